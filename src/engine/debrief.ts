@@ -1,0 +1,77 @@
+/** The after-action report (复盘), derived from a finished (or unfinished) run. */
+import type { Dimension, EndingNode, Reference, Scenario } from '../scenario/schema';
+import { findChoice, findNode, indexOf } from './scenario-index';
+import { DEFAULT_BASE, DIMENSIONS, dimensionScores } from './scoring';
+import type { RunState, ScoreEvent, TimelineEntry } from './types';
+
+export interface DimensionReport {
+  dimension: Dimension;
+  score: number;
+  base: number;
+  events: ScoreEvent[];
+}
+
+export interface TimelineRow extends TimelineEntry {
+  decision: number;
+  nodeTitle: string;
+  choiceLabel: string;
+  feedback: string;
+  events: ScoreEvent[];
+}
+
+export interface Report {
+  ending: EndingNode | null;
+  dimensions: DimensionReport[];
+  timeline: TimelineRow[];
+  /** Events not tied to one decision: key actions never taken, scored at the end. */
+  closingEvents: ScoreEvent[];
+  totals: { decisions: number; timeouts: number; realMs: number; gameMinutes: number };
+}
+
+export function eventDecision(event: ScoreEvent): number | null {
+  return event.source.decision;
+}
+
+export function debrief(scenario: Scenario, state: RunState): Report {
+  const scores = dimensionScores(scenario, state.scoreEvents);
+  const base = scenario.scoring?.base ?? DEFAULT_BASE;
+  const endingNode = state.ending ? findNode(scenario, state.ending) : undefined;
+  const timeline = state.timeline.map((entry, decision): TimelineRow => {
+    const node = findNode(scenario, entry.nodeId);
+    const choice = node?.kind === 'decision' ? findChoice(node, entry.choiceId) : undefined;
+    return {
+      ...entry,
+      decision,
+      nodeTitle: node?.title ?? entry.nodeId,
+      choiceLabel: choice?.label ?? entry.choiceId,
+      feedback: choice?.feedback ?? '',
+      events: state.scoreEvents.filter((e) => eventDecision(e) === decision),
+    };
+  });
+  return {
+    ending: endingNode?.kind === 'ending' ? endingNode : null,
+    dimensions: DIMENSIONS.map((dimension) => ({
+      dimension,
+      score: scores[dimension],
+      base,
+      events: state.scoreEvents.filter((e) => e.dimension === dimension),
+    })),
+    timeline,
+    closingEvents: state.scoreEvents.filter((e) => eventDecision(e) === null),
+    totals: {
+      decisions: state.timeline.length,
+      timeouts: state.timeline.filter((t) => t.timedOut).length,
+      realMs: state.timeline.reduce((sum, t) => sum + t.realMs, 0),
+      gameMinutes: state.clock,
+    },
+  };
+}
+
+/** The references a score event cites, resolved; unknown ids are skipped (lint reports them). */
+export function referencesOf(scenario: Scenario, event: ScoreEvent): Reference[] {
+  const refs = indexOf(scenario).reference;
+  return event.refs.flatMap((id) => {
+    const ref = refs.get(id);
+    return ref ? [ref] : [];
+  });
+}

@@ -1,0 +1,80 @@
+import type { Dimension } from '../scenario/schema';
+
+export type VarValue = number | boolean;
+
+/** What the trainee did at one decision: the whole persisted log is a list of these. */
+export interface Decision {
+  /** The choice passed to `choose`, or TIMEOUT when the countdown ran out. */
+  choiceId: string;
+  /** Real milliseconds the trainee spent on the decision. */
+  realMs: number;
+}
+
+/** Passed as the choice id when a node's real-time limit has run out. */
+export const TIMEOUT = '$timeout';
+
+export type ScoreSource =
+  | { kind: 'choice'; decision: number; nodeId: string; choiceId: string }
+  | { kind: 'timeout'; decision: number; nodeId: string }
+  | { kind: 'timeWindow'; windowId: string; decision: number | null };
+
+export interface ScoreEvent {
+  dimension: Dimension;
+  delta: number;
+  /** Plain Chinese: why the points were given or taken. */
+  reason: string;
+  source: ScoreSource;
+  /** Ids into the scenario's references. */
+  refs: string[];
+}
+
+export interface TimelineEntry {
+  nodeId: string;
+  /** The choice actually taken (the node's timeout choice after a timeout). */
+  choiceId: string;
+  timedOut: boolean;
+  /** In-game minutes when the decision was made, and when its action was done. */
+  clockAt: number;
+  clockAfter: number;
+  realMs: number;
+}
+
+export interface RunState {
+  scenarioId: string;
+  seed: number;
+  /** The PRNG's state: draws advance it. */
+  rng: number;
+  /** In-game minutes since the scenario's clockStart. */
+  clock: number;
+  nodeId: string;
+  vars: Record<string, VarValue>;
+  /** Node ids in order of first visit. */
+  visited: string[];
+  decisions: Decision[];
+  timeline: TimelineEntry[];
+  scoreEvents: ScoreEvent[];
+  /** Time-window id → in-game minute the key action was completed. */
+  completed: Record<string, number>;
+  /** The ending node's id once the drill is over. */
+  ending: string | null;
+}
+
+/** What happened in one step, for the UI to react to (feedback, focus, sound). */
+export type DrillEvent =
+  | { type: 'decided'; decision: number; nodeId: string; choiceId: string; timedOut: boolean }
+  | { type: 'changed'; var: string; from: VarValue; to: VarValue }
+  | { type: 'scored'; event: ScoreEvent }
+  | { type: 'clock'; from: number; to: number }
+  | { type: 'moved'; from: string; to: string }
+  | { type: 'ended'; endingId: string };
+
+/** Thrown when a decision cannot be taken in the current state (a stale or tampered log). */
+export class IllegalDecisionError extends Error {
+  constructor(
+    message: string,
+    readonly decision: number,
+  ) {
+    super(message);
+    this.name = 'IllegalDecisionError';
+  }
+}

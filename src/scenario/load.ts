@@ -1,0 +1,67 @@
+/**
+ * Loading a scenario file: parse → shape (schema) → meaning (lint). Every problem is reported
+ * at once; nothing is repaired quietly. A scenario file is untrusted data: it is only parsed.
+ */
+import * as v from 'valibot';
+import { contentHash } from './hash';
+import { lint } from './lint';
+import { error, type Problem } from './problem';
+import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
+import { shapeProblems } from './shape-messages';
+
+/** Larger files are refused before parsing; the biggest real drill is a few hundred KB. */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; hash: string; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** "… at position 42" / "(line 3 column 5)" in V8's JSON errors → a Chinese location. */
+function jsonErrorMessage(text: string, e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  let line: number | undefined;
+  let column: number | undefined;
+  const lc = /line (\d+) column (\d+)/.exec(raw);
+  const pos = /position (\d+)/.exec(raw);
+  if (lc) {
+    line = Number(lc[1]);
+    column = Number(lc[2]);
+  } else if (pos) {
+    const before = text.slice(0, Number(pos[1]));
+    line = before.split('\n').length;
+    column = before.length - before.lastIndexOf('\n');
+  }
+  const where = line !== undefined ? `第 ${line} 行第 ${column} 列附近` : '文件末尾';
+  return `不是合法的 JSON：${where}有语法错误。常见原因：多了或少了逗号、引号或括号不成对、用了中文引号。`;
+}
+
+export function load(text: string): LoadResult {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    return { ok: false, problems: [error([], `文件太大（超过 ${MAX_SCENARIO_BYTES / 1024 / 1024} MB）：检查是否选错了文件。`)] };
+  }
+  if (text.trim() === '') return { ok: false, problems: [error([], '文件是空的：请选择一个情景 JSON 文件。')] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [error([], jsonErrorMessage(text, e))] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, problems: [error([], '情景文件的最外层应是一个对象 { … }。')] };
+  }
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        error(['schemaVersion'], `这个文件的格式版本是 ${version}，比本程序支持的 ${SCHEMA_VERSION} 新：请升级程序，或用版本 ${SCHEMA_VERSION} 的格式。`),
+      ],
+    };
+  }
+  const parsed = v.safeParse(ScenarioSchema, data);
+  if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.issues) };
+  const found = lint(parsed.output);
+  const errors = found.filter((p) => p.severity === 'error');
+  if (errors.length) return { ok: false, problems: found };
+  return { ok: true, scenario: parsed.output, hash: contentHash(text), warnings: found };
+}

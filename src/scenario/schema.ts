@@ -1,0 +1,342 @@
+/**
+ * The scenario format: one valibot schema that the TypeScript types and the published
+ * JSON Schema (scenarios/schema.json) both come from. Every field carries a description
+ * because it becomes the hint an instructor's editor shows while typing.
+ */
+import * as v from 'valibot';
+
+/** The format version this build reads and writes. Bump it with a named migration step. */
+export const SCHEMA_VERSION = 1;
+
+const d = v.description;
+
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, '只能用英文字母、数字、- 和 _，1–64 个字符'),
+  d('标识：英文字母、数字、- 或 _，在同类中唯一 — identifier: letters, digits, - or _, unique among its kind'),
+);
+
+const Text = (max: number, what: string) =>
+  v.pipe(v.string(), v.minLength(1, '不能为空'), v.maxLength(max, `不能超过 ${max} 个字符`), d(what));
+
+/** "30m", "2h", "1.5d": minutes, hours or days of in-game time. */
+export const Duration = v.pipe(
+  v.string(),
+  v.regex(/^\d+(\.\d+)?(m|h|d)$/, '时长写成数字加单位，如 "30m"、"2h"、"1.5d"'),
+  d('游戏内时长：数字加单位 m（分钟）、h（小时）、d（天），如 "2h" — in-game duration, e.g. "30m", "2h", "1.5d"'),
+);
+
+const Dimension = v.pipe(
+  v.picklist(['timeliness', 'legality', 'coordination'], '评分维度只能是 timeliness、legality 或 coordination'),
+  d('评分维度：timeliness 时效、legality 依法、coordination 协同 — score dimension'),
+);
+
+const ComparisonOp = v.pipe(
+  v.picklist(['==', '!=', '<', '<=', '>', '>='], '比较运算只能是 ==、!=、<、<=、>、>='),
+  d('比较运算 — comparison operator'),
+);
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { var: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number | boolean }
+  | { before: string }
+  | { after: string }
+  | { visited: string };
+
+const ConditionOptions = {
+  all: v.strictObject({
+    all: v.pipe(v.array(v.lazy(() => ConditionSchema)), d('全部成立才成立 — true when every condition holds')),
+  }),
+  any: v.strictObject({
+    any: v.pipe(v.array(v.lazy(() => ConditionSchema)), d('任一成立即成立 — true when any condition holds')),
+  }),
+  not: v.strictObject({
+    not: v.pipe(
+      v.lazy(() => ConditionSchema),
+      d('取反 — true when the condition does not hold'),
+    ),
+  }),
+  var: v.strictObject({
+    var: v.pipe(Id, d('要比较的变量 id — the variable to compare')),
+    op: ComparisonOp,
+    value: v.pipe(v.union([v.number(), v.boolean()], 'value 应为数字或 true/false'), d('与之比较的值 — the value to compare with')),
+  }),
+  before: v.strictObject({
+    before: v.pipe(Duration, d('游戏时钟早于开局后这一时长 — in-game clock earlier than this long after the start')),
+  }),
+  after: v.strictObject({
+    after: v.pipe(Duration, d('游戏时钟不早于开局后这一时长 — in-game clock at or after this long after the start')),
+  }),
+  visited: v.strictObject({
+    visited: v.pipe(Id, d('本局已经到过这个节点 — the run has been at this node')),
+  }),
+};
+
+const AnyCondition = v.union(
+  Object.values(ConditionOptions),
+  '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"before":"2h"}、{"after":"2h"} 或 {"visited":"节点id"} 之一',
+);
+
+export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
+  // Dispatch on the key the author wrote, so a mistake is reported against that one form
+  // rather than as "matches none of seven". The JSON Schema export calls this with undefined.
+  v.lazy((input) => {
+    if (input && typeof input === 'object') {
+      for (const key of Object.keys(ConditionOptions) as (keyof typeof ConditionOptions)[]) {
+        if (key in input) return ConditionOptions[key];
+      }
+    }
+    return AnyCondition;
+  }),
+  d('条件（数据，不是代码）— a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node'),
+);
+
+const Effect = v.pipe(
+  v.variant(
+    'op',
+    [
+      v.strictObject({
+        op: v.pipe(v.literal('set'), d('把变量设为一个值 — set a variable')),
+        var: v.pipe(Id, d('变量 id — variable id')),
+        value: v.pipe(v.union([v.number(), v.boolean()]), d('新值 — new value')),
+      }),
+      v.strictObject({
+        op: v.pipe(v.literal('add'), d('给数值变量加上一个数（可为负），结果限制在变量范围内 — add to a number, clamped to its range')),
+        var: v.pipe(Id, d('变量 id — variable id')),
+        value: v.pipe(v.number(), d('加上的数，可为负 — amount, may be negative')),
+      }),
+      v.strictObject({
+        op: v.pipe(v.literal('random'), d('用本局的随机种子抽一个整数 — draw an integer from the run\'s seeded generator')),
+        var: v.pipe(Id, d('变量 id — variable id')),
+        min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含）— smallest value, inclusive')),
+        max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含）— largest value, inclusive')),
+      }),
+    ],
+    '效果的 op 只能是 "set"、"add" 或 "random"',
+  ),
+  d('效果：改变一个变量 — an effect that changes a variable'),
+);
+
+const RefIds = v.pipe(
+  v.array(Id),
+  d('依据：references 中的 id（讲稿段落、法律条文）— references: ids into the drill\'s references'),
+);
+
+const ScoreRule = v.pipe(
+  v.strictObject({
+    dimension: Dimension,
+    delta: v.pipe(v.number(), v.integer('分值必须是整数'), v.minValue(-100), v.maxValue(100), d('加减分，-100 到 100 — points, -100 to 100')),
+    reason: Text(200, '理由：用平实的中文说明为什么加分或扣分 — the reason, in plain Chinese'),
+    refs: v.optional(RefIds),
+  }),
+  d('一条评分：维度、分值、理由和依据 — one score judgement'),
+);
+
+const NextBranch = v.pipe(
+  v.strictObject({
+    when: v.optional(ConditionSchema),
+    to: v.pipe(Id, d('目标节点 id — target node id')),
+  }),
+  d('一条去向：条件成立时去往 to；没有 when 的一条是兜底 — a branch; one without "when" is the fallback'),
+);
+
+const NextBranches = v.pipe(v.array(NextBranch), v.minLength(1, '至少要有一条去向'));
+
+const Next = v.pipe(
+  v.lazy((input) => {
+    if (typeof input === 'string') return Id;
+    if (Array.isArray(input)) return NextBranches;
+    return v.union([Id, NextBranches], 'next 写成节点 id 字符串，或 [{"when":…,"to":"id"}, …, {"to":"id"}] 的列表');
+  }),
+  d('选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的）— where the choice leads: a node id, or branches tried in order'),
+);
+
+const Choice = v.pipe(
+  v.strictObject({
+    id: Id,
+    label: Text(120, '选项文字，学员看到的决定 — what the trainee sees as the decision'),
+    when: v.optional(
+      v.pipe(ConditionSchema, d('只有条件成立时才提供这个选项 — offered only when this holds')),
+    ),
+    takes: v.pipe(Duration, d('这个决定耗费的游戏内时间 — in-game time this decision takes')),
+    effects: v.optional(v.pipe(v.array(Effect), d('这个决定带来的变化 — what this decision changes'))),
+    completes: v.optional(
+      v.pipe(
+        v.array(Id),
+        d('这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows'),
+      ),
+    ),
+    score: v.optional(v.pipe(v.array(ScoreRule), d('这个决定的评分 — authored score judgements'))),
+    feedback: Text(600, '决定之后学员看到的后果与点评 — the consequence and comment shown after the decision'),
+    next: Next,
+    timeoutOnly: v.optional(
+      v.pipe(v.boolean(), d('只在超时时自动采取，不显示为选项 — taken only when time runs out, never shown as a choice')),
+    ),
+  }),
+  d('一个选项 — one choice'),
+);
+
+const DecisionNode = v.strictObject({
+  id: Id,
+  kind: v.pipe(v.literal('decision'), d('决策节点 — a decision point')),
+  title: Text(40, '节点标题 — title'),
+  text: Text(1200, '情况说明：此刻学员面对的局面 — the situation the trainee faces'),
+  timeLimitSec: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('timeLimitSec 必须是整数秒'),
+      v.minValue(5, '限时至少 5 秒'),
+      v.maxValue(3600, '限时最多 3600 秒'),
+      d('真实时间限时（秒）；到时自动采取 timeoutChoice — real-time limit in seconds'),
+    ),
+  ),
+  timeoutChoice: v.optional(
+    v.pipe(Id, d('限时用完时自动采取的选项 id，通常是“等待上级指示”— the choice taken when time runs out')),
+  ),
+  choices: v.pipe(v.array(Choice), v.minLength(1, '决策节点至少要有一个选项'), d('选项 — the choices')),
+});
+
+const EndingNode = v.strictObject({
+  id: Id,
+  kind: v.pipe(v.literal('ending'), d('结局节点 — an ending')),
+  title: Text(40, '结局标题 — title'),
+  text: Text(1200, '结局说明 — what came of it'),
+  tone: v.optional(
+    v.pipe(v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'), d('结局基调 — tone: good, mixed or bad')),
+  ),
+});
+
+const Node = v.pipe(
+  v.variant('kind', [DecisionNode, EndingNode], '节点的 kind 只能是 "decision" 或 "ending"'),
+  d('节点：决策点或结局 — a node: a decision point or an ending'),
+);
+
+const Variable = v.pipe(
+  v.variant(
+    'type',
+    [
+      v.strictObject({
+        id: Id,
+        type: v.pipe(v.literal('number'), d('数值变量 — a number')),
+        label: Text(20, '显示名称 — label'),
+        min: v.pipe(v.number(), d('最小值 — smallest value')),
+        max: v.pipe(v.number(), d('最大值 — largest value')),
+        initial: v.pipe(v.number(), d('初始值 — initial value')),
+        unit: v.optional(v.pipe(v.string(), v.maxLength(8), d('单位，如 "人"、"%" — unit'))),
+        visible: v.optional(v.pipe(v.boolean(), d('在状态面板上显示给学员 — shown on the status panel'))),
+      }),
+      v.strictObject({
+        id: Id,
+        type: v.pipe(v.literal('boolean'), d('是/否变量 — a yes/no flag')),
+        label: Text(20, '显示名称 — label'),
+        initial: v.pipe(v.boolean(), d('初始值 — initial value')),
+        visible: v.optional(v.pipe(v.boolean(), d('在状态面板上显示给学员 — shown on the status panel'))),
+      }),
+    ],
+    '变量的 type 只能是 "number" 或 "boolean"',
+  ),
+  d('变量：类型、范围和初始值 — a variable with type, range and initial value'),
+);
+
+const Reference = v.pipe(
+  v.variant(
+    'kind',
+    [
+      v.strictObject({
+        id: Id,
+        kind: v.pipe(v.literal('law'), d('法律法规条文 — a law article')),
+        law: Text(60, '法律名称，如《中华人民共和国传染病防治法》— the law\'s name'),
+        version: Text(40, '版本，如 "2025年修订"— the text\'s version'),
+        article: Text(20, '条款，如 "第四十五条第一款" — article'),
+        quote: Text(2000, '原文，逐字引用 — the article, quoted verbatim'),
+      }),
+      v.strictObject({
+        id: Id,
+        kind: v.pipe(v.literal('lecture'), d('讲稿段落 — a lecture passage')),
+        title: Text(60, '出处，如 "党课讲稿·疫情预警机制不灵敏" — where it is from'),
+        quote: Text(2000, '原文，逐字引用 — the passage, quoted verbatim'),
+      }),
+    ],
+    '依据的 kind 只能是 "law" 或 "lecture"',
+  ),
+  d('依据：法律条文或讲稿段落 — a reference: a law article or a lecture passage'),
+);
+
+const TimeWindow = v.pipe(
+  v.strictObject({
+    id: Id,
+    label: Text(40, '关键行动的名称，如“向疾控机构报告”— the key action'),
+    ideal: v.pipe(Duration, d('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start')),
+    latest: v.pipe(Duration, d('最迟时限：超过即扣满 penalty — latest: full penalty after this')),
+    credit: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('理想时限内完成的加分，默认 10 — points when done by ideal, default 10')),
+    ),
+    penalty: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('超过最迟时限或始终未做的扣分，默认 20 — points lost when late or never done, default 20')),
+    ),
+    refs: v.optional(RefIds),
+  }),
+  d('关键行动的时间窗：越晚完成时效分越低 — a time window for a key action: later costs more'),
+);
+
+export const ScenarioSchema = v.pipe(
+  v.strictObject({
+    $schema: v.optional(v.pipe(v.string(), d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion'))),
+    schemaVersion: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      d(`格式版本，目前是 ${SCHEMA_VERSION} — the format version, currently ${SCHEMA_VERSION}`),
+    ),
+    id: Id,
+    title: Text(40, '演练名称 — title'),
+    summary: Text(200, '一两句话的简介，显示在演练库中 — a one- or two-sentence summary for the library'),
+    role: Text(60, '学员扮演的角色，如“滨江市卫生健康委员会主任”— the trainee\'s role'),
+    estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240), d('预计用时（分钟）— estimated minutes')),
+    legalFramework: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(2000),
+      v.maxValue(2100),
+      d('演练所依据的法律年份：如 2025 表示适用 2025 年修订的传染病防治法 — the year whose law texts the drill is set under'),
+    ),
+    briefing: Text(2000, '开局情况介绍：背景、学员的职责 — the situation at the start and the trainee\'s duties'),
+    clockStart: v.pipe(
+      v.string(),
+      v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '开局时间写成 "2026-01-08T08:00"'),
+      d('开局的游戏内日期时间，如 "2026-01-08T08:00" — in-game date-time at the start'),
+    ),
+    start: v.pipe(Id, d('开局节点 id — the starting node')),
+    scoring: v.optional(
+      v.pipe(
+        v.strictObject({
+          base: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('每个维度的起评分，默认 60 — starting score per dimension, default 60'))),
+          timeoutPenalty: v.optional(
+            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5')),
+          ),
+        }),
+        d('评分设置 — scoring settings'),
+      ),
+    ),
+    variables: v.optional(v.pipe(v.array(Variable), d('变量 — variables'))),
+    references: v.optional(v.pipe(v.array(Reference), d('依据：讲稿段落与法律条文 — references'))),
+    timeWindows: v.optional(v.pipe(v.array(TimeWindow), d('关键行动的时间窗 — time windows for key actions'))),
+    nodes: v.pipe(v.array(Node), v.minLength(1, '至少要有一个节点'), d('节点：决策点与结局 — nodes: decision points and endings')),
+  }),
+  d('一个桌面推演情景 — a tabletop-exercise drill'),
+);
+
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+export type ScenarioNode = Scenario['nodes'][number];
+export type DecisionNode = Extract<ScenarioNode, { kind: 'decision' }>;
+export type EndingNode = Extract<ScenarioNode, { kind: 'ending' }>;
+export type Choice = DecisionNode['choices'][number];
+export type Effect = NonNullable<Choice['effects']>[number];
+export type ScoreRule = NonNullable<Choice['score']>[number];
+export type Variable = NonNullable<Scenario['variables']>[number];
+export type Reference = NonNullable<Scenario['references']>[number];
+export type TimeWindow = NonNullable<Scenario['timeWindows']>[number];
+export type Dimension = ScoreRule['dimension'];
+export type Next = Choice['next'];

@@ -1,0 +1,58 @@
+/** Turns valibot's issues into Problems with Chinese messages that say how to fix the file. */
+import type * as v from 'valibot';
+import { error, type PathKey, type Problem } from './problem';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字（带引号的字符串）',
+  number: '数字',
+  boolean: 'true 或 false',
+  array: '列表 [ … ]',
+  object: '对象 { … }',
+  strict_object: '对象 { … }',
+  literal: '固定的值',
+};
+
+const HAN = /[\u4e00-\u9fff]/;
+
+function keyOf(path: readonly PathKey[]): string {
+  return String(path[path.length - 1] ?? '');
+}
+
+function describe(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): string {
+  if (HAN.test(issue.message)) return issue.message;
+  switch (issue.type) {
+    case 'strict_object':
+    case 'object':
+      if (issue.expected === 'never') return `不认识的字段「${keyOf(path)}」：检查拼写，或删去它。`;
+      if (issue.received === 'undefined') return `缺少必填字段「${keyOf(path)}」：请补上。`;
+      return `应为${TYPE_NAMES.object}，实际是 ${issue.received}。`;
+    case 'integer':
+      return `应为整数，实际是 ${issue.received}。`;
+    case 'min_value':
+      return `不能小于 ${String(issue.expected).replace(/^>=/, '')}，实际是 ${issue.received}。`;
+    case 'max_value':
+      return `不能大于 ${String(issue.expected).replace(/^<=/, '')}，实际是 ${issue.received}。`;
+    case 'min_length':
+      return `太短：至少要 ${String(issue.expected).replace(/^>=/, '')} 个，实际是 ${issue.received}。`;
+    case 'max_length':
+      return `太长：最多 ${String(issue.expected).replace(/^<=/, '')} 个，实际是 ${issue.received}。`;
+    case 'literal':
+      return `这里只能写 ${issue.expected}，实际是 ${issue.received}。`;
+    default: {
+      const name = TYPE_NAMES[issue.type];
+      if (name && issue.kind === 'schema') {
+        return issue.received === 'undefined'
+          ? `缺少必填字段「${keyOf(path)}」：应为${name}。`
+          : `应为${name}，实际是 ${issue.received}。`;
+      }
+      return `值不符合要求（${issue.message}）。`;
+    }
+  }
+}
+
+export function shapeProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
+  return issues.map((issue) => {
+    const path = (issue.path ?? []).map((item) => item.key as PathKey);
+    return error(path, describe(issue, path));
+  });
+}
