@@ -17,6 +17,7 @@ import {
   type RunState,
   type ScoreEvent,
   TIMEOUT,
+  type VarChange,
   type VarValue,
 } from './types';
 
@@ -118,17 +119,20 @@ export function choose(
         delta: rule.delta,
         reason: rule.reason,
         source: { kind: 'choice', decision: index, nodeId: node.id, choiceId: taken.id },
-        refs: rule.refs ?? [],
+        // A copy: immer freezes the new state deeply, and must not freeze the scenario's own array.
+        refs: [...(rule.refs ?? [])],
       });
     }
 
+    const changes: VarChange[] = [];
     for (const effect of taken.effects ?? []) {
       const from = draft.vars[effect.var];
       const [to, rng] = applyEffect(effect, variables.get(effect.var), from, draft.rng);
       draft.rng = rng;
       draft.vars[effect.var] = to;
-      if (from !== to && from !== undefined) events.push({ type: 'changed', var: effect.var, from, to });
+      if (from !== to && from !== undefined) changes.push({ var: effect.var, from, to });
     }
+    for (const change of changes) events.push({ type: 'changed', ...change });
 
     draft.clock = clockAt + parseDuration(taken.takes);
     events.push({ type: 'clock', from: clockAt, to: draft.clock });
@@ -147,6 +151,7 @@ export function choose(
       clockAt,
       clockAfter: draft.clock,
       realMs,
+      changes,
     });
 
     const target = resolveNext(taken.next, contextOf(draft));

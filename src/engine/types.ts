@@ -37,6 +37,14 @@ export interface TimelineEntry {
   clockAt: number;
   clockAfter: number;
   realMs: number;
+  /** Variables the decision changed, in the order its effects ran. */
+  changes: VarChange[];
+}
+
+export interface VarChange {
+  var: string;
+  from: VarValue;
+  to: VarValue;
 }
 
 export interface RunState {

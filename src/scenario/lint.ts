@@ -10,7 +10,8 @@ import type { Condition, Scenario } from './schema';
 function duplicates(ids: readonly string[], path: readonly PathKey[], what: string, problems: Problem[]): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) problems.push(error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`));
+    if (seen.has(id))
+      problems.push(error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`));
     seen.add(id);
   });
 }
@@ -38,9 +39,16 @@ function checkCondition(c: Condition, path: PathKey[], names: Names, problems: P
       const cmp = c as Extract<Condition, { var: string }>;
       const type = names.vars.get(cmp.var);
       if (!type) {
-        problems.push(error([...path, 'var'], `变量「${cmp.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`));
+        problems.push(
+          error([...path, 'var'], `变量「${cmp.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`),
+        );
       } else if (typeof cmp.value !== type) {
-        problems.push(error([...path, 'value'], `变量「${cmp.var}」是${type === 'number' ? '数值' : '是/否'}变量，不能和 ${JSON.stringify(cmp.value)} 比较。`));
+        problems.push(
+          error(
+            [...path, 'value'],
+            `变量「${cmp.var}」是${type === 'number' ? '数值' : '是/否'}变量，不能和 ${JSON.stringify(cmp.value)} 比较。`,
+          ),
+        );
       } else if (type === 'boolean' && cmp.op !== '==' && cmp.op !== '!=') {
         problems.push(error([...path, 'op'], `是/否变量「${cmp.var}」只能用 == 或 != 比较。`));
       }
@@ -54,10 +62,8 @@ function checkCondition(c: Condition, path: PathKey[], names: Names, problems: P
       if (!names.nodes.has(id)) problems.push(error([...path, 'visited'], `节点「${id}」不存在：改成已有节点的 id。`));
       return;
     }
-    default: {
-      const never: never = kind;
-      return never;
-    }
+    default:
+      kind satisfies never;
   }
 }
 
@@ -119,20 +125,24 @@ export function lint(scenario: Scenario): Problem[] {
 
   const checkRefs = (refs: readonly string[] | undefined, path: PathKey[]) => {
     refs?.forEach((id, i) => {
-      if (!refIds.has(id)) problems.push(error([...path, i], `依据「${id}」没有在 references 里声明：补上它，或改成已有依据的 id。`));
+      if (!refIds.has(id))
+        problems.push(error([...path, i], `依据「${id}」没有在 references 里声明：补上它，或改成已有依据的 id。`));
     });
   };
 
   variables.forEach((x, i) => {
     if (x.type !== 'number') return;
-    if (x.min > x.max) problems.push(error(['variables', i, 'max'], `最大值 ${x.max} 小于最小值 ${x.min}：请对调或改正。`));
+    if (x.min > x.max)
+      problems.push(error(['variables', i, 'max'], `最大值 ${x.max} 小于最小值 ${x.min}：请对调或改正。`));
     else if (x.initial < x.min || x.initial > x.max) {
       problems.push(error(['variables', i, 'initial'], `初始值 ${x.initial} 不在范围 ${x.min}–${x.max} 内。`));
     }
   });
   windows.forEach((w, i) => {
     if (parseDuration(w.ideal) > parseDuration(w.latest)) {
-      problems.push(error(['timeWindows', i, 'latest'], `最迟时限 ${w.latest} 早于理想时限 ${w.ideal}：最迟时限应不早于理想时限。`));
+      problems.push(
+        error(['timeWindows', i, 'latest'], `最迟时限 ${w.latest} 早于理想时限 ${w.ideal}：最迟时限应不早于理想时限。`),
+      );
     }
     checkRefs(w.refs, ['timeWindows', i, 'refs']);
   });
@@ -152,27 +162,45 @@ export function lint(scenario: Scenario): Problem[] {
     );
     const choiceIds = new Set(node.choices.map((c) => c.id));
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
-      problems.push(error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。'));
+      problems.push(
+        error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。'),
+      );
     }
     if (node.timeoutChoice !== undefined && !choiceIds.has(node.timeoutChoice)) {
-      problems.push(error([...at, 'timeoutChoice'], `超时选项「${node.timeoutChoice}」不是本节点的选项：改成本节点某个选项的 id。`));
+      problems.push(
+        error([...at, 'timeoutChoice'], `超时选项「${node.timeoutChoice}」不是本节点的选项：改成本节点某个选项的 id。`),
+      );
     }
     if (node.timeoutChoice !== undefined && node.timeLimitSec === undefined) {
-      problems.push(warning([...at, 'timeLimitSec'], '写了 timeoutChoice 却没有 timeLimitSec：不限时就不会超时，补上限时秒数或删去 timeoutChoice。'));
+      problems.push(
+        warning(
+          [...at, 'timeLimitSec'],
+          '写了 timeoutChoice 却没有 timeLimitSec：不限时就不会超时，补上限时秒数或删去 timeoutChoice。',
+        ),
+      );
     }
     node.choices.forEach((choice, c) => {
       const cp: PathKey[] = [...at, 'choices', c];
       if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
-        problems.push(error([...cp, 'timeoutOnly'], '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。'));
+        problems.push(
+          error([...cp, 'timeoutOnly'], '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。'),
+        );
       }
       if (choice.when) checkCondition(choice.when, [...cp, 'when'], names, problems);
       choice.effects?.forEach((effect, e) => {
         const type = names.vars.get(effect.var);
         const ep: PathKey[] = [...cp, 'effects', e];
         if (!type) {
-          problems.push(error([...ep, 'var'], `变量「${effect.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`));
+          problems.push(
+            error([...ep, 'var'], `变量「${effect.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`),
+          );
         } else if (effect.op === 'set' && typeof effect.value !== type) {
-          problems.push(error([...ep, 'value'], `变量「${effect.var}」是${type === 'number' ? '数值' : '是/否'}变量，不能设为 ${JSON.stringify(effect.value)}。`));
+          problems.push(
+            error(
+              [...ep, 'value'],
+              `变量「${effect.var}」是${type === 'number' ? '数值' : '是/否'}变量，不能设为 ${JSON.stringify(effect.value)}。`,
+            ),
+          );
         } else if (effect.op !== 'set' && type !== 'number') {
           problems.push(error([...ep, 'op'], `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`));
         } else if (effect.op === 'random' && effect.min > effect.max) {
@@ -180,19 +208,24 @@ export function lint(scenario: Scenario): Problem[] {
         }
       });
       choice.completes?.forEach((id, i) => {
-        if (!windowIds.has(id)) problems.push(error([...cp, 'completes', i], `时间窗「${id}」没有在 timeWindows 里声明。`));
+        if (!windowIds.has(id))
+          problems.push(error([...cp, 'completes', i], `时间窗「${id}」没有在 timeWindows 里声明。`));
       });
       choice.score?.forEach((rule, s) => {
         checkRefs(rule.refs, [...cp, 'score', s, 'refs']);
       });
       if (typeof choice.next === 'string') {
         if (!names.nodes.has(choice.next)) {
-          problems.push(error([...cp, 'next'], `去向节点「${choice.next}」不存在：改成已有节点的 id，或先添加这个节点。`));
+          problems.push(
+            error([...cp, 'next'], `去向节点「${choice.next}」不存在：改成已有节点的 id，或先添加这个节点。`),
+          );
         }
       } else {
         choice.next.forEach((branch, b) => {
           if (!names.nodes.has(branch.to)) {
-            problems.push(error([...cp, 'next', b, 'to'], `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`));
+            problems.push(
+              error([...cp, 'next', b, 'to'], `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`),
+            );
           }
           if (branch.when) checkCondition(branch.when, [...cp, 'next', b, 'when'], names, problems);
         });
@@ -209,9 +242,12 @@ export function lint(scenario: Scenario): Problem[] {
     const endings = scenario.nodes.filter((n) => n.kind === 'ending');
     if (!endings.some((n) => reachable.has(n.id))) {
       problems.push(
-        error(['nodes'], endings.length === 0
-          ? '没有结局节点：至少添加一个 "kind": "ending" 的节点。'
-          : '从开局节点出发到不了任何结局：检查各选项的 next，让至少一条路通向结局。'),
+        error(
+          ['nodes'],
+          endings.length === 0
+            ? '没有结局节点：至少添加一个 "kind": "ending" 的节点。'
+            : '从开局节点出发到不了任何结局：检查各选项的 next，让至少一条路通向结局。',
+        ),
       );
     }
   }

@@ -61,7 +61,10 @@ const ConditionOptions = {
   var: v.strictObject({
     var: v.pipe(Id, d('要比较的变量 id — the variable to compare')),
     op: ComparisonOp,
-    value: v.pipe(v.union([v.number(), v.boolean()], 'value 应为数字或 true/false'), d('与之比较的值 — the value to compare with')),
+    value: v.pipe(
+      v.union([v.number(), v.boolean()], 'value 应为数字或 true/false'),
+      d('与之比较的值 — the value to compare with'),
+    ),
   }),
   before: v.strictObject({
     before: v.pipe(Duration, d('游戏时钟早于开局后这一时长 — in-game clock earlier than this long after the start')),
@@ -74,7 +77,7 @@ const ConditionOptions = {
   }),
 };
 
-const AnyCondition = v.union(
+export const AnyCondition = v.union(
   Object.values(ConditionOptions),
   '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"before":"2h"}、{"after":"2h"} 或 {"visited":"节点id"} 之一',
 );
@@ -90,7 +93,9 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
     }
     return AnyCondition;
   }),
-  d('条件（数据，不是代码）— a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node'),
+  d(
+    '条件（数据，不是代码）— a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node',
+  ),
 );
 
 const Effect = v.pipe(
@@ -103,12 +108,18 @@ const Effect = v.pipe(
         value: v.pipe(v.union([v.number(), v.boolean()]), d('新值 — new value')),
       }),
       v.strictObject({
-        op: v.pipe(v.literal('add'), d('给数值变量加上一个数（可为负），结果限制在变量范围内 — add to a number, clamped to its range')),
+        op: v.pipe(
+          v.literal('add'),
+          d('给数值变量加上一个数（可为负），结果限制在变量范围内 — add to a number, clamped to its range'),
+        ),
         var: v.pipe(Id, d('变量 id — variable id')),
         value: v.pipe(v.number(), d('加上的数，可为负 — amount, may be negative')),
       }),
       v.strictObject({
-        op: v.pipe(v.literal('random'), d('用本局的随机种子抽一个整数 — draw an integer from the run\'s seeded generator')),
+        op: v.pipe(
+          v.literal('random'),
+          d("用本局的随机种子抽一个整数 — draw an integer from the run's seeded generator"),
+        ),
         var: v.pipe(Id, d('变量 id — variable id')),
         min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含）— smallest value, inclusive')),
         max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含）— largest value, inclusive')),
@@ -121,13 +132,19 @@ const Effect = v.pipe(
 
 const RefIds = v.pipe(
   v.array(Id),
-  d('依据：references 中的 id（讲稿段落、法律条文）— references: ids into the drill\'s references'),
+  d("依据：references 中的 id（讲稿段落、法律条文）— references: ids into the drill's references"),
 );
 
 const ScoreRule = v.pipe(
   v.strictObject({
     dimension: Dimension,
-    delta: v.pipe(v.number(), v.integer('分值必须是整数'), v.minValue(-100), v.maxValue(100), d('加减分，-100 到 100 — points, -100 to 100')),
+    delta: v.pipe(
+      v.number(),
+      v.integer('分值必须是整数'),
+      v.minValue(-100),
+      v.maxValue(100),
+      d('加减分，-100 到 100 — points, -100 to 100'),
+    ),
     reason: Text(200, '理由：用平实的中文说明为什么加分或扣分 — the reason, in plain Chinese'),
     refs: v.optional(RefIds),
   }),
@@ -144,35 +161,45 @@ const NextBranch = v.pipe(
 
 const NextBranches = v.pipe(v.array(NextBranch), v.minLength(1, '至少要有一条去向'));
 
+export const AnyNext = v.union(
+  [Id, NextBranches],
+  'next 写成节点 id 字符串，或 [{"when":…,"to":"id"}, …, {"to":"id"}] 的列表',
+);
+
 const Next = v.pipe(
   v.lazy((input) => {
     if (typeof input === 'string') return Id;
     if (Array.isArray(input)) return NextBranches;
-    return v.union([Id, NextBranches], 'next 写成节点 id 字符串，或 [{"when":…,"to":"id"}, …, {"to":"id"}] 的列表');
+    return AnyNext;
   }),
-  d('选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的）— where the choice leads: a node id, or branches tried in order'),
+  d(
+    '选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的）— where the choice leads: a node id, or branches tried in order',
+  ),
 );
 
 const Choice = v.pipe(
   v.strictObject({
     id: Id,
     label: Text(120, '选项文字，学员看到的决定 — what the trainee sees as the decision'),
-    when: v.optional(
-      v.pipe(ConditionSchema, d('只有条件成立时才提供这个选项 — offered only when this holds')),
-    ),
+    when: v.optional(v.pipe(ConditionSchema, d('只有条件成立时才提供这个选项 — offered only when this holds'))),
     takes: v.pipe(Duration, d('这个决定耗费的游戏内时间 — in-game time this decision takes')),
     effects: v.optional(v.pipe(v.array(Effect), d('这个决定带来的变化 — what this decision changes'))),
     completes: v.optional(
       v.pipe(
         v.array(Id),
-        d('这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows'),
+        d(
+          '这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows',
+        ),
       ),
     ),
     score: v.optional(v.pipe(v.array(ScoreRule), d('这个决定的评分 — authored score judgements'))),
     feedback: Text(600, '决定之后学员看到的后果与点评 — the consequence and comment shown after the decision'),
     next: Next,
     timeoutOnly: v.optional(
-      v.pipe(v.boolean(), d('只在超时时自动采取，不显示为选项 — taken only when time runs out, never shown as a choice')),
+      v.pipe(
+        v.boolean(),
+        d('只在超时时自动采取，不显示为选项 — taken only when time runs out, never shown as a choice'),
+      ),
     ),
   }),
   d('一个选项 — one choice'),
@@ -204,7 +231,10 @@ const EndingNode = v.strictObject({
   title: Text(40, '结局标题 — title'),
   text: Text(1200, '结局说明 — what came of it'),
   tone: v.optional(
-    v.pipe(v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'), d('结局基调 — tone: good, mixed or bad')),
+    v.pipe(
+      v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'),
+      d('结局基调 — tone: good, mixed or bad'),
+    ),
   ),
 });
 
@@ -247,7 +277,7 @@ const Reference = v.pipe(
       v.strictObject({
         id: Id,
         kind: v.pipe(v.literal('law'), d('法律法规条文 — a law article')),
-        law: Text(60, '法律名称，如《中华人民共和国传染病防治法》— the law\'s name'),
+        law: Text(60, "法律名称，如《中华人民共和国传染病防治法》— the law's name"),
         version: Text(40, '版本，如 "2025年修订"— the text\'s version'),
         article: Text(20, '条款，如 "第四十五条第一款" — article'),
         quote: Text(2000, '原文，逐字引用 — the article, quoted verbatim'),
@@ -268,13 +298,28 @@ const TimeWindow = v.pipe(
   v.strictObject({
     id: Id,
     label: Text(40, '关键行动的名称，如“向疾控机构报告”— the key action'),
-    ideal: v.pipe(Duration, d('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start')),
+    ideal: v.pipe(
+      Duration,
+      d('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start'),
+    ),
     latest: v.pipe(Duration, d('最迟时限：超过即扣满 penalty — latest: full penalty after this')),
     credit: v.optional(
-      v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('理想时限内完成的加分，默认 10 — points when done by ideal, default 10')),
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(0),
+        v.maxValue(100),
+        d('理想时限内完成的加分，默认 10 — points when done by ideal, default 10'),
+      ),
     ),
     penalty: v.optional(
-      v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('超过最迟时限或始终未做的扣分，默认 20 — points lost when late or never done, default 20')),
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(0),
+        v.maxValue(100),
+        d('超过最迟时限或始终未做的扣分，默认 20 — points lost when late or never done, default 20'),
+      ),
     ),
     refs: v.optional(RefIds),
   }),
@@ -283,7 +328,9 @@ const TimeWindow = v.pipe(
 
 export const ScenarioSchema = v.pipe(
   v.strictObject({
-    $schema: v.optional(v.pipe(v.string(), d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion'))),
+    $schema: v.optional(
+      v.pipe(v.string(), d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion')),
+    ),
     schemaVersion: v.pipe(
       v.number(),
       v.integer(),
@@ -293,16 +340,24 @@ export const ScenarioSchema = v.pipe(
     id: Id,
     title: Text(40, '演练名称 — title'),
     summary: Text(200, '一两句话的简介，显示在演练库中 — a one- or two-sentence summary for the library'),
-    role: Text(60, '学员扮演的角色，如“滨江市卫生健康委员会主任”— the trainee\'s role'),
-    estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240), d('预计用时（分钟）— estimated minutes')),
+    role: Text(60, "学员扮演的角色，如“滨江市卫生健康委员会主任”— the trainee's role"),
+    estimatedMinutes: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(240),
+      d('预计用时（分钟）— estimated minutes'),
+    ),
     legalFramework: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(2000),
       v.maxValue(2100),
-      d('演练所依据的法律年份：如 2025 表示适用 2025 年修订的传染病防治法 — the year whose law texts the drill is set under'),
+      d(
+        '演练所依据的法律年份：如 2025 表示适用 2025 年修订的传染病防治法 — the year whose law texts the drill is set under',
+      ),
     ),
-    briefing: Text(2000, '开局情况介绍：背景、学员的职责 — the situation at the start and the trainee\'s duties'),
+    briefing: Text(2000, "开局情况介绍：背景、学员的职责 — the situation at the start and the trainee's duties"),
     clockStart: v.pipe(
       v.string(),
       v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '开局时间写成 "2026-01-08T08:00"'),
@@ -312,9 +367,23 @@ export const ScenarioSchema = v.pipe(
     scoring: v.optional(
       v.pipe(
         v.strictObject({
-          base: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('每个维度的起评分，默认 60 — starting score per dimension, default 60'))),
+          base: v.optional(
+            v.pipe(
+              v.number(),
+              v.integer(),
+              v.minValue(0),
+              v.maxValue(100),
+              d('每个维度的起评分，默认 60 — starting score per dimension, default 60'),
+            ),
+          ),
           timeoutPenalty: v.optional(
-            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100), d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5')),
+            v.pipe(
+              v.number(),
+              v.integer(),
+              v.minValue(0),
+              v.maxValue(100),
+              d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5'),
+            ),
           ),
         }),
         d('评分设置 — scoring settings'),
@@ -323,7 +392,11 @@ export const ScenarioSchema = v.pipe(
     variables: v.optional(v.pipe(v.array(Variable), d('变量 — variables'))),
     references: v.optional(v.pipe(v.array(Reference), d('依据：讲稿段落与法律条文 — references'))),
     timeWindows: v.optional(v.pipe(v.array(TimeWindow), d('关键行动的时间窗 — time windows for key actions'))),
-    nodes: v.pipe(v.array(Node), v.minLength(1, '至少要有一个节点'), d('节点：决策点与结局 — nodes: decision points and endings')),
+    nodes: v.pipe(
+      v.array(Node),
+      v.minLength(1, '至少要有一个节点'),
+      d('节点：决策点与结局 — nodes: decision points and endings'),
+    ),
   }),
   d('一个桌面推演情景 — a tabletop-exercise drill'),
 );

@@ -18,7 +18,7 @@ function keyOf(path: readonly PathKey[]): string {
   return String(path[path.length - 1] ?? '');
 }
 
-function describe(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): string {
+function messageFor(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): string {
   if (HAN.test(issue.message)) return issue.message;
   switch (issue.type) {
     case 'strict_object':
@@ -53,6 +53,6 @@ function describe(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): string
 export function shapeProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
   return issues.map((issue) => {
     const path = (issue.path ?? []).map((item) => item.key as PathKey);
-    return error(path, describe(issue, path));
+    return error(path, messageFor(issue, path));
   });
 }

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: what a trainee pays, measured, never asserted in tests.
+ *  - the gzipped JS of the first load (entry chunk and what it imports statically), and the
+ *    drill content fetched to fill the library;
+ *  - the median time of one `choose` on each shipped drill.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { choose, currentDecision, offeredChoices, start } from '../src/engine/run';
+import { TIMEOUT } from '../src/engine/types';
+import { load } from '../src/scenario/load';
+
+const TARGET_FIRST_LOAD_KB = 100;
+const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function firstLoad(): Promise<void> {
+  const outDir = await mkdtemp(join(tmpdir(), 'tuiyan-bench-'));
+  try {
+    await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    // The entry script and the chunks it preloads: everything parsed before the first screen.
+    const firstLoadFiles = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    const allJs = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
+    const drillChunks = allJs.filter((f) => !firstLoadFiles.includes(`assets/${f}`));
+    const size = (files: string[]) => files.reduce((sum, f) => sum + gz(readFileSync(join(outDir, f))), 0);
+    const code = size(firstLoadFiles);
+    const drills = size(drillChunks.map((f) => `assets/${f}`));
+    const css = size(
+      readdirSync(join(outDir, 'assets'))
+        .filter((f) => f.endsWith('.css'))
+        .map((f) => `assets/${f}`),
+    );
+    console.log('First load (gzip -9)');
+    console.log(
+      `  JS code        ${kb(code).padStart(9)}  (${firstLoadFiles.length} file(s); target ≤ ${TARGET_FIRST_LOAD_KB} KB)`,
+    );
+    console.log(
+      `  drill content  ${kb(drills).padStart(9)}  (${drillChunks.length} lazily imported chunk(s), fetched for the library)`,
+    );
+    console.log(`  CSS            ${kb(css).padStart(9)}`);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+function chooseTimings(): void {
+  const dir = new URL('../scenarios/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  console.log('\nchoose() on each shipped drill (random play, 2,000 runs)');
+  for (const file of files) {
+    const result = load(readFileSync(new URL(file, dir), 'utf8'));
+    if (!result.ok) {
+      console.log(`  ${file}: does not load (${result.problems.length} problem(s))`);
+      continue;
+    }
+    const { scenario } = result;
+    const samples: number[] = [];
+    let pick = 12345;
+    for (let run = 0; run < 2000; run++) {
+      let state = start(scenario, run);
+      while (state.ending === null) {
+        const offered = offeredChoices(scenario, state);
+        pick = (pick * 1103515245 + 12345) >>> 0;
+        const timed = currentDecision(scenario, state)?.timeLimitSec !== undefined;
+        const choice = timed && pick % 10 === 0 ? TIMEOUT : (offered[pick % offered.length]?.id ?? TIMEOUT);
+        const t0 = performance.now();
+        [state] = choose(scenario, state, choice, 1000);
+        samples.push(performance.now() - t0);
+      }
+    }
+    samples.sort((a, b) => a - b);
+    const median = samples[Math.floor(samples.length / 2)] ?? 0;
+    const p95 = samples[Math.floor(samples.length * 0.95)] ?? 0;
+    console.log(
+      `  ${file}: median ${(median * 1000).toFixed(1)} µs, p95 ${(p95 * 1000).toFixed(1)} µs over ${samples.length} calls`,
+    );
+  }
+}
+
+await firstLoad();
+chooseTimings();

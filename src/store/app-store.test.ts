@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { memoryStorage } from '../../test/render-app';
+import { replay } from '../engine/run';
+import { TIMEOUT } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
+import { createAppStore, STORAGE_KEY } from './app-store';
+import { selectActiveRun } from './selectors';
+
+function setup(options: { storage?: ReturnType<typeof memoryStorage>; scenario?: Scenario; now?: () => number } = {}) {
+  const storage = options.storage ?? memoryStorage();
+  let clock = 1_000_000;
+  const store = createAppStore({ now: options.now ?? (() => clock), newSeed: () => 7, storage });
+  store.getState().addShippedDrills({ 'ui-drill.json': JSON.stringify(options.scenario ?? uiDrill) });
+  return {
+    store,
+    storage,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
+
+describe('app store', () => {
+  it('measures the real time of each decision from when it was shown', () => {
+    const { store, advance } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    advance(4_200);
+    expect(store.getState().decide('report')).toBe(true);
+    expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 4_200 }]);
+  });
+
+  it('saves only the drill id, content hash, seed, decision log and view', () => {
+    const { store, storage } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    store.getState().decide('report');
+    const saved = JSON.parse(storage.data[STORAGE_KEY] ?? '{}');
+    expect(Object.keys(saved.state.run).sort()).toEqual(['decisions', 'hash', 'scenarioId', 'seed', 'shownAt', 'view']);
+    expect(saved.state.library).toBeUndefined();
+    expect(saved.version).toBe(1);
+  });
+
+  it('resumes a saved run at the same decision by replaying its log', () => {
+    const first = setup();
+    first.store.getState().startRun('ui-drill');
+    first.store.getState().beginDecisions();
+    first.store.getState().decide('report');
+    first.store.getState().proceed();
+
+    const second = setup({ storage: first.storage });
+    const active = selectActiveRun(second.store.getState());
+    expect(active.kind).toBe('playing');
+    if (active.kind !== 'playing') return;
+    expect(active.run.view).toBe('decision');
+    expect(active.derived.state.nodeId).toBe('n2');
+    expect(active.derived.state).toEqual(replay(uiDrill, 7, [{ choiceId: 'report', realMs: 0 }]));
+  });
+
+  it('keeps the countdown running across a reload (the time shown is saved)', () => {
+    const first = setup();
+    first.store.getState().startRun('ui-drill');
+    first.store.getState().beginDecisions();
+    const shownAt = first.store.getState().run?.shownAt;
+    const second = setup({ storage: first.storage, now: () => (shownAt ?? 0) + 31_000 });
+    expect(second.store.getState().run?.shownAt).toBe(shownAt);
+    // 31 s after it was shown, whatever is clicked is a timeout.
+    second.store.getState().decide('report');
+    const active = selectActiveRun(second.store.getState());
+    expect(active.kind === 'playing' && active.derived.state.timeline[0]?.timedOut).toBe(true);
+  });
+
+  it('refuses a choice that is not on offer and changes nothing', () => {
+    const { store } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    const before = store.getState().run;
+    expect(store.getState().decide('wait')).toBe(false);
+    expect(store.getState().decide('nonsense')).toBe(false);
+    expect(store.getState().run).toBe(before);
+  });
+
+  it('takes the timeout choice when the countdown runs out', () => {
+    const { store } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    expect(store.getState().decide(TIMEOUT)).toBe(true);
+    const active = selectActiveRun(store.getState());
+    expect(active.kind === 'playing' && active.derived.state.timeline[0]?.choiceId).toBe('wait');
+  });
+
+  it('goes to the debrief after the last consequence', () => {
+    const { store } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    store.getState().decide('report');
+    store.getState().proceed();
+    store.getState().decide('publish');
+    expect(store.getState().run?.view).toBe('consequence');
+    store.getState().proceed();
+    expect(store.getState().run?.view).toBe('debrief');
+  });
+
+  it('does not resume a run on a drill whose file has changed', () => {
+    const first = setup();
+    first.store.getState().startRun('ui-drill');
+    first.store.getState().beginDecisions();
+    const changed = { ...uiDrill, summary: '内容改过了。' };
+    const second = setup({ storage: first.storage, scenario: changed });
+    const active = selectActiveRun(second.store.getState());
+    expect(active.kind).toBe('unavailable');
+    expect(active.kind === 'unavailable' && active.reason).toMatch(/已经修改/);
+  });
+});

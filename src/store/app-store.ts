@@ -1,0 +1,53 @@
+/**
+ * The one store, made of slices (library, run, settings), with immer applied once where the
+ * slices combine and persistence around it. Framework-free: React binds to it in src/ui.
+ */
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { immer } from 'zustand/middleware/immer';
+import { createStore } from 'zustand/vanilla';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+
+export type AppState = LibrarySlice & RunSlice & SettingsSlice;
+export type Middlewares = [['zustand/persist', unknown], ['zustand/immer', never]];
+
+/** What the store needs from the outside world, injected so tests control time and chance. */
+export interface StoreDeps {
+  now: () => number;
+  newSeed: () => number;
+  storage: StateStorage;
+}
+
+/** Bump with a named migration when the saved shape changes. */
+export const SAVE_VERSION = 1;
+export const STORAGE_KEY = 'tuiyan';
+
+export function createAppStore(deps: StoreDeps) {
+  return createStore<AppState>()(
+    persist(
+      immer((...a) => ({
+        ...createLibrarySlice(...a),
+        ...createRunSlice(deps)(...a),
+        ...createSettingsSlice(...a),
+      })),
+      {
+        name: STORAGE_KEY,
+        version: SAVE_VERSION,
+        storage: createJSONStorage(() => deps.storage),
+        // The library is rebuilt from files on each start; only the run log and settings are saved.
+        partialize: (s) => ({ run: s.run, settings: s.settings }),
+      },
+    ),
+  );
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function browserDeps(): StoreDeps {
+  return {
+    now: () => Date.now(),
+    newSeed: () => Math.floor(Math.random() * 2 ** 32),
+    storage: window.localStorage,
+  };
+}

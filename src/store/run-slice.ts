@@ -1,0 +1,90 @@
+import type { StateCreator } from 'zustand';
+import { choose } from '../engine/run';
+import { type Decision, IllegalDecisionError } from '../engine/types';
+import type { AppState, Middlewares, StoreDeps } from './app-store';
+import { deriveRun } from './derive-run';
+
+export type RunView = 'briefing' | 'decision' | 'consequence' | 'debrief';
+
+/** What is saved of a run: enough to derive everything else by replay. */
+export interface Run {
+  scenarioId: string;
+  /** Content hash of the drill file the run was played on. */
+  hash: string;
+  seed: number;
+  decisions: Decision[];
+  view: RunView;
+  /**
+   * Wall-clock time (ms since epoch) when the current decision was put before the trainee.
+   * Saved so that a reload neither resets nor pauses a countdown.
+   */
+  shownAt: number | null;
+}
+
+export interface RunSlice {
+  run: Run | null;
+  startRun: (scenarioId: string) => void;
+  /** From the briefing to the first decision. */
+  beginDecisions: () => void;
+  /** Takes a choice (or TIMEOUT); the real time used is measured here. False when it cannot be taken. */
+  decide: (choiceId: string) => boolean;
+  /** From a consequence to the next decision, or to the debrief when the drill has ended. */
+  proceed: () => void;
+  leaveRun: () => void;
+}
+
+export const createRunSlice =
+  (deps: StoreDeps): StateCreator<AppState, Middlewares, [], RunSlice> =>
+  (set, get) => ({
+    run: null,
+    startRun: (scenarioId) => {
+      const entry = get().library.entries[scenarioId];
+      if (!entry) return;
+      set((s) => {
+        s.run = { scenarioId, hash: entry.hash, seed: deps.newSeed(), decisions: [], view: 'briefing', shownAt: null };
+      });
+    },
+    beginDecisions: () =>
+      set((s) => {
+        if (s.run?.view !== 'briefing') return;
+        s.run.view = 'decision';
+        s.run.shownAt = deps.now();
+      }),
+    decide: (choiceId) => {
+      const { run, library } = get();
+      const entry = run && library.entries[run.scenarioId];
+      if (!run || !entry || run.view !== 'decision') return false;
+      const derived = deriveRun(entry.scenario, run.seed, run.decisions);
+      if (!derived.ok) return false;
+      const realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
+      try {
+        choose(entry.scenario, derived.state, choiceId, realMs);
+      } catch (e) {
+        if (e instanceof IllegalDecisionError) return false;
+        throw e;
+      }
+      set((s) => {
+        if (!s.run) return;
+        s.run.decisions.push({ choiceId, realMs });
+        s.run.view = 'consequence';
+        s.run.shownAt = null;
+      });
+      return true;
+    },
+    proceed: () => {
+      const { run, library } = get();
+      const entry = run && library.entries[run.scenarioId];
+      if (!run || !entry || run.view !== 'consequence') return;
+      const derived = deriveRun(entry.scenario, run.seed, run.decisions);
+      const ended = derived.ok && derived.state.ending !== null;
+      set((s) => {
+        if (!s.run) return;
+        s.run.view = ended ? 'debrief' : 'decision';
+        s.run.shownAt = ended ? null : deps.now();
+      });
+    },
+    leaveRun: () =>
+      set((s) => {
+        s.run = null;
+      }),
+  });

@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../../test/accessibility';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { renderWithStore, storeWith } from '../../test/render-app';
+import { playThrough } from '../../test/run-to';
+import { App } from './app';
+
+function renderComponent(choices = ['report', 'publish']) {
+  const store = storeWith([uiDrill]);
+  playThrough(store, 'ui-drill', choices);
+  return renderWithStore(<App />, store);
+}
+
+describe('<DebriefScreen>', () => {
+  it('shows the ending and the three scores', () => {
+    renderComponent();
+    expect(screen.getByRole('heading', { level: 1, name: '疫情得到控制' })).toBeInTheDocument();
+    // report done in 1h (ideal 2h): timeliness 60 + 10; legality 60 + 10; coordination 60.
+    const cards = within(screen.getByRole('list', { name: '三项得分' })).getAllByRole('listitem');
+    expect(cards.map((c) => c.textContent)).toEqual(['时效70 分', '依法70 分', '协同60 分']);
+  });
+
+  it('lists every score event under its dimension with its reason and reference', () => {
+    renderComponent();
+    const legality = screen.getByRole('list', { name: '依法评分事件' });
+    expect(legality).toHaveTextContent('依法及时直报。');
+    expect(legality).toHaveTextContent('第四十五条');
+    expect(screen.getByRole('list', { name: '时效评分事件' })).toHaveTextContent('网络直报');
+  });
+
+  it('shows the timeline: in-game time, real seconds used and the choice', () => {
+    renderComponent();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows.map((r) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    );
+    expect(first?.[1]).toBe('1月8日 08:00');
+    expect(first?.[2]).toMatch(/^\d+\.\d 秒$/);
+    expect(first?.[4]).toBe('立即网络直报');
+    expect(second?.[1]).toBe('1月8日 09:00');
+    expect(second?.[4]).toBe('如实发布');
+  });
+
+  it('marks a timed-out decision in the timeline', () => {
+    renderComponent(['$timeout', 'silence']);
+    const first = within(screen.getByRole('table')).getAllByRole('row')[1];
+    expect(first).toHaveTextContent('超时等待上级指示');
+  });
+
+  it('plays again from the briefing', async () => {
+    const { store } = renderComponent();
+    await userEvent.click(screen.getByRole('button', { name: '再练一次' }));
+    expect(store.getState().run?.view).toBe('briefing');
+    expect(store.getState().run?.decisions).toEqual([]);
+  });
+
+  it('is accessible', async () => {
+    const { container } = renderComponent();
+    await expectAccessible(container);
+  });
+});

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { debrief } from '../engine/debrief';
+import { formatDuration } from '../engine/scoring';
+import type { RunState } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
+import { DIMENSION_LABEL, formatGameTimeShort, formatSeconds } from './format';
+import { ScoreEventList } from './score-event-list';
+import { useApp } from './store-context';
+
+const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
+
+/** 复盘: the ending, the three scores with every event under its dimension, and the timeline. */
+export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: RunState }) {
+  const startRun = useApp((s) => s.startRun);
+  const leaveRun = useApp((s) => s.leaveRun);
+  const report = useMemo(() => debrief(scenario, state), [scenario, state]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <main className="screen debrief">
+      <header className="page-header">
+        <p className="eyebrow">复盘 · {scenario.title}</p>
+        <h1 ref={heading} tabIndex={-1}>
+          {report.ending?.title ?? '演练未结束'}
+        </h1>
+        {report.ending?.tone && <p className={`tone tone-${report.ending.tone}`}>{TONE_LABEL[report.ending.tone]}</p>}
+        {report.ending && <p className="prose">{report.ending.text}</p>}
+        <p className="muted">
+          共 {report.totals.decisions} 个决定，其中超时 {report.totals.timeouts} 个；推演时间经过{' '}
+          {formatDuration(report.totals.gameMinutes)}，实际用时 {formatSeconds(report.totals.realMs)}。
+        </p>
+      </header>
+
+      <section aria-labelledby="scores-heading">
+        <h2 id="scores-heading">三项得分</h2>
+        <ul className="score-cards" aria-label="三项得分">
+          {report.dimensions.map((d) => (
+            <li key={d.dimension} className={`score-card dim-${d.dimension}`}>
+              <span className="score-name">{DIMENSION_LABEL[d.dimension]}</span>
+              <span className="score-value">
+                {d.score}
+                <span className="score-unit"> 分</span>
+              </span>
+              <meter min={0} max={100} low={60} high={85} optimum={100} value={d.score} aria-hidden="true" />
+            </li>
+          ))}
+        </ul>
+        <p className="muted">每个维度从 {report.dimensions[0]?.base} 分起评，加上下列各项，限定在 0–100 分之间。</p>
+      </section>
+
+      <div className="dimension-details">
+        {report.dimensions.map((d) => (
+          <section key={d.dimension} aria-labelledby={`dim-${d.dimension}-heading`} className="panel">
+            <h3 id={`dim-${d.dimension}-heading`}>
+              {DIMENSION_LABEL[d.dimension]} <span className="muted">{d.score} 分</span>
+            </h3>
+            <ScoreEventList
+              scenario={scenario}
+              events={d.events}
+              showDimension={false}
+              label={`${DIMENSION_LABEL[d.dimension]}评分事件`}
+            />
+          </section>
+        ))}
+      </div>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">时间线</h2>
+        <table className="timeline">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">推演时间</th>
+              <th scope="col">实际用时</th>
+              <th scope="col">情况</th>
+              <th scope="col">决定</th>
+              <th scope="col">得分</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.timeline.map((row) => (
+              <tr key={row.decision} className={row.timedOut ? 'timed-out' : undefined}>
+                <td>{row.decision + 1}</td>
+                <td>{formatGameTimeShort(scenario.clockStart, row.clockAt)}</td>
+                <td>{formatSeconds(row.realMs)}</td>
+                <td>{row.nodeTitle}</td>
+                <td>
+                  {row.timedOut && <span className="badge timeout">超时</span>}
+                  {row.choiceLabel}
+                </td>
+                <td className="timeline-scores">
+                  {row.events.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: stable order
+                    <span key={i} className={`chip dim-${e.dimension}`}>
+                      {DIMENSION_LABEL[e.dimension]} {e.delta > 0 ? `+${e.delta}` : e.delta}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <div className="actions no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          打印复盘
+        </button>
+        <button type="button" className="secondary" onClick={leaveRun}>
+          返回演练库
+        </button>
+        <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
+          再练一次
+        </button>
+      </div>
+    </main>
+  );
+}

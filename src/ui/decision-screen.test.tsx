@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectAccessible } from '../../test/accessibility';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { renderWithStore, storeWith } from '../../test/render-app';
+import { App } from './app';
+
+function renderComponent() {
+  const store = storeWith([uiDrill]);
+  store.getState().startRun('ui-drill');
+  store.getState().beginDecisions();
+  return renderWithStore(<App />, store);
+}
+
+describe('<DecisionScreen>', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2026-11-29T09:00:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows the situation, the in-game clock, the status panel and the offered choices', () => {
+    renderComponent();
+    expect(screen.getByRole('heading', { level: 1, name: '接到医院报告' })).toBeInTheDocument();
+    expect(screen.getByText('市一院报告三例不明原因肺炎。')).toBeInTheDocument();
+    expect(screen.getByLabelText('推演时间')).toHaveTextContent('2026年1月8日（周四）08:00');
+    expect(screen.getByRole('region', { name: '态势' })).toHaveTextContent('公众信任60');
+    const choices = within(screen.getByRole('list', { name: /你的决定/ })).getAllByRole('button');
+    // The timeout-only choice is never offered as a button.
+    expect(choices.map((c) => c.textContent)).toEqual(['1立即网络直报', '2先派人核实']);
+  });
+
+  it('takes a choice by its number key', async () => {
+    const { store } = renderComponent();
+    await userEvent.keyboard('2');
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+    expect(screen.getByRole('heading', { level: 1, name: '先派人核实' })).toBeInTheDocument();
+  });
+
+  it('takes a choice by mouse', async () => {
+    const { store } = renderComponent();
+    await userEvent.click(screen.getByRole('button', { name: /立即网络直报/ }));
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['report']);
+  });
+
+  it('counts down, warns in the last 10 seconds, and records a timeout when time runs out', async () => {
+    const { store } = renderComponent();
+    const timer = screen.getByRole('timer', { name: '剩余时间' });
+    expect(timer).toHaveTextContent('30 秒');
+    expect(timer).not.toHaveClass('warning');
+    await act(async () => {
+      vi.advanceTimersByTime(20_500);
+    });
+    expect(timer).toHaveTextContent('10 秒');
+    expect(timer).toHaveClass('warning');
+    expect(timer).toHaveTextContent('只剩 10 秒');
+    await act(async () => {
+      vi.advanceTimersByTime(10_000);
+    });
+    const run = store.getState().run;
+    expect(run?.decisions).toHaveLength(1);
+    expect(run?.decisions[0]?.choiceId).toBe('$timeout');
+    expect(screen.getByText('超时')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('等待上级指示');
+  });
+
+  it('is accessible', async () => {
+    const { container } = renderComponent();
+    await expectAccessible(container);
+  });
+});

@@ -1,0 +1,38 @@
+import { gameDateTime } from '../engine/clock';
+import type { Dimension } from '../scenario/schema';
+
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  timeliness: '时效',
+  legality: '依法',
+  coordination: '协同',
+};
+
+export const DIMENSION_HINT: Record<Dimension, string> = {
+  timeliness: '关键行动是否及时：报告、核实、预警、发布，越晚得分越低；限时内不作决定也要扣分。',
+  legality: '是否依法行使权力、遵守程序：法无授权不可为，措施要与事态相适应。',
+  coordination: '是否与相邻地区和上下级协同：通报信息、共享物资、政策衔接，不以邻为壑。',
+};
+
+const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026年1月8日（周四）08:00" */
+export function formatGameTime(clockStart: string, minutes: number): string {
+  const t = gameDateTime(clockStart, minutes);
+  return `${t.year}年${t.month}月${t.day}日（周${WEEKDAY[t.weekday]}）${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** "1月8日 08:00", for tables */
+export function formatGameTimeShort(clockStart: string, minutes: number): string {
+  const t = gameDateTime(clockStart, minutes);
+  return `${t.month}月${t.day}日 ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+export function formatDelta(delta: number): string {
+  return delta > 0 ? `+${delta}` : delta === 0 ? '±0' : `−${Math.abs(delta)}`;
+}
+
+/** Real seconds, one decimal: "12.3 秒" */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} 秒`;
+}

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../../test/accessibility';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { renderWithStore, storeWith } from '../../test/render-app';
+import { App } from './app';
+
+function renderComponent() {
+  return renderWithStore(<App />, storeWith([uiDrill]));
+}
+
+describe('<LibraryScreen>', () => {
+  it('lists each drill with its title, summary, role and estimated minutes', () => {
+    renderComponent();
+    const card = screen.getByRole('article', { name: '界面测试演练' });
+    expect(within(card).getByText('一个两步的小演练。')).toBeInTheDocument();
+    expect(within(card).getByText('市卫生健康委员会主任')).toBeInTheDocument();
+    expect(within(card).getByText('10 分钟')).toBeInTheDocument();
+  });
+
+  it('starts a drill at its briefing', async () => {
+    const { store } = renderComponent();
+    await userEvent.click(screen.getByRole('button', { name: /开始演练/ }));
+    expect(screen.getByRole('heading', { level: 1, name: '界面测试演练' })).toBeInTheDocument();
+    expect(store.getState().run?.view).toBe('briefing');
+  });
+
+  it('shows files that could not be loaded, with where and what', () => {
+    const store = storeWith([uiDrill]);
+    store.getState().addShippedDrills({ 'broken.json': '{ "id": ' });
+    renderWithStore(<App />, store);
+    const section = screen.getByRole('region', { name: '未能载入的情景文件' });
+    expect(within(section).getByText('broken.json')).toBeInTheDocument();
+    expect(within(section).getByText(/不是合法的 JSON/)).toBeInTheDocument();
+  });
+
+  it('is accessible', async () => {
+    const { container } = renderComponent();
+    await expectAccessible(container);
+  });
+});
