@@ -7,8 +7,8 @@ import type { Choice, DecisionNode, Next, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { applyEffect } from './effects';
-import { findChoice, findNode, indexOf } from './scenario-index';
 import { nextRandom, seedState } from './rng';
+import { findChoice, findNode, indexOf } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
 import {
   type Decision,
@@ -81,6 +81,9 @@ export function choose(
   const node = currentDecision(scenario, state);
   if (!node) throw new IllegalDecisionError(`the drill has ended; no decision ${index} to take`, index);
 
+  if (choiceId !== TIMEOUT && !findChoice(node, choiceId)) {
+    throw new IllegalDecisionError(`node "${node.id}" has no choice "${choiceId}"`, index);
+  }
   const timedOut =
     node.timeLimitSec !== undefined &&
     node.timeoutChoice !== undefined &&

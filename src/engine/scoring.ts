@@ -50,7 +50,8 @@ export function timeWindowEvent(window: TimeWindow, doneAt: number | null, decis
     delta,
     reason,
     source: { kind: 'timeWindow', windowId: window.id, decision },
-    refs: window.refs ?? [],
+    // A copy, so that a run state holding this event never shares (and freezes) the scenario's array.
+    refs: [...(window.refs ?? [])],
   };
 }
 

@@ -67,6 +67,14 @@ function checkCondition(c: Condition, path: PathKey[], names: Names, problems: P
   }
 }
 
+/** "2026-02-30T08:00" has the right shape but no such day. */
+function isRealDateTime(text: string): boolean {
+  const [y, mo, d, h, mi] = text.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days && h < 24 && mi < 60;
+}
+
 /** Node ids reachable from start when every branch may be taken (conditions are not evaluated). */
 export function reachableNodes(scenario: Scenario): Set<string> {
   const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
@@ -147,8 +155,19 @@ export function lint(scenario: Scenario): Problem[] {
     checkRefs(w.refs, ['timeWindows', i, 'refs']);
   });
 
-  if (!names.nodes.has(scenario.start)) {
+  const startNode = scenario.nodes.find((n) => n.id === scenario.start);
+  if (!startNode) {
     problems.push(error(['start'], `开局节点「${scenario.start}」不存在：start 要写成 nodes 中某个节点的 id。`));
+  } else if (startNode.kind === 'ending') {
+    problems.push(error(['start'], `开局节点「${scenario.start}」是结局：start 要指向一个决策节点。`));
+  }
+  if (!isRealDateTime(scenario.clockStart)) {
+    problems.push(
+      error(
+        ['clockStart'],
+        `开局时间「${scenario.clockStart}」不是真实存在的日期时间：检查月份、日期（如 2 月没有 30 日）和时刻。`,
+      ),
+    );
   }
 
   scenario.nodes.forEach((node, n) => {

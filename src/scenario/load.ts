@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { contentHash } from './hash';
 import { lint } from './lint';
-import { error, type Problem } from './problem';
+import { error, type PathKey, type Problem } from './problem';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
 import { shapeProblems } from './shape-messages';
 
@@ -19,10 +19,12 @@ export type LoadResult =
 /** "… at position 42" / "(line 3 column 5)" in V8's JSON errors → a Chinese location. */
 function jsonErrorMessage(text: string, e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
+  // V8 quotes the file itself in "Unexpected token 'x', "…" is not valid JSON": read no location out of that.
+  const own = raw.replace(/, ".*" is not valid JSON$/s, '');
   let line: number | undefined;
   let column: number | undefined;
-  const lc = /line (\d+) column (\d+)/.exec(raw);
-  const pos = /position (\d+)/.exec(raw);
+  const lc = /line (\d+) column (\d+)/.exec(own);
+  const pos = /position (\d+)/.exec(own);
   if (lc) {
     line = Number(lc[1]);
     column = Number(lc[2]);
@@ -31,13 +33,45 @@ function jsonErrorMessage(text: string, e: unknown): string {
     line = before.split('\n').length;
     column = before.length - before.lastIndexOf('\n');
   }
-  const where = line !== undefined ? `第 ${line} 行第 ${column} 列附近` : '文件末尾';
+  // Without a position, say only what is known: the character the parser tripped on, or the end.
+  const token = /Unexpected token '(\S+)'/.exec(own)?.[1];
+  const where =
+    line !== undefined
+      ? `第 ${line} 行第 ${column} 列附近`
+      : token !== undefined
+        ? `「${token}」附近`
+        : /end of (JSON input|data)|EOF/i.test(own)
+          ? '文件末尾'
+          : '';
   return `不是合法的 JSON：${where}有语法错误。常见原因：多了或少了逗号、引号或括号不成对、用了中文引号。`;
+}
+
+/**
+ * Deeper nesting is refused before the schema and lint walk the file: they recurse, and a file a
+ * few thousand levels deep (a few dozen KB) would overflow the stack. Real drills stay near 15.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/** The path to a value nested deeper than MAX_NESTING_DEPTH, or null. Iterative, so it cannot overflow. */
+function tooDeep(data: unknown): PathKey[] | null {
+  const stack: [unknown, PathKey[]][] = [[data, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, PathKey[]];
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_NESTING_DEPTH) return path;
+    for (const [key, child] of Object.entries(value)) {
+      stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
+    }
+  }
+  return null;
 }
 
 export function load(text: string): LoadResult {
   if (text.length > MAX_SCENARIO_BYTES) {
-    return { ok: false, problems: [error([], `文件太大（超过 ${MAX_SCENARIO_BYTES / 1024 / 1024} MB）：检查是否选错了文件。`)] };
+    return {
+      ok: false,
+      problems: [error([], `文件太大（超过 ${MAX_SCENARIO_BYTES / 1024 / 1024} MB）：检查是否选错了文件。`)],
+    };
   }
   if (text.trim() === '') return { ok: false, problems: [error([], '文件是空的：请选择一个情景 JSON 文件。')] };
   let data: unknown;
@@ -54,7 +88,22 @@ export function load(text: string): LoadResult {
     return {
       ok: false,
       problems: [
-        error(['schemaVersion'], `这个文件的格式版本是 ${version}，比本程序支持的 ${SCHEMA_VERSION} 新：请升级程序，或用版本 ${SCHEMA_VERSION} 的格式。`),
+        error(
+          ['schemaVersion'],
+          `这个文件的格式版本是 ${version}，比本程序支持的 ${SCHEMA_VERSION} 新：请升级程序，或用版本 ${SCHEMA_VERSION} 的格式。`,
+        ),
+      ],
+    };
+  }
+  const deep = tooDeep(data);
+  if (deep) {
+    return {
+      ok: false,
+      problems: [
+        error(
+          deep,
+          `嵌套太深（超过 ${MAX_NESTING_DEPTH} 层）：把这里的条件拆简单些（all / any / not 不要层层套用），或检查文件是否损坏。`,
+        ),
       ],
     };
   }

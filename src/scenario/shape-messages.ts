@@ -14,6 +14,20 @@ const TYPE_NAMES: Record<string, string> = {
 
 const HAN = /[\u4e00-\u9fff]/;
 
+const RECEIVED_NAMES: Record<string, string> = {
+  Object: '一个对象 { … }',
+  Array: '一个列表 [ … ]',
+  null: 'null',
+  undefined: '空缺',
+  true: 'true',
+  false: 'false',
+};
+
+/** valibot's "received" is JSON-ish ("\"x\"", "5") or a class name ("Object"): say it in Chinese. */
+function received(issue: v.BaseIssue<unknown>): string {
+  return RECEIVED_NAMES[issue.received] ?? issue.received;
+}
+
 function keyOf(path: readonly PathKey[]): string {
   return String(path[path.length - 1] ?? '');
 }
@@ -25,25 +39,25 @@ function messageFor(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): stri
     case 'object':
       if (issue.expected === 'never') return `不认识的字段「${keyOf(path)}」：检查拼写，或删去它。`;
       if (issue.received === 'undefined') return `缺少必填字段「${keyOf(path)}」：请补上。`;
-      return `应为${TYPE_NAMES.object}，实际是 ${issue.received}。`;
+      return `应为${TYPE_NAMES.object}，实际是 ${received(issue)}。`;
     case 'integer':
-      return `应为整数，实际是 ${issue.received}。`;
+      return `应为整数，实际是 ${received(issue)}。`;
     case 'min_value':
-      return `不能小于 ${String(issue.expected).replace(/^>=/, '')}，实际是 ${issue.received}。`;
+      return `不能小于 ${String(issue.expected).replace(/^>=/, '')}，实际是 ${received(issue)}。`;
     case 'max_value':
-      return `不能大于 ${String(issue.expected).replace(/^<=/, '')}，实际是 ${issue.received}。`;
+      return `不能大于 ${String(issue.expected).replace(/^<=/, '')}，实际是 ${received(issue)}。`;
     case 'min_length':
-      return `太短：至少要 ${String(issue.expected).replace(/^>=/, '')} 个，实际是 ${issue.received}。`;
+      return `太短：至少要 ${String(issue.expected).replace(/^>=/, '')} 个，实际是 ${received(issue)}。`;
     case 'max_length':
-      return `太长：最多 ${String(issue.expected).replace(/^<=/, '')} 个，实际是 ${issue.received}。`;
+      return `太长：最多 ${String(issue.expected).replace(/^<=/, '')} 个，实际是 ${received(issue)}。`;
     case 'literal':
-      return `这里只能写 ${issue.expected}，实际是 ${issue.received}。`;
+      return `这里只能写 ${issue.expected}，实际是 ${received(issue)}。`;
     default: {
       const name = TYPE_NAMES[issue.type];
       if (name && issue.kind === 'schema') {
         return issue.received === 'undefined'
           ? `缺少必填字段「${keyOf(path)}」：应为${name}。`
-          : `应为${name}，实际是 ${issue.received}。`;
+          : `应为${name}，实际是 ${received(issue)}。`;
       }
       return `值不符合要求（${issue.message}）。`;
     }

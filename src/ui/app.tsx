@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { currentDecision } from '../engine/run';
 import { selectActiveRun } from '../store/selectors';
 import { BriefingScreen } from './briefing-screen';
@@ -15,6 +15,13 @@ export function App() {
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
   const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
+  const screenKey = `${run?.view ?? 'library'}:${run?.decisions.length ?? 0}`;
+
+  // Each new screen starts at its top, as a new page would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
+  useEffect(() => {
+    document.documentElement.scrollTop = 0;
+  }, [screenKey]);
 
   let screen: React.ReactNode;
   switch (active.kind) {

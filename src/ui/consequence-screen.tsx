@@ -4,7 +4,7 @@ import { findChoice, findNode, indexOf } from '../engine/scenario-index';
 import { formatDuration } from '../engine/scoring';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { formatGameTime } from './format';
+import { formatGameTime, formatValue } from './format';
 import { RunHeader } from './run-header';
 import { ScoreEventList } from './score-event-list';
 import { StatusPanel } from './status-panel';
@@ -15,7 +15,8 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
   const proceed = useApp((s) => s.proceed);
   const leaveRun = useApp((s) => s.leaveRun);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  // Focus without scrolling: the trainee should read the feedback from its top.
+  useEffect(() => button.current?.focus({ preventScroll: true }), []);
 
   const decision = state.timeline.length - 1;
   const entry = state.timeline[decision];
@@ -57,7 +58,7 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
               <ul className="changes">
                 {changes.map((c) => (
                   <li key={c.var}>
-                    {c.label}：{String(c.from)} → {String(c.to)}
+                    {c.label}：{formatValue(c.from)} → {formatValue(c.to)}
                   </li>
                 ))}
               </ul>

@@ -28,6 +28,11 @@ export function formatGameTimeShort(clockStart: string, minutes: number): string
   return `${t.month}月${t.day}日 ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
+/** A variable's value as the trainee reads it: 是/否 for flags. */
+export function formatValue(value: number | boolean): string {
+  return typeof value === 'boolean' ? (value ? '是' : '否') : String(value);
+}
+
 export function formatDelta(delta: number): string {
   return delta > 0 ? `+${delta}` : delta === 0 ? '±0' : `−${Math.abs(delta)}`;
 }

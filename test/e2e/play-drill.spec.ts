@@ -17,7 +17,7 @@ test('a trainee plays the drill to its debrief by keyboard; scores and timeline 
     await expect(scores.getByRole('listitem').filter({ hasText: DIMENSION_LABEL[d.dimension] })).toHaveText(
       `${DIMENSION_LABEL[d.dimension]}${d.score} 分`,
     );
-    const events = page.getByRole('list', { name: `${DIMENSION_LABEL[d.dimension]}评分事件` }).getByRole('listitem');
+    const events = page.getByRole('list', { name: `${DIMENSION_LABEL[d.dimension]}评分事件` }).locator(':scope > li');
     await expect(events).toHaveCount(d.events.length);
   }
 

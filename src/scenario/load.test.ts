@@ -1,0 +1,520 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fakeChoice, fakeDecision, fakeEnding, fakeNumberVar, fakeScenario } from '../../test/fake-scenario';
+import { contentHash } from './hash';
+import { type LoadResult, load } from './load';
+import type { PathKey, Problem } from './problem';
+import { SCHEMA_VERSION, type Scenario } from './schema';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/** The fake scenario as plain JSON data, ready to be broken. */
+function data(scenario: Scenario = fakeScenario()): { [key: string]: Json } {
+  return JSON.parse(JSON.stringify(scenario));
+}
+
+/** The scenario's JSON with the value at `path` replaced (or removed, for undefined). */
+function withValue(path: readonly PathKey[], value: Json | undefined): string {
+  const root = data();
+  let parent: Json = root;
+  for (const key of path.slice(0, -1)) parent = (parent as Record<string, Json>)[key] as Json;
+  const last = path[path.length - 1] as PathKey;
+  if (value === undefined) delete (parent as Record<string, Json>)[last];
+  else (parent as Record<string, Json>)[last] = value;
+  return JSON.stringify(root, null, 2);
+}
+
+function problems(result: LoadResult): Problem[] {
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.problems;
+}
+
+/**
+ * The file is refused with exactly one error, at `pointer`, whose message is in Chinese and
+ * matches `hint` (the part that tells the author what to do).
+ */
+function expectOneError(text: string, pointer: string, hint: RegExp): void {
+  const found = problems(load(text));
+  expect(found).toEqual([{ severity: 'error', pointer, message: expect.stringMatching(hint) }]);
+  expect(found[0]?.message).toMatch(HAN);
+}
+
+describe('load', () => {
+  describe('a valid file', () => {
+    it('is ok, with the parsed scenario and no warnings', () => {
+      const scenario = fakeScenario();
+      const text = JSON.stringify(scenario, null, 2);
+      const result = load(text);
+      expect(result).toEqual({ ok: true, scenario, hash: contentHash(text), warnings: [] });
+    });
+
+    it('has a content hash that is stable for the same text and differs for any other', () => {
+      const text = JSON.stringify(fakeScenario());
+      const first = load(text);
+      const second = load(text);
+      if (!first.ok || !second.ok) throw new Error('fixture');
+      expect(first.hash).toMatch(/^[0-9a-f]{14}$/);
+      expect(second.hash).toBe(first.hash);
+      const retitled = load(JSON.stringify(fakeScenario({ title: '另一个演练' })));
+      const reformatted = load(JSON.stringify(fakeScenario(), null, 2));
+      if (!retitled.ok || !reformatted.ok) throw new Error('fixture');
+      expect(retitled.hash).not.toBe(first.hash);
+      // The hash names the very text played on, so even layout changes it.
+      expect(reformatted.hash).not.toBe(first.hash);
+    });
+
+    it('has a hash that does not change between versions of the program', () => {
+      // Pinned: a saved run is resumed only against the text whose hash it recorded.
+      expect(contentHash('')).toBe('0bdcb81aee8d83');
+      expect(contentHash('{"a":1}')).toBe('1034b77cc1d846');
+      expect(contentHash('桌面推演')).toBe('038da4bce8c60b');
+    });
+
+    it('accepts the $schema field editors use', () => {
+      expect(load(withValue(['$schema'], './schema.json')).ok).toBe(true);
+    });
+
+    it('passes warnings through without refusing the file', () => {
+      const text = JSON.stringify(fakeScenario({ nodes: [fakeDecision({ timeoutChoice: 'c1' }), fakeEnding()] }));
+      const result = load(text);
+      expect(result.ok).toBe(true);
+      expect(result.ok && result.warnings).toEqual([
+        {
+          severity: 'warning',
+          pointer: '/nodes/0/timeLimitSec',
+          message: expect.stringMatching(/补上限时秒数或删去 timeoutChoice/),
+        },
+      ]);
+    });
+  });
+
+  describe('not JSON', () => {
+    it('gives the line and column of a syntax error', () => {
+      expectOneError('{\n  "id": "x"\n  "title": "t"\n}', '', /^不是合法的 JSON：第 3 行第 3 列附近有语法错误。/);
+    });
+
+    it('counts columns from 1 on the first line', () => {
+      expectOneError('{"id": "x",}', '', /第 1 行第 12 列附近/);
+    });
+
+    it('names the usual causes', () => {
+      expectOneError('{"id": "x",}', '', /常见原因：多了或少了逗号、引号或括号不成对、用了中文引号/);
+    });
+
+    it('says the file ends too early when it does', () => {
+      expectOneError('{\n  "id": ', '', /^不是合法的 JSON：文件末尾有语法错误。/);
+    });
+
+    it('[regression] does not blame the end of the file for an error in the middle', () => {
+      // V8 reports "Unexpected token 'x', … is not valid JSON" with no position; that is not the end.
+      for (const text of ['{"id": x, "title": "t"}', '{"tags": [1, 2,], "title": "t"}']) {
+        const [problem] = problems(load(text));
+        expect(problem?.pointer).toBe('');
+        expect(problem?.message).toMatch(/^不是合法的 JSON：/);
+        expect(problem?.message).not.toMatch(/文件末尾/);
+      }
+    });
+
+    it('[regression] points at the unexpected character when the parser names it', () => {
+      expect(problems(load('{"id": x}'))[0]?.message).toMatch(/「x」附近有语法错误/);
+      expect(problems(load('[1, 2,]'))[0]?.message).toMatch(/「]」附近有语法错误/);
+    });
+  });
+
+  describe('empty', () => {
+    it.each(['', '   ', '\n\t\n'])('refuses %j and asks for a scenario file', (text) => {
+      expectOneError(text, '', /^文件是空的：请选择一个情景 JSON 文件。$/);
+    });
+  });
+
+  describe('top level not an object', () => {
+    it.each(['[]', '[{"id":"x"}]', '42', '"scenario"', 'null', 'true'])('refuses %s', (text) => {
+      expectOneError(text, '', /^情景文件的最外层应是一个对象 \{ … \}。$/);
+    });
+  });
+
+  describe('wrong shape', () => {
+    it('names a missing required field', () => {
+      expectOneError(withValue(['title'], undefined), '/title', /^缺少必填字段「title」：请补上。$/);
+    });
+
+    it('names a missing required field deep in the file', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'takes'], undefined),
+        '/nodes/0/choices/0/takes',
+        /缺少必填字段「takes」/,
+      );
+    });
+
+    it('names an unknown field (a misspelling) and says to fix or remove it', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'lable'], '上报'),
+        '/nodes/0/choices/0/lable',
+        /^不认识的字段「lable」：检查拼写，或删去它。$/,
+      );
+    });
+
+    it('says in Chinese what was found instead of an object', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices'], {}),
+        '/nodes/0/choices',
+        /^应为列表 \[ … \]，实际是 一个对象 \{ … \}。$/,
+      );
+    });
+
+    it('names the expected type when a value has the wrong type', () => {
+      expectOneError(withValue(['estimatedMinutes'], '10'), '/estimatedMinutes', /^应为数字，实际是 "10"。$/);
+      expectOneError(withValue(['nodes', 0, 'choices'], {}), '/nodes/0/choices', /^应为列表 \[ … \]/);
+      expectOneError(withValue(['title'], 5), '/title', /^应为文字（带引号的字符串）/);
+    });
+
+    it('explains a value out of range', () => {
+      expectOneError(withValue(['estimatedMinutes'], 1000), '/estimatedMinutes', /^不能大于 240，实际是 1000。$/);
+      expectOneError(withValue(['estimatedMinutes'], 1.5), '/estimatedMinutes', /^应为整数/);
+    });
+
+    it('shows how to write a duration', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'takes'], '2 hours'),
+        '/nodes/0/choices/0/takes',
+        /^时长写成数字加单位，如 "30m"、"2h"、"1.5d"$/,
+      );
+    });
+
+    it('lists the allowed values of an enum', () => {
+      expectOneError(withValue(['nodes', 1, 'tone'], 'great'), '/nodes/1/tone', /^tone 只能是 good、mixed 或 bad$/);
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'score'], [{ dimension: 'speed', delta: 5, reason: '快' }]),
+        '/nodes/0/choices/0/score/0/dimension',
+        /^评分维度只能是 timeliness、legality 或 coordination$/,
+      );
+      expectOneError(
+        withValue(['nodes', 1, 'kind'], 'end'),
+        '/nodes/1/kind',
+        /^节点的 kind 只能是 "decision" 或 "ending"$/,
+      );
+    });
+
+    it('reports a bad operator at the condition’s op', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'when'], { var: 'cases', op: '=', value: 1 }),
+        '/nodes/0/choices/0/when/op',
+        /^比较运算只能是 ==、!=、<、<=、>、>=$/,
+      );
+    });
+
+    it('lists the condition forms for a condition of no known form', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'when'], { cases: '>10' }),
+        '/nodes/0/choices/0/when',
+        /^条件写法不对：应为 \{"all":\[…\]\}、.*\{"visited":"节点id"\} 之一$/,
+      );
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'when'], 'cases > 10'),
+        '/nodes/0/choices/0/when',
+        /条件写法不对/,
+      );
+    });
+
+    it('follows a bad condition into its nesting', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'when'], { all: [{ after: '1h' }, { not: { before: 'soon' } }] }),
+        '/nodes/0/choices/0/when/all/1/not/before',
+        /时长写成数字加单位/,
+      );
+    });
+
+    it('reports an unknown field inside a condition form', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'when'], { visited: 'n1', extra: true }),
+        '/nodes/0/choices/0/when/extra',
+        /不认识的字段「extra」/,
+      );
+    });
+
+    it('shows both ways to write next', () => {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'next'], { to: 'end' }),
+        '/nodes/0/choices/0/next',
+        /^next 写成节点 id 字符串，或 \[\{"when":…,"to":"id"\}, …, \{"to":"id"\}\] 的列表$/,
+      );
+    });
+
+    it('reports every shape problem at once', () => {
+      const root = data();
+      delete root.title;
+      root.estimatedMinutes = '10';
+      const found = problems(load(JSON.stringify(root)));
+      expect(found.map((p) => p.pointer).sort()).toEqual(['/estimatedMinutes', '/title']);
+    });
+  });
+
+  describe('meaning', () => {
+    it('reports next to a node that does not exist, at that choice’s next', () => {
+      const scenario = fakeScenario({
+        nodes: [fakeDecision({ choices: [fakeChoice(), fakeChoice({ id: 'c2', next: 'nowhere' })] }), fakeEnding()],
+      });
+      expectOneError(
+        JSON.stringify(scenario),
+        '/nodes/0/choices/1/next',
+        /^去向节点「nowhere」不存在：改成已有节点的 id，或先添加这个节点。$/,
+      );
+    });
+
+    it('reports a branch to a node that does not exist, at that branch’s to', () => {
+      const scenario = fakeScenario({
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ next: [{ when: { after: '1h' }, to: 'nowhere' }, { to: 'end' }] })] }),
+          fakeEnding(),
+        ],
+      });
+      expectOneError(JSON.stringify(scenario), '/nodes/0/choices/0/next/0/to', /去向节点「nowhere」不存在/);
+    });
+
+    it('reports an undeclared variable in a condition', () => {
+      const scenario = fakeScenario({
+        nodes: [fakeDecision({ choices: [fakeChoice({ when: { var: 'cases', op: '>', value: 10 } })] }), fakeEnding()],
+      });
+      expectOneError(
+        JSON.stringify(scenario),
+        '/nodes/0/choices/0/when/var',
+        /^变量「cases」没有声明：在 variables 里加上它，或改成已声明的变量。$/,
+      );
+    });
+
+    it('reports an undeclared variable nested in a branch condition', () => {
+      const scenario = fakeScenario({
+        variables: [fakeNumberVar({ id: 'cases' })],
+        nodes: [
+          fakeDecision({
+            choices: [
+              fakeChoice({
+                next: [
+                  {
+                    when: {
+                      all: [{ var: 'cases', op: '>', value: 1 }, { not: { var: 'panic', op: '==', value: true } }],
+                    },
+                    to: 'end',
+                  },
+                  { to: 'end' },
+                ],
+              }),
+            ],
+          }),
+          fakeEnding(),
+        ],
+      });
+      expectOneError(JSON.stringify(scenario), '/nodes/0/choices/0/next/0/when/all/1/not/var', /变量「panic」没有声明/);
+    });
+
+    it('reports an undeclared variable in an effect', () => {
+      const scenario = fakeScenario({
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ effects: [{ op: 'add', var: 'cases', value: 1 }] })] }),
+          fakeEnding(),
+        ],
+      });
+      expectOneError(
+        JSON.stringify(scenario),
+        '/nodes/0/choices/0/effects/0/var',
+        /^变量「cases」没有声明：在 variables 里加上它，或改成已声明的变量。$/,
+      );
+    });
+
+    it('reports a missing start node', () => {
+      expectOneError(
+        withValue(['start'], 'begin'),
+        '/start',
+        /^开局节点「begin」不存在：start 要写成 nodes 中某个节点的 id。$/,
+      );
+    });
+
+    it('reports a start node that is an ending', () => {
+      expectOneError(withValue(['start'], 'end'), '/start', /^开局节点「end」是结局：start 要指向一个决策节点。$/);
+    });
+
+    it('reports a clock start that has the right shape but is no real date-time', () => {
+      expectOneError(withValue(['clockStart'], '2026-02-29T08:00'), '/clockStart', /2 月没有 30 日/);
+      expectOneError(withValue(['clockStart'], '2026-01-08T24:00'), '/clockStart', /不是真实存在的日期时间/);
+      expect(load(withValue(['clockStart'], '2028-02-29T23:59')).ok).toBe(true);
+    });
+
+    it('reports a drill from whose start no ending can be reached', () => {
+      const scenario = fakeScenario({
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ next: 'n2' })] }),
+          fakeDecision({ id: 'n2', choices: [fakeChoice({ next: 'n1' })] }),
+          fakeEnding(),
+        ],
+      });
+      expectOneError(
+        JSON.stringify(scenario),
+        '/nodes',
+        /^从开局节点出发到不了任何结局：检查各选项的 next，让至少一条路通向结局。$/,
+      );
+    });
+
+    it('reports a drill with no ending at all', () => {
+      const scenario = fakeScenario({ nodes: [fakeDecision({ choices: [fakeChoice({ next: 'n1' })] })] });
+      expectOneError(JSON.stringify(scenario), '/nodes', /^没有结局节点：至少添加一个 "kind": "ending" 的节点。$/);
+    });
+
+    it('reports duplicate ids at the second one', () => {
+      const nodes = fakeScenario({ nodes: [fakeDecision(), fakeEnding(), fakeEnding()] });
+      expectOneError(JSON.stringify(nodes), '/nodes/2/id', /^节点 id「end」重复了：每个节点的 id 必须唯一，请改名。$/);
+      const choices = fakeScenario({ nodes: [fakeDecision({ choices: [fakeChoice(), fakeChoice()] }), fakeEnding()] });
+      expectOneError(JSON.stringify(choices), '/nodes/0/choices/1/id', /^选项 id「c1」重复了.*请改名。$/);
+      const variables = fakeScenario({ variables: [fakeNumberVar(), fakeNumberVar()] });
+      expectOneError(JSON.stringify(variables), '/variables/1/id', /^变量 id「cases」重复了.*请改名。$/);
+    });
+
+    it('reports timeLimitSec without timeoutChoice, at where the timeoutChoice belongs', () => {
+      const scenario = fakeScenario({ nodes: [fakeDecision({ timeLimitSec: 60 }), fakeEnding()] });
+      expectOneError(
+        JSON.stringify(scenario),
+        '/nodes/0/timeoutChoice',
+        /^设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。$/,
+      );
+    });
+
+    it('reports every meaning problem at once', () => {
+      const scenario = fakeScenario({
+        nodes: [
+          fakeDecision({
+            timeLimitSec: 60,
+            choices: [
+              fakeChoice({ effects: [{ op: 'set', var: 'ghost', value: 1 }] }),
+              fakeChoice({ id: 'c2', next: 'nowhere' }),
+            ],
+          }),
+          fakeEnding(),
+        ],
+      });
+      expect(problems(load(JSON.stringify(scenario))).map((p) => p.pointer)).toEqual([
+        '/nodes/0/timeoutChoice',
+        '/nodes/0/choices/0/effects/0/var',
+        '/nodes/0/choices/1/next',
+      ]);
+    });
+  });
+
+  describe('schema version', () => {
+    it('refuses a file from a newer version and says what to do', () => {
+      expectOneError(
+        withValue(['schemaVersion'], SCHEMA_VERSION + 1),
+        '/schemaVersion',
+        new RegExp(
+          `^这个文件的格式版本是 ${SCHEMA_VERSION + 1}，比本程序支持的 ${SCHEMA_VERSION} 新：请升级程序，或用版本 ${SCHEMA_VERSION} 的格式。$`,
+        ),
+      );
+    });
+
+    it('reports only the version for a newer file, not the new fields it may use', () => {
+      const root = data();
+      root.schemaVersion = SCHEMA_VERSION + 1;
+      root.newFeature = { anything: true };
+      delete root.briefing;
+      expect(problems(load(JSON.stringify(root))).map((p) => p.pointer)).toEqual(['/schemaVersion']);
+    });
+
+    it('refuses a version below 1', () => {
+      expectOneError(withValue(['schemaVersion'], 0), '/schemaVersion', /^不能小于 1，实际是 0。$/);
+    });
+  });
+
+  it('[regression] refuses a pathologically deep file instead of overflowing the stack', () => {
+    const depth = 20_000;
+    const when = `${'{"not":'.repeat(depth)}{"after":"1h"}${'}'.repeat(depth)}`;
+    const text = withValue(['nodes', 0, 'choices', 0, 'when'], 'WHEN').replace('"WHEN"', when);
+    let result: LoadResult | undefined;
+    expect(() => {
+      result = load(text);
+    }).not.toThrow();
+    const [problem] = problems(result as LoadResult);
+    expect(problem?.message).toMatch(HAN);
+    expect(problem?.message).toMatch(/嵌套太深/);
+    expect(problem?.pointer.startsWith('/nodes/0/choices/0/when/not/not')).toBe(true);
+  });
+
+  it('still accepts reasonably nested conditions', () => {
+    const depth = 30;
+    const when = `${'{"not":'.repeat(depth)}{"after":"1h"}${'}'.repeat(depth)}`;
+    const text = withValue(['nodes', 0, 'choices', 0, 'when'], 'WHEN').replace('"WHEN"', when);
+    expect(load(text).ok).toBe(true);
+  });
+
+  describe('never throws', () => {
+    const neverThrows = (text: string) => {
+      const result = load(text);
+      expect(typeof result.ok).toBe('boolean');
+      if (!result.ok) {
+        expect(result.problems.length).toBeGreaterThan(0);
+        for (const p of result.problems) {
+          expect(p.message).toMatch(HAN);
+          expect(p.pointer === '' || p.pointer.startsWith('/')).toBe(true);
+        }
+      }
+    };
+
+    it('for arbitrary strings', () => {
+      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), neverThrows), { numRuns: 1000 });
+    });
+
+    it('for arbitrary JSON values', () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => neverThrows(JSON.stringify(value) ?? 'null')),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('for a valid scenario with an arbitrary JSON value put anywhere in it', () => {
+      // Garbage that gets past the first checks: the schema and lint see nearly valid files.
+      const root = data(
+        fakeScenario({
+          variables: [fakeNumberVar()],
+          nodes: [
+            fakeDecision({
+              timeLimitSec: 30,
+              timeoutChoice: 'c1',
+              choices: [
+                fakeChoice({
+                  when: { all: [{ var: 'cases', op: '>', value: 1 }] },
+                  effects: [{ op: 'random', var: 'cases', min: 0, max: 5 }],
+                  next: [{ when: { visited: 'n1' }, to: 'end' }, { to: 'end' }],
+                }),
+              ],
+            }),
+            fakeEnding(),
+          ],
+        }),
+      );
+      const paths: PathKey[][] = [];
+      const walk = (value: Json, path: PathKey[]) => {
+        paths.push(path);
+        if (Array.isArray(value)) {
+          for (const [i, x] of value.entries()) walk(x, [...path, i]);
+        } else if (value && typeof value === 'object')
+          for (const [k, x] of Object.entries(value)) walk(x, [...path, k]);
+      };
+      walk(root, []);
+      fc.assert(
+        fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.jsonValue(), (path, value) => {
+          const copy: Json = structuredClone(root);
+          let parent = copy as Record<string, Json>;
+          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, Json>;
+          parent[path[path.length - 1] as PathKey] = value as Json;
+          neverThrows(JSON.stringify(copy));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+});
+
+describe('fakeScenario', () => {
+  it('is a valid drill on its own', () => {
+    expect(load(JSON.stringify(fakeScenario()))).toMatchObject({ ok: true, warnings: [] });
+  });
+});
