@@ -7,17 +7,11 @@ import './ui/styles.css';
 
 const store = createAppStore(browserDeps());
 
-// Each shipped drill is its own chunk: the trainee's first load carries the code, not the content.
-const drills = import.meta.glob<string>(['../scenarios/*.json', '!../scenarios/schema.json'], {
-  query: '?raw',
-  import: 'default',
-});
-
+// The drills come as their own chunk, already checked at build time: the trainee's first load
+// carries neither their text nor the validator.
 async function loadShippedDrills(): Promise<void> {
-  const entries = await Promise.all(
-    Object.entries(drills).map(async ([path, read]) => [path.split('/').pop() ?? path, await read()] as const),
-  );
-  store.getState().addShippedDrills(Object.fromEntries(entries));
+  const { default: drills } = await import('virtual:shipped-drills');
+  store.getState().addShippedDrills(drills);
 }
 
 const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { StateStorage } from 'zustand/middleware';
+import { load } from '../src/scenario/load';
 import type { Scenario } from '../src/scenario/schema';
 import { type AppStore, createAppStore } from '../src/store/app-store';
 import { StoreProvider } from '../src/ui/store-context';
@@ -22,7 +23,7 @@ export function memoryStorage(initial: Record<string, string> = {}): StateStorag
 /** A store with the given drills in its library, a fixed seed and the real clock (fake timers control it). */
 export function storeWith(scenarios: Scenario[], storage = memoryStorage()): AppStore {
   const store = createAppStore({ now: () => Date.now(), newSeed: () => 42, storage });
-  store.getState().addShippedDrills(Object.fromEntries(scenarios.map((s) => [`${s.id}.json`, JSON.stringify(s)])));
+  store.getState().addShippedDrills(scenarios.map((s) => ({ file: `${s.id}.json`, result: load(JSON.stringify(s)) })));
   return store;
 }
 

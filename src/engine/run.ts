@@ -2,7 +2,6 @@
  * The run: `start`, `choose` and `replay`. Pure and deterministic: the same scenario, seed and
  * decisions give the same state, in Node and in the browser.
  */
-import { produce } from 'immer';
 import type { Choice, DecisionNode, Next, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
@@ -101,83 +100,87 @@ export function choose(
   const { variable: variables, window: windows } = indexOf(scenario);
   const events: DrillEvent[] = [{ type: 'decided', decision: index, nodeId: node.id, choiceId: taken.id, timedOut }];
 
-  const next = produce(state, (draft) => {
-    const clockAt = draft.clock;
-    draft.decisions.push({ choiceId, realMs });
-    const scored: ScoreEvent[] = [];
-
-    if (timedOut) {
-      const penalty = scenario.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY;
-      scored.push({
-        dimension: 'timeliness',
-        delta: -penalty,
-        reason: `限时 ${node.timeLimitSec} 秒内没有作出决定，按「${taken.label}」处理：不作为也是一种决定。`,
-        source: { kind: 'timeout', decision: index, nodeId: node.id },
-        refs: [],
-      });
-    }
-    for (const rule of taken.score ?? []) {
-      scored.push({
-        dimension: rule.dimension,
-        delta: rule.delta,
-        reason: rule.reason,
-        source: { kind: 'choice', decision: index, nodeId: node.id, choiceId: taken.id },
-        // A copy: immer freezes the new state deeply, and must not freeze the scenario's own array.
-        refs: [...(rule.refs ?? [])],
-      });
-    }
-
-    const changes: VarChange[] = [];
-    for (const effect of taken.effects ?? []) {
-      const from = draft.vars[effect.var];
-      const [to, rng] = applyEffect(effect, variables.get(effect.var), from, draft.rng);
-      draft.rng = rng;
-      draft.vars[effect.var] = to;
-      if (from !== to && from !== undefined) changes.push({ var: effect.var, from, to });
-    }
-    for (const change of changes) events.push({ type: 'changed', ...change });
-
-    draft.clock = clockAt + parseDuration(taken.takes);
-    events.push({ type: 'clock', from: clockAt, to: draft.clock });
-
-    for (const windowId of taken.completes ?? []) {
-      const window = windows.get(windowId);
-      if (!window || windowId in draft.completed) continue;
-      draft.completed[windowId] = draft.clock;
-      scored.push(timeWindowEvent(window, draft.clock, index));
-    }
-
-    draft.timeline.push({
-      nodeId: node.id,
-      choiceId: taken.id,
-      timedOut,
-      clockAt,
-      clockAfter: draft.clock,
-      realMs,
-      changes,
+  // The new state is built by copying what changes; the old one is never touched.
+  const clockAt = state.clock;
+  const scored: ScoreEvent[] = [];
+  if (timedOut) {
+    const penalty = scenario.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY;
+    scored.push({
+      dimension: 'timeliness',
+      delta: -penalty,
+      reason: `限时 ${node.timeLimitSec} 秒内没有作出决定，按「${taken.label}」处理：不作为也是一种决定。`,
+      source: { kind: 'timeout', decision: index, nodeId: node.id },
+      refs: [],
     });
+  }
+  for (const rule of taken.score ?? []) {
+    scored.push({
+      dimension: rule.dimension,
+      delta: rule.delta,
+      reason: rule.reason,
+      source: { kind: 'choice', decision: index, nodeId: node.id, choiceId: taken.id },
+      // A copy: a run state never shares arrays with the scenario.
+      refs: [...(rule.refs ?? [])],
+    });
+  }
 
-    const target = resolveNext(taken.next, contextOf(draft));
-    const targetNode = target === null ? undefined : findNode(scenario, target);
-    if (!targetNode || target === null) {
-      throw new IllegalDecisionError(`choice "${taken.id}" at node "${node.id}" leads nowhere`, index);
+  const vars = { ...state.vars };
+  let rng = state.rng;
+  const changes: VarChange[] = [];
+  for (const effect of taken.effects ?? []) {
+    const from = vars[effect.var];
+    const [to, nextRng] = applyEffect(effect, variables.get(effect.var), from, rng);
+    rng = nextRng;
+    vars[effect.var] = to;
+    if (from !== to && from !== undefined) changes.push({ var: effect.var, from, to });
+  }
+  for (const change of changes) events.push({ type: 'changed', ...change });
+
+  const clock = clockAt + parseDuration(taken.takes);
+  events.push({ type: 'clock', from: clockAt, to: clock });
+
+  let completed = state.completed;
+  for (const windowId of taken.completes ?? []) {
+    const window = windows.get(windowId);
+    if (!window || windowId in completed) continue;
+    completed = { ...completed, [windowId]: clock };
+    scored.push(timeWindowEvent(window, clock, index));
+  }
+
+  const target = resolveNext(taken.next, { vars, clock, visited: state.visited });
+  const targetNode = target === null ? undefined : findNode(scenario, target);
+  if (!targetNode || target === null) {
+    throw new IllegalDecisionError(`choice "${taken.id}" at node "${node.id}" leads nowhere`, index);
+  }
+  events.push({ type: 'moved', from: node.id, to: target });
+
+  let ending: string | null = null;
+  if (targetNode.kind === 'ending') {
+    ending = target;
+    // Key actions never taken cost their full penalty when the drill ends.
+    for (const window of scenario.timeWindows ?? []) {
+      if (!(window.id in completed)) scored.push(timeWindowEvent(window, null, null));
     }
-    events.push({ type: 'moved', from: node.id, to: target });
-    draft.nodeId = target;
-    if (!draft.visited.includes(target)) draft.visited.push(target);
+    events.push({ type: 'ended', endingId: target });
+  }
+  for (const event of scored) events.push({ type: 'scored', event });
 
-    if (targetNode.kind === 'ending') {
-      draft.ending = target;
-      // Key actions never taken cost their full penalty when the drill ends.
-      for (const window of scenario.timeWindows ?? []) {
-        if (!(window.id in draft.completed)) scored.push(timeWindowEvent(window, null, null));
-      }
-      events.push({ type: 'ended', endingId: target });
-    }
-
-    draft.scoreEvents.push(...scored);
-    for (const event of scored) events.push({ type: 'scored', event });
-  });
+  const next: RunState = {
+    ...state,
+    rng,
+    clock,
+    nodeId: target,
+    vars,
+    visited: state.visited.includes(target) ? state.visited : [...state.visited, target],
+    decisions: [...state.decisions, { choiceId, realMs }],
+    timeline: [
+      ...state.timeline,
+      { nodeId: node.id, choiceId: taken.id, timedOut, clockAt, clockAfter: clock, realMs, changes },
+    ],
+    scoreEvents: scored.length ? [...state.scoreEvents, ...scored] : state.scoreEvents,
+    completed,
+    ending,
+  };
   return [next, events];
 }
 

@@ -94,7 +94,7 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
     return AnyCondition;
   }),
   d(
-    '条件（数据，不是代码）— a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node',
+    '条件（数据，不是代码） — a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node',
   ),
 );
 
@@ -121,8 +121,8 @@ const Effect = v.pipe(
           d("用本局的随机种子抽一个整数 — draw an integer from the run's seeded generator"),
         ),
         var: v.pipe(Id, d('变量 id — variable id')),
-        min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含）— smallest value, inclusive')),
-        max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含）— largest value, inclusive')),
+        min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含） — smallest value, inclusive')),
+        max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含） — largest value, inclusive')),
       }),
     ],
     '效果的 op 只能是 "set"、"add" 或 "random"',
@@ -132,7 +132,7 @@ const Effect = v.pipe(
 
 const RefIds = v.pipe(
   v.array(Id),
-  d("依据：references 中的 id（讲稿段落、法律条文）— references: ids into the drill's references"),
+  d("依据：references 中的 id（讲稿段落、法律条文） — references: ids into the drill's references"),
 );
 
 const ScoreRule = v.pipe(
@@ -173,7 +173,7 @@ const Next = v.pipe(
     return AnyNext;
   }),
   d(
-    '选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的）— where the choice leads: a node id, or branches tried in order',
+    '选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的） — where the choice leads: a node id, or branches tried in order',
   ),
 );
 
@@ -220,7 +220,7 @@ const DecisionNode = v.strictObject({
     ),
   ),
   timeoutChoice: v.optional(
-    v.pipe(Id, d('限时用完时自动采取的选项 id，通常是“等待上级指示”— the choice taken when time runs out')),
+    v.pipe(Id, d('限时用完时自动采取的选项 id，通常是“等待上级指示” — the choice taken when time runs out')),
   ),
   choices: v.pipe(v.array(Choice), v.minLength(1, '决策节点至少要有一个选项'), d('选项 — the choices')),
 });
@@ -277,8 +277,8 @@ const Reference = v.pipe(
       v.strictObject({
         id: Id,
         kind: v.pipe(v.literal('law'), d('法律法规条文 — a law article')),
-        law: Text(60, "法律名称，如《中华人民共和国传染病防治法》— the law's name"),
-        version: Text(40, '版本，如 "2025年修订"— the text\'s version'),
+        law: Text(60, "法律名称，如《中华人民共和国传染病防治法》 — the law's name"),
+        version: Text(40, '版本，如 "2025年修订" — the text\'s version'),
         article: Text(20, '条款，如 "第四十五条第一款" — article'),
         quote: Text(2000, '原文，逐字引用 — the article, quoted verbatim'),
       }),
@@ -297,7 +297,7 @@ const Reference = v.pipe(
 const TimeWindow = v.pipe(
   v.strictObject({
     id: Id,
-    label: Text(40, '关键行动的名称，如“向疾控机构报告”— the key action'),
+    label: Text(40, '关键行动的名称，如“向疾控机构报告” — the key action'),
     ideal: v.pipe(
       Duration,
       d('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start'),
@@ -340,13 +340,13 @@ export const ScenarioSchema = v.pipe(
     id: Id,
     title: Text(40, '演练名称 — title'),
     summary: Text(200, '一两句话的简介，显示在演练库中 — a one- or two-sentence summary for the library'),
-    role: Text(60, "学员扮演的角色，如“滨江市卫生健康委员会主任”— the trainee's role"),
+    role: Text(60, "学员扮演的角色，如“滨江市卫生健康委员会主任” — the trainee's role"),
     estimatedMinutes: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(1),
       v.maxValue(240),
-      d('预计用时（分钟）— estimated minutes'),
+      d('预计用时（分钟） — estimated minutes'),
     ),
     legalFramework: v.pipe(
       v.number(),

@@ -3,6 +3,7 @@ import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage } from '../../test/render-app';
 import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
+import { load } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { createAppStore, STORAGE_KEY } from './app-store';
 import { selectActiveRun } from './selectors';
@@ -11,7 +12,9 @@ function setup(options: { storage?: ReturnType<typeof memoryStorage>; scenario?:
   const storage = options.storage ?? memoryStorage();
   let clock = 1_000_000;
   const store = createAppStore({ now: options.now ?? (() => clock), newSeed: () => 7, storage });
-  store.getState().addShippedDrills({ 'ui-drill.json': JSON.stringify(options.scenario ?? uiDrill) });
+  store
+    .getState()
+    .addShippedDrills([{ file: 'ui-drill.json', result: load(JSON.stringify(options.scenario ?? uiDrill)) }]);
   return {
     store,
     storage,

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { load } from '../scenario/load';
+import type { LoadResult } from '../scenario/load';
 import type { Problem } from '../scenario/problem';
 import type { Scenario } from '../scenario/schema';
 import type { AppState, Middlewares } from './app-store';
@@ -9,6 +9,12 @@ export interface LibraryEntry {
   /** Content hash of the file the scenario was loaded from. */
   hash: string;
   source: 'shipped' | 'imported';
+}
+
+/** One scenario file and what loading it gave. */
+export interface LoadedFile {
+  file: string;
+  result: LoadResult;
 }
 
 export interface FileProblems {
@@ -24,16 +30,15 @@ export interface LibrarySlice {
     /** Files that could not be loaded, with every problem found. */
     rejected: FileProblems[];
   };
-  /** Adds the shipped drills: file name → file text. */
-  addShippedDrills: (files: Record<string, string>) => void;
+  /** Adds the shipped drills, already loaded (at build time, by scripts/vite-shipped-drills.ts). */
+  addShippedDrills: (drills: readonly LoadedFile[]) => void;
 }
 
 export const createLibrarySlice: StateCreator<AppState, Middlewares, [], LibrarySlice> = (set) => ({
   library: { status: 'loading', entries: {}, rejected: [] },
-  addShippedDrills: (files) =>
+  addShippedDrills: (drills) =>
     set((s) => {
-      for (const [file, text] of Object.entries(files)) {
-        const result = load(text);
+      for (const { file, result } of drills) {
         if (result.ok) {
           s.library.entries[result.scenario.id] = { scenario: result.scenario, hash: result.hash, source: 'shipped' };
         } else {

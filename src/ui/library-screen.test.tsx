@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
+import { load } from '../scenario/load';
 import { App } from './app';
 
 function renderComponent() {
@@ -29,7 +30,7 @@ describe('<LibraryScreen>', () => {
 
   it('shows files that could not be loaded, with where and what', () => {
     const store = storeWith([uiDrill]);
-    store.getState().addShippedDrills({ 'broken.json': '{ "id": ' });
+    store.getState().addShippedDrills([{ file: 'broken.json', result: load('{ "id": ') }]);
     renderWithStore(<App />, store);
     const section = screen.getByRole('region', { name: '未能载入的情景文件' });
     expect(within(section).getByText('broken.json')).toBeInTheDocument();

@@ -1,0 +1,39 @@
+/**
+ * The shipped drills are loaded (parsed, checked against the schema, linted) when the app is
+ * built, with the very `load` the app and the command line use. The trainee's browser then gets
+ * the results as data and never downloads the validator; it is fetched only to import a file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import type { LoadedFile } from '../src/store/library-slice';
+
+const ID = 'virtual:shipped-drills';
+const RESOLVED = `\0${ID}`;
+
+/** Every scenarios/*.json except the published JSON Schema. */
+export function shippedDrillFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .sort();
+}
+
+export function shippedDrills(dir: string): Plugin {
+  return {
+    name: 'tuiyan:shipped-drills',
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      // Loaded through Vite's module graph so that the loader's own TypeScript is transformed.
+      const { load } = await import('../src/scenario/load');
+      this.addWatchFile(dir);
+      const drills: LoadedFile[] = shippedDrillFiles(dir).map((file) => {
+        const path = join(dir, file);
+        this.addWatchFile(path);
+        return { file, result: load(readFileSync(path, 'utf8')) };
+      });
+      // JSON.parse of a string literal parses faster than the same object as a JS literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(drills))});`;
+    },
+  };
+}
