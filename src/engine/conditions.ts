@@ -1,4 +1,4 @@
-import type { Condition } from '../scenario/schema';
+import type { Condition, Metric } from '../scenario/schema';
 import { parseDuration } from './clock';
 import type { VarValue } from './types';
 
@@ -7,9 +7,13 @@ export interface ConditionContext {
   vars: Readonly<Record<string, VarValue>>;
   clock: number;
   visited: readonly string[];
+  /** A quantity of the world; 0 in a drill without one. */
+  metric?: (name: Metric, region?: string, supply?: string) => number;
+  /** Whether the trainee may lawfully exercise a power now. */
+  authorised?: (power: string) => boolean;
 }
 
-export type ConditionKind = 'all' | 'any' | 'not' | 'var' | 'before' | 'after' | 'visited';
+export type ConditionKind = 'all' | 'any' | 'not' | 'var' | 'metric' | 'authorised' | 'before' | 'after' | 'visited';
 
 /** Conditions are told apart by their one distinguishing key; this names it for an exhaustive switch. */
 export function conditionKind(c: Condition): ConditionKind {
@@ -17,6 +21,8 @@ export function conditionKind(c: Condition): ConditionKind {
   if ('any' in c) return 'any';
   if ('not' in c) return 'not';
   if ('var' in c) return 'var';
+  if ('metric' in c) return 'metric';
+  if ('authorised' in c) return 'authorised';
   if ('before' in c) return 'before';
   if ('after' in c) return 'after';
   return 'visited';
@@ -55,6 +61,12 @@ export function holds(c: Condition, ctx: ConditionContext): boolean {
       const cmp = c as Extract<Condition, { var: string }>;
       return compare(ctx.vars[cmp.var], cmp.op, cmp.value);
     }
+    case 'metric': {
+      const cmp = c as Extract<Condition, { metric: string }>;
+      return compare(ctx.metric?.(cmp.metric, cmp.region, cmp.supply) ?? 0, cmp.op, cmp.value);
+    }
+    case 'authorised':
+      return ctx.authorised?.((c as { authorised: string }).authorised) ?? false;
     case 'before':
       return ctx.clock < parseDuration((c as { before: string }).before);
     case 'after':

@@ -2,26 +2,78 @@
  * The run: `start`, `choose` and `replay`. Pure and deterministic: the same scenario, seed and
  * decisions give the same state, in Node and in the browser.
  */
-import type { Choice, DecisionNode, Next, Scenario } from '../scenario/schema';
+import { type Choice, type DecisionNode, type Inject, RETURN, type Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { applyEffect } from './effects';
+import { outcomeEvent } from './outcome';
 import { nextRandom, seedState } from './rng';
+import { coordinationEvents, lawfulness, ruleEvent, unlawfulPowerEvent, withholdEvents } from './rules';
 import { findChoice, findNode, indexOf } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
 import {
   type Decision,
   type DrillEvent,
+  type FiredInject,
+  type Grant,
   IllegalDecisionError,
+  type LoggedMeasure,
+  type RegionSnapshot,
   type RunState,
   type ScoreEvent,
   TIMEOUT,
   type VarChange,
   type VarValue,
 } from './types';
+import { advanceWorld, applyMeasure, cloneWorld, initWorld, metric, type WorldState } from './world';
 
-function contextOf(state: Pick<RunState, 'vars' | 'clock' | 'visited'>): ConditionContext {
-  return { vars: state.vars, clock: state.clock, visited: state.visited };
+/** What conditions can see of a run, at one moment. */
+interface Moment {
+  vars: Record<string, VarValue>;
+  clock: number;
+  visited: readonly string[];
+  world: WorldState;
+  grants: readonly Grant[];
+  violations: number;
+}
+
+function contextOf(scenario: Scenario, m: Moment): ConditionContext {
+  return {
+    vars: m.vars,
+    clock: m.clock,
+    visited: m.visited,
+    metric: (name, region, supply) =>
+      name === 'violations' ? m.violations : metric(scenario, m.world, name, region, supply),
+    authorised: (power) => lawfulness(scenario, m.grants, power, m.clock).lawful,
+  };
+}
+
+/** The regions rounded for display. */
+export function snapshot(world: WorldState): RegionSnapshot[] {
+  return world.regions.map((r) => ({
+    cases: Math.round(r.cum),
+    deaths: Math.round(r.D),
+    hospitalised: Math.round(r.H),
+    beds: r.beds,
+    trust: Math.round(r.trust),
+  }));
+}
+
+/**
+ * Fires an inject at minute `t`: its effects on variables and its measures on the world.
+ * NOTE mutates `m` (a working copy inside `choose` or `start`).
+ */
+function fire(scenario: Scenario, m: Moment & { rng: number; log: LoggedMeasure[] }, inject: Inject, t: number): void {
+  const variables = indexOf(scenario).variable;
+  for (const effect of inject.effects ?? []) {
+    const [to, rng] = applyEffect(effect, variables.get(effect.var), m.vars[effect.var], m.rng);
+    m.rng = rng;
+    m.vars[effect.var] = to;
+  }
+  for (const measure of inject.world ?? []) {
+    applyMeasure(scenario, m.world, measure, t, undefined);
+    m.log.push({ t, measure, from: 'inject' });
+  }
 }
 
 export function start(scenario: Scenario, seed: number): RunState {
@@ -29,19 +81,43 @@ export function start(scenario: Scenario, seed: number): RunState {
   for (const variable of scenario.variables ?? []) vars[variable.id] = variable.initial;
   // Warm the generator once so that neighbouring seeds do not start with similar draws.
   const [, rng] = nextRandom(seedState(seed));
+  const m = {
+    vars,
+    clock: 0,
+    visited: [scenario.start],
+    world: initWorld(scenario),
+    grants: [],
+    violations: 0,
+    rng,
+    log: [],
+  };
+  const injects: FiredInject[] = [];
+  // Injects set at the very start change the world before the first decision; they open nothing.
+  for (const inject of scenario.injects ?? []) {
+    const atStart = inject.at !== undefined && parseDuration(inject.at) === 0;
+    if (!atStart || inject.opens || (inject.when && !holds(inject.when, contextOf(scenario, m)))) continue;
+    fire(scenario, m, inject, 0);
+    injects.push({ id: inject.id, clock: 0, decision: null });
+  }
   return {
     scenarioId: scenario.id,
     seed,
-    rng,
+    rng: m.rng,
     clock: 0,
     nodeId: scenario.start,
-    vars,
-    visited: [scenario.start],
+    vars: m.vars,
+    visited: m.visited,
     decisions: [],
     timeline: [],
     scoreEvents: [],
     completed: {},
     ending: null,
+    world: m.world,
+    grants: [],
+    violations: 0,
+    injects,
+    returnTo: null,
+    measures: m.log,
   };
 }
 
@@ -55,11 +131,11 @@ export function currentDecision(scenario: Scenario, state: RunState): DecisionNo
 export function offeredChoices(scenario: Scenario, state: RunState): Choice[] {
   const node = currentDecision(scenario, state);
   if (!node) return [];
-  const ctx = contextOf(state);
+  const ctx = contextOf(scenario, state);
   return node.choices.filter((c) => !c.timeoutOnly && (c.when === undefined || holds(c.when, ctx)));
 }
 
-function resolveNext(next: Next, ctx: ConditionContext): string | null {
+function resolveNext(next: Choice['next'], ctx: ConditionContext): string | null {
   if (typeof next === 'string') return next;
   for (const branch of next) if (branch.when === undefined || holds(branch.when, ctx)) return branch.to;
   return null;
@@ -69,6 +145,11 @@ function resolveNext(next: Next, ctx: ConditionContext): string | null {
  * Takes a decision. `realMs` is how long the trainee took in real time; on a timed node, a
  * decision that took longer than the limit is a timeout whatever was clicked, and the node's
  * timeout choice is taken instead. Throws IllegalDecisionError for a choice not on offer.
+ *
+ * Order within a decision: the power and proportionality checks see the world as it was when
+ * the trainee decided; then the decision's time passes (the world advances, timed injects
+ * fire); its measures take effect when it is done; then injects whose condition now holds fire,
+ * and the run moves on.
  */
 export function choose(
   scenario: Scenario,
@@ -99,10 +180,9 @@ export function choose(
   const taken = choice;
   const { variable: variables, window: windows } = indexOf(scenario);
   const events: DrillEvent[] = [{ type: 'decided', decision: index, nodeId: node.id, choiceId: taken.id, timedOut }];
-
-  // The new state is built by copying what changes; the old one is never touched.
   const clockAt = state.clock;
   const scored: ScoreEvent[] = [];
+
   if (timedOut) {
     const penalty = scenario.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY;
     scored.push({
@@ -124,20 +204,89 @@ export function choose(
     });
   }
 
-  const vars = { ...state.vars };
-  let rng = state.rng;
+  // Checks against the moment of decision.
+  let violations = state.violations;
+  if (taken.power !== undefined && !lawfulness(scenario, state.grants, taken.power, clockAt).lawful) {
+    scored.push(unlawfulPowerEvent(scenario, taken.power, index));
+    violations++;
+  }
+  if (taken.needs && !holds(taken.needs.when, contextOf(scenario, state))) {
+    scored.push(
+      ruleEvent(
+        scenario,
+        'disproportionate',
+        `「${taken.label}」超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。`,
+        index,
+        taken.needs.refs,
+      ),
+    );
+  }
+
+  // The working copy of everything that changes; the old state is never touched.
+  const m = {
+    vars: { ...state.vars },
+    clock: clockAt,
+    visited: state.visited,
+    world: cloneWorld(state.world),
+    grants: [...state.grants],
+    violations,
+    rng: state.rng,
+    log: [...state.measures],
+  };
   const changes: VarChange[] = [];
   for (const effect of taken.effects ?? []) {
-    const from = vars[effect.var];
-    const [to, nextRng] = applyEffect(effect, variables.get(effect.var), from, rng);
-    rng = nextRng;
-    vars[effect.var] = to;
+    const from = m.vars[effect.var];
+    const [to, rng] = applyEffect(effect, variables.get(effect.var), from, m.rng);
+    m.rng = rng;
+    m.vars[effect.var] = to;
     if (from !== to && from !== undefined) changes.push({ var: effect.var, from, to });
   }
   for (const change of changes) events.push({ type: 'changed', ...change });
 
+  // The decision's time passes; timed injects fire on the way.
   const clock = clockAt + parseDuration(taken.takes);
+  const injects = [...state.injects];
+  const firedIds = new Set(injects.map((x) => x.id));
+  let opened: string | null = null;
+  const tryFire = (inject: Inject, t: number) => {
+    if (firedIds.has(inject.id) || (inject.opens && opened !== null)) return;
+    if (inject.when && !holds(inject.when, contextOf(scenario, m))) return;
+    fire(scenario, m, inject, t);
+    firedIds.add(inject.id);
+    injects.push({ id: inject.id, clock: t, decision: index });
+    events.push({ type: 'inject', id: inject.id, clock: t });
+    if (inject.opens) opened = inject.opens;
+  };
+  const timed = (scenario.injects ?? [])
+    .filter((i) => i.at !== undefined && !firedIds.has(i.id))
+    .map((i) => ({ inject: i, at: Math.max(clockAt, parseDuration(i.at as string)) }))
+    .filter((x) => x.at <= clock)
+    .sort((a, b) => a.at - b.at);
+  for (const { inject, at } of timed) {
+    advanceWorld(scenario, m.world, at);
+    m.clock = at;
+    tryFire(inject, at);
+  }
+  advanceWorld(scenario, m.world, clock);
+  m.clock = clock;
   events.push({ type: 'clock', from: clockAt, to: clock });
+
+  // The decision is done: its measures take effect.
+  for (const measure of taken.world ?? []) {
+    const facts = applyMeasure(scenario, m.world, measure, clock, scenario.roleRegion);
+    m.log.push({ t: clock, measure, from: 'choice' });
+    scored.push(...coordinationEvents(scenario, facts, index));
+  }
+  if (taken.requests) {
+    const r = taken.requests;
+    const granted = r.when === undefined || holds(r.when, contextOf(scenario, m));
+    m.grants.push({
+      power: r.power,
+      from: r.from,
+      requestedAt: clock,
+      at: granted ? clock + parseDuration(r.after) : null,
+    });
+  }
 
   let completed = state.completed;
   for (const windowId of taken.completes ?? []) {
@@ -147,12 +296,31 @@ export function choose(
     scored.push(timeWindowEvent(window, clock, index));
   }
 
-  const target = resolveNext(taken.next, { vars, clock, visited: state.visited });
-  const targetNode = target === null ? undefined : findNode(scenario, target);
+  let returnTo = state.returnTo;
+  let target = resolveNext(taken.next, contextOf(scenario, m));
+  if (target === RETURN) {
+    target = returnTo;
+    returnTo = null;
+  }
+  let targetNode = target === null ? undefined : findNode(scenario, target);
   if (!targetNode || target === null) {
     throw new IllegalDecisionError(`choice "${taken.id}" at node "${node.id}" leads nowhere`, index);
   }
+
+  // Injects whose condition now holds; one may open a node and interrupt where the run was going.
+  if (targetNode.kind !== 'ending') {
+    for (const inject of scenario.injects ?? []) {
+      if (inject.at === undefined || parseDuration(inject.at) <= clock) tryFire(inject, clock);
+    }
+    if (opened !== null) {
+      returnTo = target;
+      target = opened;
+      targetNode = findNode(scenario, target);
+      if (!targetNode) throw new IllegalDecisionError(`an inject opens "${target}", which does not exist`, index);
+    }
+  }
   events.push({ type: 'moved', from: node.id, to: target });
+  const visited = state.visited.includes(target) ? state.visited : [...state.visited, target];
 
   let ending: string | null = null;
   if (targetNode.kind === 'ending') {
@@ -161,25 +329,43 @@ export function choose(
     for (const window of scenario.timeWindows ?? []) {
       if (!(window.id in completed)) scored.push(timeWindowEvent(window, null, null));
     }
+    scored.push(...withholdEvents(scenario, m.world.notified));
+    const outcome = outcomeEvent(scenario, m.log, m.world);
+    if (outcome) scored.push(outcome);
     events.push({ type: 'ended', endingId: target });
   }
   for (const event of scored) events.push({ type: 'scored', event });
 
   const next: RunState = {
     ...state,
-    rng,
+    rng: m.rng,
     clock,
     nodeId: target,
-    vars,
-    visited: state.visited.includes(target) ? state.visited : [...state.visited, target],
+    vars: m.vars,
+    visited,
     decisions: [...state.decisions, { choiceId, realMs }],
     timeline: [
       ...state.timeline,
-      { nodeId: node.id, choiceId: taken.id, timedOut, clockAt, clockAfter: clock, realMs, changes },
+      {
+        nodeId: node.id,
+        choiceId: taken.id,
+        timedOut,
+        clockAt,
+        clockAfter: clock,
+        realMs,
+        changes,
+        regions: snapshot(m.world),
+      },
     ],
     scoreEvents: scored.length ? [...state.scoreEvents, ...scored] : state.scoreEvents,
     completed,
     ending,
+    world: m.world,
+    grants: m.grants,
+    violations: m.violations,
+    injects,
+    returnTo,
+    measures: m.log,
   };
   return [next, events];
 }

@@ -1,4 +1,5 @@
-import type { Dimension } from '../scenario/schema';
+import type { Dimension, Measure, ScoringRuleName } from '../scenario/schema';
+import type { WorldState } from './world';
 
 export type VarValue = number | boolean;
 
@@ -16,7 +17,9 @@ export const TIMEOUT = '$timeout';
 export type ScoreSource =
   | { kind: 'choice'; decision: number; nodeId: string; choiceId: string }
   | { kind: 'timeout'; decision: number; nodeId: string }
-  | { kind: 'timeWindow'; windowId: string; decision: number | null };
+  | { kind: 'timeWindow'; windowId: string; decision: number | null }
+  /** An automatic rule: a power check, proportionality, coordination, the outcome of delay. */
+  | { kind: 'rule'; rule: ScoringRuleName; decision: number | null };
 
 export interface ScoreEvent {
   dimension: Dimension;
@@ -39,6 +42,38 @@ export interface TimelineEntry {
   realMs: number;
   /** Variables the decision changed, in the order its effects ran. */
   changes: VarChange[];
+  /** The regions after the decision (and the injects it let happen). */
+  regions: RegionSnapshot[];
+}
+
+/** A region's state rounded for display: what the status board and the timeline show. */
+export interface RegionSnapshot {
+  cases: number;
+  deaths: number;
+  hospitalised: number;
+  beds: number;
+  trust: number;
+}
+
+/** An authorisation asked for: granted at `at`, or refused (null). */
+export interface Grant {
+  power: string;
+  from: string;
+  requestedAt: number;
+  at: number | null;
+}
+
+export interface FiredInject {
+  id: string;
+  clock: number;
+  /** The decision during which it fired; null for one that fired at the start. */
+  decision: number | null;
+}
+
+export interface LoggedMeasure {
+  t: number;
+  measure: Measure;
+  from: 'choice' | 'inject';
 }
 
 export interface VarChange {
@@ -65,6 +100,15 @@ export interface RunState {
   completed: Record<string, number>;
   /** The ending node's id once the drill is over. */
   ending: string | null;
+  world: WorldState;
+  grants: Grant[];
+  /** Powers exercised without holding them and without authorisation. */
+  violations: number;
+  injects: FiredInject[];
+  /** Where to go from a node an inject opened, when a choice there says "$return". */
+  returnTo: string | null;
+  /** Every measure applied, for the outcome comparison at the end. */
+  measures: LoggedMeasure[];
 }
 
 /** What happened in one step, for the UI to react to (feedback, focus, sound). */
@@ -74,6 +118,7 @@ export type DrillEvent =
   | { type: 'scored'; event: ScoreEvent }
   | { type: 'clock'; from: number; to: number }
   | { type: 'moved'; from: string; to: string }
+  | { type: 'inject'; id: string; clock: number }
   | { type: 'ended'; endingId: string };
 
 /** Thrown when a decision cannot be taken in the current state (a stale or tampered log). */

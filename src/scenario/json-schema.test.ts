@@ -6,8 +6,11 @@ type Json = { [key: string]: unknown };
 
 /** Every property schema in the document, with its path, however deeply nested. */
 function properties(node: unknown, path: string, found: [string, Json][]): [string, Json][] {
-  if (Array.isArray(node)) node.forEach((x, i) => properties(x, `${path}/${i}`, found));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    node.forEach((x, i) => {
+      properties(x, `${path}/${i}`, found);
+    });
+  } else if (node && typeof node === 'object') {
     const obj = node as Json;
     if (obj.properties && typeof obj.properties === 'object') {
       for (const [key, value] of Object.entries(obj.properties as Json)) found.push([`${path}/${key}`, value as Json]);

@@ -8,33 +8,10 @@ import * as v from 'valibot';
 /** The format version this build reads and writes. Bump it with a named migration step. */
 export const SCHEMA_VERSION = 1;
 
-const d = v.description;
+import { ComparisonOp, Dimension as DimensionSchema, Duration, d, Id, RefIds, Text } from './schema-primitives';
+import { Measure as MeasureSchema, ScoringRules, WorldSchemaParts } from './world-schema';
 
-const Id = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9_-]{1,64}$/, '只能用英文字母、数字、- 和 _，1–64 个字符'),
-  d('标识：英文字母、数字、- 或 _，在同类中唯一 — identifier: letters, digits, - or _, unique among its kind'),
-);
-
-const Text = (max: number, what: string) =>
-  v.pipe(v.string(), v.minLength(1, '不能为空'), v.maxLength(max, `不能超过 ${max} 个字符`), d(what));
-
-/** "30m", "2h", "1.5d": minutes, hours or days of in-game time. */
-export const Duration = v.pipe(
-  v.string(),
-  v.regex(/^\d+(\.\d+)?(m|h|d)$/, '时长写成数字加单位，如 "30m"、"2h"、"1.5d"'),
-  d('游戏内时长：数字加单位 m（分钟）、h（小时）、d（天），如 "2h" — in-game duration, e.g. "30m", "2h", "1.5d"'),
-);
-
-const Dimension = v.pipe(
-  v.picklist(['timeliness', 'legality', 'coordination'], '评分维度只能是 timeliness、legality 或 coordination'),
-  d('评分维度：timeliness 时效、legality 依法、coordination 协同 — score dimension'),
-);
-
-const ComparisonOp = v.pipe(
-  v.picklist(['==', '!=', '<', '<=', '>', '>='], '比较运算只能是 ==、!=、<、<=、>、>='),
-  d('比较运算 — comparison operator'),
-);
+export { Duration } from './schema-primitives';
 
 export type Condition =
   | { all: Condition[] }
@@ -43,7 +20,22 @@ export type Condition =
   | { var: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number | boolean }
   | { before: string }
   | { after: string }
-  | { visited: string };
+  | { visited: string }
+  | { metric: Metric; region?: string; supply?: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number }
+  | { authorised: string };
+
+export const METRICS = [
+  'cases',
+  'deaths',
+  'infectious',
+  'hospitalised',
+  'bedsFree',
+  'trust',
+  'supply',
+  'responseLevel',
+  'violations',
+] as const;
+export type Metric = (typeof METRICS)[number];
 
 const ConditionOptions = {
   all: v.strictObject({
@@ -72,6 +64,28 @@ const ConditionOptions = {
   after: v.strictObject({
     after: v.pipe(Duration, d('游戏时钟不早于开局后这一时长 — in-game clock at or after this long after the start')),
   }),
+  metric: v.strictObject({
+    metric: v.pipe(
+      v.picklist(METRICS, `metric 只能是 ${METRICS.join('、')}`),
+      d(
+        '世界的一个量：cases 累计感染、deaths 死亡、infectious 现有感染、hospitalised 住院、bedsFree 空余床位、trust 公众信任、supply 物资库存、responseLevel 响应级别（0 为未启动，1 最高）、violations 越权次数 — a quantity of the world',
+      ),
+    ),
+    region: v.optional(
+      v.pipe(Id, d('地区 id；不写则为全部地区之和（trust 为平均） — region; all regions when left out')),
+    ),
+    supply: v.optional(v.pipe(Id, d('metric 为 supply 时的物资 id — the supply, for metric "supply"'))),
+    op: ComparisonOp,
+    value: v.pipe(v.number(), d('与之比较的数 — the number to compare with')),
+  }),
+  authorised: v.strictObject({
+    authorised: v.pipe(
+      Id,
+      d(
+        '学员此刻可以依法行使这项权力（本就享有、可先行采取或已获授权） — the trainee may lawfully exercise this power now',
+      ),
+    ),
+  }),
   visited: v.strictObject({
     visited: v.pipe(Id, d('本局已经到过这个节点 — the run has been at this node')),
   }),
@@ -79,7 +93,7 @@ const ConditionOptions = {
 
 export const AnyCondition = v.union(
   Object.values(ConditionOptions),
-  '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"before":"2h"}、{"after":"2h"} 或 {"visited":"节点id"} 之一',
+  '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"metric","op","value"}、{"before":"2h"}、{"after":"2h"}、{"visited":"节点id"} 或 {"authorised":"权力id"} 之一',
 );
 
 export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
@@ -130,14 +144,9 @@ const Effect = v.pipe(
   d('效果：改变一个变量 — an effect that changes a variable'),
 );
 
-const RefIds = v.pipe(
-  v.array(Id),
-  d("依据：references 中的 id（讲稿段落、法律条文） — references: ids into the drill's references"),
-);
-
 const ScoreRule = v.pipe(
   v.strictObject({
-    dimension: Dimension,
+    dimension: DimensionSchema,
     delta: v.pipe(
       v.number(),
       v.integer('分值必须是整数'),
@@ -151,10 +160,18 @@ const ScoreRule = v.pipe(
   d('一条评分：维度、分值、理由和依据 — one score judgement'),
 );
 
+/** In a node an inject opened: go back to where the run was heading before the inject. */
+export const RETURN = '$return';
+
+const Target = v.pipe(
+  v.union([Id, v.literal(RETURN)], '去向写成节点 id，或 "$return"（回到插入事件打断之前的去向）'),
+  d('目标节点 id；插入事件打开的节点可写 "$return" 回到原来的去向 — target node id, or "$return"'),
+);
+
 const NextBranch = v.pipe(
   v.strictObject({
     when: v.optional(ConditionSchema),
-    to: v.pipe(Id, d('目标节点 id — target node id')),
+    to: Target,
   }),
   d('一条去向：条件成立时去往 to；没有 when 的一条是兜底 — a branch; one without "when" is the fallback'),
 );
@@ -162,13 +179,13 @@ const NextBranch = v.pipe(
 const NextBranches = v.pipe(v.array(NextBranch), v.minLength(1, '至少要有一条去向'));
 
 export const AnyNext = v.union(
-  [Id, NextBranches],
+  [Target, NextBranches],
   'next 写成节点 id 字符串，或 [{"when":…,"to":"id"}, …, {"to":"id"}] 的列表',
 );
 
 const Next = v.pipe(
   v.lazy((input) => {
-    if (typeof input === 'string') return Id;
+    if (typeof input === 'string') return Target;
     if (Array.isArray(input)) return NextBranches;
     return AnyNext;
   }),
@@ -193,6 +210,45 @@ const Choice = v.pipe(
       ),
     ),
     score: v.optional(v.pipe(v.array(ScoreRule), d('这个决定的评分 — authored score judgements'))),
+    world: v.optional(
+      v.pipe(
+        v.array(MeasureSchema),
+        d('这个决定对世界采取的措施，在决定完成时生效 — measures taken, in force when the decision is done'),
+      ),
+    ),
+    power: v.optional(
+      v.pipe(
+        Id,
+        d('这个决定行使的权力（powers 中的 id）；学员无权又未获授权时自动扣依法分 — the power this decision exercises'),
+      ),
+    ),
+    requests: v.optional(
+      v.pipe(
+        v.strictObject({
+          power: v.pipe(Id, d('请求授权行使的权力 — the power asked for')),
+          from: v.pipe(Id, d('向哪个主体请求 — the actor asked')),
+          after: v.pipe(Duration, d('请求后多久获批 — how long until it is granted')),
+          when: v.optional(
+            v.pipe(
+              ConditionSchema,
+              d('请求时这个条件成立才会获批；不写则总会获批 — granted only if this holds when asked'),
+            ),
+          ),
+        }),
+        d('请求上级授权：耗费时间，按规则决定是否、何时获批 — asking for authorisation'),
+      ),
+    ),
+    needs: v.optional(
+      v.pipe(
+        v.strictObject({
+          when: v.pipe(ConditionSchema, d('采取这项措施所需的事态 — the situation the measure needs')),
+          refs: v.optional(RefIds),
+        }),
+        d(
+          '比例原则：事态未达到 when 时采取，自动按“措施与事态不相适应”扣依法分 — proportionality: taken while this does not hold, it is scored as disproportionate',
+        ),
+      ),
+    ),
     feedback: Text(600, '决定之后学员看到的后果与点评 — the consequence and comment shown after the decision'),
     next: Next,
     timeoutOnly: v.optional(
@@ -326,6 +382,27 @@ const TimeWindow = v.pipe(
   d('关键行动的时间窗：越晚完成时效分越低 — a time window for a key action: later costs more'),
 );
 
+const Inject = v.pipe(
+  v.strictObject({
+    id: Id,
+    title: Text(40, '事件标题，显示在时间线上 — title, shown on the timeline'),
+    text: Text(1200, '事件说明 — what happens'),
+    at: v.optional(v.pipe(Duration, d('开局后多久发生 — when it happens, after the start'))),
+    when: v.optional(
+      v.pipe(ConditionSchema, d('条件成立时发生（与 at 同写则两者都满足才发生） — happens once this holds')),
+    ),
+    effects: v.optional(v.pipe(v.array(Effect), d('对变量的改变 — changes to variables'))),
+    world: v.optional(v.pipe(v.array(MeasureSchema), d('对世界的改变 — changes to the world'))),
+    opens: v.optional(
+      v.pipe(
+        Id,
+        d('打开一个决策节点，打断原来的去向；该节点的选项可用 "$return" 回到原去向 — a decision node it opens'),
+      ),
+    ),
+  }),
+  d('插入事件：到时或条件成立时发生，只发生一次 — an inject: fires once, at a time or when a condition holds'),
+);
+
 export const ScenarioSchema = v.pipe(
   v.strictObject({
     $schema: v.optional(
@@ -385,10 +462,13 @@ export const ScenarioSchema = v.pipe(
               d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5'),
             ),
           ),
+          rules: v.optional(ScoringRules),
         }),
         d('评分设置 — scoring settings'),
       ),
     ),
+    ...WorldSchemaParts,
+    injects: v.optional(v.pipe(v.array(Inject), d('插入事件 — injects'))),
     variables: v.optional(v.pipe(v.array(Variable), d('变量 — variables'))),
     references: v.optional(v.pipe(v.array(Reference), d('依据：讲稿段落与法律条文 — references'))),
     timeWindows: v.optional(v.pipe(v.array(TimeWindow), d('关键行动的时间窗 — time windows for key actions'))),
@@ -413,3 +493,9 @@ export type Reference = NonNullable<Scenario['references']>[number];
 export type TimeWindow = NonNullable<Scenario['timeWindows']>[number];
 export type Dimension = ScoreRule['dimension'];
 export type Next = Choice['next'];
+export type Measure = NonNullable<Choice['world']>[number];
+export type Inject = NonNullable<Scenario['injects']>[number];
+export type Region = NonNullable<Scenario['regions']>[number];
+export type Power = NonNullable<Scenario['powers']>[number];
+export type EpidemicParams = NonNullable<NonNullable<Scenario['epidemic']>['params']>;
+export type ScoringRuleName = keyof NonNullable<NonNullable<Scenario['scoring']>['rules']>;

@@ -1,0 +1,182 @@
+/**
+ * Automatic scoring rules: the power check, proportionality and coordination across regions.
+ * Default weights below; a drill tunes them in `scoring.rules`.
+ */
+import type { Dimension, Scenario, ScoringRuleName } from '../scenario/schema';
+import { findName } from './names';
+import type { Grant, ScoreEvent } from './types';
+import type { MeasureFact } from './world';
+
+export const DEFAULT_RULE_DELTAS: Record<ScoringRuleName, number> = {
+  unlawfulPower: -15,
+  disproportionate: -10,
+  notify: 3,
+  withhold: -6,
+  send: 4,
+  letThrough: 3,
+  intercept: -15,
+  closeRoad: -10,
+  escalate: -8,
+  align: 2,
+  outcome: 30,
+};
+
+export const RULE_DIMENSION: Record<ScoringRuleName, Dimension> = {
+  unlawfulPower: 'legality',
+  disproportionate: 'legality',
+  notify: 'coordination',
+  withhold: 'coordination',
+  send: 'coordination',
+  letThrough: 'coordination',
+  intercept: 'coordination',
+  closeRoad: 'coordination',
+  escalate: 'coordination',
+  align: 'coordination',
+  outcome: 'timeliness',
+};
+
+/** How far below the higher level's contact factor counts as 层层加码, and how close counts as aligned. */
+export const POLICY_TOLERANCE = 0.1;
+
+export function ruleDelta(scenario: Scenario, rule: ScoringRuleName): number {
+  return scenario.scoring?.rules?.[rule]?.delta ?? DEFAULT_RULE_DELTAS[rule];
+}
+
+export function ruleEvent(
+  scenario: Scenario,
+  rule: ScoringRuleName,
+  reason: string,
+  decision: number | null,
+  extraRefs: readonly string[] = [],
+  delta = ruleDelta(scenario, rule),
+): ScoreEvent {
+  const refs = [...extraRefs, ...(scenario.scoring?.rules?.[rule]?.refs ?? [])];
+  return {
+    dimension: RULE_DIMENSION[rule],
+    delta,
+    reason,
+    source: { kind: 'rule', rule, decision },
+    refs: [...new Set(refs)],
+  };
+}
+
+export type Lawfulness = { lawful: true; how: 'holder' | 'actFirst' | 'authorised' } | { lawful: false };
+
+/** Whether the trainee's actor may exercise `powerId` at in-game minute `clock`. */
+export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId: string, clock: number): Lawfulness {
+  const power = scenario.powers?.find((p) => p.id === powerId);
+  const actor = scenario.roleActor;
+  if (!power || actor === undefined) return { lawful: true, how: 'holder' };
+  if (power.holders.includes(actor)) return { lawful: true, how: 'holder' };
+  if (power.actFirst?.holders.includes(actor)) return { lawful: true, how: 'actFirst' };
+  if (grants.some((g) => g.power === powerId && g.at !== null && g.at <= clock))
+    return { lawful: true, how: 'authorised' };
+  return { lawful: false };
+}
+
+export function unlawfulPowerEvent(scenario: Scenario, powerId: string, decision: number): ScoreEvent {
+  const power = scenario.powers?.find((p) => p.id === powerId);
+  const holders = (power?.holders ?? []).map((id) => findName(scenario, 'actor', id)).join('、') || '其他主体';
+  const actor = findName(scenario, 'actor', scenario.roleActor ?? '');
+  return ruleEvent(
+    scenario,
+    'unlawfulPower',
+    `${actor}无权「${power?.name ?? powerId}」：依法由${holders}行使，事先也没有获得授权。法无授权不可为。`,
+    decision,
+    power?.basis ?? [],
+  );
+}
+
+/** Coordination events for what the trainee's own measures did across borders. */
+export function coordinationEvents(scenario: Scenario, facts: readonly MeasureFact[], decision: number): ScoreEvent[] {
+  const region = (id: string) => findName(scenario, 'region', id);
+  const supply = (id: string) => findName(scenario, 'supply', id);
+  return facts.flatMap((f): ScoreEvent[] => {
+    switch (f.kind) {
+      case 'notified':
+        return [ruleEvent(scenario, 'notify', `及时向${region(f.region)}通报疫情信息，让对方能够提前准备。`, decision)];
+      case 'sent':
+        return f.shipment.from === scenario.roleRegion
+          ? [
+              ruleEvent(
+                scenario,
+                'send',
+                `向${region(f.shipment.to)}调出${supply(f.shipment.supply)} ${f.shipment.amount}，支援其防控。`,
+                decision,
+              ),
+            ]
+          : [];
+      case 'letThrough':
+        return [
+          ruleEvent(
+            scenario,
+            'letThrough',
+            `放行途经本地、运往${region(f.shipment.to)}的${supply(f.shipment.supply)}，保障应急物资运输畅通。`,
+            decision,
+          ),
+        ];
+      case 'intercepted':
+        return [
+          ruleEvent(
+            scenario,
+            'intercept',
+            `截留运往${region(f.shipment.to)}的${supply(f.shipment.supply)} ${f.shipment.amount}：以邻为壑，不得截留、挪用应急物资。`,
+            decision,
+          ),
+        ];
+      case 'closedRoad':
+        return [
+          ruleEvent(
+            scenario,
+            'closeRoad',
+            `关闭通往${region(f.region)}的道路：阻断交通会造成应急物流不畅和区域分割。`,
+            decision,
+          ),
+        ];
+      case 'contact': {
+        if (f.policy === null) return [];
+        if (f.factor < f.policy - POLICY_TOLERANCE) {
+          return [
+            ruleEvent(
+              scenario,
+              'escalate',
+              `${region(f.region)}的接触限制（系数 ${f.factor}）比上级要求（${f.policy}）更严：层层加码，自定标准、各自为政。`,
+              decision,
+            ),
+          ];
+        }
+        if (Math.abs(f.factor - f.policy) <= POLICY_TOLERANCE) {
+          return [
+            ruleEvent(
+              scenario,
+              'align',
+              `${region(f.region)}的接触限制（系数 ${f.factor}）与上级要求（${f.policy}）一致。`,
+              decision,
+            ),
+          ];
+        }
+        return [];
+      }
+      default: {
+        const never: never = f;
+        return never;
+      }
+    }
+  });
+}
+
+/** At the end: each neighbour of the trainee's region never informed. */
+export function withholdEvents(scenario: Scenario, notified: readonly string[]): ScoreEvent[] {
+  const own = scenario.regions?.find((r) => r.id === scenario.roleRegion);
+  if (!own) return [];
+  return (own.neighbours ?? [])
+    .filter((id) => !notified.includes(id))
+    .map((id) =>
+      ruleEvent(
+        scenario,
+        'withhold',
+        `始终没有向相邻的${findName(scenario, 'region', id)}通报疫情信息：信息不共享，邻近地区无从准备。`,
+        null,
+      ),
+    );
+}

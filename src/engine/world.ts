@@ -1,0 +1,327 @@
+/**
+ * The world of a run: regions with their epidemic, beds, supplies and trust; travel between them;
+ * shipments in transit; the response level and the higher level's policy. Plain data, copied on
+ * change, so a run state stays a value.
+ */
+import type { Measure, Metric, Scenario } from '../scenario/schema';
+import { parseDuration } from './clock';
+import { type Compartments, type Link, type Rates, ratesOf, STEP_MINUTES, step } from './epidemic';
+
+export interface RegionState extends Compartments {
+  beds: number;
+  /** Contact factor: 1 normal, 0.5 halved. */
+  contact: number;
+  /** Share of the infectious found and isolated. */
+  isolation: number;
+  trust: number;
+  supplies: Record<string, number>;
+}
+
+export interface Shipment {
+  id: string;
+  supply: string;
+  amount: number;
+  from: string;
+  to: string;
+  /** In-game minute it arrives, unless intercepted. */
+  arrives: number;
+  status: 'moving' | 'delivered' | 'intercepted';
+}
+
+export interface WorldState {
+  /** In-game minutes the epidemic has been advanced to (lags the clock by less than one step). */
+  t: number;
+  /** In scenario order. */
+  regions: RegionState[];
+  /** Travel factor of each link (scenario.travel order), as measures set it. */
+  travel: number[];
+  /** Links closed by road closures, by index. */
+  closed: number[];
+  pendingBeds: { region: number; add: number; at: number }[];
+  shipments: Shipment[];
+  /** 0 before any response is declared; 1 is the highest level. */
+  responseLevel: number;
+  /** The contact factor the higher level asks for, if it has said. */
+  policyContact: number | null;
+  /** Regions the trainee has informed. */
+  notified: string[];
+  /** Cumulative infections per region, sampled after each step, for the chart. */
+  series: { t: number[]; cases: number[][] };
+}
+
+interface WorldIndex {
+  region: Map<string, number>;
+  links: Link[];
+  rates: Rates;
+}
+
+const cache = new WeakMap<Scenario, WorldIndex>();
+
+export function worldIndex(scenario: Scenario): WorldIndex {
+  let index = cache.get(scenario);
+  if (!index) {
+    const region = new Map((scenario.regions ?? []).map((r, i) => [r.id, i]));
+    const links = (scenario.travel ?? []).flatMap((t) => {
+      const a = region.get(t.between[0]);
+      const b = region.get(t.between[1]);
+      return a === undefined || b === undefined ? [] : [{ a, b, perDay: t.perDay }];
+    });
+    index = { region, links, rates: ratesOf(scenario.epidemic?.params) };
+    cache.set(scenario, index);
+  }
+  return index;
+}
+
+export function initWorld(scenario: Scenario): WorldState {
+  const seeds = new Map((scenario.epidemic?.initial ?? []).map((x) => [x.region, x]));
+  const regions = (scenario.regions ?? []).map((r): RegionState => {
+    const seed = seeds.get(r.id);
+    const E = seed?.exposed ?? 0;
+    const I = seed?.infectious ?? 0;
+    const H = seed?.hospitalised ?? 0;
+    const R = seed?.recovered ?? 0;
+    const D = seed?.dead ?? 0;
+    const S = Math.max(0, r.population - E - I - H - R - D);
+    return {
+      S,
+      E,
+      I,
+      H,
+      R,
+      D,
+      cum: r.population - S,
+      beds: r.beds,
+      contact: 1,
+      isolation: 0,
+      trust: r.trust,
+      supplies: { ...r.supplies },
+    };
+  });
+  return {
+    t: 0,
+    regions,
+    travel: (scenario.travel ?? []).map(() => 1),
+    closed: [],
+    pendingBeds: [],
+    shipments: [],
+    responseLevel: 0,
+    policyContact: null,
+    notified: [],
+    series: { t: [0], cases: regions.map((r) => [r.cum]) },
+  };
+}
+
+/** A copy that can be changed without touching the original. */
+export function cloneWorld(w: WorldState): WorldState {
+  return {
+    ...w,
+    regions: w.regions.map((r) => ({ ...r, supplies: { ...r.supplies } })),
+    travel: [...w.travel],
+    closed: [...w.closed],
+    pendingBeds: [...w.pendingBeds],
+    shipments: w.shipments.map((s) => ({ ...s })),
+    notified: [...w.notified],
+    series: { t: [...w.series.t], cases: w.series.cases.map((c) => [...c]) },
+  };
+}
+
+/** Beds and shipments due by `t` arrive. NOTE mutates `w`. */
+function arrive(scenario: Scenario, w: WorldState, t: number): void {
+  const { region } = worldIndex(scenario);
+  if (w.pendingBeds.some((b) => b.at <= t)) {
+    for (const b of w.pendingBeds) if (b.at <= t) (w.regions[b.region] as RegionState).beds += b.add;
+    w.pendingBeds = w.pendingBeds.filter((b) => b.at > t);
+  }
+  for (const s of w.shipments) {
+    if (s.status !== 'moving' || s.arrives > t) continue;
+    s.status = 'delivered';
+    const to = w.regions[region.get(s.to) ?? -1];
+    if (to) to.supplies[s.supply] = (to.supplies[s.supply] ?? 0) + s.amount;
+  }
+}
+
+/** Advances the world to in-game minute `to` in fixed steps. NOTE mutates `w`. */
+export function advanceWorld(scenario: Scenario, w: WorldState, to: number): void {
+  const { links, rates } = worldIndex(scenario);
+  const hasEpidemic = scenario.epidemic !== undefined && w.regions.length > 0;
+  while (w.t + STEP_MINUTES <= to) {
+    arrive(scenario, w, w.t);
+    if (hasEpidemic) {
+      const travel = w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f));
+      step(
+        rates,
+        w.regions,
+        links,
+        travel,
+        w.regions.map((r) => r.contact),
+        w.regions.map((r) => r.isolation),
+        w.regions.map((r) => r.beds),
+      );
+    }
+    w.t += STEP_MINUTES;
+    if (hasEpidemic) {
+      w.series.t.push(w.t);
+      w.regions.forEach((r, i) => {
+        w.series.cases[i]?.push(r.cum);
+      });
+    }
+  }
+  arrive(scenario, w, to);
+}
+
+/** What applying a measure did, for the scoring rules to judge. */
+export type MeasureFact =
+  | { kind: 'notified'; region: string }
+  | { kind: 'sent'; shipment: Shipment }
+  | { kind: 'letThrough'; shipment: Shipment }
+  | { kind: 'intercepted'; shipment: Shipment }
+  | { kind: 'closedRoad'; region: string }
+  | { kind: 'contact'; region: string; factor: number; policy: number | null };
+
+function linkBetween(scenario: Scenario, a: string, b: string): number {
+  const { region, links } = worldIndex(scenario);
+  const ia = region.get(a);
+  const ib = region.get(b);
+  return links.findIndex((l) => (l.a === ia && l.b === ib) || (l.a === ib && l.b === ia));
+}
+
+/**
+ * Applies one measure at in-game minute `t`. NOTE mutates `w`.
+ * `actingRegion` is the trainee's region (used for interceptions and road closures).
+ */
+export function applyMeasure(
+  scenario: Scenario,
+  w: WorldState,
+  m: Measure,
+  t: number,
+  actingRegion: string | undefined,
+): MeasureFact[] {
+  const { region } = worldIndex(scenario);
+  const at = (id: string) => w.regions[region.get(id) ?? -1];
+  switch (m.type) {
+    case 'contact': {
+      const r = at(m.region);
+      if (r) r.contact = m.factor;
+      return [{ kind: 'contact', region: m.region, factor: m.factor, policy: w.policyContact }];
+    }
+    case 'travel': {
+      const k = linkBetween(scenario, m.between[0], m.between[1]);
+      if (k >= 0) w.travel[k] = m.factor;
+      return [];
+    }
+    case 'isolation': {
+      const r = at(m.region);
+      if (r) r.isolation = m.share;
+      return [];
+    }
+    case 'beds': {
+      const i = region.get(m.region);
+      if (i !== undefined) w.pendingBeds.push({ region: i, add: m.add, at: t + parseDuration(m.after) });
+      return [];
+    }
+    case 'supply': {
+      const r = at(m.region);
+      if (r) r.supplies[m.supply] = Math.max(0, (r.supplies[m.supply] ?? 0) + m.add);
+      return [];
+    }
+    case 'ship': {
+      const from = at(m.from);
+      const amount = from ? Math.min(m.amount, from.supplies[m.supply] ?? 0) : m.amount;
+      // A shipment from a declared region leaves its stock; one from outside the drill just appears.
+      if (from) from.supplies[m.supply] = (from.supplies[m.supply] ?? 0) - amount;
+      const shipment: Shipment = {
+        id: m.id,
+        supply: m.supply,
+        amount,
+        from: m.from,
+        to: m.to,
+        arrives: t + parseDuration(m.takes),
+        status: 'moving',
+      };
+      w.shipments.push(shipment);
+      return [{ kind: 'sent', shipment }];
+    }
+    case 'intercept': {
+      const s = w.shipments.find((x) => x.id === m.shipment && x.status === 'moving');
+      const own = actingRegion === undefined ? undefined : at(actingRegion);
+      if (!s) return [];
+      s.status = 'intercepted';
+      if (own) own.supplies[s.supply] = (own.supplies[s.supply] ?? 0) + s.amount;
+      return [{ kind: 'intercepted', shipment: s }];
+    }
+    case 'release': {
+      const s = w.shipments.find((x) => x.id === m.shipment && x.status === 'moving');
+      return s ? [{ kind: 'letThrough', shipment: s }] : [];
+    }
+    case 'notify': {
+      const fresh = m.regions.filter((id) => !w.notified.includes(id));
+      w.notified.push(...fresh);
+      return fresh.map((id) => ({ kind: 'notified', region: id }));
+    }
+    case 'roads': {
+      const from = m.from ?? actingRegion;
+      if (from === undefined) return [];
+      const k = linkBetween(scenario, from, m.region);
+      if (m.open) {
+        w.closed = w.closed.filter((x) => x !== k);
+        return [];
+      }
+      if (k >= 0 && !w.closed.includes(k)) w.closed.push(k);
+      return [{ kind: 'closedRoad', region: m.region }];
+    }
+    case 'level':
+      w.responseLevel = m.level;
+      return [];
+    case 'policy':
+      w.policyContact = m.contact;
+      return [];
+    case 'trust': {
+      const r = at(m.region);
+      if (r) r.trust = Math.min(100, Math.max(0, r.trust + m.add));
+      return [];
+    }
+    default: {
+      const never: never = m;
+      return never;
+    }
+  }
+}
+
+/** A quantity of the world, for conditions and the status board; people are rounded. */
+export function metric(
+  scenario: Scenario,
+  w: WorldState,
+  name: Exclude<Metric, 'violations'>,
+  regionId?: string,
+  supply?: string,
+): number {
+  const { region } = worldIndex(scenario);
+  if (name === 'responseLevel') return w.responseLevel;
+  const chosen = regionId === undefined ? w.regions : [w.regions[region.get(regionId) ?? -1]].filter((r) => r);
+  const of = (r: RegionState): number => {
+    switch (name) {
+      case 'cases':
+        return r.cum;
+      case 'deaths':
+        return r.D;
+      case 'infectious':
+        return r.I;
+      case 'hospitalised':
+        return r.H;
+      case 'bedsFree':
+        return Math.max(0, r.beds - r.H);
+      case 'trust':
+        return r.trust;
+      case 'supply':
+        return supply === undefined ? 0 : (r.supplies[supply] ?? 0);
+      default: {
+        const never: never = name;
+        return never;
+      }
+    }
+  };
+  const values = (chosen as RegionState[]).map(of);
+  const total = values.reduce((a, b) => a + b, 0);
+  if (name === 'trust') return values.length ? Math.round(total / values.length) : 0;
+  return Math.round(total);
+}
