@@ -194,7 +194,7 @@ const MeasureOptions = [
       v.integer(),
       v.minValue(1),
       v.maxValue(4),
-      d('响应级别，1 最高、4 最低 — 1 highest, 4 lowest'),
+      d('响应级别，1 最高、4 最低 — level: 1 highest, 4 lowest'),
     ),
   }),
   v.strictObject({
