@@ -10,8 +10,12 @@ const store = createAppStore(browserDeps());
 // The drills come as their own chunk, already checked at build time: the trainee's first load
 // carries neither their text nor the validator.
 async function loadShippedDrills(): Promise<void> {
-  const { default: drills } = await import('virtual:shipped-drills');
-  store.getState().addShippedDrills(drills);
+  try {
+    const { default: drills } = await import('virtual:shipped-drills');
+    store.getState().addShippedDrills(drills);
+  } catch (e) {
+    store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
+  }
 }
 
 const root = document.getElementById('root');
@@ -19,7 +23,7 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <App onRetryLoad={loadShippedDrills} />
     </StoreProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { type ReactElement, StrictMode } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import { load } from '../src/scenario/load';
 import type { Scenario } from '../src/scenario/schema';
@@ -28,5 +28,13 @@ export function storeWith(scenarios: Scenario[], storage = memoryStorage()): App
 }
 
 export function renderWithStore(ui: ReactElement, store: AppStore) {
-  return { store, ...render(<StoreProvider store={store}>{ui}</StoreProvider>) };
+  // StrictMode as in main.tsx, so effects that run twice show their bugs here too.
+  return {
+    store,
+    ...render(
+      <StrictMode>
+        <StoreProvider store={store}>{ui}</StoreProvider>
+      </StrictMode>,
+    ),
+  };
 }

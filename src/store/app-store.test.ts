@@ -105,6 +105,41 @@ describe('app store', () => {
     expect(store.getState().run?.view).toBe('debrief');
   });
 
+  it('[regression] records a timeout after a long absence as the limit, not the hours away', () => {
+    const { store, advance } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    advance(3_600_000);
+    store.getState().decide('report');
+    expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 30_000 }]);
+  });
+
+  it('[regression] starts clean when the saved run is malformed, instead of failing', () => {
+    const storage = memoryStorage({
+      tuiyan: JSON.stringify({ state: { run: { decisions: null }, settings: { textSize: 'large' } }, version: 1 }),
+    });
+    const { store } = setup({ storage });
+    expect(store.getState().run).toBeNull();
+    expect(store.getState().settings.textSize).toBe('large');
+  });
+
+  it('refuses a second drill with the same id, naming the file', () => {
+    const { store } = setup();
+    store.getState().addShippedDrills([{ file: 'copy.json', result: load(JSON.stringify(uiDrill)) }]);
+    expect(store.getState().library.rejected).toEqual([
+      {
+        file: 'copy.json',
+        problems: [expect.objectContaining({ pointer: '/id', message: expect.stringMatching(/重复/) })],
+      },
+    ]);
+  });
+
+  it('remembers why the shipped drills could not be fetched', () => {
+    const store = createAppStore({ now: () => 0, newSeed: () => 1, storage: memoryStorage() });
+    store.getState().shippedDrillsFailed('network down');
+    expect(store.getState().library).toMatchObject({ status: 'failed', failure: 'network down' });
+  });
+
   it('does not resume a run on a drill whose file has changed', () => {
     const first = setup();
     first.store.getState().startRun('ui-drill');
@@ -113,6 +148,6 @@ describe('app store', () => {
     const second = setup({ storage: first.storage, scenario: changed });
     const active = selectActiveRun(second.store.getState());
     expect(active.kind).toBe('unavailable');
-    expect(active.kind === 'unavailable' && active.reason).toMatch(/已经修改/);
+    expect(active.kind === 'unavailable' && active.reason).toMatch(/已更新/);
   });
 });

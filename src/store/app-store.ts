@@ -7,6 +7,7 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
+import { readSaved } from './saved-state';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
 export type AppState = LibrarySlice & RunSlice & SettingsSlice;
@@ -37,6 +38,10 @@ export function createAppStore(deps: StoreDeps) {
         storage: createJSONStorage(() => deps.storage),
         // The library is rebuilt from files on each start; only the run log and settings are saved.
         partialize: (s) => ({ run: s.run, settings: s.settings }),
+        merge: (persisted, current) => {
+          const saved = readSaved(persisted, deps.now());
+          return { ...current, run: saved.run, settings: saved.settings ?? current.settings };
+        },
       },
     ),
   );
@@ -48,6 +53,27 @@ export function browserDeps(): StoreDeps {
   return {
     now: () => Date.now(),
     newSeed: () => Math.floor(Math.random() * 2 ** 32),
-    storage: window.localStorage,
+    storage: localStorageOrMemory(),
   };
+}
+
+/** localStorage when the browser allows it (not always from file:// or in private modes); memory otherwise. */
+function localStorageOrMemory(): StateStorage {
+  try {
+    const probe = '__tuiyan_probe__';
+    window.localStorage.setItem(probe, probe);
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    const memory = new Map<string, string>();
+    return {
+      getItem: (k) => memory.get(k) ?? null,
+      setItem: (k, v) => {
+        memory.set(k, v);
+      },
+      removeItem: (k) => {
+        memory.delete(k);
+      },
+    };
+  }
 }

@@ -18,7 +18,7 @@ interface CacheEntry {
 
 let last: CacheEntry | null = null;
 
-function extends_(prefix: readonly Decision[], full: readonly Decision[]): boolean {
+function isPrefixOf(prefix: readonly Decision[], full: readonly Decision[]): boolean {
   if (prefix.length > full.length) return false;
   for (let i = 0; i < prefix.length; i++) {
     const a = prefix[i] as Decision;
@@ -32,7 +32,7 @@ export function deriveRun(scenario: Scenario, seed: number, decisions: readonly 
   if (last && last.scenario === scenario && last.seed === seed && last.decisions === decisions) return last.derived;
   let state: RunState;
   let from = 0;
-  if (last?.derived.ok && last.scenario === scenario && last.seed === seed && extends_(last.decisions, decisions)) {
+  if (last?.derived.ok && last.scenario === scenario && last.seed === seed && isPrefixOf(last.decisions, decisions)) {
     state = last.derived.state;
     from = last.decisions.length;
   } else {
@@ -51,4 +51,9 @@ export function deriveRun(scenario: Scenario, seed: number, decisions: readonly 
   }
   last = { scenario, seed, decisions, derived };
   return derived;
+}
+
+/** Seeds the cache with a state just computed by `choose`, so the next derivation does not repeat it. */
+export function remember(scenario: Scenario, seed: number, decisions: readonly Decision[], state: RunState): void {
+  last = { scenario, seed, decisions, derived: { ok: true, state } };
 }

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { choose } from '../engine/run';
-import { type Decision, IllegalDecisionError } from '../engine/types';
+import { choose, currentDecision } from '../engine/run';
+import { type Decision, IllegalDecisionError, type RunState, TIMEOUT } from '../engine/types';
 import type { AppState, Middlewares, StoreDeps } from './app-store';
-import { deriveRun } from './derive-run';
+import { deriveRun, remember } from './derive-run';
 
 export type RunView = 'briefing' | 'decision' | 'consequence' | 'debrief';
 
@@ -56,9 +56,13 @@ export const createRunSlice =
       if (!run || !entry || run.view !== 'decision') return false;
       const derived = deriveRun(entry.scenario, run.seed, run.decisions);
       if (!derived.ok) return false;
-      const realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
+      let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
+      // A timeout counts the limit, not the hour the trainee may have been away.
+      const limit = currentDecision(entry.scenario, derived.state)?.timeLimitSec;
+      if (limit !== undefined && (choiceId === TIMEOUT || realMs >= limit * 1000)) realMs = limit * 1000;
+      let next: RunState;
       try {
-        choose(entry.scenario, derived.state, choiceId, realMs);
+        [next] = choose(entry.scenario, derived.state, choiceId, realMs);
       } catch (e) {
         if (e instanceof IllegalDecisionError) return false;
         throw e;
@@ -69,6 +73,8 @@ export const createRunSlice =
         s.run.view = 'consequence';
         s.run.shownAt = null;
       });
+      const saved = get().run;
+      if (saved) remember(entry.scenario, saved.seed, saved.decisions, next);
       return true;
     },
     proceed: () => {

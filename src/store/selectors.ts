@@ -17,15 +17,11 @@ export function selectActiveRun(s: Pick<AppState, 'run' | 'library'>): ActiveRun
   if (!run) return { kind: 'none' };
   if (s.library.status === 'loading') return { kind: 'waiting' };
   const entry = s.library.entries[run.scenarioId];
-  if (!entry) return { kind: 'unavailable', run, reason: '这次演练所用的情景已不在演练库中，无法继续。' };
+  if (!entry) return { kind: 'unavailable', run, reason: '这次演练已不在演练库中，原来的进度无法继续。' };
   if (entry.hash !== run.hash) {
-    return { kind: 'unavailable', run, reason: '这次演练所用的情景文件已经修改，原来的进度无法在新内容上继续。' };
+    return { kind: 'unavailable', run, reason: '这次演练的内容已更新，原来的进度无法继续。' };
   }
   const derived = deriveRun(entry.scenario, run.seed, run.decisions);
-  if (!derived.ok) return { kind: 'unavailable', run, reason: '保存的进度与情景内容不符，无法继续。' };
+  if (!derived.ok) return { kind: 'unavailable', run, reason: '保存的进度与演练内容不符，无法继续。' };
   return { kind: 'playing', run, entry, derived };
-}
-
-export function selectLibraryEntries(s: AppState): LibraryEntry[] {
-  return Object.values(s.library.entries);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { currentDecision } from '../engine/run';
-import { selectActiveRun } from '../store/selectors';
+import { type ActiveRun, selectActiveRun } from '../store/selectors';
 import { BriefingScreen } from './briefing-screen';
 import { ConsequenceScreen } from './consequence-screen';
 import { DebriefScreen } from './debrief-screen';
@@ -9,7 +9,8 @@ import { LibraryScreen } from './library-screen';
 import { useApp } from './store-context';
 
 /** Picks the screen from the store: no router, the run's saved view says where the trainee is. */
-export function App() {
+/** `onRetryLoad` fetches the shipped drills again after a failure. */
+export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const run = useApp((s) => s.run);
   const library = useApp((s) => s.library);
   const textSize = useApp((s) => s.settings.textSize);
@@ -26,7 +27,7 @@ export function App() {
   let screen: React.ReactNode;
   switch (active.kind) {
     case 'none':
-      screen = <LibraryScreen />;
+      screen = <LibraryScreen onRetryLoad={onRetryLoad} />;
       break;
     case 'waiting':
       screen = (
@@ -61,5 +62,25 @@ export function App() {
       break;
     }
   }
+  const title = pageTitle(active);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return <div className={`app text-${textSize}`}>{screen}</div>;
+}
+
+/** The browser tab says where the trainee is, for screen readers and for a class of open tabs. */
+function pageTitle(active: ActiveRun): string {
+  if (active.kind !== 'playing') return '桌面推演';
+  const { run, entry, derived } = active;
+  const drill = entry.scenario.title;
+  const where =
+    run.view === 'briefing'
+      ? '情况通报'
+      : run.view === 'debrief'
+        ? '复盘'
+        : run.view === 'consequence'
+          ? `第 ${run.decisions.length} 个决定的后果`
+          : `第 ${derived.state.decisions.length + 1} 个决定`;
+  return `${where} · ${drill} · 桌面推演`;
 }

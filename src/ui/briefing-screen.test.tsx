@@ -25,7 +25,7 @@ describe('<BriefingScreen>', () => {
 
   it('warns that some decisions are timed', () => {
     renderComponent();
-    expect(screen.getByText(/有 1 个决定限时作出/)).toBeInTheDocument();
+    expect(screen.getByText(/有 1 个决定须在限时内作出/)).toBeInTheDocument();
   });
 
   it('starts the first decision, focused on the start button', async () => {

@@ -31,8 +31,9 @@ export function BriefingScreen({ scenario }: { scenario: Scenario }) {
           <h2 id="role-heading">你的角色</h2>
           <p className="role">{scenario.role}</p>
           <p className="muted">
-            依据 {scenario.legalFramework} 年施行的法律文本评判。
-            {timed > 0 && `有 ${timed} 个决定限时作出：倒计时用完，按“默认处置”记录，并扣时效分 ${timeoutPenalty} 分。`}
+            依据 {scenario.legalFramework} 年现行有效的法律评判。
+            {timed > 0 &&
+              `有 ${timed} 个决定须在限时内作出：倒计时用完，按“默认处置”记录，并扣时效分 ${timeoutPenalty} 分。`}
           </p>
         </section>
         <section aria-labelledby="scoring-heading" className="panel scoring-rules">
@@ -55,7 +56,13 @@ export function BriefingScreen({ scenario }: { scenario: Scenario }) {
         <button type="button" className="secondary" onClick={leaveRun}>
           返回演练库
         </button>
-        <button type="button" className="primary" ref={startButton} onClick={beginDecisions}>
+        <button
+          type="button"
+          className="primary"
+          ref={startButton}
+          onClick={beginDecisions}
+          aria-describedby="situation-heading role-heading scoring-heading"
+        >
           开始推演
         </button>
       </div>

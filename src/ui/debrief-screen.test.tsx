@@ -33,7 +33,9 @@ describe('<DebriefScreen>', () => {
 
   it('shows the timeline: in-game time, real seconds used and the choice', () => {
     renderComponent();
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('table', { name: '时间线' }))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows).toHaveLength(2);
     const [first, second] = rows.map((r) =>
       within(r)
@@ -49,13 +51,13 @@ describe('<DebriefScreen>', () => {
 
   it('marks a timed-out decision in the timeline', () => {
     renderComponent(['$timeout', 'silence']);
-    const first = within(screen.getByRole('table')).getAllByRole('row')[1];
+    const first = within(screen.getByRole('table', { name: '时间线' })).getAllByRole('row')[1];
     expect(first).toHaveTextContent('超时等待上级指示');
   });
 
   it('plays again from the briefing', async () => {
     const { store } = renderComponent();
-    await userEvent.click(screen.getByRole('button', { name: '再练一次' }));
+    await userEvent.click(screen.getByRole('button', { name: '重新推演' }));
     expect(store.getState().run?.view).toBe('briefing');
     expect(store.getState().run?.decisions).toEqual([]);
   });

@@ -1,21 +1,38 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { debrief } from '../engine/debrief';
 import { formatDuration } from '../engine/scoring';
-import type { RunState } from '../engine/types';
+import type { RunState, ScoreEvent } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { DIMENSION_LABEL, formatGameTimeShort, formatSeconds } from './format';
+import { CasesChart, runMarkers } from './cases-chart';
+import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from './format';
 import { ScoreEventList } from './score-event-list';
+import { StatusBoard } from './status-board';
 import { useApp } from './store-context';
 
 const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
 
-/** 复盘: the ending, the three scores with every event under its dimension, and the timeline. */
+function ScoreChips({ events }: { events: readonly ScoreEvent[] }) {
+  return (
+    <>
+      {events.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: stable order
+        <span key={i} className={`chip dim-${e.dimension}`}>
+          {DIMENSION_LABEL[e.dimension]} {formatDelta(e.delta)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** 复盘: the ending, the three scores with every event under its dimension, the world, and the timeline. */
 export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const startRun = useApp((s) => s.startRun);
   const leaveRun = useApp((s) => s.leaveRun);
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const injectsAfter = (decision: number | null) => state.injects.filter((x) => x.decision === decision);
+  const injectTitle = (id: string) => scenario.injects?.find((i) => i.id === id)?.title ?? id;
 
   return (
     <main className="screen debrief">
@@ -65,42 +82,84 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
         ))}
       </div>
 
+      {(scenario.regions ?? []).length > 0 && (
+        <section aria-labelledby="world-heading" className="debrief-world">
+          <h2 id="world-heading">各地结果</h2>
+          <div className="debrief-world-grid">
+            <StatusBoard scenario={scenario} world={state.world} />
+            <CasesChart
+              scenario={scenario}
+              world={state.world}
+              markers={runMarkers(state.timeline, state.injects)}
+              width={640}
+              height={260}
+            />
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">时间线</h2>
-        <table className="timeline">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">推演时间</th>
-              <th scope="col">实际用时</th>
-              <th scope="col">情况</th>
-              <th scope="col">决定</th>
-              <th scope="col">得分</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.timeline.map((row) => (
-              <tr key={row.decision} className={row.timedOut ? 'timed-out' : undefined}>
-                <td>{row.decision + 1}</td>
-                <td>{formatGameTimeShort(scenario.clockStart, row.clockAt)}</td>
-                <td>{formatSeconds(row.realMs)}</td>
-                <td>{row.nodeTitle}</td>
-                <td>
-                  {row.timedOut && <span className="badge timeout">超时</span>}
-                  {row.choiceLabel}
-                </td>
-                <td className="timeline-scores">
-                  {row.events.map((e, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: stable order
-                    <span key={i} className={`chip dim-${e.dimension}`}>
-                      {DIMENSION_LABEL[e.dimension]} {e.delta > 0 ? `+${e.delta}` : e.delta}
-                    </span>
-                  ))}
-                </td>
+        <div className="table-scroll">
+          <table className="timeline" aria-labelledby="timeline-heading">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">推演时间</th>
+                <th scope="col">实际用时</th>
+                <th scope="col">情况</th>
+                <th scope="col">决定</th>
+                <th scope="col">得分</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {injectsAfter(null).map((x) => (
+                <tr key={x.id} className="inject-row">
+                  <td>!</td>
+                  <td>{formatGameTimeShort(scenario.clockStart, x.clock)}</td>
+                  <td />
+                  <td colSpan={3}>事件：{injectTitle(x.id)}</td>
+                </tr>
+              ))}
+              {report.timeline.map((row) => (
+                <Fragment key={row.decision}>
+                  <tr className={row.timedOut ? 'timed-out' : undefined}>
+                    <td>{row.decision + 1}</td>
+                    <td>{formatGameTimeShort(scenario.clockStart, row.clockAt)}</td>
+                    <td>{formatSeconds(row.realMs)}</td>
+                    <td>{row.nodeTitle}</td>
+                    <td>
+                      {row.timedOut && <span className="badge timeout">超时</span>}
+                      {row.choiceLabel}
+                    </td>
+                    <td className="timeline-scores">
+                      <ScoreChips events={row.events} />
+                    </td>
+                  </tr>
+                  {injectsAfter(row.decision).map((x) => (
+                    <tr key={x.id} className="inject-row">
+                      <td>!</td>
+                      <td>{formatGameTimeShort(scenario.clockStart, x.clock)}</td>
+                      <td />
+                      <td colSpan={3}>事件：{injectTitle(x.id)}</td>
+                    </tr>
+                  ))}
+                </Fragment>
+              ))}
+              {report.closingEvents.length > 0 && (
+                <tr className="closing-row">
+                  <td />
+                  <td>{formatGameTimeShort(scenario.clockStart, state.clock)}</td>
+                  <td />
+                  <td colSpan={2}>推演结束时计入</td>
+                  <td className="timeline-scores">
+                    <ScoreChips events={report.closingEvents} />
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <div className="actions no-print">
@@ -111,7 +170,7 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
           返回演练库
         </button>
         <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
-          再练一次
+          重新推演
         </button>
       </div>
     </main>

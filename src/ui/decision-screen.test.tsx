@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
@@ -28,7 +28,7 @@ describe('<DecisionScreen>', () => {
     expect(screen.getByRole('heading', { level: 1, name: '接到医院报告' })).toBeInTheDocument();
     expect(screen.getByText('市一院报告三例不明原因肺炎。')).toBeInTheDocument();
     expect(screen.getByLabelText('推演时间')).toHaveTextContent('2026年1月8日（周四）08:00');
-    expect(screen.getByRole('region', { name: '态势' })).toHaveTextContent('公众信任60');
+    expect(screen.getByRole('region', { name: '情况指标' })).toHaveTextContent('公众信任60');
     const choices = within(screen.getByRole('list', { name: /你的决定/ })).getAllByRole('button');
     // The timeout-only choice is never offered as a button.
     expect(choices.map((c) => c.textContent)).toEqual(['1立即网络直报', '2先派人核实']);
@@ -39,6 +39,21 @@ describe('<DecisionScreen>', () => {
     await userEvent.keyboard('2');
     expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
     expect(screen.getByRole('heading', { level: 1, name: '先派人核实' })).toBeInTheDocument();
+  });
+
+  it('[regression] ignores a number key held down from the previous screen', () => {
+    const { store } = renderComponent();
+    fireEvent.keyDown(window, { key: '1', repeat: true });
+    expect(store.getState().run?.decisions).toEqual([]);
+    fireEvent.keyDown(window, { key: '1' });
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['report']);
+  });
+
+  it('says in the heading’s description that the decision is timed', () => {
+    renderComponent();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveAccessibleDescription(
+      '须在 30 秒内作出决定，否则按默认处置。',
+    );
   });
 
   it('takes a choice by mouse', async () => {

@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { offeredChoices } from '../engine/run';
 import { type RunState, TIMEOUT } from '../engine/types';
 import type { DecisionNode, Scenario } from '../scenario/schema';
 import { Countdown } from './countdown';
-import { RunHeader } from './run-header';
-import { StatusPanel } from './status-panel';
+import { RunLayout } from './run-layout';
 import { useApp } from './store-context';
 
 interface Props {
@@ -16,9 +15,9 @@ interface Props {
 
 export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
   const decide = useApp((s) => s.decide);
-  const leaveRun = useApp((s) => s.leaveRun);
-  const choices = offeredChoices(scenario, state);
+  const choices = useMemo(() => offeredChoices(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
+  const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
 
   // A new decision: move focus to its title so a screen reader starts there.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the node changes
@@ -26,7 +25,8 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // A key held down from the last screen must not answer this one unread.
+      if (e.repeat || e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
       const n = Number(e.key);
       if (!Number.isInteger(n) || n < 1) return;
       const choice = choices[n - 1];
@@ -39,46 +39,49 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
   }, [choices, decide]);
 
   return (
-    <div className="screen decision">
-      <RunHeader
-        scenario={scenario}
-        clock={state.clock}
-        step={`第 ${state.decisions.length + 1} 个决定`}
-        onLeave={leaveRun}
-      >
-        {node.timeLimitSec !== undefined && node.timeoutChoice !== undefined && (
+    <RunLayout
+      scenario={scenario}
+      state={state}
+      step={`第 ${state.decisions.length + 1} 个决定`}
+      header={
+        timed && (
           <Countdown
             key={`${node.id}-${state.decisions.length}`}
-            limitSec={node.timeLimitSec}
+            limitSec={node.timeLimitSec as number}
             shownAt={shownAt}
             onExpire={() => decide(TIMEOUT)}
           />
-        )}
-      </RunHeader>
-      <div className="decision-layout">
-        <main className="decision-main">
-          <h1 ref={heading} tabIndex={-1}>
-            {node.title}
-          </h1>
-          <p className="prose situation">{node.text}</p>
-          <h2 className="choices-heading" id="choices-heading">
-            你的决定 <span className="muted">（点击，或按数字键）</span>
-          </h2>
-          <ol className="choices" aria-labelledby="choices-heading">
-            {choices.map((choice, i) => (
-              <li key={choice.id}>
-                <button type="button" className="choice" onClick={() => decide(choice.id)}>
-                  <kbd>{i + 1}</kbd>
-                  <span>{choice.label}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </main>
-        <aside className="decision-side">
-          <StatusPanel scenario={scenario} vars={state.vars} />
-        </aside>
-      </div>
-    </div>
+        )
+      }
+    >
+      <h1 ref={heading} tabIndex={-1} aria-describedby={timed ? 'time-limit-note' : undefined}>
+        {node.title}
+      </h1>
+      {timed && (
+        <p id="time-limit-note" className="visually-hidden">
+          须在 {node.timeLimitSec} 秒内作出决定，否则按默认处置。
+        </p>
+      )}
+      <p className="prose situation">{node.text}</p>
+      <h2 className="choices-heading" id="choices-heading">
+        你的决定<span className="muted">（点击，或按数字键）</span>
+      </h2>
+      {choices.length === 0 && <p role="alert">此刻没有可选的决定。这是演练内容的问题，请告知教员。</p>}
+      <ol className="choices" aria-labelledby="choices-heading">
+        {choices.map((choice, i) => (
+          <li key={choice.id}>
+            <button
+              type="button"
+              className="choice"
+              aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+              onClick={() => decide(choice.id)}
+            >
+              <kbd>{i + 1}</kbd>
+              <span>{choice.label}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </RunLayout>
   );
 }

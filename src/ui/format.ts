@@ -37,7 +37,11 @@ export function formatDelta(delta: number): string {
   return delta > 0 ? `+${delta}` : delta === 0 ? '±0' : `−${Math.abs(delta)}`;
 }
 
-/** Real seconds, one decimal: "12.3 秒" */
+/** Real seconds, one decimal: "12.3 秒"; a minute or more as "3 分 5 秒". */
 export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} 秒`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} 秒`;
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return `${h ? `${h} 小时 ` : ''}${m} 分 ${total % 60} 秒`;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
@@ -35,6 +35,23 @@ describe('<LibraryScreen>', () => {
     const section = screen.getByRole('region', { name: '未能载入的情景文件' });
     expect(within(section).getByText('broken.json')).toBeInTheDocument();
     expect(within(section).getByText(/不是合法的 JSON/)).toBeInTheDocument();
+  });
+
+  it('says when the drills could not be fetched, and retries', async () => {
+    const store = storeWith([]);
+    store.getState().shippedDrillsFailed('network down');
+    const retry = vi.fn();
+    renderWithStore(<App onRetryLoad={retry} />, store);
+    expect(screen.getByRole('alert')).toHaveTextContent('演练没有载入成功（network down）');
+    await userEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(retry).toHaveBeenCalledOnce();
+  });
+
+  it('switches to large text for a projector, and remembers it', async () => {
+    const { store, container } = renderComponent();
+    await userEvent.click(screen.getByRole('checkbox', { name: /大字号/ }));
+    expect(store.getState().settings.textSize).toBe('large');
+    expect(container.querySelector('.app')).toHaveClass('text-large');
   });
 
   it('is accessible', async () => {

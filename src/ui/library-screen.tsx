@@ -1,20 +1,47 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useApp } from './store-context';
 
-export function LibraryScreen() {
+export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const library = useApp((s) => s.library);
   const startRun = useApp((s) => s.startRun);
+  const textSize = useApp((s) => s.settings.textSize);
+  const setTextSize = useApp((s) => s.setTextSize);
   const entries = useMemo(() => Object.values(library.entries), [library.entries]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Coming back from a drill, focus starts at the top of the library, not on the page body.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
 
   return (
     <main className="screen library">
-      <header className="page-header">
-        <h1>桌面推演</h1>
-        <p className="tagline">
-          预案要进行预演，预演要“真刀真枪”。选择一个演练，在时限压力下作出决策，结束后查看复盘。
-        </p>
+      <header className="page-header library-header">
+        <div>
+          <h1 ref={heading} tabIndex={-1}>
+            桌面推演
+          </h1>
+          <p className="tagline">
+            预案要进行预演，预演要“真刀真枪”。选择一个演练，在时限压力下作出决策，结束后查看复盘。
+          </p>
+        </div>
+        <label className="text-size">
+          <input
+            type="checkbox"
+            checked={textSize === 'large'}
+            onChange={(e) => setTextSize(e.target.checked ? 'large' : 'normal')}
+          />
+          大字号（投影时用）
+        </label>
       </header>
       {library.status === 'loading' && <p aria-busy="true">正在载入演练……</p>}
+      {library.status === 'failed' && (
+        <div role="alert" className="load-failed">
+          <p>演练没有载入成功（{library.failure}）。请检查网络或文件是否完整，然后重试。</p>
+          {onRetryLoad && (
+            <button type="button" className="secondary" onClick={onRetryLoad}>
+              重试
+            </button>
+          )}
+        </div>
+      )}
       {library.status === 'ready' && entries.length === 0 && <p>演练库中还没有演练。</p>}
       <ul className="drill-list" aria-label="演练库">
         {entries.map(({ scenario }) => (
@@ -33,7 +60,7 @@ export function LibraryScreen() {
                 </div>
                 <div>
                   <dt>适用法律</dt>
-                  <dd>{scenario.legalFramework} 年施行的文本</dd>
+                  <dd>{scenario.legalFramework} 年现行有效的法律</dd>
                 </div>
               </dl>
               <button type="button" className="primary" onClick={() => startRun(scenario.id)}>

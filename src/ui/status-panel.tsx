@@ -7,7 +7,7 @@ export function StatusPanel({ scenario, vars }: { scenario: Scenario; vars: Reco
   if (visible.length === 0) return null;
   return (
     <section className="status-panel" aria-labelledby="status-heading">
-      <h2 id="status-heading">态势</h2>
+      <h2 id="status-heading">情况指标</h2>
       <dl>
         {visible.map((x) => {
           const value = vars[x.id];

@@ -21,7 +21,7 @@ test('a trainee plays the drill to its debrief by keyboard; scores and timeline 
     await expect(events).toHaveCount(d.events.length);
   }
 
-  const rows = page.getByRole('table').getByRole('row');
+  const rows = page.getByRole('table', { name: '时间线' }).getByRole('row');
   await expect(rows).toHaveCount(report.timeline.length + 1);
   for (const [i, row] of report.timeline.entries()) {
     const cells = rows.nth(i + 1).getByRole('cell');
@@ -49,7 +49,7 @@ test('a reload in the middle of the drill resumes at the same decision', async (
 
   await playToDebrief(page);
   const report = await expectedReport(page, drill);
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(report.timeline.length + 1);
+  await expect(page.getByRole('table', { name: '时间线' }).getByRole('row')).toHaveCount(report.timeline.length + 1);
 });
 
 test('when a countdown runs out, the timeout decision is taken and shown in the timeline', async ({ page }) => {
@@ -75,7 +75,7 @@ test('when a countdown runs out, the timeout decision is taken and shown in the 
   await expect(page.getByText('限时内没有作出决定')).toBeVisible();
 
   await playToDebrief(page);
-  const timedOutRow = page.getByRole('table').getByRole('row').filter({ hasText: '超时' });
+  const timedOutRow = page.getByRole('table', { name: '时间线' }).getByRole('row').filter({ hasText: '超时' });
   await expect(timedOutRow).toHaveCount(1);
   await expect(timedOutRow).toContainText(nodeTitle ?? '');
   await expect(timedOutRow).toContainText(timeoutChoice?.label ?? '');
