@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { choose, currentDecision, offeredChoices, start } from '../src/engine/run';
+import { choose, currentDecision, offeredChoices, replay, start } from '../src/engine/run';
 import { TIMEOUT } from '../src/engine/types';
+import { advanceWorld, cloneWorld, initWorld } from '../src/engine/world';
 import { load } from '../src/scenario/load';
+import { worldOf } from './bench-world';
 
 const TARGET_FIRST_LOAD_KB = 100;
 const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
@@ -82,5 +84,40 @@ function chooseTimings(): void {
   }
 }
 
+/** Median of `runs` timings of `f`, in microseconds, after a warm-up. */
+function medianMicros(runs: number, f: () => void): number {
+  for (let i = 0; i < Math.min(200, runs); i++) f();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return (samples[samples.length >> 1] ?? 0) * 1000;
+}
+
+function worldTimings(): void {
+  const scenario = worldOf(10, []);
+  const base = initWorld(scenario);
+  advanceWorld(scenario, base, 5 * 1440);
+  const day = medianMicros(5000, () => {
+    const w = cloneWorld(base);
+    advanceWorld(scenario, w, base.t + 1440);
+  });
+  const clone = medianMicros(5000, () => cloneWorld(base));
+  console.log('\nWorld (10 regions, ring of travel, epidemic seeded)');
+  console.log(
+    `  advance one in-game day: median ${(day - clone).toFixed(1)} µs (${day.toFixed(1)} µs with the copy; target ≤ 20 µs)`,
+  );
+  const decisions = Array.from({ length: 40 }, (_, i) => ({ choiceId: i % 3 === 0 ? 'close' : 'act', realMs: 5000 }));
+  const state = replay(scenario, 1, decisions);
+  const ms = medianMicros(200, () => replay(scenario, 1, decisions)) / 1000;
+  console.log(
+    `  replay a 40-decision, ${(state.clock / 1440).toFixed(0)}-day drill: median ${ms.toFixed(2)} ms (target ≤ 5 ms)`,
+  );
+}
+
 await firstLoad();
 chooseTimings();
+worldTimings();

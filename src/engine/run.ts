@@ -2,7 +2,8 @@
  * The run: `start`, `choose` and `replay`. Pure and deterministic: the same scenario, seed and
  * decisions give the same state, in Node and in the browser.
  */
-import { type Choice, type DecisionNode, type Inject, RETURN, type Scenario } from '../scenario/schema';
+import { RETURN } from '../scenario/constants';
+import type { Choice, DecisionNode, Inject, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { applyEffect } from './effects';

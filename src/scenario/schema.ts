@@ -160,8 +160,9 @@ const ScoreRule = v.pipe(
   d('一条评分：维度、分值、理由和依据 — one score judgement'),
 );
 
-/** In a node an inject opened: go back to where the run was heading before the inject. */
-export const RETURN = '$return';
+import { RETURN } from './constants';
+
+export { RETURN } from './constants';
 
 const Target = v.pipe(
   v.union([Id, v.literal(RETURN)], '去向写成节点 id，或 "$return"（回到插入事件打断之前的去向）'),

@@ -1,21 +1,38 @@
 /**
  * What is read back from storage is checked before it is trusted: a saved run of the wrong shape
- * (an old version, a hand edit, a half-written save) is dropped, and the rest is kept.
+ * (an old version, a hand edit, a half-written save) is dropped, and the rest is kept. Written
+ * by hand rather than with the schema library so that the trainee's first load stays small.
  */
-import * as v from 'valibot';
-import type { Run } from './run-slice';
+import type { Run, RunView } from './run-slice';
 import type { Settings } from './settings-slice';
 
-const SavedRun = v.object({
-  scenarioId: v.string(),
-  hash: v.string(),
-  seed: v.number(),
-  decisions: v.array(v.object({ choiceId: v.string(), realMs: v.pipe(v.number(), v.minValue(0)) })),
-  view: v.picklist(['briefing', 'decision', 'consequence', 'debrief']),
-  shownAt: v.nullable(v.number()),
-});
+const VIEWS: readonly RunView[] = ['briefing', 'decision', 'consequence', 'debrief'];
 
-const SavedSettings = v.object({ textSize: v.picklist(['normal', 'large']) });
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+function asRun(x: unknown): Run | null {
+  if (!isObject(x)) return null;
+  const { scenarioId, hash, seed, decisions, view, shownAt } = x;
+  if (typeof scenarioId !== 'string' || typeof hash !== 'string' || typeof seed !== 'number') return null;
+  if (!Array.isArray(decisions)) return null;
+  if (!decisions.every((d) => isObject(d) && typeof d.choiceId === 'string' && isCount(d.realMs))) return null;
+  if (!VIEWS.includes(view as RunView)) return null;
+  if (shownAt !== null && typeof shownAt !== 'number') return null;
+  return {
+    scenarioId,
+    hash,
+    seed,
+    decisions: decisions.map((d) => ({ choiceId: d.choiceId as string, realMs: d.realMs as number })),
+    view: view as RunView,
+    shownAt,
+  };
+}
+
+function asSettings(x: unknown): Settings | null {
+  return isObject(x) && (x.textSize === 'normal' || x.textSize === 'large') ? { textSize: x.textSize } : null;
+}
 
 export interface Saved {
   run: Run | null;
@@ -23,10 +40,8 @@ export interface Saved {
 }
 
 export function readSaved(persisted: unknown, now: number): Saved {
-  const raw = (persisted ?? {}) as { run?: unknown; settings?: unknown };
-  const run = v.safeParse(SavedRun, raw.run);
-  const settings = v.safeParse(SavedSettings, raw.settings);
-  const saved: Saved = { run: run.success ? run.output : null, settings: settings.success ? settings.output : null };
+  const raw = isObject(persisted) ? persisted : {};
+  const saved: Saved = { run: asRun(raw.run), settings: asSettings(raw.settings) };
   // A decision on screen always has the moment it was shown.
   if (saved.run?.view === 'decision' && saved.run.shownAt === null) saved.run.shownAt = now;
   return saved;
