@@ -9,7 +9,10 @@ import {
   type Choice,
   type DecisionNode,
   type EndingNode,
+  type Inject,
+  type Power,
   type Reference,
+  type Region,
   SCHEMA_VERSION,
   type Scenario,
   type ScoreRule,
@@ -20,6 +23,8 @@ import {
 type NumberVariable = Extract<Variable, { type: 'number' }>;
 type BooleanVariable = Extract<Variable, { type: 'boolean' }>;
 type LawReference = Extract<Reference, { kind: 'law' }>;
+type Supply = NonNullable<Scenario['supplies']>[number];
+type Actor = NonNullable<Scenario['actors']>[number];
 
 export function fakeChoice(overrides: Partial<Choice> = {}): Choice {
   return {
@@ -94,6 +99,58 @@ export function fakeScenario(overrides: Partial<Scenario> = {}): Scenario {
     clockStart: '2026-01-08T08:00',
     start: 'n1',
     nodes: [fakeDecision(), fakeEnding()],
+    ...overrides,
+  });
+}
+
+export function fakeRegion(overrides: Partial<Region> = {}): Region {
+  return { id: 'home', name: '滨江市', population: 100_000, beds: 50, trust: 60, ...overrides };
+}
+
+export function fakeSupply(overrides: Partial<Supply> = {}): Supply {
+  return { id: 'masks', name: '医用口罩', unit: '万只', ...overrides };
+}
+
+export function fakeActor(overrides: Partial<Actor> = {}): Actor {
+  return { id: 'city', name: '滨江市人民政府', ...overrides };
+}
+
+/** A power the trainee's actor ("city") does not hold: the province does. Its basis is fakeLaw's id. */
+export function fakePower(overrides: Partial<Power> = {}): Power {
+  return { id: 'lockdown', name: '实施区域封锁', holders: ['province'], basis: ['law-1'], ...overrides };
+}
+
+export function fakeInject(overrides: Partial<Inject> = {}): Inject {
+  return { id: 'i1', title: '突发情况', text: '邻市报告了新的病例。', at: '1d', ...overrides };
+}
+
+/**
+ * A drill with a world, valid as it stands: the trainee is the city government ("city") of
+ * "home" (100 000 people, 100 infectious at the start, 100 masks); "next" (50 000 people, no
+ * infection, 10 masks) is its neighbour with 1 000 travellers each way a day; the province
+ * ("province") is the actor above. No powers: add `powers: [fakePower()]` (and `references:
+ * [fakeLaw()]`) where a test needs one.
+ */
+export function fakeWorldScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return fakeScenario({
+    supplies: [fakeSupply()],
+    regions: [
+      fakeRegion({ neighbours: ['next'], supplies: { masks: 100 } }),
+      fakeRegion({
+        id: 'next',
+        name: '临江市',
+        population: 50_000,
+        beds: 20,
+        trust: 70,
+        neighbours: ['home'],
+        supplies: { masks: 10 },
+      }),
+    ],
+    travel: [{ between: ['home', 'next'], perDay: 1000 }],
+    epidemic: { initial: [{ region: 'home', infectious: 100 }] },
+    actors: [fakeActor(), fakeActor({ id: 'province', name: '省人民政府' })],
+    roleActor: 'city',
+    roleRegion: 'home',
     ...overrides,
   });
 }

@@ -20,6 +20,8 @@ describe('conditionKind', () => {
     [{ before: '1h' }, 'before'],
     [{ after: '1h' }, 'after'],
     [{ visited: 'n1' }, 'visited'],
+    [{ metric: 'cases', op: '>', value: 1 }, 'metric'],
+    [{ authorised: 'lockdown' }, 'authorised'],
   ])('names %j as %s', (condition, kind) => {
     expect(conditionKind(condition)).toBe(kind);
   });
@@ -91,6 +93,43 @@ describe('holds', () => {
     it('is true for a node the run has been at, false otherwise', () => {
       expect(holds({ visited: 'n2' }, ctx({ visited: ['n1', 'n2'] }))).toBe(true);
       expect(holds({ visited: 'n3' }, ctx({ visited: ['n1', 'n2'] }))).toBe(false);
+    });
+  });
+
+  describe('metric', () => {
+    it('compares the quantity the context reports, for the region and supply named', () => {
+      const seen: unknown[][] = [];
+      const metric: ConditionContext['metric'] = (name, region, supply) => {
+        seen.push([name, region, supply]);
+        return name === 'supply' ? 7 : 120;
+      };
+      expect(holds({ metric: 'cases', region: 'home', op: '>=', value: 120 }, ctx({ metric }))).toBe(true);
+      expect(holds({ metric: 'cases', op: '>', value: 120 }, ctx({ metric }))).toBe(false);
+      expect(holds({ metric: 'supply', region: 'home', supply: 'masks', op: '<', value: 10 }, ctx({ metric }))).toBe(
+        true,
+      );
+      expect(seen).toEqual([
+        ['cases', 'home', undefined],
+        ['cases', undefined, undefined],
+        ['supply', 'home', 'masks'],
+      ]);
+    });
+
+    it('reads 0 in a context without a world', () => {
+      expect(holds({ metric: 'cases', op: '==', value: 0 }, ctx())).toBe(true);
+      expect(holds({ metric: 'violations', op: '>', value: 0 }, ctx())).toBe(false);
+    });
+  });
+
+  describe('authorised', () => {
+    it('asks the context about the power named', () => {
+      const authorised = (power: string) => power === 'lockdown';
+      expect(holds({ authorised: 'lockdown' }, ctx({ authorised }))).toBe(true);
+      expect(holds({ authorised: 'curfew' }, ctx({ authorised }))).toBe(false);
+    });
+
+    it('is false in a context that cannot say', () => {
+      expect(holds({ authorised: 'lockdown' }, ctx())).toBe(false);
     });
   });
 

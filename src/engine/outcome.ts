@@ -26,7 +26,9 @@ export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasur
   const w = initWorld(scenario);
   for (const x of schedule) {
     advanceWorld(scenario, w, x.t);
-    applyMeasure(scenario, w, x.measure, x.t, scenario.roleRegion);
+    // The same acting region the run used (run.ts: the trainee's for choices, none for injects),
+    // so that this world differs from the real one only in when the trainee acted.
+    applyMeasure(scenario, w, x.measure, x.t, x.from === 'choice' ? scenario.roleRegion : undefined);
   }
   advanceWorld(scenario, w, end);
   return w;

@@ -54,6 +54,24 @@ describe('start', () => {
       scoreEvents: [],
       completed: {},
       ending: null,
+      // A drill without a world still has an empty one, so conditions and the UI need no special case.
+      world: {
+        t: 0,
+        regions: [],
+        travel: [],
+        closed: [],
+        pendingBeds: [],
+        shipments: [],
+        responseLevel: 0,
+        policyContact: null,
+        notified: [],
+        series: { t: [0], cases: [] },
+      },
+      grants: [],
+      violations: 0,
+      injects: [],
+      returnTo: null,
+      measures: [],
     });
   });
 
@@ -179,8 +197,26 @@ describe('choose', () => {
       { choiceId: 'b', realMs: 2500 },
     ]);
     expect(s2.timeline).toEqual([
-      { nodeId: 'n1', choiceId: 'a', timedOut: false, clockAt: 0, clockAfter: 60, realMs: 1500, changes: [] },
-      { nodeId: 'n2', choiceId: 'b', timedOut: false, clockAt: 60, clockAfter: 180, realMs: 2500, changes: [] },
+      {
+        nodeId: 'n1',
+        choiceId: 'a',
+        timedOut: false,
+        clockAt: 0,
+        clockAfter: 60,
+        realMs: 1500,
+        changes: [],
+        regions: [],
+      },
+      {
+        nodeId: 'n2',
+        choiceId: 'b',
+        timedOut: false,
+        clockAt: 60,
+        clockAfter: 180,
+        realMs: 2500,
+        changes: [],
+        regions: [],
+      },
     ]);
     expect(s2.visited).toEqual(['n1', 'n2', 'end']);
   });
@@ -475,7 +511,16 @@ describe('choose', () => {
       const [next, events] = choose(scenario, start(scenario, 1), choiceId, realMs);
       expect(next.decisions).toEqual([{ choiceId, realMs }]);
       expect(next.timeline).toEqual([
-        { nodeId: 'n1', choiceId: 'wait', timedOut: true, clockAt: 0, clockAfter: 120, realMs, changes: [] },
+        {
+          nodeId: 'n1',
+          choiceId: 'wait',
+          timedOut: true,
+          clockAt: 0,
+          clockAfter: 120,
+          realMs,
+          changes: [],
+          regions: [],
+        },
       ]);
       expect(events[0]).toEqual({ type: 'decided', decision: 0, nodeId: 'n1', choiceId: 'wait', timedOut: true });
       expect(next.scoreEvents).toEqual([

@@ -217,6 +217,8 @@ export function applyMeasure(
     case 'beds': {
       const i = region.get(m.region);
       if (i !== undefined) w.pendingBeds.push({ region: i, add: m.add, at: t + parseDuration(m.after) });
+      // Ready after "0m" means ready now, not at the next advance.
+      arrive(scenario, w, t);
       return [];
     }
     case 'supply': {
@@ -239,6 +241,7 @@ export function applyMeasure(
         status: 'moving',
       };
       w.shipments.push(shipment);
+      arrive(scenario, w, t);
       return [{ kind: 'sent', shipment }];
     }
     case 'intercept': {
@@ -266,7 +269,9 @@ export function applyMeasure(
         w.closed = w.closed.filter((x) => x !== k);
         return [];
       }
-      if (k >= 0 && !w.closed.includes(k)) w.closed.push(k);
+      // Closing roads already closed closes nothing new (like notify, it is judged once).
+      if (k >= 0 && w.closed.includes(k)) return [];
+      if (k >= 0) w.closed.push(k);
       return [{ kind: 'closedRoad', region: m.region }];
     }
     case 'level':

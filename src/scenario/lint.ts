@@ -327,6 +327,28 @@ function checkWorld(k: Checker, s: Scenario): void {
 
 function checkNodes(k: Checker, s: Scenario): void {
   const opened = new Set((s.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : [])));
+  // Opened nodes that "$return", or lead to one that does: entered any other way than by an
+  // inject, they would have nowhere to return to.
+  const leadsTo = new Map(
+    s.nodes.flatMap((n) =>
+      n.kind === 'decision' && opened.has(n.id)
+        ? [[n.id, n.choices.flatMap((c) => (typeof c.next === 'string' ? [c.next] : c.next.map((b) => b.to)))]]
+        : [],
+    ),
+  );
+  const returning = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, to] of leadsTo) {
+      if (!returning.has(id) && to.some((t) => t === RETURN || returning.has(t))) {
+        returning.add(id);
+        grew = true;
+      }
+    }
+  }
+  const entered = (id: string) =>
+    `节点「${id}」用 "$return" 回到插入事件打断之前的去向，只能由插入事件打开：这里请改去别的节点。`;
+  if (returning.has(s.start)) k.error(['start'], entered(s.start));
   s.nodes.forEach((node, n) => {
     if (node.kind !== 'decision') return;
     const at: PathKey[] = ['nodes', n];
@@ -377,6 +399,8 @@ function checkNodes(k: Checker, s: Scenario): void {
           }
         } else if (!k.names.node.has(branch.to)) {
           k.error(bp, `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`);
+        } else if (returning.has(branch.to) && !opened.has(node.id)) {
+          k.error(bp, entered(branch.to));
         }
         if ('when' in branch && branch.when) k.condition(branch.when, [...cp, 'next', b, 'when']);
       });

@@ -13,14 +13,14 @@ const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', ba
 
 function ScoreChips({ events }: { events: readonly ScoreEvent[] }) {
   return (
-    <>
+    <div className="timeline-scores">
       {events.map((e, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: stable order
         <span key={i} className={`chip dim-${e.dimension}`}>
           {DIMENSION_LABEL[e.dimension]} {formatDelta(e.delta)}
         </span>
       ))}
-    </>
+    </div>
   );
 }
 
@@ -132,7 +132,7 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
                       {row.timedOut && <span className="badge timeout">超时</span>}
                       {row.choiceLabel}
                     </td>
-                    <td className="timeline-scores">
+                    <td>
                       <ScoreChips events={row.events} />
                     </td>
                   </tr>
@@ -152,7 +152,7 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
                   <td>{formatGameTimeShort(scenario.clockStart, state.clock)}</td>
                   <td />
                   <td colSpan={2}>推演结束时计入</td>
-                  <td className="timeline-scores">
+                  <td>
                     <ScoreChips events={report.closingEvents} />
                   </td>
                 </tr>

@@ -1,0 +1,474 @@
+/**
+ * The world through `start` and `choose`: powers and authorisation, proportionality, when measures
+ * and injects take effect, injects that open a node, world conditions, and the events at the end.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  fakeChoice,
+  fakeDecision,
+  fakeEnding,
+  fakeInject,
+  fakeLaw,
+  fakeNumberVar,
+  fakePower,
+  fakeWorldScenario,
+  loadable,
+} from '../../test/fake-scenario';
+import type { Choice, Measure, Scenario } from '../scenario/schema';
+import { unlawfulPowerEvent } from './rules';
+import { choose, offeredChoices, replay, start } from './run';
+import type { DrillEvent, RunState, ScoreEvent } from './types';
+import { advanceWorld, applyMeasure, initWorld, metric } from './world';
+
+const DAY = 1440;
+
+/**
+ * fakeWorldScenario (the trainee is "city" of "home"; "next" is its neighbour) with the province's
+ * power "lockdown" citing law-1, and the given decision choices at n1 (and any other nodes).
+ */
+function drill(choices: Choice[], overrides: Partial<Scenario> = {}): Scenario {
+  return loadable(
+    fakeWorldScenario({
+      references: [fakeLaw()],
+      powers: [fakePower()],
+      nodes: [fakeDecision({ choices }), fakeEnding()],
+      ...overrides,
+    }),
+  );
+}
+
+function play(scenario: Scenario, ...choiceIds: string[]): RunState {
+  return replay(
+    scenario,
+    1,
+    choiceIds.map((choiceId) => ({ choiceId, realMs: 0 })),
+  );
+}
+
+const rules = (state: RunState) => state.scoreEvents.flatMap((e) => (e.source.kind === 'rule' ? [e.source.rule] : []));
+
+const ask = fakeChoice({
+  id: 'ask',
+  label: '请求省政府授权',
+  takes: '30m',
+  requests: { power: 'lockdown', from: 'province', after: '2h' },
+  next: 'n1',
+});
+const wait = fakeChoice({ id: 'wait', label: '等待', takes: '2h', next: 'n1' });
+const lock = fakeChoice({
+  id: 'lock',
+  label: '封锁全市',
+  takes: '1h',
+  power: 'lockdown',
+  world: [{ type: 'contact', region: 'home', factor: 0.3 }],
+  next: 'end',
+});
+
+describe('powers', () => {
+  it('charges a power the role lacks, citing its basis, and counts the violation', () => {
+    const scenario = drill([lock]);
+    const [next, events] = choose(scenario, start(scenario, 1), 'lock', 0);
+    const expected: ScoreEvent = unlawfulPowerEvent(scenario, 'lockdown', 0);
+    expect(expected).toMatchObject({ dimension: 'legality', delta: -15, refs: ['law-1'] });
+    expect(next.scoreEvents).toContainEqual(expected);
+    expect(events).toContainEqual({ type: 'scored', event: expected });
+    expect(next.violations).toBe(1);
+  });
+
+  it('after a granted request, the same choice is lawful once the grant is due', () => {
+    const scenario = drill([ask, wait, lock]);
+    // Asked at 0, done at 30m, granted 2h later: at 2h30m.
+    const asked = play(scenario, 'ask');
+    expect(asked.grants).toEqual([{ power: 'lockdown', from: 'province', requestedAt: 30, at: 150 }]);
+
+    const tooSoon = play(scenario, 'ask', 'lock');
+    expect(rules(tooSoon)).toContain('unlawfulPower');
+    expect(tooSoon.violations).toBe(1);
+
+    const granted = play(scenario, 'ask', 'wait', 'lock');
+    expect(rules(granted)).not.toContain('unlawfulPower');
+    expect(granted.violations).toBe(0);
+  });
+
+  it('a request refused (its condition false when asked) authorises nothing', () => {
+    const refused = drill([
+      { ...ask, requests: { ...(ask.requests as NonNullable<Choice['requests']>), when: { after: '1d' } } },
+      wait,
+      lock,
+    ]);
+    const state = play(refused, 'ask', 'wait', 'lock');
+    expect(state.grants).toEqual([{ power: 'lockdown', from: 'province', requestedAt: 30, at: null }]);
+    expect(rules(state)).toContain('unlawfulPower');
+  });
+
+  it('acting first, where the law allows it, is lawful', () => {
+    const scenario = drill([lock], {
+      powers: [fakePower({ actFirst: { holders: ['city'], reportTo: 'province' } })],
+    });
+    const state = play(scenario, 'lock');
+    expect(rules(state)).not.toContain('unlawfulPower');
+    expect(state.violations).toBe(0);
+  });
+
+  it('offers a choice on {authorised} only while the power may be exercised', () => {
+    const scenario = drill([ask, wait, { ...lock, when: { authorised: 'lockdown' } }]);
+    const ids = (s: RunState) => offeredChoices(scenario, s).map((c) => c.id);
+    expect(ids(start(scenario, 1))).toEqual(['ask', 'wait']);
+    expect(ids(play(scenario, 'ask'))).toEqual(['ask', 'wait']);
+    expect(ids(play(scenario, 'ask', 'wait'))).toEqual(['ask', 'wait', 'lock']);
+  });
+
+  it('sees violations as a metric', () => {
+    const scenario = drill([
+      { ...lock, next: [{ when: { metric: 'violations', op: '>=', value: 1 }, to: 'n1' }, { to: 'end' }] },
+      fakeChoice({ id: 'stop', when: { metric: 'violations', op: '==', value: 1 }, next: 'end' }),
+    ]);
+    const once = play(scenario, 'lock');
+    expect(once.nodeId).toBe('n1');
+    expect(offeredChoices(scenario, once).map((c) => c.id)).toEqual(['lock', 'stop']);
+  });
+});
+
+describe('proportionality', () => {
+  const measure = (needed: number) =>
+    drill([
+      {
+        ...lock,
+        power: undefined,
+        takes: '2d',
+        needs: { when: { metric: 'cases', region: 'home', op: '>=', value: needed }, refs: ['law-1'] },
+      },
+    ]);
+
+  it('charges a measure taken while the situation does not call for it', () => {
+    const state = play(measure(1000), 'lock');
+    expect(state.scoreEvents).toContainEqual({
+      dimension: 'legality',
+      delta: -10,
+      reason: '「封锁全市」超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。',
+      source: { kind: 'rule', rule: 'disproportionate', decision: 0 },
+      refs: ['law-1'],
+    });
+  });
+
+  it('judges the situation when the trainee decides, not when the measure is done', () => {
+    // 100 cases at the start; more by the time the two-day decision is done.
+    const state = play(measure(101), 'lock');
+    expect(metric(measure(101), state.world, 'cases', 'home')).toBeGreaterThan(101);
+    expect(rules(state)).toContain('disproportionate');
+    expect(rules(play(measure(100), 'lock'))).not.toContain('disproportionate');
+  });
+});
+
+describe('timing', () => {
+  const lockdown: Measure = { type: 'contact', region: 'home', factor: 0 };
+
+  it('puts a decision’s measures in force when it is done (clockAfter)', () => {
+    const scenario = drill([fakeChoice({ id: 'slow', takes: '2d', world: [lockdown] })]);
+    const state = play(scenario, 'slow');
+    const expected = initWorld(scenario);
+    advanceWorld(scenario, expected, 2 * DAY);
+    applyMeasure(scenario, expected, lockdown, 2 * DAY, 'home');
+    expect(state.world).toEqual(expected);
+    expect(state.measures).toEqual([{ t: 2 * DAY, measure: lockdown, from: 'choice' }]);
+    expect(state.timeline[0]).toMatchObject({ clockAt: 0, clockAfter: 2 * DAY });
+  });
+
+  it('fires a timed inject during a decision at its own time, changing the world from then', () => {
+    const scenario = drill([fakeChoice({ id: 'slow', takes: '3d' })], {
+      injects: [fakeInject({ id: 'order', at: '1d', world: [lockdown] })],
+    });
+    const [state, events] = choose(scenario, start(scenario, 1), 'slow', 0);
+    const expected = initWorld(scenario);
+    advanceWorld(scenario, expected, DAY);
+    applyMeasure(scenario, expected, lockdown, DAY, undefined);
+    advanceWorld(scenario, expected, 3 * DAY);
+    expect(state.world).toEqual(expected);
+    expect(state.injects).toEqual([{ id: 'order', clock: DAY, decision: 0 }]);
+    expect(state.measures).toEqual([{ t: DAY, measure: lockdown, from: 'inject' }]);
+    expect(events.map((e) => e.type).slice(0, 3)).toEqual(['decided', 'inject', 'clock']);
+    expect(events).toContainEqual({ type: 'inject', id: 'order', clock: DAY });
+  });
+
+  it('leaves a timed inject for a later decision when its time has not come', () => {
+    const scenario = drill([fakeChoice({ id: 'quick', takes: '12h', next: 'n1' }), fakeChoice({ id: 'done' })], {
+      injects: [fakeInject({ id: 'order', at: '1d', world: [lockdown] })],
+    });
+    expect(play(scenario, 'quick').injects).toEqual([]);
+    expect(play(scenario, 'quick', 'quick').injects).toEqual([{ id: 'order', clock: DAY, decision: 1 }]);
+  });
+
+  it('fires an inject set at minute 0 in start, before the first decision', () => {
+    const scenario = drill([lock], {
+      injects: [
+        fakeInject({ id: 'policy', at: '0m', world: [{ type: 'policy', contact: 0.5 }] }),
+        fakeInject({ id: 'later', at: '0m', when: { after: '1h' } }),
+      ],
+    });
+    const state = start(scenario, 1);
+    expect(state.world.policyContact).toBe(0.5);
+    expect(state.injects).toEqual([{ id: 'policy', clock: 0, decision: null }]);
+    // The policy is what the trainee's contact measure is judged against.
+    expect(rules(play(scenario, 'lock'))).toContain('escalate');
+  });
+});
+
+describe('conditional injects', () => {
+  const variables = [fakeNumberVar({ id: 'alarms', min: 0, max: 10, initial: 0 })];
+  const world = fakeWorldScenario();
+  const casesAfter = (minutes: number) => {
+    const w = initWorld(world);
+    advanceWorld(world, w, minutes);
+    return metric(world, w, 'cases', 'home');
+  };
+  // A threshold crossed between the end of the first day and the end of the second.
+  const threshold = casesAfter(DAY) + 1;
+  const scenario = drill(
+    [fakeChoice({ id: 'wait', takes: '1d', next: 'n1' }), fakeChoice({ id: 'stop', takes: '1d' })],
+    {
+      variables,
+      injects: [
+        fakeInject({
+          id: 'surge',
+          at: undefined,
+          when: { metric: 'cases', region: 'home', op: '>=', value: threshold },
+          effects: [{ op: 'add', var: 'alarms', value: 1 }],
+        }),
+      ],
+    },
+  );
+
+  it('fires after the decision at whose end its condition holds', () => {
+    expect(casesAfter(2 * DAY)).toBeGreaterThanOrEqual(threshold);
+    expect(play(scenario, 'wait').injects).toEqual([]);
+    const [state, events] = choose(scenario, play(scenario, 'wait'), 'wait', 0);
+    expect(state.injects).toEqual([{ id: 'surge', clock: 2 * DAY, decision: 1 }]);
+    expect(state.vars.alarms).toBe(1);
+    expect(events).toContainEqual({ type: 'inject', id: 'surge', clock: 2 * DAY });
+  });
+
+  it('fires once only, though its condition keeps holding', () => {
+    const state = play(scenario, 'wait', 'wait', 'wait', 'wait');
+    expect(state.injects.map((x) => x.id)).toEqual(['surge']);
+    expect(state.vars.alarms).toBe(1);
+  });
+
+  it('does not fire on the way to an ending', () => {
+    // The condition holds at the end of day 2 (see above), but the run is over by then.
+    const state = play(scenario, 'wait', 'stop');
+    expect(metric(scenario, state.world, 'cases', 'home')).toBeGreaterThanOrEqual(threshold);
+    expect(state.ending).toBe('end');
+    expect(state.injects).toEqual([]);
+    expect(state.vars.alarms).toBe(0);
+  });
+});
+
+describe('an inject that opens a node', () => {
+  const nodes = [
+    fakeDecision({ id: 'n1', choices: [fakeChoice({ id: 'go', takes: '2h', next: 'n2' })] }),
+    fakeDecision({ id: 'n2', choices: [fakeChoice({ id: 'fin', next: 'end' })] }),
+    fakeDecision({
+      id: 'crisis',
+      title: '突发',
+      choices: [fakeChoice({ id: 'back', takes: '30m', next: '$return' })],
+    }),
+    fakeEnding(),
+  ];
+
+  it('interrupts where the run was going, and "$return" goes back there', () => {
+    const scenario = loadable(
+      fakeWorldScenario({ nodes, injects: [fakeInject({ id: 'call', at: '1h', opens: 'crisis' })] }),
+    );
+    const [interrupted, events] = choose(scenario, start(scenario, 1), 'go', 0);
+    expect(interrupted.nodeId).toBe('crisis');
+    expect(interrupted.returnTo).toBe('n2');
+    expect(events).toContainEqual({ type: 'inject', id: 'call', clock: 60 });
+    expect(events).toContainEqual({ type: 'moved', from: 'n1', to: 'crisis' });
+
+    const [back, backEvents] = choose(scenario, interrupted, 'back', 0);
+    expect(back.nodeId).toBe('n2');
+    expect(back.returnTo).toBeNull();
+    expect(backEvents).toContainEqual({ type: 'moved', from: 'crisis', to: 'n2' });
+    expect(back.visited).toEqual(['n1', 'crisis', 'n2']);
+    expect(back.timeline.map((t) => t.nodeId)).toEqual(['n1', 'crisis']);
+  });
+
+  it('opens on a condition too, after the decision', () => {
+    const scenario = loadable(
+      fakeWorldScenario({
+        nodes,
+        injects: [fakeInject({ id: 'call', at: undefined, when: { after: '2h' }, opens: 'crisis' })],
+      }),
+    );
+    const state = play(scenario, 'go');
+    expect(state).toMatchObject({ nodeId: 'crisis', returnTo: 'n2' });
+    expect(state.injects).toEqual([{ id: 'call', clock: 120, decision: 0 }]);
+    expect(play(scenario, 'go', 'back', 'fin').ending).toBe('end');
+  });
+
+  it('opens one node at a time; the other waits for the next decision', () => {
+    const scenario = loadable(
+      fakeWorldScenario({
+        nodes,
+        injects: [
+          fakeInject({ id: 'first', at: '30m', opens: 'crisis' }),
+          fakeInject({ id: 'second', at: '1h', opens: 'crisis' }),
+        ],
+      }),
+    );
+    const once = play(scenario, 'go');
+    expect(once.injects.map((x) => x.id)).toEqual(['first']);
+    const twice = play(scenario, 'go', 'back');
+    expect(twice.injects.map((x) => x.id)).toEqual(['first', 'second']);
+    expect(twice).toMatchObject({ nodeId: 'crisis', returnTo: 'n2' });
+    expect(play(scenario, 'go', 'back', 'back').nodeId).toBe('n2');
+  });
+});
+
+describe('world conditions', () => {
+  it('branch on a metric of a region', () => {
+    // Infection reaches next within ten days, unless the roads were closed from the start.
+    const toNext: Choice['next'] = [
+      { when: { metric: 'cases', region: 'next', op: '>', value: 0 }, to: 'spread' },
+      { to: 'end' },
+    ];
+    const choices = [
+      fakeChoice({ id: 'wait', takes: '10d', next: toNext }),
+      fakeChoice({ id: 'close-now', takes: '0m', world: [{ type: 'roads', region: 'next', open: false }], next: 'n1' }),
+    ];
+    const scenario = loadable(
+      fakeWorldScenario({
+        nodes: [fakeDecision({ choices }), fakeEnding(), fakeEnding({ id: 'spread', tone: 'bad' })],
+      }),
+    );
+    expect(play(scenario, 'wait').ending).toBe('spread');
+    expect(play(scenario, 'close-now', 'wait').ending).toBe('end');
+  });
+
+  it('end the drill once the world says so', () => {
+    const scenario = loadable(
+      fakeWorldScenario({
+        nodes: [
+          fakeDecision({
+            choices: [
+              fakeChoice({
+                id: 'wait',
+                takes: '2d',
+                next: [{ when: { metric: 'cases', op: '>=', value: 2000 }, to: 'bad' }, { to: 'n1' }],
+              }),
+            ],
+          }),
+          fakeEnding({ id: 'bad', tone: 'bad' }),
+        ],
+      }),
+    );
+    let state = start(scenario, 1);
+    const seen: number[] = [];
+    while (state.ending === null && state.decisions.length < 100) {
+      [state] = choose(scenario, state, 'wait', 0);
+      seen.push(metric(scenario, state.world, 'cases'));
+    }
+    expect(state.ending).toBe('bad');
+    expect(seen.at(-1)).toBeGreaterThanOrEqual(2000);
+    expect(seen.slice(0, -1).every((c) => c < 2000)).toBe(true);
+    expect(seen.length).toBeGreaterThan(1);
+  });
+});
+
+describe('at the end', () => {
+  const late = fakeChoice({ id: 'late', takes: '5d', world: [{ type: 'contact', region: 'home', factor: 0.2 }] });
+  const atOnce = fakeChoice({
+    id: 'at-once',
+    takes: '0m',
+    world: [
+      { type: 'contact', region: 'home', factor: 0.2 },
+      { type: 'notify', regions: ['next'] },
+    ],
+    next: 'n1',
+  });
+  const finish = fakeChoice({ id: 'finish', takes: '5d', next: 'end' });
+
+  it('charges each neighbour never informed, and the infections the delay added', () => {
+    const state = play(drill([late]), 'late');
+    expect(state.ending).toBe('end');
+    const withhold = state.scoreEvents.find((e) => e.source.kind === 'rule' && e.source.rule === 'withhold');
+    expect(withhold).toMatchObject({ delta: -6, reason: expect.stringContaining('临江市') });
+    const outcome = state.scoreEvents.find((e) => e.source.kind === 'rule' && e.source.rule === 'outcome');
+    expect(outcome?.delta).toBeLessThan(0);
+    expect(outcome?.reason).toMatch(/迟滞多出约 \d+ 人感染/);
+    expect(rules(state)).toEqual(['withhold', 'outcome']);
+  });
+
+  it('credits informing a neighbour and charges nothing for measures taken at once', () => {
+    const state = play(drill([atOnce, finish]), 'at-once', 'finish');
+    expect(rules(state)).toEqual(['notify', 'outcome']);
+    expect(state.scoreEvents.at(-1)?.delta).toBe(0);
+  });
+
+  it('[regression] charges no delay for a road closure an inject made without saying from where', () => {
+    // The run ignores an inject's "roads" without "from"; the outcome comparison must ignore it too.
+    const scenario = drill([atOnce, finish], {
+      injects: [fakeInject({ id: 'close', at: '1h', world: [{ type: 'roads', region: 'next', open: false }] })],
+    });
+    const state = play(scenario, 'at-once', 'finish');
+    expect(state.world.closed).toEqual([]);
+    const outcome = state.scoreEvents.find((e) => e.source.kind === 'rule' && e.source.rule === 'outcome');
+    expect(outcome?.delta).toBe(0);
+  });
+
+  it('emits the ending’s rule events after ended, as scored events', () => {
+    const [, events] = choose(drill([late]), start(drill([late]), 1), 'late', 0);
+    const types = events.map((e) => e.type);
+    expect(types.indexOf('ended')).toBeLessThan(types.lastIndexOf('scored'));
+    const scored = events.filter((e): e is Extract<DrillEvent, { type: 'scored' }> => e.type === 'scored');
+    expect(scored.map((e) => e.event.source.kind === 'rule' && e.event.source.rule)).toEqual(['withhold', 'outcome']);
+  });
+});
+
+describe('the timeline', () => {
+  it('keeps a rounded snapshot of every region after each decision', () => {
+    const scenario = drill([
+      fakeChoice({ id: 'wait', takes: '3d', next: 'n1' }),
+      fakeChoice({ id: 'beds', takes: '1d', world: [{ type: 'beds', region: 'next', add: 30, after: '0m' }] }),
+    ]);
+    const first = play(scenario, 'wait');
+    const state = play(scenario, 'wait', 'beds');
+    const [home, next] = first.world.regions;
+    expect(first.timeline[0]?.regions).toEqual([
+      {
+        cases: Math.round(home?.cum ?? 0),
+        deaths: Math.round(home?.D ?? 0),
+        hospitalised: Math.round(home?.H ?? 0),
+        beds: 50,
+        trust: 60,
+      },
+      {
+        cases: Math.round(next?.cum ?? 0),
+        deaths: Math.round(next?.D ?? 0),
+        hospitalised: Math.round(next?.H ?? 0),
+        beds: 20,
+        trust: 70,
+      },
+    ]);
+    for (const r of first.timeline[0]?.regions ?? []) {
+      for (const value of Object.values(r)) expect(Number.isInteger(value)).toBe(true);
+    }
+    // Later decisions leave earlier snapshots as they were.
+    expect(state.timeline[0]).toEqual(first.timeline[0]);
+    expect(state.timeline[1]?.regions[1]?.beds).toBe(50);
+    expect(state.timeline[1]?.regions[0]?.cases).toBeGreaterThan(state.timeline[0]?.regions[0]?.cases ?? 0);
+  });
+});
+
+describe('choose with a world', () => {
+  it('does not change the state it is given', () => {
+    const scenario = drill([ask, wait, lock], {
+      injects: [fakeInject({ id: 'order', at: '1h', world: [{ type: 'trust', region: 'home', add: -5 }] })],
+    });
+    const before = play(scenario, 'ask');
+    const snapshot = structuredClone(before);
+    choose(scenario, before, 'wait', 0);
+    choose(scenario, before, 'lock', 0);
+    expect(before).toEqual(snapshot);
+  });
+});

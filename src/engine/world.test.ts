@@ -1,0 +1,445 @@
+import { describe, expect, it } from 'vitest';
+import { fakeRegion, fakeScenario, fakeWorldScenario, loadable } from '../../test/fake-scenario';
+import type { Measure, Metric, Scenario } from '../scenario/schema';
+import { STEP_MINUTES } from './epidemic';
+import {
+  advanceWorld,
+  applyMeasure,
+  cloneWorld,
+  initWorld,
+  type MeasureFact,
+  metric,
+  type RegionState,
+  type WorldState,
+} from './world';
+
+/** home (index 0, the role region) and next (index 1), 1 000 travellers a day; 100 infectious in home. */
+const scenario = loadable(fakeWorldScenario());
+
+function home(w: WorldState): RegionState {
+  return w.regions[0] as RegionState;
+}
+function next(w: WorldState): RegionState {
+  return w.regions[1] as RegionState;
+}
+
+/**
+ * Applies `m` at minute `t` as the trainee of `home` would, on a fresh world unless one is given;
+ * `acting: null` applies it with no acting region, as an inject does.
+ */
+function apply(m: Measure, w = initWorld(scenario), t = 0, acting: string | null = 'home'): MeasureFact[] {
+  return applyMeasure(scenario, w, m, t, acting ?? undefined);
+}
+
+const DAY = 1440;
+
+describe('initWorld', () => {
+  it('starts each region from its population, seeds, beds, trust and supplies', () => {
+    const w = initWorld(scenario);
+    expect(w).toEqual({
+      t: 0,
+      regions: [
+        {
+          S: 99_900,
+          E: 0,
+          I: 100,
+          H: 0,
+          R: 0,
+          D: 0,
+          cum: 100,
+          beds: 50,
+          contact: 1,
+          isolation: 0,
+          trust: 60,
+          supplies: { masks: 100 },
+        },
+        {
+          S: 50_000,
+          E: 0,
+          I: 0,
+          H: 0,
+          R: 0,
+          D: 0,
+          cum: 0,
+          beds: 20,
+          contact: 1,
+          isolation: 0,
+          trust: 70,
+          supplies: { masks: 10 },
+        },
+      ],
+      travel: [1],
+      closed: [],
+      pendingBeds: [],
+      shipments: [],
+      responseLevel: 0,
+      policyContact: null,
+      notified: [],
+      series: { t: [0], cases: [[100], [0]] },
+    });
+  });
+
+  it('counts every seeded compartment as already infected, and the rest as susceptible', () => {
+    const seeded = fakeWorldScenario({
+      epidemic: {
+        initial: [{ region: 'next', exposed: 10, infectious: 20, hospitalised: 3, recovered: 40, dead: 2 }],
+      },
+    });
+    const r = next(initWorld(seeded));
+    expect(r).toMatchObject({ S: 50_000 - 75, E: 10, I: 20, H: 3, R: 40, D: 2, cum: 75 });
+    expect(home(initWorld(seeded))).toMatchObject({ S: 100_000, cum: 0 });
+  });
+
+  it('does not share the scenario’s supply records', () => {
+    const w = initWorld(scenario);
+    home(w).supplies.masks = 0;
+    expect(scenario.regions?.[0]?.supplies).toEqual({ masks: 100 });
+  });
+
+  it('is empty for a drill without a world', () => {
+    expect(initWorld(fakeScenario())).toMatchObject({ regions: [], travel: [], series: { t: [0], cases: [] } });
+  });
+});
+
+describe('cloneWorld', () => {
+  it('gives a copy whose changes never reach the original', () => {
+    const original = initWorld(scenario);
+    apply({ type: 'ship', id: 's1', supply: 'masks', amount: 10, from: 'home', to: 'next', takes: '1d' }, original);
+    apply({ type: 'beds', region: 'home', add: 5, after: '2d' }, original);
+    apply({ type: 'notify', regions: ['next'] }, original);
+    const before = structuredClone(original);
+
+    const copy = cloneWorld(original);
+    expect(copy).toEqual(original);
+    home(copy).S = 0;
+    home(copy).supplies.masks = 999;
+    copy.travel[0] = 0;
+    copy.closed.push(0);
+    copy.pendingBeds.push({ region: 1, add: 1, at: 0 });
+    (copy.shipments[0] as { status: string }).status = 'intercepted';
+    copy.notified.push('home');
+    copy.series.t.push(1);
+    copy.series.cases[0]?.push(1);
+    advanceWorld(scenario, copy, 3 * DAY);
+    apply({ type: 'contact', region: 'next', factor: 0 }, copy);
+
+    expect(original).toEqual(before);
+  });
+});
+
+describe('advanceWorld', () => {
+  it('advances in whole 6-hour steps and samples the cases after each', () => {
+    const w = initWorld(scenario);
+    advanceWorld(scenario, w, 359);
+    expect(w.t).toBe(0);
+    expect(w.series.t).toEqual([0]);
+    advanceWorld(scenario, w, 1000);
+    expect(w.t).toBe(720);
+    expect(w.series.t).toEqual([0, STEP_MINUTES, 2 * STEP_MINUTES]);
+    expect(w.series.cases.map((c) => c.length)).toEqual([3, 3]);
+    expect(w.series.cases[0]?.at(-1)).toBe(home(w).cum);
+    expect(w.series.cases[1]?.at(-1)).toBe(next(w).cum);
+    expect(home(w).cum).toBeGreaterThan(100);
+  });
+
+  it('gives the same world in one call or in several', () => {
+    const once = initWorld(scenario);
+    advanceWorld(scenario, once, 5 * DAY);
+    const inSteps = initWorld(scenario);
+    for (const t of [100, 360, 361, 2000, 5 * DAY]) advanceWorld(scenario, inSteps, t);
+    expect(inSteps).toEqual(once);
+  });
+
+  it('keeps time but samples nothing in a drill without an epidemic', () => {
+    const calm = fakeWorldScenario({ epidemic: undefined });
+    const w = initWorld(calm);
+    advanceWorld(calm, w, DAY);
+    expect(w.t).toBe(DAY);
+    expect(w.series).toEqual({ t: [0], cases: [[0], [0]] });
+    expect(home(w).S).toBe(100_000);
+  });
+
+  it('adds beds once their delay has passed, not before', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'beds', region: 'next', add: 30, after: '12h' }, w, 60)).toEqual([]);
+    expect(w.pendingBeds).toEqual([{ region: 1, add: 30, at: 780 }]);
+    advanceWorld(scenario, w, 779);
+    expect(next(w).beds).toBe(20);
+    advanceWorld(scenario, w, 780);
+    expect(next(w).beds).toBe(50);
+    expect(w.pendingBeds).toEqual([]);
+    advanceWorld(scenario, w, 3 * DAY);
+    expect(next(w).beds).toBe(50);
+  });
+
+  it('[regression] adds beds ready after 0m at once, without waiting for the world to advance', () => {
+    // The decision that adds them is done at t; its snapshot and the conditions after it must see them.
+    const w = initWorld(scenario);
+    advanceWorld(scenario, w, 100);
+    apply({ type: 'beds', region: 'next', add: 30, after: '0m' }, w, 100);
+    expect(next(w).beds).toBe(50);
+    expect(w.pendingBeds).toEqual([]);
+  });
+
+  it('[regression] delivers a shipment that takes 0m at once', () => {
+    const w = initWorld(scenario);
+    apply({ type: 'ship', id: 's1', supply: 'masks', amount: 40, from: 'home', to: 'next', takes: '0m' }, w, 100);
+    expect(next(w).supplies.masks).toBe(50);
+    expect(w.shipments[0]?.status).toBe('delivered');
+    // Too late to intercept.
+    expect(apply({ type: 'intercept', shipment: 's1' }, w, 100)).toEqual([]);
+  });
+
+  it('delivers a shipment when it arrives, adding it to the destination’s stock', () => {
+    const w = initWorld(scenario);
+    const facts = apply(
+      { type: 'ship', id: 's1', supply: 'masks', amount: 40, from: 'home', to: 'next', takes: '1d' },
+      w,
+      120,
+    );
+    expect(home(w).supplies.masks).toBe(60);
+    expect(facts).toEqual([
+      {
+        kind: 'sent',
+        shipment: { id: 's1', supply: 'masks', amount: 40, from: 'home', to: 'next', arrives: 1560, status: 'moving' },
+      },
+    ]);
+    advanceWorld(scenario, w, 1559);
+    expect(next(w).supplies.masks).toBe(10);
+    advanceWorld(scenario, w, 1560);
+    expect(next(w).supplies.masks).toBe(50);
+    expect(w.shipments[0]?.status).toBe('delivered');
+    advanceWorld(scenario, w, 5 * DAY);
+    expect(next(w).supplies.masks).toBe(50);
+  });
+});
+
+describe('applyMeasure', () => {
+  it('contact: sets the region’s factor and reports it with the higher level’s policy', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'contact', region: 'next', factor: 0.5 }, w)).toEqual([
+      { kind: 'contact', region: 'next', factor: 0.5, policy: null },
+    ]);
+    expect(next(w).contact).toBe(0.5);
+    expect(apply({ type: 'policy', contact: 0.7 }, w)).toEqual([]);
+    expect(w.policyContact).toBe(0.7);
+    expect(apply({ type: 'contact', region: 'home', factor: 0.3 }, w)).toEqual([
+      { kind: 'contact', region: 'home', factor: 0.3, policy: 0.7 },
+    ]);
+  });
+
+  it('travel: sets the link’s factor, whichever way the pair is written', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'travel', between: ['next', 'home'], factor: 0.2 }, w)).toEqual([]);
+    expect(w.travel).toEqual([0.2]);
+  });
+
+  it('isolation: sets the region’s isolated share', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'isolation', region: 'home', share: 0.6 }, w)).toEqual([]);
+    expect(home(w).isolation).toBe(0.6);
+  });
+
+  it('supply: changes the stock, never below zero', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'supply', region: 'next', supply: 'masks', add: 5 }, w)).toEqual([]);
+    expect(next(w).supplies.masks).toBe(15);
+    apply({ type: 'supply', region: 'next', supply: 'masks', add: -100 }, w);
+    expect(next(w).supplies.masks).toBe(0);
+  });
+
+  it('ship: sends no more than the stock, and takes it from there at once', () => {
+    const w = initWorld(scenario);
+    apply({ type: 'ship', id: 's1', supply: 'masks', amount: 500, from: 'next', to: 'home', takes: '1h' }, w);
+    expect(w.shipments[0]?.amount).toBe(10);
+    expect(next(w).supplies.masks).toBe(0);
+  });
+
+  it('ship: from a region outside the drill, the goods simply appear on the way', () => {
+    const w = initWorld(scenario);
+    apply({ type: 'ship', id: 's1', supply: 'masks', amount: 500, from: 'capital', to: 'home', takes: '1h' }, w);
+    advanceWorld(scenario, w, 60);
+    expect(home(w).supplies.masks).toBe(600);
+  });
+
+  describe('intercept and release', () => {
+    const shipNext: Measure = {
+      type: 'ship',
+      id: 's1',
+      supply: 'masks',
+      amount: 30,
+      from: 'capital',
+      to: 'next',
+      takes: '2d',
+    };
+
+    it('intercept: moves the goods to the acting region, and the shipment never arrives', () => {
+      const w = initWorld(scenario);
+      apply(shipNext, w);
+      const facts = apply({ type: 'intercept', shipment: 's1' }, w, DAY);
+      expect(facts).toEqual([{ kind: 'intercepted', shipment: expect.objectContaining({ id: 's1', amount: 30 }) }]);
+      expect(home(w).supplies.masks).toBe(130);
+      expect(w.shipments[0]?.status).toBe('intercepted');
+      advanceWorld(scenario, w, 5 * DAY);
+      expect(next(w).supplies.masks).toBe(10);
+      expect(home(w).supplies.masks).toBe(130);
+    });
+
+    it('intercept: with no acting region, the goods are lost to everyone in the drill', () => {
+      const w = initWorld(scenario);
+      apply(shipNext, w);
+      expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY, null)).toHaveLength(1);
+      advanceWorld(scenario, w, 5 * DAY);
+      expect(w.regions.map((r) => r.supplies.masks)).toEqual([100, 10]);
+    });
+
+    it('release: lets the shipment through, and it arrives as planned', () => {
+      const w = initWorld(scenario);
+      apply(shipNext, w);
+      expect(apply({ type: 'release', shipment: 's1' }, w, DAY)).toEqual([
+        { kind: 'letThrough', shipment: expect.objectContaining({ id: 's1', status: 'moving' }) },
+      ]);
+      advanceWorld(scenario, w, 2 * DAY);
+      expect(next(w).supplies.masks).toBe(40);
+      expect(home(w).supplies.masks).toBe(100);
+    });
+
+    it('does nothing, and reports nothing, for a shipment not (or no longer) on its way', () => {
+      const w = initWorld(scenario);
+      expect(apply({ type: 'intercept', shipment: 's1' }, w)).toEqual([]);
+      expect(apply({ type: 'release', shipment: 's1' }, w)).toEqual([]);
+      apply(shipNext, w);
+      advanceWorld(scenario, w, 2 * DAY);
+      const delivered = structuredClone(w);
+      expect(apply({ type: 'intercept', shipment: 's1' }, w, 2 * DAY)).toEqual([]);
+      expect(apply({ type: 'release', shipment: 's1' }, w, 2 * DAY)).toEqual([]);
+      expect(w).toEqual(delivered);
+    });
+  });
+
+  it('notify: reports each region newly informed, once', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'notify', regions: ['next'] }, w)).toEqual([{ kind: 'notified', region: 'next' }]);
+    expect(apply({ type: 'notify', regions: ['next', 'home'] }, w)).toEqual([{ kind: 'notified', region: 'home' }]);
+    expect(apply({ type: 'notify', regions: ['home'] }, w)).toEqual([]);
+    expect(w.notified).toEqual(['next', 'home']);
+  });
+
+  describe('roads', () => {
+    it('closing cuts the link, so infection no longer crosses it', () => {
+      const w = initWorld(scenario);
+      expect(apply({ type: 'roads', region: 'next', open: false }, w)).toEqual([
+        { kind: 'closedRoad', region: 'next' },
+      ]);
+      expect(w.closed).toEqual([0]);
+      expect(w.travel).toEqual([1]);
+      advanceWorld(scenario, w, 20 * DAY);
+      expect(home(w).cum).toBeGreaterThan(1000);
+      expect(next(w).cum).toBe(0);
+
+      const open = initWorld(scenario);
+      advanceWorld(scenario, open, 20 * DAY);
+      expect(next(open).cum).toBeGreaterThan(0);
+    });
+
+    it('reopening restores the link, and is not scored as a closure', () => {
+      const w = initWorld(scenario);
+      apply({ type: 'roads', region: 'next', open: false }, w);
+      expect(apply({ type: 'roads', region: 'next', open: true }, w)).toEqual([]);
+      expect(w.closed).toEqual([]);
+    });
+
+    it('closes from the region named in from, else from the acting region', () => {
+      const w = initWorld(scenario);
+      apply({ type: 'roads', region: 'home', from: 'next', open: false }, w, 0, null);
+      expect(w.closed).toEqual([0]);
+      const none = initWorld(scenario);
+      expect(apply({ type: 'roads', region: 'next', open: false }, none, 0, null)).toEqual([]);
+      expect(none.closed).toEqual([]);
+    });
+
+    it('[regression] closing a road already closed is not a second closure', () => {
+      const w = initWorld(scenario);
+      apply({ type: 'roads', region: 'next', open: false }, w);
+      expect(apply({ type: 'roads', region: 'next', open: false }, w)).toEqual([]);
+      expect(w.closed).toEqual([0]);
+    });
+  });
+
+  it('level: declares the response level', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'level', level: 2 }, w)).toEqual([]);
+    expect(w.responseLevel).toBe(2);
+  });
+
+  it('trust: changes trust within 0–100', () => {
+    const w = initWorld(scenario);
+    expect(apply({ type: 'trust', region: 'home', add: -25 }, w)).toEqual([]);
+    expect(home(w).trust).toBe(35);
+    apply({ type: 'trust', region: 'home', add: -100 }, w);
+    expect(home(w).trust).toBe(0);
+    apply({ type: 'trust', region: 'next', add: 100 }, w);
+    expect(next(w).trust).toBe(100);
+  });
+
+  it('ignores a region that does not exist rather than throwing', () => {
+    const w = initWorld(scenario);
+    const before = structuredClone(w);
+    apply({ type: 'isolation', region: 'nowhere', share: 0.5 }, w);
+    apply({ type: 'beds', region: 'nowhere', add: 5, after: '1h' }, w);
+    apply({ type: 'travel', between: ['home', 'nowhere'], factor: 0 }, w);
+    expect(w).toEqual(before);
+  });
+});
+
+describe('metric', () => {
+  // Two regions with hand-set numbers so that every metric has a known value.
+  const two: Scenario = fakeWorldScenario({
+    regions: [fakeRegion({ supplies: { masks: 100 } }), fakeRegion({ id: 'next', name: '临江市', trust: 71 })],
+  });
+  function world(): WorldState {
+    const w = initWorld(two);
+    Object.assign(w.regions[0] as RegionState, { I: 10.4, H: 60.2, D: 3.6, cum: 120.5, beds: 50, trust: 60 });
+    Object.assign(w.regions[1] as RegionState, { I: 5, H: 4, D: 1, cum: 30, beds: 20, trust: 71 });
+    (w.regions[1] as RegionState).supplies = { masks: 7.4 };
+    w.responseLevel = 2;
+    return w;
+  }
+
+  it.each<[Exclude<Metric, 'violations'>, string | undefined, number]>([
+    ['cases', 'home', 121],
+    ['cases', 'next', 30],
+    ['cases', undefined, 151],
+    ['deaths', 'home', 4],
+    ['deaths', undefined, 5],
+    ['infectious', 'home', 10],
+    ['infectious', undefined, 15],
+    ['hospitalised', 'next', 4],
+    ['hospitalised', undefined, 64],
+    ['bedsFree', 'home', 0], // more patients than beds: none free, never negative
+    ['bedsFree', 'next', 16],
+    ['bedsFree', undefined, 16],
+    ['trust', 'home', 60],
+    ['trust', undefined, 66], // the average, 65.5, rounded
+    ['responseLevel', undefined, 2],
+    ['responseLevel', 'next', 2],
+  ])('%s in %s is %d', (name, region, value) => {
+    expect(metric(two, world(), name, region)).toBe(value);
+  });
+
+  it('supply: the named supply in a region, or summed over all', () => {
+    expect(metric(two, world(), 'supply', 'home', 'masks')).toBe(100);
+    expect(metric(two, world(), 'supply', 'next', 'masks')).toBe(7);
+    expect(metric(two, world(), 'supply', undefined, 'masks')).toBe(107);
+    expect(metric(two, world(), 'supply', 'home', 'gloves')).toBe(0);
+    expect(metric(two, world(), 'supply', 'home')).toBe(0);
+  });
+
+  it('is 0 for a region that does not exist, and for a drill without regions', () => {
+    expect(metric(two, world(), 'cases', 'nowhere')).toBe(0);
+    expect(metric(two, world(), 'trust', 'nowhere')).toBe(0);
+    const none = fakeScenario();
+    expect(metric(none, initWorld(none), 'cases')).toBe(0);
+    expect(metric(none, initWorld(none), 'trust')).toBe(0);
+  });
+});

@@ -1,0 +1,591 @@
+/**
+ * Meaning checks on the world a drill declares: every name declared, shipments sent before they
+ * are stopped, injects that can happen, "$return" only where an inject opened the node.
+ * Each problem is checked through `load`, at its exact JSON pointer, with its Chinese message.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  fakeChoice,
+  fakeDecision,
+  fakeEnding,
+  fakeInject,
+  fakeLaw,
+  fakePower,
+  fakeRegion,
+  fakeScenario,
+  fakeWorldScenario,
+  loadable,
+} from '../../test/fake-scenario';
+import { load } from './load';
+import type { Problem } from './problem';
+import type { Choice, Condition, Measure, Region, Scenario } from './schema';
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/** A valid drill with a world and the province's power "lockdown"; the trainee is "city" of "home". */
+const base = loadable(fakeWorldScenario({ references: [fakeLaw()], powers: [fakePower()] }));
+
+function withChoice(overrides: Partial<Choice>, scenario: Scenario = base): Scenario {
+  return { ...scenario, nodes: [fakeDecision({ choices: [fakeChoice(overrides)] }), fakeEnding()] };
+}
+
+function problemsOf(scenario: Scenario): Problem[] {
+  const result = load(JSON.stringify(scenario));
+  return result.ok ? result.warnings : result.problems;
+}
+
+/** Exactly one problem, an error at `pointer` whose message (in Chinese) matches `message`. */
+function expectOneError(scenario: Scenario, pointer: string, message: RegExp | string): void {
+  const found = problemsOf(scenario);
+  const matcher = typeof message === 'string' ? message : expect.stringMatching(message);
+  expect(found).toEqual([{ severity: 'error', pointer, message: matcher }]);
+  expect(found[0]?.message).toMatch(HAN);
+}
+
+const undeclared = (what: string, id: string, where: string) =>
+  `${what}「${id}」没有在 ${where} 里声明：补上它，或改成已声明的${what} id。`;
+const region = (id = 'ghost') => undeclared('地区', id, 'regions');
+const actor = (id = 'ghost') => undeclared('主体', id, 'actors');
+const power = (id = 'ghost') => undeclared('权力', id, 'powers');
+const supply = (id = 'ghost') => undeclared('物资', id, 'supplies');
+const reference = (id = 'ghost') => undeclared('依据', id, 'references');
+
+const home = base.regions?.[0] as Region;
+const next = base.regions?.[1] as Region;
+
+describe('lint: the world', () => {
+  it('accepts the base drill with no problems at all', () => {
+    expect(problemsOf(base)).toEqual([]);
+  });
+
+  describe('undeclared names in the world’s own declarations', () => {
+    it.each<[string, Scenario, string, string]>([
+      [
+        'a neighbour',
+        { ...base, regions: [{ ...home, neighbours: ['ghost'] }, next] },
+        '/regions/0/neighbours/0',
+        region(),
+      ],
+      [
+        'a supply stocked in a region',
+        { ...base, regions: [home, { ...next, supplies: { masks: 1, ghost: 2 } }] },
+        '/regions/1/supplies/ghost',
+        supply(),
+      ],
+      [
+        'a region travel links',
+        { ...base, travel: [{ between: ['home', 'ghost'], perDay: 10 }] },
+        '/travel/0/between/1',
+        region(),
+      ],
+      [
+        'a region the epidemic is seeded in',
+        {
+          ...base,
+          epidemic: {
+            initial: [
+              { region: 'home', infectious: 1 },
+              { region: 'ghost', infectious: 1 },
+            ],
+          },
+        },
+        '/epidemic/initial/1/region',
+        region(),
+      ],
+      [
+        'a holder of a power',
+        { ...base, powers: [fakePower({ holders: ['province', 'ghost'] })] },
+        '/powers/0/holders/1',
+        actor(),
+      ],
+      [
+        'an actor who may act first',
+        { ...base, powers: [fakePower({ actFirst: { holders: ['ghost'], reportTo: 'province' } })] },
+        '/powers/0/actFirst/holders/0',
+        actor(),
+      ],
+      [
+        'the actor to report to',
+        { ...base, powers: [fakePower({ actFirst: { holders: ['city'], reportTo: 'ghost' } })] },
+        '/powers/0/actFirst/reportTo',
+        actor(),
+      ],
+      [
+        'the basis of a power',
+        { ...base, powers: [fakePower({ basis: ['ghost'] })] },
+        '/powers/0/basis/0',
+        reference(),
+      ],
+      ['the role actor', { ...base, roleActor: 'ghost' }, '/roleActor', actor()],
+      ['the role region', { ...base, roleRegion: 'ghost' }, '/roleRegion', region()],
+      [
+        'a reference of a scoring rule',
+        { ...base, scoring: { rules: { intercept: { refs: ['law-1', 'ghost'] } } } },
+        '/scoring/rules/intercept/refs/1',
+        reference(),
+      ],
+    ])('reports %s', (_, scenario, pointer, message) => {
+      expectOneError(scenario, pointer, message);
+    });
+  });
+
+  describe('undeclared names in a choice', () => {
+    it.each<[string, Partial<Choice>, string, string]>([
+      ['the power it exercises', { power: 'ghost' }, '/nodes/0/choices/0/power', power()],
+      [
+        'the power it asks for',
+        { requests: { power: 'ghost', from: 'province', after: '1h' } },
+        '/nodes/0/choices/0/requests/power',
+        power(),
+      ],
+      [
+        'the actor it asks',
+        { requests: { power: 'lockdown', from: 'ghost', after: '1h' } },
+        '/nodes/0/choices/0/requests/from',
+        actor(),
+      ],
+      [
+        'a region in the condition of a request',
+        {
+          requests: {
+            power: 'lockdown',
+            from: 'province',
+            after: '1h',
+            when: { metric: 'cases', region: 'ghost', op: '>', value: 1 },
+          },
+        },
+        '/nodes/0/choices/0/requests/when/region',
+        region(),
+      ],
+      [
+        'a region in what a measure needs',
+        { needs: { when: { metric: 'cases', region: 'ghost', op: '>', value: 1 } } },
+        '/nodes/0/choices/0/needs/when/region',
+        region(),
+      ],
+      [
+        'a reference of what a measure needs',
+        { needs: { when: { after: '1h' }, refs: ['ghost'] } },
+        '/nodes/0/choices/0/needs/refs/0',
+        reference(),
+      ],
+    ])('reports %s', (_, choice, pointer, message) => {
+      expectOneError(withChoice(choice), pointer, message);
+    });
+  });
+
+  describe('undeclared names in a condition', () => {
+    it.each<[string, Condition, string, string]>([
+      ['a metric’s region', { metric: 'deaths', region: 'ghost', op: '>', value: 0 }, '/region', region()],
+      [
+        'a metric’s supply',
+        { metric: 'supply', region: 'home', supply: 'ghost', op: '<', value: 5 },
+        '/supply',
+        supply(),
+      ],
+      ['the power authorised', { authorised: 'ghost' }, '/authorised', power()],
+      [
+        'a name nested in all / not',
+        { all: [{ after: '1h' }, { not: { authorised: 'ghost' } }] },
+        '/all/1/not/authorised',
+        power(),
+      ],
+    ])('reports %s in a choice’s when and a branch’s when', (_, when, tail, message) => {
+      expectOneError(withChoice({ when }), `/nodes/0/choices/0/when${tail}`, message);
+      expectOneError(
+        withChoice({ next: [{ when, to: 'end' }, { to: 'end' }] }),
+        `/nodes/0/choices/0/next/0/when${tail}`,
+        message,
+      );
+    });
+
+    it('reports a supply metric that names no supply', () => {
+      expectOneError(
+        withChoice({ when: { metric: 'supply', region: 'home', op: '<', value: 5 } }),
+        '/nodes/0/choices/0/when/supply',
+        'metric 为 supply 时要写明 supply（物资 id）。',
+      );
+    });
+
+    it('reports a region metric in a drill without regions', () => {
+      expectOneError(
+        fakeScenario({
+          nodes: [
+            fakeDecision({ choices: [fakeChoice({ when: { metric: 'cases', op: '>', value: 1 } })] }),
+            fakeEnding(),
+          ],
+        }),
+        '/nodes/0/choices/0/when/metric',
+        '「cases」是地区的量，但这个演练没有声明 regions。',
+      );
+    });
+
+    it('accepts the metrics that need no region in a drill without regions', () => {
+      const when: Condition = {
+        all: [
+          { metric: 'responseLevel', op: '>=', value: 1 },
+          { metric: 'violations', op: '==', value: 0 },
+        ],
+      };
+      expect(
+        problemsOf(fakeScenario({ nodes: [fakeDecision({ choices: [fakeChoice({ when })] }), fakeEnding()] })),
+      ).toEqual([]);
+    });
+  });
+
+  describe('undeclared names in a measure', () => {
+    it.each<[string, Measure, string, string]>([
+      ['contact', { type: 'contact', region: 'ghost', factor: 0.5 }, '/region', region()],
+      ['isolation', { type: 'isolation', region: 'ghost', share: 0.5 }, '/region', region()],
+      ['beds', { type: 'beds', region: 'ghost', add: 5, after: '1d' }, '/region', region()],
+      ['trust', { type: 'trust', region: 'ghost', add: 5 }, '/region', region()],
+      ['supply (region)', { type: 'supply', region: 'ghost', supply: 'masks', add: 5 }, '/region', region()],
+      ['supply (supply)', { type: 'supply', region: 'home', supply: 'ghost', add: 5 }, '/supply', supply()],
+      ['travel', { type: 'travel', between: ['ghost', 'home'], factor: 0 }, '/between/0', region()],
+      [
+        'ship (supply)',
+        { type: 'ship', id: 's1', supply: 'ghost', amount: 1, from: 'home', to: 'next', takes: '1d' },
+        '/supply',
+        supply(),
+      ],
+      [
+        'ship (to)',
+        { type: 'ship', id: 's1', supply: 'masks', amount: 1, from: 'home', to: 'ghost', takes: '1d' },
+        '/to',
+        region(),
+      ],
+      ['notify', { type: 'notify', regions: ['next', 'ghost'] }, '/regions/1', region()],
+      ['roads (region)', { type: 'roads', region: 'ghost', open: false }, '/region', region()],
+      ['roads (from)', { type: 'roads', region: 'next', from: 'ghost', open: false }, '/from', region()],
+    ])('reports %s, in a choice and in an inject', (_, measure, tail, message) => {
+      expectOneError(withChoice({ world: [measure] }), `/nodes/0/choices/0/world/0${tail}`, message);
+      expectOneError({ ...base, injects: [fakeInject({ world: [measure] })] }, `/injects/0/world/0${tail}`, message);
+    });
+
+    it('accepts a shipment from a region outside the drill', () => {
+      const ship: Measure = {
+        type: 'ship',
+        id: 's1',
+        supply: 'masks',
+        amount: 1,
+        from: 'capital',
+        to: 'home',
+        takes: '1d',
+      };
+      expect(problemsOf(withChoice({ world: [ship] }))).toEqual([]);
+    });
+
+    it('reports a measure on regions in a drill without regions', () => {
+      expectOneError(
+        fakeScenario({
+          nodes: [
+            fakeDecision({ choices: [fakeChoice({ world: [{ type: 'contact', region: 'home', factor: 0.5 }] })] }),
+            fakeEnding(),
+          ],
+        }),
+        '/nodes/0/choices/0/world/0/type',
+        '措施「contact」作用于地区，但这个演练没有声明 regions。',
+      );
+      const levels = fakeScenario({
+        nodes: [
+          fakeDecision({
+            choices: [
+              fakeChoice({
+                world: [
+                  { type: 'level', level: 2 },
+                  { type: 'policy', contact: 0.5 },
+                ],
+              }),
+            ],
+          }),
+          fakeEnding(),
+        ],
+      });
+      expect(problemsOf(levels)).toEqual([]);
+    });
+  });
+
+  describe('shipments', () => {
+    const ship: Measure = {
+      type: 'ship',
+      id: 's1',
+      supply: 'masks',
+      amount: 5,
+      from: 'capital',
+      to: 'next',
+      takes: '1d',
+    };
+
+    it.each(['intercept', 'release'] as const)('reports a %s of a shipment no measure sends', (type) => {
+      expectOneError(
+        withChoice({ world: [{ type, shipment: 'ghost' }] }),
+        '/nodes/0/choices/0/world/0/shipment',
+        '没有哪项 ship 措施发出过物资批次「ghost」：检查批次 id。',
+      );
+    });
+
+    it('accepts stopping a shipment that an inject sends', () => {
+      const scenario = withChoice(
+        { world: [{ type: 'intercept', shipment: 's1' }] },
+        { ...base, injects: [fakeInject({ world: [ship] })] },
+      );
+      expect(problemsOf(scenario)).toEqual([]);
+    });
+
+    it('reports an interception without a role region to take the goods', () => {
+      const scenario = withChoice(
+        { world: [ship, { type: 'intercept', shipment: 's1' }] },
+        { ...base, roleRegion: undefined },
+      );
+      expectOneError(scenario, '/nodes/0/choices/0/world/1/type', '截留的物资要归学员所在地区：请声明 roleRegion。');
+    });
+
+    it('reports a road closure that says neither from where nor whose region the trainee runs', () => {
+      expectOneError(
+        withChoice({ world: [{ type: 'roads', region: 'next', open: false }] }, { ...base, roleRegion: undefined }),
+        '/nodes/0/choices/0/world/0/from',
+        '写明 from（哪个地区关闭道路），或声明 roleRegion。',
+      );
+    });
+  });
+
+  describe('injects', () => {
+    it('reports an inject with neither at nor when', () => {
+      expectOneError(
+        { ...base, injects: [fakeInject({ at: undefined })] },
+        '/injects/0',
+        '插入事件要写 at（何时发生）或 when（什么条件下发生），或两者都写。',
+      );
+    });
+
+    it('reports an inject that opens an ending', () => {
+      expectOneError(
+        { ...base, injects: [fakeInject({ opens: 'end' })] },
+        '/injects/0/opens',
+        '插入事件只能打开决策节点，「end」是结局。',
+      );
+    });
+
+    it('reports an inject that opens a node that does not exist', () => {
+      expectOneError(
+        { ...base, injects: [fakeInject({ opens: 'ghost' })] },
+        '/injects/0/opens',
+        undeclared('节点', 'ghost', 'nodes'),
+      );
+    });
+
+    it('checks an inject’s condition and effects', () => {
+      expectOneError(
+        { ...base, injects: [fakeInject({ when: { metric: 'cases', region: 'ghost', op: '>', value: 1 } })] },
+        '/injects/0/when/region',
+        region(),
+      );
+      expectOneError(
+        { ...base, injects: [fakeInject({ effects: [{ op: 'add', var: 'panic', value: 1 }] })] },
+        '/injects/0/effects/0/var',
+        /^变量「panic」没有声明/,
+      );
+    });
+
+    it('warns that an inject at minute 0 opens nothing at the start', () => {
+      const scenario = {
+        ...base,
+        nodes: [
+          fakeDecision({ choices: [fakeChoice()] }),
+          fakeDecision({ id: 'crisis', choices: [fakeChoice({ id: 'back', next: '$return' })] }),
+          fakeEnding(),
+        ],
+        injects: [fakeInject({ at: '0m', opens: 'crisis' })],
+      };
+      expect(problemsOf(scenario)).toEqual([
+        {
+          severity: 'warning',
+          pointer: '/injects/0/at',
+          message: '开局时刻的插入事件不会打开节点：改晚一些，或把这个节点设为 start。',
+        },
+      ]);
+      expect(load(JSON.stringify(scenario)).ok).toBe(true);
+    });
+
+    it('counts a node an inject opens as reachable', () => {
+      const scenario = {
+        ...base,
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ next: 'n1' })] }),
+          fakeDecision({ id: 'crisis', choices: [fakeChoice({ id: 'out', next: 'end' })] }),
+          fakeEnding(),
+        ],
+        injects: [fakeInject({ opens: 'crisis' })],
+      };
+      expect(problemsOf(scenario)).toEqual([]);
+    });
+  });
+
+  describe('"$return"', () => {
+    const crisis = fakeDecision({ id: 'crisis', choices: [fakeChoice({ id: 'back', next: '$return' })] });
+
+    it('is accepted in a node an inject opens', () => {
+      const scenario = {
+        ...base,
+        nodes: [fakeDecision(), crisis, fakeEnding()],
+        injects: [fakeInject({ opens: 'crisis' })],
+      };
+      expect(problemsOf(scenario)).toEqual([]);
+    });
+
+    it('is reported in a node no inject opens, at the next or at the branch', () => {
+      const stray = fakeDecision({ choices: [fakeChoice({ next: '$return' }), fakeChoice({ id: 'c2' })] });
+      expectOneError(
+        { ...base, nodes: [stray, fakeEnding()] },
+        '/nodes/0/choices/0/next',
+        '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。',
+      );
+      expectOneError(
+        withChoice({ next: [{ when: { after: '1h' }, to: '$return' }, { to: 'end' }] }),
+        '/nodes/0/choices/0/next/0/to',
+        '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。',
+      );
+    });
+  });
+
+  describe('a node that "$return"s, entered without an inject', () => {
+    const crisis = fakeDecision({ id: 'crisis', choices: [fakeChoice({ id: 'back', next: '$return' })] });
+    const entered = '节点「crisis」用 "$return" 回到插入事件打断之前的去向，只能由插入事件打开：这里请改去别的节点。';
+
+    it('[regression] is reported at the choice that leads into it (the run would have nowhere to return to)', () => {
+      const look = fakeDecision({ choices: [fakeChoice({ id: 'look', next: 'crisis' }), fakeChoice({ id: 'fin' })] });
+      expectOneError(
+        { ...base, nodes: [look, crisis, fakeEnding()], injects: [fakeInject({ opens: 'crisis' })] },
+        '/nodes/0/choices/0/next',
+        entered,
+      );
+    });
+
+    it('is reported through another opened node that leads to it', () => {
+      const brief = fakeDecision({ id: 'brief', choices: [fakeChoice({ id: 'on', next: 'crisis' })] });
+      const look = fakeDecision({
+        choices: [fakeChoice({ id: 'look', next: [{ when: { after: '1h' }, to: 'brief' }, { to: 'end' }] })],
+      });
+      const scenario = {
+        ...base,
+        nodes: [look, brief, crisis, fakeEnding()],
+        injects: [fakeInject({ opens: 'brief' }), fakeInject({ id: 'i2', opens: 'crisis' })],
+      };
+      expectOneError(scenario, '/nodes/0/choices/0/next/0/to', entered.replace('crisis', 'brief'));
+    });
+
+    it('is reported as the start node', () => {
+      const scenario = {
+        ...base,
+        start: 'crisis',
+        nodes: [fakeDecision(), crisis, fakeEnding()],
+        injects: [fakeInject({ opens: 'crisis' })],
+      };
+      const found = problemsOf(scenario);
+      expect(found).toContainEqual({ severity: 'error', pointer: '/start', message: entered });
+    });
+
+    it('is accepted from another node an inject opens, which has somewhere to return to', () => {
+      const brief = fakeDecision({ id: 'brief', choices: [fakeChoice({ id: 'on', next: 'crisis' })] });
+      const scenario = {
+        ...base,
+        nodes: [fakeDecision(), brief, crisis, fakeEnding()],
+        injects: [fakeInject({ opens: 'brief' }), fakeInject({ id: 'i2', opens: 'crisis' })],
+      };
+      expect(problemsOf(scenario)).toEqual([]);
+    });
+  });
+
+  describe('the shape of the world', () => {
+    it('reports powers without a role actor', () => {
+      expectOneError(
+        { ...base, roleActor: undefined },
+        '/roleActor',
+        '声明了 powers 就要写明 roleActor（学员代表哪个主体），才能判断是否越权。',
+      );
+    });
+
+    it('reports an epidemic without regions', () => {
+      expectOneError(
+        fakeScenario({ epidemic: { initial: [] } }),
+        '/epidemic',
+        '有传染病模型就要声明 regions（地区）。',
+      );
+    });
+
+    it('reports more people seeded than live in the region', () => {
+      const scenario = {
+        ...base,
+        epidemic: { initial: [{ region: 'next', exposed: 25_000, infectious: 20_000, recovered: 5_000, dead: 1 }] },
+      };
+      expectOneError(scenario, '/epidemic/initial/0', '开局感染情况合计 50001 人，超过了临江市的人口 50000。');
+      expect(problemsOf({ ...scenario, epidemic: { initial: [{ region: 'next', infectious: 50_000 }] } })).toEqual([]);
+    });
+
+    it('reports a region that neighbours itself', () => {
+      expectOneError(
+        { ...base, regions: [home, { ...next, neighbours: ['home', 'next'] }] },
+        '/regions/1/neighbours/1',
+        '地区不能与自己相邻。',
+      );
+    });
+
+    it('reports travel from a region to itself', () => {
+      expectOneError(
+        { ...base, travel: [{ between: ['next', 'next'], perDay: 10 }] },
+        '/travel/0/between',
+        '往来的两端不能是同一个地区。',
+      );
+    });
+
+    it.each<[string, Partial<Scenario>, string, string]>([
+      ['regions', { regions: [home, next, fakeRegion({ name: '另一个' })] }, '/regions/2/id', '地区 id「home」重复了'],
+      [
+        'supplies',
+        { supplies: [...(base.supplies ?? []), ...(base.supplies ?? [])] },
+        '/supplies/1/id',
+        '物资 id「masks」重复了',
+      ],
+      [
+        'actors',
+        { actors: [...(base.actors ?? []), { id: 'city', name: '重复' }] },
+        '/actors/2/id',
+        '主体 id「city」重复了',
+      ],
+      ['powers', { powers: [fakePower(), fakePower()] }, '/powers/1/id', '权力 id「lockdown」重复了'],
+      ['injects', { injects: [fakeInject(), fakeInject()] }, '/injects/1/id', '插入事件 id「i1」重复了'],
+    ])('reports duplicate %s at the second', (_, overrides, pointer, start) => {
+      expectOneError({ ...base, ...overrides }, pointer, new RegExp(`^${start}：.*请改名。$`));
+    });
+
+    it('warns of a power without a legal basis', () => {
+      expect(problemsOf({ ...base, powers: [fakePower({ basis: [] })] })).toEqual([
+        {
+          severity: 'warning',
+          pointer: '/powers/0/basis',
+          message: '权力「实施区域封锁」没有写法律依据：在 basis 里引用条文。',
+        },
+      ]);
+    });
+  });
+
+  it('reports every world problem at once, in file order', () => {
+    const scenario: Scenario = {
+      ...base,
+      regions: [{ ...home, neighbours: ['home'] }, next],
+      roleActor: 'ghost',
+      injects: [fakeInject({ at: undefined })],
+      nodes: [
+        fakeDecision({ choices: [fakeChoice({ power: 'ghost', next: '$return' }), fakeChoice({ id: 'c2' })] }),
+        fakeEnding(),
+      ],
+    };
+    expect(problemsOf(scenario).map((p) => p.pointer)).toEqual([
+      '/regions/0/neighbours/0',
+      '/roleActor',
+      '/injects/0',
+      '/nodes/0/choices/0/power',
+      '/nodes/0/choices/0/next',
+    ]);
+  });
+});
