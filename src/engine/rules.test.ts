@@ -92,7 +92,7 @@ describe('unlawfulPowerEvent', () => {
     expect(event).toEqual({
       dimension: 'legality',
       delta: -15,
-      reason: '滨江市人民政府无权「实施区域封锁」：依法由省人民政府行使，事先也没有获得授权。法无授权不可为。',
+      reason: '滨江市人民政府无权“实施区域封锁”：依法由省人民政府行使，事先也没有获得授权。法无授权不可为。',
       source: { kind: 'rule', rule: 'unlawfulPower', decision: 3 },
       refs: ['law-1'],
     });

@@ -81,7 +81,7 @@ export function unlawfulPowerEvent(scenario: Scenario, powerId: string, decision
   return ruleEvent(
     scenario,
     'unlawfulPower',
-    `${actor}无权「${power?.name ?? powerId}」：依法由${holders}行使，事先也没有获得授权。法无授权不可为。`,
+    `${actor}无权“${power?.name ?? powerId}”：依法由${holders}行使，事先也没有获得授权。法无授权不可为。`,
     decision,
     power?.basis ?? [],
   );

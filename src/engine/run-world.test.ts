@@ -145,7 +145,7 @@ describe('proportionality', () => {
     expect(state.scoreEvents).toContainEqual({
       dimension: 'legality',
       delta: -10,
-      reason: '「封锁全市」超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。',
+      reason: '“封锁全市”超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。',
       source: { kind: 'rule', rule: 'disproportionate', decision: 0 },
       refs: ['law-1'],
     });
@@ -405,13 +405,15 @@ describe('at the end', () => {
     expect(state.scoreEvents.at(-1)?.delta).toBe(0);
   });
 
-  it('[regression] charges no delay for a road closure an inject made without saying from where', () => {
-    // The run ignores an inject's "roads" without "from"; the outcome comparison must ignore it too.
+  it('[regression] charges no delay for a road closure that an inject (a neighbour) made', () => {
+    // The comparison world closes the same road at the same time: only the trainee's timing differs.
     const scenario = drill([atOnce, finish], {
-      injects: [fakeInject({ id: 'close', at: '1h', world: [{ type: 'roads', region: 'next', open: false }] })],
+      injects: [
+        fakeInject({ id: 'close', at: '1h', world: [{ type: 'roads', region: 'home', from: 'next', open: false }] }),
+      ],
     });
     const state = play(scenario, 'at-once', 'finish');
-    expect(state.world.closed).toEqual([]);
+    expect(state.world.closed).toEqual([0]);
     const outcome = state.scoreEvents.find((e) => e.source.kind === 'rule' && e.source.rule === 'outcome');
     expect(outcome?.delta).toBe(0);
   });

@@ -527,7 +527,7 @@ describe('choose', () => {
         {
           dimension: 'timeliness',
           delta: -5,
-          reason: '限时 60 秒内没有作出决定，按「等待上级指示」处理：不作为也是一种决定。',
+          reason: '限时 60 秒内没有作出决定，按“等待上级指示”处理：不作为也是一种决定。',
           source: { kind: 'timeout', decision: 0, nodeId: 'n1' },
           refs: [],
         },

@@ -189,9 +189,9 @@ export function choose(
     scored.push({
       dimension: 'timeliness',
       delta: -penalty,
-      reason: `限时 ${node.timeLimitSec} 秒内没有作出决定，按「${taken.label}」处理：不作为也是一种决定。`,
+      reason: `限时 ${node.timeLimitSec} 秒内没有作出决定，按“${taken.label}”处理：不作为也是一种决定。`,
       source: { kind: 'timeout', decision: index, nodeId: node.id },
-      refs: [],
+      refs: [...(scenario.scoring?.timeoutRefs ?? [])],
     });
   }
   for (const rule of taken.score ?? []) {
@@ -216,7 +216,7 @@ export function choose(
       ruleEvent(
         scenario,
         'disproportionate',
-        `「${taken.label}」超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。`,
+        `“${taken.label}”超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。`,
         index,
         taken.needs.refs,
       ),

@@ -52,7 +52,7 @@ describe('timeWindowEvent', () => {
   it('takes the full penalty when never done', () => {
     const event = timeWindowEvent(window, null, null);
     expect(event.delta).toBe(-20);
-    expect(event.reason).toContain('始终没有「向疾控机构报告」');
+    expect(event.reason).toContain('始终未完成“向疾控机构报告”');
     expect(event.source).toEqual({ kind: 'timeWindow', windowId: 'report', decision: null });
   });
 
@@ -94,7 +94,7 @@ describe('timeWindowEvent', () => {
 
   it('says in Chinese when it was done and what the limits were', () => {
     expect(timeWindowEvent(window, 150, 2).reason).toBe(
-      '「向疾控机构报告」在开局后 2 小时 30 分钟 才完成，晚于理想时限，越晚得分越低（理想时限为开局后 1 小时，最迟 3 小时）。',
+      '“向疾控机构报告”在开局后 2 小时 30 分钟 才完成，晚于理想时限，越晚得分越低（理想时限为开局后 1 小时，最迟 3 小时）。',
     );
     expect(timeWindowEvent(window, 200, 2).reason).toContain('已超过最迟时限');
   });

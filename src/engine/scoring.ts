@@ -33,17 +33,17 @@ export function timeWindowEvent(window: TimeWindow, doneAt: number | null, decis
   let reason: string;
   if (doneAt === null) {
     delta = -penalty;
-    reason = `始终没有「${window.label}」（${limits}）。`;
+    reason = `始终未完成“${window.label}”（${limits}）。`;
   } else if (doneAt <= ideal) {
     delta = credit;
-    reason = `「${window.label}」在开局后 ${formatDuration(doneAt)} 完成，在理想时限之内（${limits}）。`;
+    reason = `“${window.label}”在开局后 ${formatDuration(doneAt)} 完成，在理想时限之内（${limits}）。`;
   } else if (doneAt <= latest) {
     const late = (doneAt - ideal) / Math.max(1, latest - ideal);
     delta = Math.round(credit - (credit + penalty) * late);
-    reason = `「${window.label}」在开局后 ${formatDuration(doneAt)} 才完成，晚于理想时限，越晚得分越低（${limits}）。`;
+    reason = `“${window.label}”在开局后 ${formatDuration(doneAt)} 才完成，晚于理想时限，越晚得分越低（${limits}）。`;
   } else {
     delta = -penalty;
-    reason = `「${window.label}」在开局后 ${formatDuration(doneAt)} 才完成，已超过最迟时限（${limits}）。`;
+    reason = `“${window.label}”在开局后 ${formatDuration(doneAt)} 才完成，已超过最迟时限（${limits}）。`;
   }
   return {
     dimension: 'timeliness',

@@ -159,17 +159,29 @@ describe('advanceWorld', () => {
     expect(home(w).S).toBe(100_000);
   });
 
-  it('adds beds once their delay has passed, not before', () => {
+  it('adds beds from the start of the 6-hour step in which they are ready, not before', () => {
     const w = initWorld(scenario);
     expect(apply({ type: 'beds', region: 'next', add: 30, after: '12h' }, w, 60)).toEqual([]);
     expect(w.pendingBeds).toEqual([{ region: 1, add: 30, at: 780 }]);
-    advanceWorld(scenario, w, 779);
+    // Ready at 780, in the step [720, 1080).
+    advanceWorld(scenario, w, 719);
     expect(next(w).beds).toBe(20);
-    advanceWorld(scenario, w, 780);
+    advanceWorld(scenario, w, 720);
     expect(next(w).beds).toBe(50);
     expect(w.pendingBeds).toEqual([]);
     advanceWorld(scenario, w, 3 * DAY);
     expect(next(w).beds).toBe(50);
+  });
+
+  it('[regression] the world depends on when things happen, not on how often it is advanced', () => {
+    const once = initWorld(scenario);
+    const often = initWorld(scenario);
+    apply({ type: 'beds', region: 'home', add: 5, after: '13h' }, once, 0);
+    apply({ type: 'beds', region: 'home', add: 5, after: '13h' }, often, 0);
+    for (let t = 0; t <= 3 * DAY; t += 97) advanceWorld(scenario, often, t);
+    advanceWorld(scenario, once, 3 * DAY);
+    advanceWorld(scenario, often, 3 * DAY);
+    expect(often).toEqual(once);
   });
 
   it('[regression] adds beds ready after 0m at once, without waiting for the world to advance', () => {
@@ -204,9 +216,10 @@ describe('advanceWorld', () => {
         shipment: { id: 's1', supply: 'masks', amount: 40, from: 'home', to: 'next', arrives: 1560, status: 'moving' },
       },
     ]);
-    advanceWorld(scenario, w, 1559);
+    // Arrives at 1560, in the step [1440, 1800).
+    advanceWorld(scenario, w, 1439);
     expect(next(w).supplies.masks).toBe(10);
-    advanceWorld(scenario, w, 1560);
+    advanceWorld(scenario, w, 1440);
     expect(next(w).supplies.masks).toBe(50);
     expect(w.shipments[0]?.status).toBe('delivered');
     advanceWorld(scenario, w, 5 * DAY);
@@ -297,8 +310,10 @@ describe('applyMeasure', () => {
       const w = initWorld(scenario);
       apply(shipNext, w);
       expect(apply({ type: 'release', shipment: 's1' }, w, DAY)).toEqual([
-        { kind: 'letThrough', shipment: expect.objectContaining({ id: 's1', status: 'moving' }) },
+        { kind: 'letThrough', shipment: expect.objectContaining({ id: 's1', status: 'released' }) },
       ]);
+      // Let through once: a second release is not credited again.
+      expect(apply({ type: 'release', shipment: 's1' }, w, DAY)).toEqual([]);
       advanceWorld(scenario, w, 2 * DAY);
       expect(next(w).supplies.masks).toBe(40);
       expect(home(w).supplies.masks).toBe(100);

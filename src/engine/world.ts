@@ -25,7 +25,8 @@ export interface Shipment {
   to: string;
   /** In-game minute it arrives, unless intercepted. */
   arrives: number;
-  status: 'moving' | 'delivered' | 'intercepted';
+  /** 'released': let through by the trainee, still on its way. */
+  status: 'moving' | 'released' | 'delivered' | 'intercepted';
 }
 
 export interface WorldState {
@@ -126,14 +127,21 @@ export function cloneWorld(w: WorldState): WorldState {
 }
 
 /** Beds and shipments due by `t` arrive. NOTE mutates `w`. */
-function arrive(scenario: Scenario, w: WorldState, t: number): void {
+/**
+ * Beds and shipments due within the current step arrive. Everything that happens at minute x
+ * takes effect from the start of the 6-hour step that contains x — measures and arrivals alike —
+ * so the world depends only on what happened when, not on how often it was looked at.
+ * NOTE mutates `w`.
+ */
+function arriveDue(scenario: Scenario, w: WorldState): void {
+  const t = w.t + STEP_MINUTES - 1;
   const { region } = worldIndex(scenario);
   if (w.pendingBeds.some((b) => b.at <= t)) {
     for (const b of w.pendingBeds) if (b.at <= t) (w.regions[b.region] as RegionState).beds += b.add;
     w.pendingBeds = w.pendingBeds.filter((b) => b.at > t);
   }
   for (const s of w.shipments) {
-    if (s.status !== 'moving' || s.arrives > t) continue;
+    if ((s.status !== 'moving' && s.status !== 'released') || s.arrives > t) continue;
     s.status = 'delivered';
     const to = w.regions[region.get(s.to) ?? -1];
     if (to) to.supplies[s.supply] = (to.supplies[s.supply] ?? 0) + s.amount;
@@ -145,7 +153,7 @@ export function advanceWorld(scenario: Scenario, w: WorldState, to: number): voi
   const { links, rates } = worldIndex(scenario);
   const hasEpidemic = scenario.epidemic !== undefined && w.regions.length > 0;
   while (w.t + STEP_MINUTES <= to) {
-    arrive(scenario, w, w.t);
+    arriveDue(scenario, w);
     if (hasEpidemic) {
       const travel = w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f));
       step(
@@ -166,7 +174,7 @@ export function advanceWorld(scenario: Scenario, w: WorldState, to: number): voi
       });
     }
   }
-  arrive(scenario, w, to);
+  arriveDue(scenario, w);
 }
 
 /** What applying a measure did, for the scoring rules to judge. */
@@ -217,8 +225,8 @@ export function applyMeasure(
     case 'beds': {
       const i = region.get(m.region);
       if (i !== undefined) w.pendingBeds.push({ region: i, add: m.add, at: t + parseDuration(m.after) });
-      // Ready after "0m" means ready now, not at the next advance.
-      arrive(scenario, w, t);
+      // Ready after "0m" means ready within this step, like any measure.
+      arriveDue(scenario, w);
       return [];
     }
     case 'supply': {
@@ -241,7 +249,7 @@ export function applyMeasure(
         status: 'moving',
       };
       w.shipments.push(shipment);
-      arrive(scenario, w, t);
+      arriveDue(scenario, w);
       return [{ kind: 'sent', shipment }];
     }
     case 'intercept': {
@@ -253,10 +261,15 @@ export function applyMeasure(
       return [{ kind: 'intercepted', shipment: s }];
     }
     case 'release': {
+      // Let through once; a shipment already released or intercepted is not judged again.
       const s = w.shipments.find((x) => x.id === m.shipment && x.status === 'moving');
-      return s ? [{ kind: 'letThrough', shipment: s }] : [];
+      if (!s) return [];
+      s.status = 'released';
+      return [{ kind: 'letThrough', shipment: s }];
     }
     case 'notify': {
+      // Only the trainee's own notices count: withholding is judged on them.
+      if (actingRegion === undefined) return [];
       const fresh = m.regions.filter((id) => !w.notified.includes(id));
       w.notified.push(...fresh);
       return fresh.map((id) => ({ kind: 'notified', region: id }));

@@ -16,6 +16,7 @@ import {
   fakeWorldScenario,
   loadable,
 } from '../../test/fake-scenario';
+import { lint } from './lint';
 import { load } from './load';
 import type { Problem } from './problem';
 import type { Choice, Condition, Measure, Region, Scenario } from './schema';
@@ -255,7 +256,7 @@ describe('lint: the world', () => {
         region(),
       ],
       ['notify', { type: 'notify', regions: ['next', 'ghost'] }, '/regions/1', region()],
-      ['roads (region)', { type: 'roads', region: 'ghost', open: false }, '/region', region()],
+      ['roads (region)', { type: 'roads', region: 'ghost', from: 'home', open: false }, '/region', region()],
       ['roads (from)', { type: 'roads', region: 'next', from: 'ghost', open: false }, '/from', region()],
     ])('reports %s, in a choice and in an inject', (_, measure, tail, message) => {
       expectOneError(withChoice({ world: [measure] }), `/nodes/0/choices/0/world/0${tail}`, message);
@@ -401,7 +402,7 @@ describe('lint: the world', () => {
         {
           severity: 'warning',
           pointer: '/injects/0/at',
-          message: '开局时刻的插入事件不会打开节点：改晚一些，或把这个节点设为 start。',
+          message: '开局时刻的插入事件要等第一个决定之后才会打开节点：如想一开始就出现，把这个节点设为 start。',
         },
       ]);
       expect(load(JSON.stringify(scenario)).ok).toBe(true);
@@ -587,5 +588,20 @@ describe('lint: the world', () => {
       '/nodes/0/choices/0/power',
       '/nodes/0/choices/0/next',
     ]);
+  });
+});
+
+describe('lint: what only a trainee can do', () => {
+  it('requires an inject that closes roads to say which region closes them', () => {
+    const found = lint(
+      fakeWorldScenario({
+        injects: [fakeInject({ at: '1h', world: [{ type: 'roads', region: 'next', open: false }] })],
+      }),
+    );
+    expect(found).toContainEqual({
+      severity: 'error',
+      pointer: '/injects/0/world/0/from',
+      message: '插入事件关闭或恢复道路时要写明 from（是哪个地区）。',
+    });
   });
 });

@@ -303,6 +303,7 @@ function checkWorld(k: Checker, s: Scenario): void {
   if (s.powers?.length && s.roleActor === undefined) {
     k.error(['roleActor'], '声明了 powers 就要写明 roleActor（学员代表哪个主体），才能判断是否越权。');
   }
+  k.refs(s.scoring?.timeoutRefs, ['scoring', 'timeoutRefs']);
   for (const [rule, weight] of Object.entries(s.scoring?.rules ?? {})) {
     k.refs(weight?.refs, ['scoring', 'rules', rule, 'refs']);
   }
@@ -314,12 +315,23 @@ function checkWorld(k: Checker, s: Scenario): void {
     if (inject.when) k.condition(inject.when, [...at, 'when']);
     k.effects(inject.effects, [...at, 'effects']);
     k.measures(inject.world, [...at, 'world']);
+    inject.world?.forEach((m, j) => {
+      if (m.type === 'roads' && m.from === undefined) {
+        k.error([...at, 'world', j, 'from'], '插入事件关闭或恢复道路时要写明 from（是哪个地区）。');
+      }
+      if (m.type === 'intercept') {
+        k.error([...at, 'world', j, 'type'], '插入事件不能截留物资：截留只能是学员的决定（选项的 world）。');
+      }
+    });
     if (inject.opens !== undefined && k.known('node', inject.opens, [...at, 'opens'])) {
       if (s.nodes.find((n) => n.id === inject.opens)?.kind !== 'decision') {
         k.error([...at, 'opens'], `插入事件只能打开决策节点，「${inject.opens}」是结局。`);
       }
       if (inject.at !== undefined && parseDuration(inject.at) === 0) {
-        k.warning([...at, 'at'], '开局时刻的插入事件不会打开节点：改晚一些，或把这个节点设为 start。');
+        k.warning(
+          [...at, 'at'],
+          '开局时刻的插入事件要等第一个决定之后才会打开节点：如想一开始就出现，把这个节点设为 start。',
+        );
       }
     }
   });

@@ -463,6 +463,9 @@ export const ScenarioSchema = v.pipe(
               d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5'),
             ),
           ),
+          timeoutRefs: v.optional(
+            v.pipe(RefIds, d('超时扣分的依据，如讲稿中“等待上级指示”一段 — references for the timeout penalty')),
+          ),
           rules: v.optional(ScoringRules),
         }),
         d('评分设置 — scoring settings'),
