@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { debrief } from '../../src/engine/debrief';
-import { replay } from '../../src/engine/run';
-import type { Decision } from '../../src/engine/types';
+import { choose, currentDecision, offeredChoices, replay, start } from '../../src/engine/run';
+import type { Decision, RunState } from '../../src/engine/types';
 import { load } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';
 
@@ -16,12 +16,48 @@ export function shippedDrill(file = DRILL_FILE): Scenario {
 
 export async function openDrill(page: Page, title: string): Promise<void> {
   await page.goto('/');
-  await page
-    .getByRole('article', { name: title })
-    .getByRole('button', { name: /开始演练/ })
-    .click();
+  // By keyboard, as a trainee without a mouse would: Tab to the drill's start button.
+  const button = page.getByRole('article', { name: title }).getByRole('button', { name: /开始演练/ });
+  await expect(button).toBeVisible();
+  for (let i = 0; i < 10 && !(await button.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The number keys that lead, in play, from the start to a decision where `wanted` holds
+ * (found by a breadth-first search over the engine in Node), or null.
+ */
+export function keysTo(
+  scenario: Scenario,
+  wanted: (state: RunState) => boolean,
+  seed: number,
+  limit = 20_000,
+): string[] | null {
+  const queue: { state: RunState; keys: string[] }[] = [{ state: start(scenario, seed), keys: [] }];
+  for (let seen = 0; queue.length > 0 && seen < limit; seen++) {
+    const { state, keys } = queue.shift() as { state: RunState; keys: string[] };
+    if (currentDecision(scenario, state) && wanted(state)) return keys;
+    offeredChoices(scenario, state).forEach((choice, i) => {
+      if (i < 9) queue.push({ state: choose(scenario, state, choice.id, 1000)[0], keys: [...keys, String(i + 1)] });
+    });
+  }
+  return null;
+}
+
+/** Presses the keys, continuing through each consequence, and waits for the next decision. */
+export async function pressThrough(page: Page, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    await expect(page.getByRole('list', { name: /你的决定/ })).toBeVisible();
+    await page.keyboard.press(key);
+    await expect(page.getByRole('button', { name: '继续' })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('list', { name: /你的决定/ })).toBeVisible();
 }
 
 type Screen = 'decision' | 'consequence' | 'debrief';

@@ -1,6 +1,16 @@
 import { expect, test } from '@playwright/test';
+import { currentDecision } from '../../src/engine/run';
 import { DIMENSION_LABEL } from '../../src/ui/format';
-import { currentScreen, expectedReport, openDrill, playToDebrief, shippedDrill } from './helpers';
+import {
+  currentScreen,
+  expectedReport,
+  keysTo,
+  openDrill,
+  playToDebrief,
+  pressThrough,
+  savedSeed,
+  shippedDrill,
+} from './helpers';
 
 const drill = shippedDrill();
 
@@ -21,10 +31,14 @@ test('a trainee plays the drill to its debrief by keyboard; scores and timeline 
     await expect(events).toHaveCount(d.events.length);
   }
 
-  const rows = page.getByRole('table', { name: '时间线' }).getByRole('row');
-  await expect(rows).toHaveCount(report.timeline.length + 1);
+  // Decision rows are numbered; inject rows and the closing row are not.
+  const rows = page
+    .getByRole('table', { name: '时间线' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: /^\d+$/, exact: true }) });
+  await expect(rows).toHaveCount(report.timeline.length);
   for (const [i, row] of report.timeline.entries()) {
-    const cells = rows.nth(i + 1).getByRole('cell');
+    const cells = rows.nth(i).getByRole('cell');
     await expect(cells.nth(3)).toHaveText(row.nodeTitle);
     await expect(cells.nth(4)).toContainText(row.choiceLabel);
     await expect(cells.nth(2)).toHaveText(/^\d+\.\d 秒$/);
@@ -40,16 +54,21 @@ test('a reload in the middle of the drill resumes at the same decision', async (
   expect(await currentScreen(page)).toBe('decision');
   const heading = await page.getByRole('heading', { level: 1 }).textContent();
   await expect(page.getByText('第 3 个决定')).toBeVisible();
-  const clock = await page.getByLabel('推演时间').textContent();
+  const clock = await page.getByRole('status', { name: '推演时间' }).textContent();
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading ?? '');
   await expect(page.getByText('第 3 个决定')).toBeVisible();
-  await expect(page.getByLabel('推演时间')).toHaveText(clock ?? '');
+  await expect(page.getByRole('status', { name: '推演时间' })).toHaveText(clock ?? '');
 
   await playToDebrief(page);
   const report = await expectedReport(page, drill);
-  await expect(page.getByRole('table', { name: '时间线' }).getByRole('row')).toHaveCount(report.timeline.length + 1);
+  await expect(
+    page
+      .getByRole('table', { name: '时间线' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: /^\d+$/, exact: true }) }),
+  ).toHaveCount(report.timeline.length);
 });
 
 test('when a countdown runs out, the timeout decision is taken and shown in the timeline', async ({ page }) => {
@@ -79,4 +98,21 @@ test('when a countdown runs out, the timeout decision is taken and shown in the 
   await expect(timedOutRow).toHaveCount(1);
   await expect(timedOutRow).toContainText(nodeTitle ?? '');
   await expect(timedOutRow).toContainText(timeoutChoice?.label ?? '');
+});
+
+test('a countdown keeps running across a reload: reloading does not buy time', async ({ page }) => {
+  await openDrill(page, drill.title);
+  const keys = keysTo(
+    drill,
+    (state) => currentDecision(drill, state)?.timeLimitSec !== undefined,
+    await savedSeed(page),
+  );
+  await pressThrough(page, keys ?? []);
+  const timer = page.getByRole('timer', { name: '剩余时间' });
+  const seconds = async () => Number((await timer.locator('.countdown-value').textContent())?.replace(/\D/g, ''));
+  const before = await seconds();
+  await page.waitForTimeout(3_000);
+  await page.reload();
+  await expect(timer).toBeVisible();
+  expect(await seconds()).toBeLessThanOrEqual(before - 2);
 });
