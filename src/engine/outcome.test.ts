@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeScenario, fakeWorldScenario, loadable } from '../../test/fake-scenario';
 import type { Measure, Scenario } from '../scenario/schema';
-import { isContainment, outcomeEvent, tighteningMeasures, worldActingAtOnce } from './outcome';
+import { actingAtOnceTimes, isContainment, outcomeEvent, worldActingAtOnce } from './outcome';
 import type { LoggedMeasure } from './types';
 import { advanceWorld, applyMeasure, initWorld, type WorldState } from './world';
 
@@ -113,27 +113,27 @@ describe('worldActingAtOnce', () => {
   });
 });
 
-describe('tighteningMeasures', () => {
+describe('actingAtOnceTimes', () => {
   const at = (t: number, measure: Measure, from: 'choice' | 'inject' = 'choice'): LoggedMeasure => ({
     t,
     measure,
     from,
   });
 
-  it('[regression] moves only the trainee’s tightenings to minute 0, not a later easing', () => {
+  it('[regression] starts each setting at minute 0 and keeps later changes to it, easings too, in their order', () => {
     const log = [
-      at(600, lockdown),
+      at(600, { type: 'isolation', region: 'home', share: 0.25 }),
+      at(700, { type: 'isolation', region: 'home', share: 0.5 }),
+      at(900, { type: 'isolation', region: 'home', share: 0.1 }),
+      at(1000, { type: 'isolation', region: 'home', share: 0.5 }),
+      at(800, lockdown),
       at(9000, { type: 'contact', region: 'home', factor: 1 }),
-      at(700, isolate),
-      at(800, { type: 'isolation', region: 'home', share: 0.2 }),
-      at(900, { type: 'roads', region: 'next', open: false, from: 'home' }),
-      at(950, { type: 'roads', region: 'next', open: false, from: 'home' }),
-      at(990, { type: 'roads', region: 'next', open: true, from: 'home' }),
-      at(1000, { type: 'beds', region: 'home', add: 5, after: '1d' }),
+      at(1200, { type: 'beds', region: 'home', add: 5, after: '1d' }),
+      at(1300, { type: 'beds', region: 'home', add: 5, after: '1d' }),
       at(1100, { type: 'contact', region: 'home', factor: 0.1 }, 'inject'),
-      at(1200, { type: 'level', level: 2 }),
+      at(1400, { type: 'level', level: 2 }),
     ];
-    expect(tighteningMeasures(log)).toEqual([true, false, true, false, true, false, false, true, false, false]);
+    expect(actingAtOnceTimes(log)).toEqual([0, 100, 300, 400, 0, 8200, 0, 0, 1100, 1400]);
   });
 });
 
@@ -165,7 +165,7 @@ describe('outcomeEvent', () => {
       refs: [],
     });
     expect(Object.is(event?.delta, -0)).toBe(false);
-    expect(event?.reason).toMatch(/若把你加强防控的 2 项措施都在开局时就实施/);
+    expect(event?.reason).toMatch(/若把你的 2 项防控措施都提前到开局时开始/);
     expect(event?.reason).toMatch(/措施几乎都是即刻采取的，没有因迟滞多出感染。$/);
   });
 

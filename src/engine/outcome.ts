@@ -18,56 +18,47 @@ function totals(w: WorldState): { cases: number; deaths: number } {
   return w.regions.reduce((t, r) => ({ cases: t.cases + r.cum, deaths: t.deaths + r.D }), { cases: 0, deaths: 0 });
 }
 
-/**
- * Which logged measures are the trainee's containment measures that tighten what was in force
- * then. Only those move to minute 0 in the comparison: a later easing (contacts back to normal,
- * roads reopened) stays when it was, or the comparison would ease from the start.
- */
-export function tighteningMeasures(log: readonly LoggedMeasure[]): boolean[] {
-  const contact = new Map<string, number>();
-  const isolation = new Map<string, number>();
-  const travel = new Map<string, number>();
-  const closed = new Set<string>();
+/** What a containment measure sets: measures with the same key set the same thing. */
+function parameterKey(m: Measure, order: number): string | null {
   const pair = (a: string, b: string) => [a, b].sort().join('|');
-  return log.map(({ measure: m, from }) => {
-    let tighter = false;
-    switch (m.type) {
-      case 'contact':
-        tighter = m.factor < (contact.get(m.region) ?? 1);
-        contact.set(m.region, m.factor);
-        break;
-      case 'isolation':
-        tighter = m.share > (isolation.get(m.region) ?? 0);
-        isolation.set(m.region, m.share);
-        break;
-      case 'travel': {
-        const key = pair(m.between[0], m.between[1]);
-        tighter = m.factor < (travel.get(key) ?? 1);
-        travel.set(key, m.factor);
-        break;
-      }
-      case 'roads': {
-        const key = pair(m.from ?? '', m.region);
-        tighter = !m.open && !closed.has(key);
-        if (m.open) closed.delete(key);
-        else closed.add(key);
-        break;
-      }
-      case 'beds':
-        tighter = true;
-        break;
-      default:
-        tighter = false;
-    }
-    return from === 'choice' && tighter;
+  switch (m.type) {
+    case 'contact':
+      return `contact:${m.region}`;
+    case 'isolation':
+      return `isolation:${m.region}`;
+    case 'travel':
+      return `travel:${pair(m.between[0], m.between[1])}`;
+    case 'roads':
+      return `roads:${pair(m.from ?? '', m.region)}`;
+    case 'beds':
+      // Each addition of beds stands alone.
+      return `beds:${order}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * When each logged measure happens in the comparison world: every containment setting the
+ * trainee controlled starts at minute 0, and their later changes to the same setting keep their
+ * spacing (moved earlier by the same amount), so a later easing stays after the tightening it
+ * eased. Injects keep their times.
+ */
+export function actingAtOnceTimes(log: readonly LoggedMeasure[]): number[] {
+  const firstAt = new Map<string, number>();
+  return log.map(({ t, measure, from }, order) => {
+    const key = from === 'choice' ? parameterKey(measure, order) : null;
+    if (key === null) return t;
+    if (!firstAt.has(key)) firstAt.set(key, t);
+    return t - (firstAt.get(key) as number);
   });
 }
 
-/** The world at `end` had every tightening containment measure of the trainee's been taken at minute 0. */
+/** The world at `end` had the trainee started every containment measure at minute 0. */
 export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasure[], end: number): WorldState {
-  const early = tighteningMeasures(log);
+  const times = actingAtOnceTimes(log);
   const schedule = log
-    .map((x, order) => ({ ...x, t: early[order] ? 0 : x.t, order }))
+    .map((x, order) => ({ ...x, t: times[order] as number, order }))
     .sort((a, b) => a.t - b.t || a.order - b.order);
   const w = initWorld(scenario);
   for (const x of schedule) {
@@ -83,8 +74,7 @@ export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasur
 /** The outcome event at the end of a drill with an epidemic, or null when there is nothing to compare. */
 export function outcomeEvent(scenario: Scenario, log: readonly LoggedMeasure[], actual: WorldState): ScoreEvent | null {
   if (!scenario.epidemic) return null;
-  const early = tighteningMeasures(log);
-  const taken = log.filter((_, i) => early[i]);
+  const taken = log.filter((x) => x.from === 'choice' && isContainment(x.measure));
   if (taken.length === 0) return null;
   const ideal = totals(worldActingAtOnce(scenario, log, actual.t));
   const real = totals(actual);
@@ -93,7 +83,7 @@ export function outcomeEvent(scenario: Scenario, log: readonly LoggedMeasure[], 
   const share = real.cases > 0 ? excess / real.cases : 0;
   const delta = -Math.round(share * ruleDelta(scenario, 'outcome'));
   const reason =
-    `若把你加强防控的 ${taken.length} 项措施都在开局时就实施，到推演结束累计感染约 ${Math.round(ideal.cases)} 人、` +
+    `若把你的 ${taken.length} 项防控措施都提前到开局时开始（其后的调整保持原有间隔），到推演结束累计感染约 ${Math.round(ideal.cases)} 人、` +
     `死亡 ${Math.round(ideal.deaths)} 人；实际为 ${Math.round(real.cases)} 人、死亡 ${Math.round(real.deaths)} 人。` +
     (excess > 0
       ? `迟滞多出约 ${excess} 人感染、${excessDeaths} 人死亡（占实际感染的 ${Math.round(share * 100)}%）。`

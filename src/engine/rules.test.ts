@@ -103,6 +103,13 @@ describe('unlawfulPowerEvent', () => {
     expect(unlawfulPowerEvent(two, 'lockdown', 0).reason).toContain('依法由省人民政府、滨江市人民政府行使');
   });
 
+  it('[regression] says who may act first and report, when the law allows it', () => {
+    const first = withPower({ holders: ['province'], actFirst: { holders: ['city'], reportTo: 'province' } });
+    expect(unlawfulPowerEvent({ ...first, roleActor: 'commission' }, 'lockdown', 0).reason).toContain(
+      '依法由省人民政府行使（滨江市人民政府可先行采取并同时报告省人民政府）',
+    );
+  });
+
   it('adds the drill’s own references for the rule after the basis, once each', () => {
     const tuned = loadable({
       ...scenario,

@@ -76,12 +76,16 @@ export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId
 
 export function unlawfulPowerEvent(scenario: Scenario, powerId: string, decision: number): ScoreEvent {
   const power = scenario.powers?.find((p) => p.id === powerId);
-  const holders = (power?.holders ?? []).map((id) => findName(scenario, 'actor', id)).join('、') || '其他主体';
+  const names = (ids: readonly string[]) => ids.map((id) => findName(scenario, 'actor', id)).join('、');
+  const holders = names(power?.holders ?? []) || '其他主体';
+  const first = power?.actFirst
+    ? `（${names(power.actFirst.holders)}可先行采取并同时报告${findName(scenario, 'actor', power.actFirst.reportTo)}）`
+    : '';
   const actor = findName(scenario, 'actor', scenario.roleActor ?? '');
   return ruleEvent(
     scenario,
     'unlawfulPower',
-    `${actor}无权“${power?.name ?? powerId}”：依法由${holders}行使，事先也没有获得授权。法无授权不可为。`,
+    `${actor}无权“${power?.name ?? powerId}”：依法由${holders}行使${first}，事先也没有获得授权。法无授权不可为。`,
     decision,
     power?.basis ?? [],
   );

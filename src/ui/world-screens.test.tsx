@@ -64,7 +64,7 @@ describe('the world on the run screens', () => {
     expect(rows.some((r) => r.textContent?.includes('事件：网上传言'))).toBe(true);
     expect(screen.getByRole('list', { name: '协同评分事件' })).toHaveTextContent('及时向北溪市通报疫情信息');
     expect(screen.getByRole('list', { name: '时效评分事件' })).toHaveTextContent(
-      '若把你加强防控的 1 项措施都在开局时就实施',
+      '若把你的 1 项防控措施都提前到开局时开始',
     );
   });
 
