@@ -69,12 +69,14 @@ export function CasesChart({
             {dd === 0 ? '开局' : `${dd}天`}
           </text>
         ))}
-        {markers.map((m) => (
+        {labelled(markers, x).map(({ marker: m, showLabel }) => (
           <g key={`${m.kind}-${m.label}-${m.clock}`} className={`marker ${m.kind}`}>
             <line x1={x(m.clock)} x2={x(m.clock)} y1={PAD.top} y2={PAD.top + plotH} />
-            <text x={x(m.clock)} y={PAD.top - 4} textAnchor="middle" className="tick">
-              {m.label}
-            </text>
+            {showLabel && (
+              <text x={x(m.clock)} y={PAD.top - 4} textAnchor="middle" className="tick">
+                {m.label}
+              </text>
+            )}
           </g>
         ))}
         {regions.map((r, i) => (
@@ -105,4 +107,16 @@ export function runMarkers(timeline: readonly { clockAfter: number }[], injects:
     ...timeline.map((e, i): ChartMarker => ({ clock: e.clockAfter, label: String(i + 1), kind: 'decision' })),
     ...injects.map((e): ChartMarker => ({ clock: e.clock, label: '!', kind: 'inject' })),
   ];
+}
+
+/** Markers in time order, labelled only where the label does not run into the previous one. */
+function labelled(markers: readonly ChartMarker[], x: (minutes: number) => number) {
+  let lastX = Number.NEGATIVE_INFINITY;
+  return [...markers]
+    .sort((a, b) => a.clock - b.clock)
+    .map((marker) => {
+      const showLabel = x(marker.clock) - lastX >= 12;
+      if (showLabel) lastX = x(marker.clock);
+      return { marker, showLabel };
+    });
 }

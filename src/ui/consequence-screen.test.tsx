@@ -26,7 +26,7 @@ describe('<ConsequenceScreen>', () => {
     const texts = events.map((e) => e.textContent ?? '');
     expect(texts.some((t) => t.includes('依法') && t.includes('+10') && t.includes('依法及时直报。'))).toBe(true);
     expect(texts.some((t) => t.includes('时效') && t.includes('网络直报'))).toBe(true);
-    expect(screen.getByText(/第四十五条/)).toBeInTheDocument();
+    expect(screen.getByText('《传染病防治法》（2025）第四十五条')).toBeInTheDocument();
   });
 
   it('continues to the next decision with Enter', async () => {

@@ -1,7 +1,11 @@
 import type { Reference } from '../scenario/schema';
 
+/** "《传染病防治法》（2025）第四十五条第二款": short enough to sit on one line under a reason. */
 function refTitle(ref: Reference): string {
-  return ref.kind === 'law' ? `${ref.law}（${ref.version}）${ref.article}` : ref.title;
+  if (ref.kind !== 'law') return ref.title;
+  const year = /\d{4}/.exec(ref.version)?.[0];
+  const name = ref.law.replace('中华人民共和国', '');
+  return `${name}${year ? `（${year}）` : ''}${ref.article}`;
 }
 
 /** The lecture passages and law articles behind a judgement; the full quote opens on demand. */
@@ -15,7 +19,10 @@ export function ReferenceList({ refs }: { refs: Reference[] }) {
             <summary>
               <span className="ref-kind">{ref.kind === 'law' ? '法条' : '讲稿'}</span> {refTitle(ref)}
             </summary>
-            <blockquote>{ref.quote}</blockquote>
+            <blockquote>
+              {ref.kind === 'law' && <cite>{`${ref.law}（${ref.version}）${ref.article}`}</cite>}
+              {ref.quote}
+            </blockquote>
           </details>
         </li>
       ))}
