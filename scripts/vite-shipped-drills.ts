@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { load } from '../src/scenario/load';
 import type { LoadedFile } from '../src/store/library-slice';
 
 const ID = 'virtual:shipped-drills';
@@ -22,10 +23,8 @@ export function shippedDrills(dir: string): Plugin {
   return {
     name: 'tuiyan:shipped-drills',
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    async load(id) {
+    load(id) {
       if (id !== RESOLVED) return undefined;
-      // Loaded through Vite's module graph so that the loader's own TypeScript is transformed.
-      const { load } = await import('../src/scenario/load');
       this.addWatchFile(dir);
       const drills: LoadedFile[] = shippedDrillFiles(dir).map((file) => {
         const path = join(dir, file);

@@ -131,48 +131,51 @@ export function cloneWorld(w: WorldState): WorldState {
  * Beds and shipments due within the current step arrive. Everything that happens at minute x
  * takes effect from the start of the 6-hour step that contains x — measures and arrivals alike —
  * so the world depends only on what happened when, not on how often it was looked at.
- * NOTE mutates `w`.
+ * Returns whether beds changed. NOTE mutates `w`.
  */
-function arriveDue(scenario: Scenario, w: WorldState): void {
+function arriveDue(scenario: Scenario, w: WorldState): boolean {
   const t = w.t + STEP_MINUTES - 1;
-  const { region } = worldIndex(scenario);
+  let bedsChanged = false;
   if (w.pendingBeds.some((b) => b.at <= t)) {
     for (const b of w.pendingBeds) if (b.at <= t) (w.regions[b.region] as RegionState).beds += b.add;
     w.pendingBeds = w.pendingBeds.filter((b) => b.at > t);
+    bedsChanged = true;
   }
+  if (w.shipments.length === 0) return bedsChanged;
+  const { region } = worldIndex(scenario);
   for (const s of w.shipments) {
     if ((s.status !== 'moving' && s.status !== 'released') || s.arrives > t) continue;
     s.status = 'delivered';
     const to = w.regions[region.get(s.to) ?? -1];
     if (to) to.supplies[s.supply] = (to.supplies[s.supply] ?? 0) + s.amount;
   }
+  return bedsChanged;
 }
 
 /** Advances the world to in-game minute `to` in fixed steps. NOTE mutates `w`. */
 export function advanceWorld(scenario: Scenario, w: WorldState, to: number): void {
   const { links, rates } = worldIndex(scenario);
   const hasEpidemic = scenario.epidemic !== undefined && w.regions.length > 0;
-  while (w.t + STEP_MINUTES <= to) {
+  if (w.t + STEP_MINUTES > to || !hasEpidemic) {
+    // No step to take, or nothing to step: only the clock and what arrives.
+    while (w.t + STEP_MINUTES <= to) {
+      arriveDue(scenario, w);
+      w.t += STEP_MINUTES;
+    }
     arriveDue(scenario, w);
-    if (hasEpidemic) {
-      const travel = w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f));
-      step(
-        rates,
-        w.regions,
-        links,
-        travel,
-        w.regions.map((r) => r.contact),
-        w.regions.map((r) => r.isolation),
-        w.regions.map((r) => r.beds),
-      );
-    }
+    return;
+  }
+  // Measures do not change while the world advances, so their values are read once.
+  const travel = w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f));
+  const contact = w.regions.map((r) => r.contact);
+  const isolation = w.regions.map((r) => r.isolation);
+  let beds = w.regions.map((r) => r.beds);
+  while (w.t + STEP_MINUTES <= to) {
+    if (arriveDue(scenario, w)) beds = w.regions.map((r) => r.beds);
+    step(rates, w.regions, links, travel, contact, isolation, beds);
     w.t += STEP_MINUTES;
-    if (hasEpidemic) {
-      w.series.t.push(w.t);
-      w.regions.forEach((r, i) => {
-        w.series.cases[i]?.push(r.cum);
-      });
-    }
+    w.series.t.push(w.t);
+    for (let i = 0; i < w.regions.length; i++) w.series.cases[i]?.push((w.regions[i] as RegionState).cum);
   }
   arriveDue(scenario, w);
 }
