@@ -275,3 +275,35 @@ describe('ruleEvent', () => {
     });
   });
 });
+
+describe('powers that follow the drill’s legal framework', () => {
+  // The 2013 text required the higher level's decision first (第42条); the 2025 text lets the
+  // government act first and report at once (第63条).
+  const emergency = (year: number) =>
+    loadable(
+      fakeWorldScenario({
+        legalFramework: year,
+        roleActor: 'city',
+        actors: [
+          { id: 'city', name: '滨江市人民政府' },
+          { id: 'province', name: '省人民政府' },
+        ],
+        powers: [
+          { id: 'emergency', name: '采取紧急措施', holders: ['province'], basis: [], until: 2025 },
+          {
+            id: 'emergency',
+            name: '采取紧急措施',
+            holders: ['province'],
+            actFirst: { holders: ['city'], reportTo: 'province' },
+            basis: [],
+            from: 2025,
+          },
+        ],
+      }),
+    );
+
+  it('judges the same act unlawful under the 2013 law and lawful under the 2025 law', () => {
+    expect(lawfulness(emergency(2013), [], 'emergency', 0)).toEqual({ lawful: false });
+    expect(lawfulness(emergency(2025), [], 'emergency', 0)).toEqual({ lawful: true, how: 'actFirst' });
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Dimension, Scenario, ScoringRuleName } from '../scenario/schema';
 import { findName } from './names';
+import { powerInForce } from './powers-in-force';
 import type { Grant, ScoreEvent } from './types';
 import type { MeasureFact } from './world';
 
@@ -64,7 +65,7 @@ export type Lawfulness = { lawful: true; how: 'holder' | 'actFirst' | 'authorise
 
 /** Whether the trainee's actor may exercise `powerId` at in-game minute `clock`. */
 export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId: string, clock: number): Lawfulness {
-  const power = scenario.powers?.find((p) => p.id === powerId);
+  const power = powerInForce(scenario, powerId);
   const actor = scenario.roleActor;
   if (!power || actor === undefined) return { lawful: true, how: 'holder' };
   if (power.holders.includes(actor)) return { lawful: true, how: 'holder' };
@@ -75,7 +76,7 @@ export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId
 }
 
 export function unlawfulPowerEvent(scenario: Scenario, powerId: string, decision: number): ScoreEvent {
-  const power = scenario.powers?.find((p) => p.id === powerId);
+  const power = powerInForce(scenario, powerId);
   const names = (ids: readonly string[]) => ids.map((id) => findName(scenario, 'actor', id)).join('、');
   const holders = names(power?.holders ?? []) || '其他主体';
   const first = power?.actFirst

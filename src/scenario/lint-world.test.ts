@@ -605,3 +605,52 @@ describe('lint: what only a trainee can do', () => {
     });
   });
 });
+
+describe('lint: powers by law year', () => {
+  const twoYears = (powers: Scenario['powers'], legalFramework = 2025) =>
+    fakeWorldScenario({
+      legalFramework,
+      roleActor: 'commission',
+      actors: [{ id: 'commission', name: '卫健委' }],
+      powers,
+    });
+
+  it('accepts one entry of a power per range of law years', () => {
+    const found = lint(
+      twoYears([
+        { id: 'p', name: '权力', holders: ['commission'], basis: [], until: 2025 },
+        { id: 'p', name: '权力', holders: ['commission'], basis: [], from: 2025 },
+      ]),
+    ).filter((p) => p.severity === 'error');
+    expect(found).toEqual([]);
+  });
+
+  it('refuses two entries of a power in force for the same year', () => {
+    const found = lint(
+      twoYears([
+        { id: 'p', name: '权力', holders: ['commission'], basis: [] },
+        { id: 'p', name: '权力', holders: ['commission'], basis: [], from: 2020 },
+      ]),
+    );
+    expect(found).toContainEqual({
+      severity: 'error',
+      pointer: '/powers/1/id',
+      message: '权力 id「p」重复了：每个权力的 id 必须唯一，请改名。',
+    });
+  });
+
+  it('refuses a choice that exercises a power not in force in the drill’s year', () => {
+    const scenario = twoYears([{ id: 'p', name: '权力', holders: ['commission'], basis: [], until: 2020 }]);
+    const withChoice = {
+      ...scenario,
+      nodes: scenario.nodes.map((n) =>
+        n.kind === 'decision' ? { ...n, choices: n.choices.map((c) => ({ ...c, power: 'p' })) } : n,
+      ),
+    };
+    expect(lint(withChoice)).toContainEqual({
+      severity: 'error',
+      pointer: '/nodes/0/choices/0/power',
+      message: '权力「p」没有适用于 2025 年法律的一条：检查它的 from/until，或演练的 legalFramework。',
+    });
+  });
+});

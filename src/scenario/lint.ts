@@ -4,6 +4,7 @@
  */
 import { parseDuration } from '../engine/clock';
 import { conditionKind } from '../engine/conditions';
+import { inForce } from '../engine/powers-in-force';
 import { error, type PathKey, type Problem, warning } from './problem';
 import { type Choice, type Condition, type Effect, type Measure, RETURN, type Scenario } from './schema';
 
@@ -45,7 +46,7 @@ class Checker {
       node: ids(scenario.nodes),
       region: ids(scenario.regions),
       actor: ids(scenario.actors),
-      power: ids(scenario.powers),
+      power: ids(scenario.powers?.filter((p) => inForce(p, scenario.legalFramework))),
       supply: ids(scenario.supplies),
       reference: ids(scenario.references),
       window: ids(scenario.timeWindows),
@@ -69,6 +70,11 @@ class Checker {
   /** `id` must be a declared name of `kind`. */
   known(kind: Kind, id: string, path: readonly PathKey[]): boolean {
     if (this.names[kind].has(id)) return true;
+    if (kind === 'power' && this.scenario.powers?.some((p) => p.id === id)) {
+      const year = this.scenario.legalFramework;
+      this.error(path, `权力「${id}」没有适用于 ${year} 年法律的一条：检查它的 from/until，或演练的 legalFramework。`);
+      return false;
+    }
     this.error(path, `${WHAT[kind]}「${id}」没有在 ${WHERE[kind]} 里声明：补上它，或改成已声明的${WHAT[kind]} id。`);
     return false;
   }
@@ -259,7 +265,12 @@ function checkWorld(k: Checker, s: Scenario): void {
   k.duplicates(s.regions, ['regions'], '地区');
   k.duplicates(s.supplies, ['supplies'], '物资');
   k.duplicates(s.actors, ['actors'], '主体');
-  k.duplicates(s.powers, ['powers'], '权力');
+  // A power may be declared once per range of law years; two entries in force together clash.
+  k.duplicates(
+    s.powers?.map((p, i) => ({ id: inForce(p, s.legalFramework) ? p.id : `\u0000${i}` })),
+    ['powers'],
+    '权力',
+  );
   k.duplicates(s.injects, ['injects'], '插入事件');
   s.regions?.forEach((r, i) => {
     r.neighbours?.forEach((id, j) => {
@@ -287,6 +298,9 @@ function checkWorld(k: Checker, s: Scenario): void {
     }
   });
   s.powers?.forEach((p, i) => {
+    if (p.from !== undefined && p.until !== undefined && p.from >= p.until) {
+      k.error(['powers', i, 'until'], `until（${p.until}）要晚于 from（${p.from}）。`);
+    }
     p.holders.forEach((id, j) => {
       k.known('actor', id, ['powers', i, 'holders', j]);
     });

@@ -126,8 +126,24 @@ export const Power = v.pipe(
       ),
     ),
     basis: v.pipe(RefIds, d('法律依据：references 中的 id — the legal basis')),
+    from: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer(),
+        d('这样规定自哪一年的法律起适用（含），与 legalFramework 比较 — in force from this law year, inclusive'),
+      ),
+    ),
+    until: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer(),
+        d('适用到哪一年的法律之前（不含）；同一权力可按年份写几条 — in force until this law year, exclusive'),
+      ),
+    ),
   }),
-  d('一项权力及其法律依据；选项用 power 字段表示行使它 — a power and its legal basis'),
+  d(
+    '一项权力及其法律依据；选项用 power 字段表示行使它。法律修订改变了谁有权时，同一 id 按 from/until 写几条，演练的 legalFramework 决定用哪一条 — a power and its legal basis; one entry per law year range',
+  ),
 );
 
 const region = v.pipe(Id, d('地区 id — region'));
