@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { debrief } from '../engine/debrief';
 import { formatDuration } from '../engine/scoring';
-import type { RunState, ScoreEvent } from '../engine/types';
+import type { FiredInject, RunState, ScoreEvent } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { CasesChart, runMarkers } from './cases-chart';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from './format';
@@ -24,6 +24,22 @@ function ScoreChips({ events }: { events: readonly ScoreEvent[] }) {
   );
 }
 
+/** The injects that fired after a decision (or at the start), as rows of the timeline. */
+function InjectRows({ scenario, injects }: { scenario: Scenario; injects: readonly FiredInject[] }) {
+  return (
+    <>
+      {injects.map((x) => (
+        <tr key={x.id} className="inject-row">
+          <td>!</td>
+          <td>{formatGameTimeShort(scenario.clockStart, x.clock)}</td>
+          <td />
+          <td colSpan={3}>事件：{scenario.injects?.find((i) => i.id === x.id)?.title ?? x.id}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
 /** 复盘: the ending, the three scores with every event under its dimension, the world, and the timeline. */
 export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const startRun = useApp((s) => s.startRun);
@@ -32,7 +48,6 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const injectsAfter = (decision: number | null) => state.injects.filter((x) => x.decision === decision);
-  const injectTitle = (id: string) => scenario.injects?.find((i) => i.id === id)?.title ?? id;
 
   return (
     <main className="screen debrief">
@@ -113,14 +128,7 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
               </tr>
             </thead>
             <tbody>
-              {injectsAfter(null).map((x) => (
-                <tr key={x.id} className="inject-row">
-                  <td>!</td>
-                  <td>{formatGameTimeShort(scenario.clockStart, x.clock)}</td>
-                  <td />
-                  <td colSpan={3}>事件：{injectTitle(x.id)}</td>
-                </tr>
-              ))}
+              <InjectRows scenario={scenario} injects={injectsAfter(null)} />
               {report.timeline.map((row) => (
                 <Fragment key={row.decision}>
                   <tr className={row.timedOut ? 'timed-out' : undefined}>
@@ -136,14 +144,7 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
                       <ScoreChips events={row.events} />
                     </td>
                   </tr>
-                  {injectsAfter(row.decision).map((x) => (
-                    <tr key={x.id} className="inject-row">
-                      <td>!</td>
-                      <td>{formatGameTimeShort(scenario.clockStart, x.clock)}</td>
-                      <td />
-                      <td colSpan={3}>事件：{injectTitle(x.id)}</td>
-                    </tr>
-                  ))}
+                  <InjectRows scenario={scenario} injects={injectsAfter(row.decision)} />
                 </Fragment>
               ))}
               {report.closingEvents.length > 0 && (
