@@ -33,7 +33,8 @@ function keyOf(path: readonly PathKey[]): string {
 }
 
 function messageFor(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): string {
-  if (HAN.test(issue.message)) return issue.message;
+  // Our own messages are Chinese; valibot's defaults start "Invalid …" (and may quote Chinese input).
+  if (HAN.test(issue.message) && !/^Invalid /.test(issue.message)) return issue.message;
   switch (issue.type) {
     case 'strict_object':
     case 'object':
