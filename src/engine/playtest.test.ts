@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { fakeChoice, fakeDecision, fakeEnding, fakeNumberVar, fakeScenario } from '../../test/fake-scenario';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { playtest, playtestFails } from './playtest';
+
+describe('playtest', () => {
+  it('reaches every node and ending of a small drill, with timeouts among the moves', () => {
+    const r = playtest(uiDrill, 60, 3);
+    expect(r.nodes).toEqual({ reached: 4, total: 4, never: [] });
+    expect(r.endings.never).toEqual([]);
+    expect(r.endings.counts.good ?? 0).toBeGreaterThan(0);
+    expect(r.endings.counts.bad ?? 0).toBeGreaterThan(0);
+    expect(r.shortest.decisions).toBe(2);
+    expect(r.scores.timeliness.min).toBeLessThan(r.scores.timeliness.max);
+    expect(playtestFails(r)).toBe(false);
+  });
+
+  it('is the same for the same seed', () => {
+    expect(playtest(uiDrill, 30, 9)).toEqual(playtest(uiDrill, 30, 9));
+  });
+
+  it('names an ending no play can reach, and fails', () => {
+    // "won" needs a score the variable can never have.
+    const drill = fakeScenario({
+      variables: [fakeNumberVar({ id: 'x', min: 0, max: 10, initial: 0 })],
+      nodes: [
+        fakeDecision({
+          choices: [fakeChoice({ next: [{ when: { var: 'x', op: '>', value: 50 }, to: 'won' }, { to: 'end' }] })],
+        }),
+        fakeEnding(),
+        fakeEnding({ id: 'won', title: '胜' }),
+      ],
+    });
+    const r = playtest(drill, 20);
+    expect(r.endings.never).toEqual(['won']);
+    expect(r.nodes.never).toEqual(['won']);
+    expect(playtestFails(r)).toBe(true);
+  });
+
+  it('reports a loop with no way out as runs that never end', () => {
+    const drill = fakeScenario({
+      nodes: [
+        fakeDecision({
+          choices: [
+            fakeChoice({ id: 'again', next: 'n1' }),
+            fakeChoice({ id: 'out', when: { after: '100d' }, next: 'end' }),
+          ],
+        }),
+        fakeEnding(),
+      ],
+    });
+    const r = playtest(drill, 4);
+    expect(r.endless).toBe(4);
+    expect(playtestFails(r)).toBe(true);
+  });
+
+  it('reports a decision that offers nothing as stuck', () => {
+    const drill = fakeScenario({
+      nodes: [fakeDecision({ choices: [fakeChoice({ when: { after: '1d' } })] }), fakeEnding()],
+    });
+    const r = playtest(drill, 2);
+    expect(r.stuck[0]).toMatchObject({ node: 'n1' });
+    expect(playtestFails(r)).toBe(true);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Automated play-through: a drill played many times with seeded choices — half at random, half
+ * seeking nodes not yet reached, timeouts included — to find what no trainee can reach and what
+ * scores the drill can give. Pure and deterministic for a given seed.
+ */
+import type { Dimension, Scenario } from '../scenario/schema';
+import { nextInt, seedState } from './rng';
+import { choose, currentDecision, offeredChoices, start } from './run';
+import { DIMENSIONS, dimensionScores } from './scoring';
+import { type RunState, TIMEOUT } from './types';
+
+/** A run longer than this is taken to loop for ever. */
+export const MAX_DECISIONS = 500;
+
+export interface PlaytestReport {
+  runs: number;
+  nodes: { reached: number; total: number; never: string[] };
+  endings: { reached: number; total: number; never: string[]; counts: Record<string, number> };
+  scores: Record<Dimension, { min: number; max: number; mean: number }>;
+  shortest: { decisions: number; hours: number };
+  longest: { decisions: number; hours: number };
+  /** Runs that did not end within MAX_DECISIONS decisions (a loop with no way out). */
+  endless: number;
+  /** Runs stopped by a decision the engine refused (a node with no way out). */
+  stuck: { node: string; message: string }[];
+  /** What a systematic search found that the sampled runs missed, and the decisions it took. */
+  search: { steps: number; found: string[] };
+}
+
+/**
+ * Depth first over every move sequence (states with the same node, variables, clock and draws
+ * explored once), until every node in `wanted` is reached or the budget runs out.
+ */
+export function searchNodes(
+  scenario: Scenario,
+  wanted: ReadonlySet<string>,
+  seeds: readonly number[],
+  budget = 20_000,
+): { reached: Set<string>; steps: number } {
+  const reached = new Set<string>();
+  let steps = 0;
+  for (const seed of seeds) {
+    const seen = new Set<string>();
+    const stack: RunState[] = [start(scenario, seed)];
+    while (stack.length > 0 && steps < budget && [...wanted].some((id) => !reached.has(id))) {
+      const state = stack.pop() as RunState;
+      const key = JSON.stringify([state.nodeId, state.vars, state.clock, state.rng, state.visited.length]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      reached.add(state.nodeId);
+      for (const move of moves(scenario, state)) {
+        steps++;
+        try {
+          stack.push(choose(scenario, state, move, move === TIMEOUT ? Number.MAX_SAFE_INTEGER : 1000)[0]);
+        } catch {
+          // A refused move is reported by the sampled runs; the search goes on.
+        }
+      }
+    }
+  }
+  return { reached, steps };
+}
+
+function moves(scenario: Scenario, state: RunState): string[] {
+  const node = currentDecision(scenario, state);
+  if (!node) return [];
+  const ids = offeredChoices(scenario, state).map((c) => c.id);
+  return node.timeLimitSec !== undefined && node.timeoutChoice !== undefined ? [...ids, TIMEOUT] : ids;
+}
+
+export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestReport {
+  const reached = new Set<string>();
+  const endingCounts: Record<string, number> = {};
+  const totals = Object.fromEntries(DIMENSIONS.map((d) => [d, { min: 100, max: 0, sum: 0 }])) as Record<
+    Dimension,
+    { min: number; max: number; sum: number }
+  >;
+  let rng = seedState(seed);
+  const draw = (n: number) => {
+    const [value, next] = nextInt(rng, 0, n - 1);
+    rng = next;
+    return value;
+  };
+  let shortest = { decisions: Number.POSITIVE_INFINITY, hours: 0 };
+  let longest = { decisions: 0, hours: 0 };
+  let endless = 0;
+  let finished = 0;
+  const stuck: PlaytestReport['stuck'] = [];
+
+  for (let run = 0; run < runs; run++) {
+    const seeking = run % 2 === 1;
+    let state = start(scenario, draw(2 ** 31));
+    reached.add(state.nodeId);
+    let decisions = 0;
+    try {
+      while (state.ending === null && decisions < MAX_DECISIONS) {
+        const options = moves(scenario, state);
+        if (options.length === 0) throw new Error('no choice is offered and there is no time limit');
+        let pick = options[draw(options.length)] as string;
+        if (seeking) {
+          // Prefer a move that leads somewhere no run has been yet.
+          const fresh = options.filter((m) => !reached.has(choose(scenario, state, m, 1000)[0].nodeId));
+          if (fresh.length > 0) pick = fresh[draw(fresh.length)] as string;
+        }
+        [state] = choose(scenario, state, pick, pick === TIMEOUT ? Number.MAX_SAFE_INTEGER : 1000);
+        reached.add(state.nodeId);
+        decisions++;
+      }
+    } catch (e) {
+      if (stuck.length < 10) stuck.push({ node: state.nodeId, message: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    if (state.ending === null) {
+      endless++;
+      continue;
+    }
+    finished++;
+    endingCounts[state.ending] = (endingCounts[state.ending] ?? 0) + 1;
+    const scores = dimensionScores(scenario, state.scoreEvents);
+    for (const d of DIMENSIONS) {
+      const t = totals[d];
+      t.min = Math.min(t.min, scores[d]);
+      t.max = Math.max(t.max, scores[d]);
+      t.sum += scores[d];
+    }
+    const hours = Math.round((state.clock / 60) * 10) / 10;
+    if (decisions < shortest.decisions) shortest = { decisions, hours };
+    if (decisions > longest.decisions) longest = { decisions, hours };
+  }
+
+  // What sampling missed, a systematic search may still reach.
+  const missed = new Set(scenario.nodes.map((n) => n.id).filter((id) => !reached.has(id)));
+  const search = { steps: 0, found: [] as string[] };
+  if (missed.size > 0) {
+    const found = searchNodes(scenario, missed, [seed, seed + 1, seed + 2]);
+    search.steps = found.steps;
+    search.found = [...missed].filter((id) => found.reached.has(id));
+    for (const id of search.found) {
+      reached.add(id);
+      if (scenario.nodes.find((n) => n.id === id)?.kind === 'ending') endingCounts[id] = endingCounts[id] ?? 0;
+    }
+  }
+  const endings = scenario.nodes.filter((n) => n.kind === 'ending').map((n) => n.id);
+  return {
+    runs,
+    nodes: {
+      reached: scenario.nodes.filter((n) => reached.has(n.id)).length,
+      total: scenario.nodes.length,
+      never: scenario.nodes.filter((n) => !reached.has(n.id)).map((n) => n.id),
+    },
+    endings: {
+      reached: endings.filter((id) => reached.has(id)).length,
+      total: endings.length,
+      never: endings.filter((id) => !reached.has(id)),
+      counts: endingCounts,
+    },
+    scores: Object.fromEntries(
+      DIMENSIONS.map((d) => {
+        const t = totals[d];
+        return [
+          d,
+          finished
+            ? { min: t.min, max: t.max, mean: Math.round((t.sum / finished) * 10) / 10 }
+            : { min: 0, max: 0, mean: 0 },
+        ];
+      }),
+    ) as PlaytestReport['scores'],
+    shortest: Number.isFinite(shortest.decisions) ? shortest : { decisions: 0, hours: 0 },
+    longest,
+    endless,
+    stuck,
+    search,
+  };
+}
+
+/** Whether the report shows a problem the author must fix. */
+export function playtestFails(r: PlaytestReport): boolean {
+  return r.nodes.never.length > 0 || r.endings.never.length > 0 || r.endless > 0 || r.stuck.length > 0;
+}
