@@ -137,6 +137,16 @@ describe('actingAtOnceTimes', () => {
   });
 });
 
+describe('outcomeEvent: what the comparison leaves out', () => {
+  it('[regression] drops an inject that set what the trainee later set, so it cannot override the moved setting', () => {
+    const log: LoggedMeasure[] = [
+      { t: DAY, measure: { type: 'contact', region: 'home', factor: 0.9 }, from: 'inject' },
+      { t: 5 * DAY, measure: { type: 'contact', region: 'home', factor: 0.5 }, from: 'choice' },
+    ];
+    expect(actingAtOnceTimes(log, 'home')).toEqual([null, 0]);
+  });
+});
+
 describe('outcomeEvent', () => {
   it('[regression] charges nothing for an inject’s road closure that the run itself ignored', () => {
     // An inject's "roads" without "from" closes nothing in the run (an inject acts for no region).
@@ -176,16 +186,18 @@ describe('outcomeEvent', () => {
     const realCases = Math.round(cases(real));
     const idealCases = Math.round(cases(ideal));
     const excess = Math.round(cases(real) - cases(ideal));
-    const share = excess / cases(real);
+    const deaths = (w: WorldState) => w.regions.reduce((n, r) => n + r.D, 0);
+    const excessDeaths = Math.round(deaths(real) - deaths(ideal));
+    // The larger of the extra share of infections and of deaths.
+    const share = Math.max(excess / cases(real), deaths(real) > 0.5 ? Math.max(0, excessDeaths) / deaths(real) : 0);
     expect(excess).toBeGreaterThan(0);
 
     const event = outcomeEvent(scenario, log, real);
-    expect(event?.delta).toBe(-Math.round(share * 30));
+    expect(event?.delta).toBe(-Math.round(Math.min(1, share) * 30));
     expect(event?.delta).toBeLessThan(0);
     expect(event?.reason).toContain(`累计感染约 ${idealCases} 人`);
     expect(event?.reason).toContain(`实际为 ${realCases} 人`);
     expect(event?.reason).toContain(`迟滞多出约 ${excess} 人感染`);
-    expect(event?.reason).toContain(`占实际感染的 ${Math.round(share * 100)}%`);
   });
 
   it('scales with the drill’s outcome weight', () => {

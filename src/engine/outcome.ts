@@ -19,7 +19,7 @@ function totals(w: WorldState): { cases: number; deaths: number } {
 }
 
 /** What a containment measure sets: measures with the same key set the same thing. */
-function parameterKey(m: Measure, order: number): string | null {
+function parameterKey(m: Measure, order: number, actingRegion: string | undefined): string | null {
   const pair = (a: string, b: string) => [a, b].sort().join('|');
   switch (m.type) {
     case 'contact':
@@ -29,7 +29,8 @@ function parameterKey(m: Measure, order: number): string | null {
     case 'travel':
       return `travel:${pair(m.between[0], m.between[1])}`;
     case 'roads':
-      return `roads:${pair(m.from ?? '', m.region)}`;
+      // The same link whether or not `from` is written: applyMeasure closes from the acting region.
+      return `roads:${pair(m.from ?? actingRegion ?? '', m.region)}`;
     case 'beds':
       // Each addition of beds stands alone.
       return `beds:${order}`;
@@ -44,21 +45,30 @@ function parameterKey(m: Measure, order: number): string | null {
  * spacing (moved earlier by the same amount), so a later easing stays after the tightening it
  * eased. Injects keep their times.
  */
-export function actingAtOnceTimes(log: readonly LoggedMeasure[]): number[] {
+export function actingAtOnceTimes(log: readonly LoggedMeasure[], actingRegion?: string): (number | null)[] {
   const firstAt = new Map<string, number>();
+  log.forEach(({ t, measure, from }, order) => {
+    const key = from === 'choice' ? parameterKey(measure, order, actingRegion) : null;
+    if (key !== null && !firstAt.has(key)) firstAt.set(key, t);
+  });
   return log.map(({ t, measure, from }, order) => {
-    const key = from === 'choice' ? parameterKey(measure, order) : null;
-    if (key === null) return t;
-    if (!firstAt.has(key)) firstAt.set(key, t);
-    return t - (firstAt.get(key) as number);
+    const key = parameterKey(measure, order, from === 'choice' ? actingRegion : undefined);
+    const first = key === null ? undefined : firstAt.get(key);
+    if (from === 'choice') return first === undefined ? t : t - first;
+    // An inject that set what the trainee then set: in the comparison the trainee's setting came
+    // first, so the inject's, before the trainee's real time, would wrongly override it. Dropped (null).
+    return first !== undefined && t < first ? null : t;
   });
 }
 
 /** The world at `end` had the trainee started every containment measure at minute 0. */
 export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasure[], end: number): WorldState {
-  const times = actingAtOnceTimes(log);
+  const times = actingAtOnceTimes(log, scenario.roleRegion);
   const schedule = log
-    .map((x, order) => ({ ...x, t: times[order] as number, order }))
+    .flatMap((x, order) => {
+      const t = times[order];
+      return t === null || t === undefined ? [] : [{ ...x, t, order }];
+    })
     .sort((a, b) => a.t - b.t || a.order - b.order);
   const w = initWorld(scenario);
   for (const x of schedule) {
@@ -75,18 +85,34 @@ export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasur
 export function outcomeEvent(scenario: Scenario, log: readonly LoggedMeasure[], actual: WorldState): ScoreEvent | null {
   if (!scenario.epidemic) return null;
   const taken = log.filter((x) => x.from === 'choice' && isContainment(x.measure));
-  if (taken.length === 0) return null;
-  const ideal = totals(worldActingAtOnce(scenario, log, actual.t));
+  const weight = ruleDelta(scenario, 'outcome');
   const real = totals(actual);
+  if (taken.length === 0) {
+    // Inaction is a decision too: where the drill offered containment, taking none costs the most.
+    const offered = scenario.nodes.some(
+      (n) => n.kind === 'decision' && n.choices.some((c) => c.world?.some((m) => isContainment(m))),
+    );
+    if (!offered) return null;
+    return ruleEvent(
+      scenario,
+      'outcome',
+      `始终没有采取任何防控措施（隔离、限制接触或往来、增加床位）：到推演结束累计感染约 ${Math.round(real.cases)} 人、死亡 ${Math.round(real.deaths)} 人。`,
+      null,
+      [],
+      -weight,
+    );
+  }
+  const ideal = totals(worldActingAtOnce(scenario, log, actual.t));
   const excess = Math.max(0, Math.round(real.cases - ideal.cases));
   const excessDeaths = Math.max(0, Math.round(real.deaths - ideal.deaths));
-  const share = real.cases > 0 ? excess / real.cases : 0;
-  const delta = -Math.round(share * ruleDelta(scenario, 'outcome'));
+  // The larger of the two shares: delay that costs few infections but many lives still costs.
+  const share = Math.max(real.cases > 0 ? excess / real.cases : 0, real.deaths > 0.5 ? excessDeaths / real.deaths : 0);
+  const delta = -Math.round(Math.min(1, share) * weight);
   const reason =
     `若把你的 ${taken.length} 项防控措施都提前到开局时开始（其后的调整保持原有间隔），到推演结束累计感染约 ${Math.round(ideal.cases)} 人、` +
     `死亡 ${Math.round(ideal.deaths)} 人；实际为 ${Math.round(real.cases)} 人、死亡 ${Math.round(real.deaths)} 人。` +
-    (excess > 0
-      ? `迟滞多出约 ${excess} 人感染、${excessDeaths} 人死亡（占实际感染的 ${Math.round(share * 100)}%）。`
+    (excess > 0 || excessDeaths > 0
+      ? `迟滞多出约 ${excess} 人感染、${excessDeaths} 人死亡。`
       : '措施几乎都是即刻采取的，没有因迟滞多出感染。');
   return ruleEvent(scenario, 'outcome', reason, null, [], delta === 0 ? 0 : delta);
 }

@@ -42,6 +42,11 @@ const shipment = (overrides: Partial<Shipment> = {}): Shipment => ({
 });
 
 describe('lawfulness', () => {
+  it('[regression] counts an authorisation only from an actor who holds the power', () => {
+    const fromNobody: Grant = { ...grant(0), from: 'city' };
+    expect(lawfulness(scenario, [fromNobody], 'lockdown', 10)).toEqual({ lawful: false });
+  });
+
   it('is lawful for a holder of the power', () => {
     expect(lawfulness(withPower({ holders: ['province', 'city'] }), [], 'lockdown', 0)).toEqual({
       lawful: true,
@@ -121,6 +126,19 @@ describe('unlawfulPowerEvent', () => {
 
 describe('coordinationEvents', () => {
   const events = (facts: MeasureFact[], s: Scenario = scenario) => coordinationEvents(s, facts, 2);
+
+  it('[regression] gives no credit for sending nothing', () => {
+    const empty: Shipment = {
+      id: 's',
+      supply: 'masks',
+      amount: 0,
+      from: 'home',
+      to: 'next',
+      arrives: 0,
+      status: 'moving',
+    };
+    expect(events([{ kind: 'sent', shipment: empty }], { ...scenario, roleRegion: 'home' })).toEqual([]);
+  });
 
   it('gives every event the rule as its source, at the decision', () => {
     const [event] = events([{ kind: 'notified', region: 'next' }]);

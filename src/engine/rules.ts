@@ -70,7 +70,8 @@ export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId
   if (!power || actor === undefined) return { lawful: true, how: 'holder' };
   if (power.holders.includes(actor)) return { lawful: true, how: 'holder' };
   if (power.actFirst?.holders.includes(actor)) return { lawful: true, how: 'actFirst' };
-  if (grants.some((g) => g.power === powerId && g.at !== null && g.at <= clock))
+  // Only an actor who holds the power can grant it.
+  if (grants.some((g) => g.power === powerId && g.at !== null && g.at <= clock && power.holders.includes(g.from)))
     return { lawful: true, how: 'authorised' };
   return { lawful: false };
 }
@@ -101,7 +102,7 @@ export function coordinationEvents(scenario: Scenario, facts: readonly MeasureFa
       case 'notified':
         return [ruleEvent(scenario, 'notify', `及时向${region(f.region)}通报疫情信息，让对方能够提前准备。`, decision)];
       case 'sent':
-        return f.shipment.from === scenario.roleRegion
+        return f.shipment.from === scenario.roleRegion && f.shipment.amount > 0
           ? [
               ruleEvent(
                 scenario,

@@ -286,8 +286,9 @@ export function applyMeasure(
         return [];
       }
       // Closing roads already closed closes nothing new (like notify, it is judged once).
-      if (k >= 0 && w.closed.includes(k)) return [];
-      if (k >= 0) w.closed.push(k);
+      // Closing what is already closed, or a road with no traffic declared, changes nothing and is not judged.
+      if (k < 0 || w.closed.includes(k)) return [];
+      w.closed.push(k);
       return [{ kind: 'closedRoad', region: m.region }];
     }
     case 'level':
@@ -343,6 +344,9 @@ export function metric(
   };
   const values = (chosen as RegionState[]).map(of);
   const total = values.reduce((a, b) => a + b, 0);
+  // Trust without a region is the plain mean of the regions' trust; supplies are not rounded
+  // (a stock in 万只 can be 19.6); people are counted whole.
   if (name === 'trust') return values.length ? Math.round(total / values.length) : 0;
+  if (name === 'supply') return total;
   return Math.round(total);
 }

@@ -654,3 +654,35 @@ describe('lint: powers by law year', () => {
     });
   });
 });
+
+describe('lint: authorisation and the outcome weight', () => {
+  it('refuses a request for authorisation from an actor who does not hold the power', () => {
+    const scenario = fakeWorldScenario({
+      roleActor: 'commission',
+      actors: [
+        { id: 'commission', name: '卫健委' },
+        { id: 'city', name: '市政府' },
+        { id: 'province', name: '省政府' },
+      ],
+      powers: [{ id: 'p', name: '封锁', holders: ['province'], basis: [] }],
+    });
+    const asking = {
+      ...scenario,
+      nodes: scenario.nodes.map((n) =>
+        n.kind === 'decision'
+          ? { ...n, choices: n.choices.map((c) => ({ ...c, requests: { power: 'p', from: 'city', after: '1h' } })) }
+          : n,
+      ),
+    };
+    expect(lint(asking)).toContainEqual({
+      severity: 'error',
+      pointer: '/nodes/0/choices/0/requests/from',
+      message: '「city」并不享有「封锁」，无法授权：改为向 holders 中的主体请求。',
+    });
+  });
+
+  it('refuses a negative outcome weight, which would reward delay', () => {
+    const found = lint(fakeWorldScenario({ scoring: { rules: { outcome: { delta: -30 } } } }));
+    expect(found).toContainEqual(expect.objectContaining({ pointer: '/scoring/rules/outcome/delta' }));
+  });
+});

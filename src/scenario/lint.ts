@@ -4,7 +4,7 @@
  */
 import { parseDuration } from '../engine/clock';
 import { conditionKind } from '../engine/conditions';
-import { inForce } from '../engine/powers-in-force';
+import { inForce, powerInForce } from '../engine/powers-in-force';
 import { error, type PathKey, type Problem, warning } from './problem';
 import { type Choice, type Condition, type Effect, type Measure, RETURN, type Scenario } from './schema';
 
@@ -318,6 +318,13 @@ function checkWorld(k: Checker, s: Scenario): void {
     k.error(['roleActor'], '声明了 powers 就要写明 roleActor（学员代表哪个主体），才能判断是否越权。');
   }
   k.refs(s.scoring?.timeoutRefs, ['scoring', 'timeoutRefs']);
+  const outcomeWeight = s.scoring?.rules?.outcome?.delta;
+  if (outcomeWeight !== undefined && outcomeWeight < 0) {
+    k.error(
+      ['scoring', 'rules', 'outcome', 'delta'],
+      'outcome 是因迟滞扣分的最高分值，要写正数（如 30）；负数会奖励拖延。',
+    );
+  }
   for (const [rule, weight] of Object.entries(s.scoring?.rules ?? {})) {
     k.refs(weight?.refs, ['scoring', 'rules', rule, 'refs']);
   }
@@ -409,7 +416,14 @@ function checkNodes(k: Checker, s: Scenario): void {
       if (choice.power !== undefined) k.known('power', choice.power, [...cp, 'power']);
       if (choice.requests) {
         k.known('power', choice.requests.power, [...cp, 'requests', 'power']);
-        k.known('actor', choice.requests.from, [...cp, 'requests', 'from']);
+        const asked = k.known('actor', choice.requests.from, [...cp, 'requests', 'from']);
+        const power = powerInForce(s, choice.requests.power);
+        if (asked && power && !power.holders.includes(choice.requests.from)) {
+          k.error(
+            [...cp, 'requests', 'from'],
+            `「${choice.requests.from}」并不享有「${power.name}」，无法授权：改为向 holders 中的主体请求。`,
+          );
+        }
         if (choice.requests.when) k.condition(choice.requests.when, [...cp, 'requests', 'when']);
       }
       if (choice.needs) {

@@ -7,6 +7,8 @@ const PAD = { left: 48, right: 12, top: 16, bottom: 24 };
 export interface ChartMarker {
   clock: number;
   label: string;
+  /** What the marker stands for, for hover and screen readers. */
+  title: string;
   kind: 'decision' | 'inject';
 }
 
@@ -69,8 +71,10 @@ export function CasesChart({
             {dd === 0 ? '开局' : `${dd}天`}
           </text>
         ))}
-        {labelled(markers, x).map(({ marker: m, showLabel }) => (
-          <g key={`${m.kind}-${m.label}-${m.clock}`} className={`marker ${m.kind}`}>
+        {labelled(markers, x).map(({ marker: m, showLabel }, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two injects may fire at the same minute
+          <g key={i} className={`marker ${m.kind}`}>
+            <title>{m.title}</title>
             <line x1={x(m.clock)} x2={x(m.clock)} y1={PAD.top} y2={PAD.top + plotH} />
             {showLabel && (
               <text x={x(m.clock)} y={PAD.top - 4} textAnchor="middle" className="tick">
@@ -101,11 +105,29 @@ export function CasesChart({
   );
 }
 
-/** Decision markers (numbered from 1) and inject markers for a run's chart. */
-export function runMarkers(timeline: readonly { clockAfter: number }[], injects: readonly { clock: number }[]) {
+/** Decision markers (numbered from 1, at the moment each was made) and inject markers for a run's chart. */
+export function runMarkers(
+  scenario: Scenario,
+  timeline: readonly { clockAt: number }[],
+  injects: readonly { id: string; clock: number }[],
+) {
   return [
-    ...timeline.map((e, i): ChartMarker => ({ clock: e.clockAfter, label: String(i + 1), kind: 'decision' })),
-    ...injects.map((e): ChartMarker => ({ clock: e.clock, label: '!', kind: 'inject' })),
+    ...timeline.map(
+      (e, i): ChartMarker => ({
+        clock: e.clockAt,
+        label: String(i + 1),
+        title: `第 ${i + 1} 个决定`,
+        kind: 'decision',
+      }),
+    ),
+    ...injects.map(
+      (e): ChartMarker => ({
+        clock: e.clock,
+        label: '!',
+        title: `事件：${scenario.injects?.find((i) => i.id === e.id)?.title ?? e.id}`,
+        kind: 'inject',
+      }),
+    ),
   ];
 }
 

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { eventDecision } from '../engine/debrief';
-import { snapshot } from '../engine/run';
+import { snapshot, start } from '../engine/run';
 import { findChoice, findNode, indexOf } from '../engine/scenario-index';
 import { formatDuration } from '../engine/scoring';
 import type { RunState, VarChange } from '../engine/types';
-import { initWorld } from '../engine/world';
 import type { Scenario } from '../scenario/schema';
 import { describeMeasure } from './describe-measure';
 import { formatGameTime, formatValue } from './format';
@@ -33,8 +32,9 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
   const decision = state.timeline.length - 1;
   const entry = state.timeline[decision];
   const before = useMemo(
-    () => state.timeline[decision - 1]?.regions ?? snapshot(initWorld(scenario)),
-    [scenario, state.timeline, decision],
+    // Before the first decision: the world as the run began, injects at minute 0 included.
+    () => state.timeline[decision - 1]?.regions ?? snapshot(start(scenario, state.seed).world),
+    [scenario, state.timeline, state.seed, decision],
   );
   if (!entry) return null;
   const node = findNode(scenario, entry.nodeId);
@@ -75,8 +75,9 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
             <>
               <h3>采取的措施</h3>
               <ul className="measure-list">
-                {measures.map((m) => (
-                  <li key={describeMeasure(scenario, m)}>{describeMeasure(scenario, m)}</li>
+                {measures.map((m, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a choice's measures keep their order
+                  <li key={i}>{describeMeasure(scenario, m)}</li>
                 ))}
               </ul>
             </>

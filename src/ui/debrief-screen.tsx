@@ -105,7 +105,7 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
             <CasesChart
               scenario={scenario}
               world={state.world}
-              markers={runMarkers(state.timeline, state.injects)}
+              markers={runMarkers(scenario, state.timeline, state.injects)}
               width={640}
               height={260}
             />

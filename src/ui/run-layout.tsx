@@ -29,7 +29,11 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
         <aside className="decision-side" aria-label="态势">
           <StatusPanel scenario={scenario} vars={state.vars} />
           <StatusBoard scenario={scenario} world={state.world} />
-          <CasesChart scenario={scenario} world={state.world} markers={runMarkers(state.timeline, state.injects)} />
+          <CasesChart
+            scenario={scenario}
+            world={state.world}
+            markers={runMarkers(scenario, state.timeline, state.injects)}
+          />
         </aside>
       </div>
     </div>

@@ -10,6 +10,8 @@ export function StatusBoard({ scenario, world }: { scenario: Scenario; world: Wo
   const regions = scenario.regions ?? [];
   if (regions.length === 0) return null;
   const supplies = scenario.supplies ?? [];
+  // A flood or a chemical leak has regions but no epidemic: show no infection columns then.
+  const epidemic = scenario.epidemic !== undefined;
   return (
     <section className="status-board" aria-labelledby="board-heading">
       <h2 id="board-heading">
@@ -19,9 +21,9 @@ export function StatusBoard({ scenario, world }: { scenario: Scenario; world: Wo
         <thead>
           <tr>
             <th scope="col">地区</th>
-            <th scope="col">累计感染</th>
-            <th scope="col">死亡</th>
-            <th scope="col">住院/床位</th>
+            {epidemic && <th scope="col">累计感染</th>}
+            {epidemic && <th scope="col">死亡</th>}
+            {epidemic && <th scope="col">住院/床位</th>}
             <th scope="col">信任</th>
           </tr>
         </thead>
@@ -36,12 +38,14 @@ export function StatusBoard({ scenario, world }: { scenario: Scenario; world: Wo
                   {r.name}
                   {r.id === scenario.roleRegion && <span className="muted">（本地）</span>}
                 </th>
-                <td>{count(s.cum)}</td>
-                <td>{count(s.D)}</td>
-                <td className={overflow ? 'overflow' : undefined}>
-                  {count(s.H)}/{count(s.beds)}
-                  {overflow && <span className="visually-hidden">（床位不足）</span>}
-                </td>
+                {epidemic && <td>{count(s.cum)}</td>}
+                {epidemic && <td>{count(s.D)}</td>}
+                {epidemic && (
+                  <td className={overflow ? 'overflow' : undefined}>
+                    {count(s.H)}/{count(s.beds)}
+                    {overflow && <span className="visually-hidden">（床位不足）</span>}
+                  </td>
+                )}
                 <td>{Math.round(s.trust)}</td>
               </tr>
             );
@@ -66,7 +70,9 @@ export function StatusBoard({ scenario, world }: { scenario: Scenario; world: Wo
               <tr key={r.id}>
                 <th scope="row">{r.name}</th>
                 {supplies.map((x) => (
-                  <td key={x.id}>{count(world.regions[i]?.supplies[x.id] ?? 0)}</td>
+                  <td key={x.id}>
+                    {(world.regions[i]?.supplies[x.id] ?? 0).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
+                  </td>
                 ))}
               </tr>
             ))}
