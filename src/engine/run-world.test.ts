@@ -145,7 +145,10 @@ describe('proportionality', () => {
     expect(state.scoreEvents).toContainEqual({
       dimension: 'legality',
       delta: -10,
-      reason: '“封锁全市”超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。',
+      // The reason gives the situation as it was and what the measure needed.
+      reason: expect.stringMatching(
+        /^“封锁全市”超出了当时事态的需要：\S+累计感染为 100（要求 ≥ 1000）。措施应当与突发事件可能造成的危害的性质、程度和范围相适应。$/,
+      ),
       source: { kind: 'rule', rule: 'disproportionate', decision: 0 },
       refs: ['law-1'],
     });

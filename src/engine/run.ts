@@ -6,6 +6,7 @@ import { RETURN } from '../scenario/constants';
 import type { Choice, DecisionNode, Inject, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
+import { describeCondition } from './describe-condition';
 import { applyEffect } from './effects';
 import { outcomeEvent } from './outcome';
 import { nextRandom, seedState } from './rng';
@@ -211,12 +212,13 @@ export function choose(
     scored.push(unlawfulPowerEvent(scenario, taken.power, index));
     violations++;
   }
-  if (taken.needs && !holds(taken.needs.when, contextOf(scenario, state))) {
+  const atDecision = contextOf(scenario, state);
+  if (taken.needs && !holds(taken.needs.when, atDecision)) {
     scored.push(
       ruleEvent(
         scenario,
         'disproportionate',
-        `“${taken.label}”超出了当时事态的需要：措施应当与突发事件可能造成的危害的性质、程度和范围相适应。`,
+        `“${taken.label}”超出了当时事态的需要：${describeCondition(scenario, taken.needs.when, atDecision)}。措施应当与突发事件可能造成的危害的性质、程度和范围相适应。`,
         index,
         taken.needs.refs,
       ),
