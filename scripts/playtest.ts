@@ -18,7 +18,7 @@ function option(argv: string[], name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-function describe(file: string, r: PlaytestReport): string[] {
+function summarise(file: string, r: PlaytestReport): string[] {
   const lines = [
     `${file}：${r.runs} 局`,
     `  节点 ${r.nodes.reached}/${r.nodes.total}${r.nodes.never.length ? `，从未到达：${r.nodes.never.join('、')}` : ''}`,
@@ -75,7 +75,7 @@ function main(argv: string[]): number {
   } else {
     for (const [file, r] of Object.entries(reports)) {
       const lines =
-        'problems' in r ? [`${file}：无法试玩，先修正：`, ...r.problems.map((p) => `  ${p}`)] : describe(file, r);
+        'problems' in r ? [`${file}：无法试玩，先修正：`, ...r.problems.map((p) => `  ${p}`)] : summarise(file, r);
       console.log(lines.join('\n'));
     }
   }
