@@ -69,6 +69,17 @@ export function locate(text: string): Located {
     }
     return null;
   };
+  /** Reads `"key":` into the object frame; false (i at the fault) when it is not there. */
+  const readKey = (frame: Frame): boolean => {
+    if (text[i] !== '"') return false;
+    const key = readString();
+    if (key === null) return false;
+    skip();
+    if (text[i] !== ':') return false;
+    i++;
+    frame.key = key;
+    return true;
+  };
   /** The pointer of the value about to be read, or null when it is too deep to record. */
   const currentPointer = (): string | null => {
     const top = stack[stack.length - 1];
@@ -99,15 +110,7 @@ export function locate(text: string): Located {
         i++;
       } else {
         stack.push(frame);
-        if (frame.kind === 'object') {
-          if (text[i] !== '"') return fail(i);
-          const key = readString();
-          if (key === null) return fail(i);
-          skip();
-          if (text[i] !== ':') return fail(i);
-          i++;
-          frame.key = key;
-        }
+        if (frame.kind === 'object' && !readKey(frame)) return fail(i);
         continue;
       }
     } else if (ch === '"') {
@@ -134,15 +137,7 @@ export function locate(text: string): Located {
       i++;
       skip();
       if (top.kind === 'array') top.index++;
-      else {
-        if (text[i] !== '"') return fail(i);
-        const key = readString();
-        if (key === null) return fail(i);
-        skip();
-        if (text[i] !== ':') return fail(i);
-        i++;
-        top.key = key;
-      }
+      else if (!readKey(top)) return fail(i);
       break;
     }
   }
