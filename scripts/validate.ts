@@ -5,21 +5,14 @@
  * Whatever the input (missing, empty, binary, huge, deeply nested, not JSON), never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { locate, positionOf } from '../src/scenario/json-locate';
-import { load, MAX_SCENARIO_BYTES } from '../src/scenario/load';
-import type { Problem } from '../src/scenario/problem';
+import { checkFile } from '../src/scenario/check-file';
+import { MAX_SCENARIO_BYTES } from '../src/scenario/load';
 
 export interface FileReport {
   file: string;
   lines: string[];
   errors: number;
   warnings: number;
-}
-
-function line(file: string, text: string, p: Problem, located = locate(text)): string {
-  const { line: l, column } = positionOf(text, located, p.pointer);
-  const tag = p.severity === 'warning' ? '（警告）' : '';
-  return `${file}: ${p.pointer || '/'} (${l}:${column}): ${tag}${p.message}`;
 }
 
 /** Reads and checks one file; never throws. */
@@ -41,23 +34,22 @@ export function validateFile(file: string): FileReport {
     }
     const bytes = readFileSync(file);
     if (bytes.includes(0)) return fail('这不是文本文件（含有二进制内容）：请选择情景的 .json 文件。');
-    text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    text = bytes.toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(
       code === 'ENOENT' ? '找不到这个文件：检查路径和文件名。' : `无法读取这个文件（${code ?? '未知原因'}）。`,
     );
   }
-  const result = load(text);
-  const problems = result.ok ? result.warnings : result.problems;
-  const located = problems.length > 0 ? locate(text) : undefined;
-  // A syntax error has no pointer: place it where the text stops being JSON.
-  const lines = problems.map((p) => line(file, text, p, located));
+  const { placed } = checkFile(text);
   return {
     file,
-    lines,
-    errors: problems.filter((p) => p.severity === 'error').length,
-    warnings: problems.filter((p) => p.severity === 'warning').length,
+    lines: placed.map(
+      (p) =>
+        `${file}: ${p.pointer || '/'} (${p.line}:${p.column}): ${p.severity === 'warning' ? '（警告）' : ''}${p.message}`,
+    ),
+    errors: placed.filter((p) => p.severity === 'error').length,
+    warnings: placed.filter((p) => p.severity === 'warning').length,
   };
 }
 

@@ -11,8 +11,21 @@ const store = createAppStore(browserDeps());
 // carries neither their text nor the validator.
 async function loadShippedDrills(): Promise<void> {
   try {
-    const { default: drills } = await import('virtual:shipped-drills');
-    store.getState().addShippedDrills(drills);
+    const saved = store.getState().imports;
+    // The loader is fetched only when there are imported drills to check again.
+    const [{ default: drills }, checker] = await Promise.all([
+      import('virtual:shipped-drills'),
+      saved.length > 0 ? import('./scenario/load') : null,
+    ]);
+    // Both in one tick, so no screen sees the shipped drills without the imported ones.
+    const state = store.getState();
+    state.addShippedDrills(drills);
+    for (const file of saved) {
+      const result = checker?.load(file.text);
+      if (!result) continue;
+      const outcome = state.importDrill(file, result);
+      if (!outcome.ok) state.reject({ file: file.file, problems: outcome.problems });
+    }
   } catch (e) {
     store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
   }

@@ -37,10 +37,10 @@ export function createAppStore(deps: StoreDeps) {
         version: SAVE_VERSION,
         storage: createJSONStorage(() => deps.storage),
         // The library is rebuilt from files on each start; only the run log and settings are saved.
-        partialize: (s) => ({ run: s.run, settings: s.settings }),
+        partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports }),
         merge: (persisted, current) => {
           const saved = readSaved(persisted, deps.now());
-          return { ...current, run: saved.run, settings: saved.settings ?? current.settings };
+          return { ...current, run: saved.run, settings: saved.settings ?? current.settings, imports: saved.imports };
         },
       },
     ),

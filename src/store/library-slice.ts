@@ -17,6 +17,14 @@ export interface LoadedFile {
   result: LoadResult;
 }
 
+/** A drill an instructor imported: its text is kept (and saved) so it survives a reload. */
+export interface ImportedFile {
+  file: string;
+  text: string;
+}
+
+export type ImportOutcome = { ok: true; id: string } | { ok: false; problems: Problem[] };
+
 export interface FileProblems {
   file: string;
   problems: Problem[];
@@ -32,12 +40,51 @@ export interface LibrarySlice {
     /** Files that could not be loaded, with every problem found. */
     rejected: FileProblems[];
   };
+  /** The imported drills' files, saved; each is loaded again when the app starts. */
+  imports: ImportedFile[];
   /** Adds the shipped drills, already loaded (at build time, by scripts/vite-shipped-drills.ts). */
   addShippedDrills: (drills: readonly LoadedFile[]) => void;
+  /**
+   * Adds a drill the instructor imported, once `load` has checked it. A file with problems, or
+   * whose id is a shipped drill's, changes nothing. Importing a drill again replaces it.
+   */
+  importDrill: (file: ImportedFile, result: LoadResult) => ImportOutcome;
+  /** Takes an imported drill out of the library. */
+  removeImported: (id: string) => void;
+  /** Lists a file that could not be loaded, with its problems. */
+  reject: (rejected: FileProblems) => void;
   shippedDrillsFailed: (message: string) => void;
 }
 
-export const createLibrarySlice: StateCreator<AppState, Middlewares, [], LibrarySlice> = (set) => ({
+export const createLibrarySlice: StateCreator<AppState, Middlewares, [], LibrarySlice> = (set, get) => ({
+  imports: [],
+  importDrill: (file, result) => {
+    if (!result.ok) return { ok: false, problems: result.problems };
+    const id = result.scenario.id;
+    if (get().library.entries[id]?.source === 'shipped') {
+      return {
+        ok: false,
+        problems: [
+          { severity: 'error', pointer: '/id', message: `演练 id“${id}”与自带的演练重复：请给导入的演练换一个 id。` },
+        ],
+      };
+    }
+    set((s) => {
+      s.library.entries[id] = { scenario: result.scenario, hash: result.hash, source: 'imported' };
+      s.imports = [...s.imports.filter((x) => !importedId(x, id)), file];
+    });
+    return { ok: true, id };
+  },
+  reject: (rejected) =>
+    set((s) => {
+      s.library.rejected.push(rejected);
+    }),
+  removeImported: (id) =>
+    set((s) => {
+      if (s.library.entries[id]?.source !== 'imported') return;
+      delete s.library.entries[id];
+      s.imports = s.imports.filter((x) => !importedId(x, id));
+    }),
   library: { status: 'loading', failure: null, entries: {}, rejected: [] },
   shippedDrillsFailed: (message) =>
     set((s) => {
@@ -68,3 +115,12 @@ export const createLibrarySlice: StateCreator<AppState, Middlewares, [], Library
       s.library.failure = null;
     }),
 });
+
+/** Whether a saved import is the drill with this id (read from its text without loading it). */
+function importedId(file: ImportedFile, id: string): boolean {
+  try {
+    return (JSON.parse(file.text) as { id?: unknown }).id === id;
+  } catch {
+    return false;
+  }
+}

@@ -12,7 +12,11 @@ const run = {
 
 describe('readSaved', () => {
   it('keeps a well-formed run and settings', () => {
-    expect(readSaved({ run, settings: { textSize: 'large' } }, 0)).toEqual({ run, settings: { textSize: 'large' } });
+    expect(readSaved({ run, settings: { textSize: 'large' } }, 0)).toEqual({
+      run,
+      settings: { textSize: 'large' },
+      imports: [],
+    });
   });
 
   it.each([
@@ -25,13 +29,19 @@ describe('readSaved', () => {
     expect(readSaved({ run: bad, settings: { textSize: 'large' } }, 0)).toEqual({
       run: null,
       settings: { textSize: 'large' },
+      imports: [],
     });
   });
 
   it('survives anything at all', () => {
     for (const junk of [null, undefined, 42, 'x', [], { run: 'x', settings: 7 }]) {
-      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null });
+      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null, imports: [] });
     }
+  });
+
+  it('keeps the imported files that are well formed, and drops the rest', () => {
+    const good = { file: 'a.json', text: '{}' };
+    expect(readSaved({ imports: [good, { file: 1 }, 'x'] }, 0).imports).toEqual([good]);
   });
 
   it('gives a decision on screen the moment it was shown, when that was lost', () => {

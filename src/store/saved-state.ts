@@ -3,6 +3,7 @@
  * (an old version, a hand edit, a half-written save) is dropped, and the rest is kept. Written
  * by hand rather than with the schema library so that the trainee's first load stays small.
  */
+import type { ImportedFile } from './library-slice';
 import type { Run, RunView } from './run-slice';
 import type { Settings } from './settings-slice';
 
@@ -37,11 +38,19 @@ function asSettings(x: unknown): Settings | null {
 export interface Saved {
   run: Run | null;
   settings: Settings | null;
+  imports: ImportedFile[];
+}
+
+function asImports(x: unknown): ImportedFile[] {
+  if (!Array.isArray(x)) return [];
+  return x.flatMap((f) =>
+    isObject(f) && typeof f.file === 'string' && typeof f.text === 'string' ? [{ file: f.file, text: f.text }] : [],
+  );
 }
 
 export function readSaved(persisted: unknown, now: number): Saved {
   const raw = isObject(persisted) ? persisted : {};
-  const saved: Saved = { run: asRun(raw.run), settings: asSettings(raw.settings) };
+  const saved: Saved = { run: asRun(raw.run), settings: asSettings(raw.settings), imports: asImports(raw.imports) };
   // A decision on screen always has the moment it was shown.
   if (saved.run?.view === 'decision' && saved.run.shownAt === null) saved.run.shownAt = now;
   return saved;

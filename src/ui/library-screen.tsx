@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { ImportPanel } from './import-panel';
 import { useApp } from './store-context';
 
 export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
@@ -6,6 +7,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const startRun = useApp((s) => s.startRun);
   const textSize = useApp((s) => s.settings.textSize);
   const setTextSize = useApp((s) => s.setTextSize);
+  const removeImported = useApp((s) => s.removeImported);
   const entries = useMemo(() => Object.values(library.entries), [library.entries]);
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from a drill, focus starts at the top of the library, not on the page body.
@@ -44,10 +46,13 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
       )}
       {library.status === 'ready' && entries.length === 0 && <p>演练库中还没有演练。</p>}
       <ul className="drill-list" aria-label="演练库">
-        {entries.map(({ scenario }) => (
+        {entries.map(({ scenario, source }) => (
           <li key={scenario.id}>
             <article className="drill-card" aria-labelledby={`drill-${scenario.id}`}>
-              <h2 id={`drill-${scenario.id}`}>{scenario.title}</h2>
+              <h2 id={`drill-${scenario.id}`}>
+                {source === 'imported' && <span className="badge imported">导入</span>}
+                {scenario.title}
+              </h2>
               <p className="summary">{scenario.summary}</p>
               <dl className="facts">
                 <div>
@@ -63,13 +68,21 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
                   <dd>{scenario.legalFramework} 年现行有效的法律</dd>
                 </div>
               </dl>
-              <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
-                开始演练<span className="visually-hidden">：{scenario.title}</span>
-              </button>
+              <div className="card-actions">
+                <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
+                  开始演练<span className="visually-hidden">：{scenario.title}</span>
+                </button>
+                {source === 'imported' && (
+                  <button type="button" className="secondary" onClick={() => removeImported(scenario.id)}>
+                    移除<span className="visually-hidden">：{scenario.title}</span>
+                  </button>
+                )}
+              </div>
             </article>
           </li>
         ))}
       </ul>
+      {library.status === 'ready' && <ImportPanel />}
       {library.rejected.length > 0 && (
         <section className="rejected" aria-labelledby="rejected-heading">
           <h2 id="rejected-heading">未能载入的情景文件</h2>

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../../test/accessibility';
+import { fakeScenario } from '../../test/fake-scenario';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { renderWithStore, storeWith } from '../../test/render-app';
+import { App } from './app';
+
+const imported = fakeScenario({ id: 'imported-drill', title: '导入的演练' });
+
+function renderComponent() {
+  return renderWithStore(<App />, storeWith([uiDrill]));
+}
+
+async function paste(text: string) {
+  const box = screen.getByLabelText('或粘贴情景 JSON：');
+  await userEvent.click(box);
+  await userEvent.paste(text);
+  await userEvent.click(screen.getByRole('button', { name: '检查并导入' }));
+}
+
+describe('<ImportPanel>', () => {
+  it('imports a pasted drill into the library, ready to play', async () => {
+    const { store } = renderComponent();
+    await paste(JSON.stringify(imported));
+    expect(await screen.findByRole('status')).toHaveTextContent('已导入“导入的演练”');
+    const card = screen.getByRole('article', { name: /导入的演练/ });
+    expect(within(card).getByText('导入')).toBeInTheDocument();
+    expect(store.getState().imports).toHaveLength(1);
+    await userEvent.click(within(card).getByRole('button', { name: /开始演练/ }));
+    expect(store.getState().run?.scenarioId).toBe('imported-drill');
+  });
+
+  it('imports a file chosen with the file picker', async () => {
+    const { store } = renderComponent();
+    const file = new File([JSON.stringify(imported)], 'mine.json', { type: 'application/json' });
+    await userEvent.upload(screen.getByLabelText('选择文件…'), file);
+    expect(await screen.findByRole('status')).toHaveTextContent('已导入');
+    expect(store.getState().imports[0]?.file).toBe('mine.json');
+  });
+
+  it('lists every problem of a broken file with its line and the line itself, and changes nothing', async () => {
+    const { store } = renderComponent();
+    const before = store.getState().library.entries;
+    const broken = JSON.stringify(
+      { ...imported, nodes: [{ ...imported.nodes[0], title: 5 }, imported.nodes[1]] },
+      null,
+      2,
+    );
+    await paste(broken);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('粘贴的内容 有 1 个问题，未导入');
+    expect(alert).toHaveTextContent('/nodes/0/title');
+    expect(alert).toHaveTextContent(/第 \d+ 行第 \d+ 列：应为文字/);
+    expect(alert).toHaveTextContent('"title": 5');
+    expect(store.getState().library.entries).toBe(before);
+    expect(store.getState().imports).toEqual([]);
+  });
+
+  it('refuses a drill that would replace a shipped one', async () => {
+    renderComponent();
+    await paste(JSON.stringify({ ...imported, id: 'ui-drill' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('与自带的演练重复');
+  });
+
+  it('removes an imported drill', async () => {
+    const { store } = renderComponent();
+    await paste(JSON.stringify(imported));
+    await screen.findByRole('status');
+    await userEvent.click(screen.getByRole('button', { name: /移除/ }));
+    await waitFor(() => expect(screen.queryByRole('article', { name: /导入的演练/ })).not.toBeInTheDocument());
+    expect(store.getState().imports).toEqual([]);
+  });
+
+  it('is accessible', async () => {
+    const { container } = renderComponent();
+    await paste('{ not json');
+    await screen.findByRole('alert');
+    await expectAccessible(container);
+  });
+});
