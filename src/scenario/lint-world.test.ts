@@ -10,6 +10,7 @@ import {
   fakeEnding,
   fakeInject,
   fakeLaw,
+  fakeNumberVar,
   fakePower,
   fakeRegion,
   fakeScenario,
@@ -37,7 +38,8 @@ function problemsOf(scenario: Scenario): Problem[] {
 
 /** Exactly one problem, an error at `pointer` whose message (in Chinese) matches `message`. */
 function expectOneError(scenario: Scenario, pointer: string, message: RegExp | string): void {
-  const found = problemsOf(scenario);
+  // Warnings (a fixture's lone conditional choice, say) are another matter: this is about the error.
+  const found = problemsOf(scenario).filter((p) => p.severity === 'error');
   const matcher = typeof message === 'string' ? message : expect.stringMatching(message);
   expect(found).toEqual([{ severity: 'error', pointer, message: matcher }]);
   expect(found[0]?.message).toMatch(HAN);
@@ -229,7 +231,11 @@ describe('lint: the world', () => {
         ],
       };
       expect(
-        problemsOf(fakeScenario({ nodes: [fakeDecision({ choices: [fakeChoice({ when })] }), fakeEnding()] })),
+        problemsOf(
+          fakeScenario({
+            nodes: [fakeDecision({ choices: [fakeChoice({ when }), fakeChoice({ id: 'c2' })] }), fakeEnding()],
+          }),
+        ),
       ).toEqual([]);
     });
   });
@@ -418,7 +424,14 @@ describe('lint: the world', () => {
         ],
         injects: [fakeInject({ opens: 'crisis' })],
       };
-      expect(problemsOf(scenario)).toEqual([]);
+      // Reachable, so no "never reached" warning; n1 loops until the inject opens the way out, which lint points out.
+      expect(problemsOf(scenario)).toEqual([
+        {
+          severity: 'warning',
+          pointer: '/nodes/0/id',
+          message: '从节点「n1」出发，只有插入事件打开别的节点才能走向结局：确认这是有意的。',
+        },
+      ]);
     });
   });
 
@@ -684,5 +697,76 @@ describe('lint: authorisation and the outcome weight', () => {
   it('refuses a negative outcome weight, which would reward delay', () => {
     const found = lint(fakeWorldScenario({ scoring: { rules: { outcome: { delta: -30 } } } }));
     expect(found).toContainEqual(expect.objectContaining({ pointer: '/scoring/rules/outcome/delta' }));
+  });
+});
+
+describe('lint: the drill as a graph, and ranges', () => {
+  const drill = (nodes: Scenario['nodes'], extra: Partial<Scenario> = {}) => fakeScenario({ nodes, ...extra });
+
+  it('warns of a node no play can reach', () => {
+    expect(problemsOf(drill([fakeDecision(), fakeEnding(), fakeEnding({ id: 'lost' })]))).toEqual([
+      {
+        severity: 'warning',
+        pointer: '/nodes/2/id',
+        message: '结局「lost」从开局出发永远到不了：让某个选项的 next 指向它，或删去它。',
+      },
+    ]);
+  });
+
+  it('refuses a node from which no ending can be reached', () => {
+    const trap = fakeDecision({ id: 'trap', choices: [fakeChoice({ next: 'trap' })] });
+    const found = problemsOf(
+      drill([
+        fakeDecision({ choices: [fakeChoice({ id: 'a', next: 'end' }), fakeChoice({ id: 'b', next: 'trap' })] }),
+        trap,
+        fakeEnding(),
+      ]),
+    );
+    expect(found).toContainEqual({
+      severity: 'error',
+      pointer: '/nodes/1/id',
+      message: '从节点「trap」出发到不了任何结局，学员会被困住：让某个选项通向结局。',
+    });
+  });
+
+  it('warns of a condition that can never hold given the variable’s range', () => {
+    const found = problemsOf(
+      drill(
+        [
+          fakeDecision({
+            choices: [
+              fakeChoice({ next: [{ when: { var: 'cases', op: '>', value: 500 }, to: 'end' }, { to: 'end' }] }),
+            ],
+          }),
+          fakeEnding(),
+        ],
+        { variables: [fakeNumberVar({ id: 'cases', min: 0, max: 100 })] },
+      ),
+    );
+    expect(found).toEqual([
+      {
+        severity: 'warning',
+        pointer: '/nodes/0/choices/0/next/0/when',
+        message: '变量「cases」的范围是 0–100，“> 500”永远不会成立：检查数值或变量范围。',
+      },
+    ]);
+  });
+
+  it('warns of a value set outside the variable’s range, instead of clamping it quietly', () => {
+    const found = problemsOf(
+      drill(
+        [fakeDecision({ choices: [fakeChoice({ effects: [{ op: 'set', var: 'cases', value: 150 }] })] }), fakeEnding()],
+        {
+          variables: [fakeNumberVar({ id: 'cases', min: 0, max: 100 })],
+        },
+      ),
+    );
+    expect(found).toEqual([
+      {
+        severity: 'warning',
+        pointer: '/nodes/0/choices/0/effects/0/value',
+        message: '150 超出变量「cases」的范围 0–100，运行时会被截到范围内。',
+      },
+    ]);
   });
 });

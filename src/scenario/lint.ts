@@ -37,6 +37,8 @@ class Checker {
   readonly problems: Problem[] = [];
   readonly names: Record<Kind, Set<string>>;
   readonly vars: Map<string, 'number' | 'boolean'>;
+  /** Declared [min, max] of each number variable. */
+  readonly ranges: Map<string, readonly [number, number]>;
   /** Ids of shipments that some measure sends. */
   readonly shipments: Set<string>;
 
@@ -52,6 +54,9 @@ class Checker {
       window: ids(scenario.timeWindows),
     };
     this.vars = new Map((scenario.variables ?? []).map((x) => [x.id, x.type]));
+    this.ranges = new Map(
+      (scenario.variables ?? []).flatMap((x) => (x.type === 'number' ? [[x.id, [x.min, x.max] as const]] : [])),
+    );
     const measures = [
       ...scenario.nodes.flatMap((n) => (n.kind === 'decision' ? n.choices.flatMap((c) => c.world ?? []) : [])),
       ...(scenario.injects ?? []).flatMap((i) => i.world ?? []),
@@ -121,6 +126,14 @@ class Checker {
           );
         } else if (type === 'boolean' && cmp.op !== '==' && cmp.op !== '!=') {
           this.error([...path, 'op'], `是/否变量「${cmp.var}」只能用 == 或 != 比较。`);
+        } else if (typeof cmp.value === 'number') {
+          const [min, max] = this.ranges.get(cmp.var) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+          if (!canHold(cmp.op, cmp.value, min, max)) {
+            this.warning(
+              path,
+              `变量「${cmp.var}」的范围是 ${min}–${max}，“${cmp.op} ${cmp.value}”永远不会成立：检查数值或变量范围。`,
+            );
+          }
         }
         return;
       }
@@ -167,6 +180,21 @@ class Checker {
         this.error([...ep, 'op'], `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
       } else if (effect.op === 'random' && effect.min > effect.max) {
         this.error([...ep, 'max'], `max ${effect.max} 小于 min ${effect.min}。`);
+      } else {
+        // Values outside the declared range are clamped when the drill runs: say so rather than repair quietly.
+        const [min, max] = this.ranges.get(effect.var) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+        const outside = (x: number) => x < min || x > max;
+        if (effect.op === 'set' && typeof effect.value === 'number' && outside(effect.value)) {
+          this.warning(
+            [...ep, 'value'],
+            `${effect.value} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
+          );
+        } else if (effect.op === 'random' && (outside(effect.min) || outside(effect.max))) {
+          this.warning(
+            ep,
+            `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
+          );
+        }
       }
     });
   }
@@ -226,6 +254,26 @@ class Checker {
           m satisfies never;
       }
     });
+  }
+}
+
+/** Whether `x op value` holds for some x in [min, max]. */
+function canHold(op: string, value: number, min: number, max: number): boolean {
+  switch (op) {
+    case '==':
+      return value >= min && value <= max;
+    case '!=':
+      return !(min === max && min === value);
+    case '<':
+      return min < value;
+    case '<=':
+      return min <= value;
+    case '>':
+      return max > value;
+    case '>=':
+      return max >= value;
+    default:
+      return true;
   }
 }
 
@@ -451,6 +499,64 @@ function checkNodes(k: Checker, s: Scenario): void {
   });
 }
 
+/** Nodes from which some ending can be reached (following every branch, conditions not evaluated). */
+function leadToAnEnding(s: Scenario): Set<string> {
+  const into = new Map<string, string[]>();
+  for (const n of s.nodes) {
+    if (n.kind !== 'decision') continue;
+    for (const c of n.choices) for (const t of targets(c.next)) into.set(t, [...(into.get(t) ?? []), n.id]);
+  }
+  const returns = (n: Scenario['nodes'][number]) =>
+    n.kind === 'decision' &&
+    n.choices.some((c) => (typeof c.next === 'string' ? c.next === RETURN : c.next.some((b) => b.to === RETURN)));
+  // Endings, and nodes that return to where an inject interrupted (which itself leads on).
+  const good = new Set(s.nodes.filter((n) => n.kind === 'ending' || returns(n)).map((n) => n.id));
+  const stack = [...good];
+  while (stack.length > 0) {
+    for (const from of into.get(stack.pop() as string) ?? []) {
+      if (!good.has(from)) {
+        good.add(from);
+        stack.push(from);
+      }
+    }
+  }
+  return good;
+}
+
+/** Unreachable nodes, nodes with no way to an ending, and decisions that may offer nothing. */
+function checkGraph(k: Checker, s: Scenario, reachable: ReadonlySet<string>): void {
+  const ending = leadToAnEnding(s);
+  // An inject may open a node that leads out; then a node with no way out of its own may still be left.
+  const rescue = (s.injects ?? []).some((i) => i.opens !== undefined && ending.has(i.opens));
+  s.nodes.forEach((node, n) => {
+    if (!reachable.has(node.id)) {
+      k.warning(
+        ['nodes', n, 'id'],
+        `${node.kind === 'ending' ? '结局' : '节点'}「${node.id}」从开局出发永远到不了：让某个选项的 next 指向它，或删去它。`,
+      );
+      return;
+    }
+    if (node.kind !== 'decision') return;
+    if (!ending.has(node.id)) {
+      if (rescue) {
+        k.warning(
+          ['nodes', n, 'id'],
+          `从节点「${node.id}」出发，只有插入事件打开别的节点才能走向结局：确认这是有意的。`,
+        );
+      } else {
+        k.error(['nodes', n, 'id'], `从节点「${node.id}」出发到不了任何结局，学员会被困住：让某个选项通向结局。`);
+      }
+    }
+    const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
+    if (!timed && node.choices.every((c) => c.when !== undefined || c.timeoutOnly)) {
+      k.warning(
+        ['nodes', n, 'choices'],
+        `节点「${node.id}」的选项都带条件：条件都不成立时学员无从选择。给一个选项去掉 when，或设限时和超时选项。`,
+      );
+    }
+  });
+}
+
 export function lint(scenario: Scenario): Problem[] {
   const k = new Checker(scenario);
   k.duplicates(scenario.nodes, ['nodes'], '节点');
@@ -491,7 +597,10 @@ export function lint(scenario: Scenario): Problem[] {
   if (startNode) {
     const reachable = reachableNodes(scenario);
     const endings = scenario.nodes.filter((n) => n.kind === 'ending');
-    if (!endings.some((n) => reachable.has(n.id))) {
+    const anyEnding = endings.some((n) => reachable.has(n.id));
+    // With no ending reachable at all, one message says so; node by node would only repeat it.
+    if (anyEnding) checkGraph(k, scenario, reachable);
+    if (!anyEnding) {
       k.error(
         ['nodes'],
         endings.length === 0
