@@ -15,8 +15,9 @@ import {
   fakeWindow,
   loadable,
 } from '../../test/fake-scenario';
-import { choose, currentDecision, offeredChoices, replay, start } from './run';
-import { type Decision, type DrillEvent, IllegalDecisionError, type RunState, TIMEOUT } from './types';
+import { type Pick, pickArb as pickArbOf, playPicks } from '../../test/play-picks';
+import { choose, offeredChoices, replay, start } from './run';
+import { IllegalDecisionError, TIMEOUT } from './types';
 
 // A drill with a bit of everything that could make replay drift: a timed node whose timeout choice
 // is hidden, another whose timeout choice is an ordinary one, random effects, conditional choices,
@@ -125,43 +126,11 @@ const scenario = loadable(
   }),
 );
 
-/** What the trainee does at one step: click the n-th offered choice, or let the countdown run out. */
-type Pick = { kind: 'pick'; index: number; realMs: number } | { kind: 'timeout'; realMs: number };
-
-const pickArb: fc.Arbitrary<Pick> = fc.oneof(
-  fc.record({ kind: fc.constant('pick' as const), index: fc.nat({ max: 10 }), realMs: fc.nat({ max: 120_000 }) }),
-  fc.record({ kind: fc.constant('timeout' as const), realMs: fc.nat({ max: 120_000 }) }),
-);
+const pickArb = pickArbOf(120_000);
 
 const seedArb = fc.oneof(fc.integer(), fc.nat({ max: 0xffffffff }), fc.constantFrom(0, -1, 2 ** 32, 0.5));
 
-/** Turns picks into legal decisions by stepping `choose`; stops at the ending. */
-function play(
-  seed: number,
-  picks: readonly Pick[],
-): { state: RunState; decisions: Decision[]; events: DrillEvent[][] } {
-  let state = start(scenario, seed);
-  const decisions: Decision[] = [];
-  const events: DrillEvent[][] = [];
-  for (const pick of picks) {
-    const node = currentDecision(scenario, state);
-    if (!node) break;
-    const offered = offeredChoices(scenario, state);
-    let choiceId: string;
-    if (pick.kind === 'timeout' && node.timeLimitSec !== undefined) choiceId = TIMEOUT;
-    else {
-      const index = pick.kind === 'pick' ? pick.index : 0;
-      const choice = offered[index % offered.length];
-      if (!choice) throw new Error(`nothing offered at ${node.id}`);
-      choiceId = choice.id;
-    }
-    const [next, stepEvents] = choose(scenario, state, choiceId, pick.realMs);
-    decisions.push({ choiceId, realMs: pick.realMs });
-    events.push(stepEvents);
-    state = next;
-  }
-  return { state, decisions, events };
-}
+const play = (seed: number, picks: readonly Pick[]) => playPicks(scenario, seed, picks);
 
 describe('replay (property)', () => {
   it('deep-equals stepping choose from start', () => {

@@ -16,9 +16,9 @@ import {
   fakeWorldScenario,
   loadable,
 } from '../../test/fake-scenario';
+import { type Pick, pickArb as pickArbOf, playPicks } from '../../test/play-picks';
 import type { Measure, Scenario } from '../scenario/schema';
-import { choose, currentDecision, offeredChoices, replay, start } from './run';
-import { type Decision, type DrillEvent, type RunState, TIMEOUT } from './types';
+import { replay } from './run';
 import { advanceWorld, applyMeasure, initWorld, type WorldState } from './world';
 
 const DAY = 1440;
@@ -317,40 +317,11 @@ const drill = loadable(
   }),
 );
 
-type Pick = { kind: 'pick'; index: number; realMs: number } | { kind: 'timeout'; realMs: number };
-
-const pickArb: fc.Arbitrary<Pick> = fc.oneof(
-  fc.record({ kind: fc.constant('pick' as const), index: fc.nat({ max: 10 }), realMs: fc.nat({ max: 90_000 }) }),
-  fc.record({ kind: fc.constant('timeout' as const), realMs: fc.nat({ max: 90_000 }) }),
-);
+const pickArb = pickArbOf(90_000);
 
 const seedArb = fc.oneof(fc.integer(), fc.nat({ max: 0xffffffff }));
 
-function play(
-  seed: number,
-  picks: readonly Pick[],
-): { state: RunState; decisions: Decision[]; events: DrillEvent[][] } {
-  let state = start(drill, seed);
-  const decisions: Decision[] = [];
-  const events: DrillEvent[][] = [];
-  for (const pick of picks) {
-    const node = currentDecision(drill, state);
-    if (!node) break;
-    const offered = offeredChoices(drill, state);
-    let choiceId: string;
-    if (pick.kind === 'timeout' && node.timeLimitSec !== undefined) choiceId = TIMEOUT;
-    else {
-      const choice = offered[(pick.kind === 'pick' ? pick.index : 0) % offered.length];
-      if (!choice) throw new Error(`nothing offered at ${node.id}`);
-      choiceId = choice.id;
-    }
-    const [next, stepEvents] = choose(drill, state, choiceId, pick.realMs);
-    decisions.push({ choiceId, realMs: pick.realMs });
-    events.push(stepEvents);
-    state = next;
-  }
-  return { state, decisions, events };
-}
+const play = (seed: number, picks: readonly Pick[]) => playPicks(drill, seed, picks);
 
 describe('replay with a world (property)', () => {
   it('deep-equals stepping choose, and gives the same state and events every time', () => {
