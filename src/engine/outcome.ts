@@ -5,8 +5,8 @@
  */
 import type { Measure, Scenario } from '../scenario/schema';
 import { ruleDelta, ruleEvent } from './rules';
-import type { LoggedMeasure, ScoreEvent } from './types';
-import { advanceWorld, applyMeasure, initWorld, type WorldState } from './world';
+import type { LoggedMeasure, RunState, ScoreEvent } from './types';
+import { advanceWorld, applyMeasure, cloneWorld, initWorld, type WorldState } from './world';
 
 const CONTAINMENT: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads']);
 
@@ -62,15 +62,23 @@ export function actingAtOnceTimes(log: readonly LoggedMeasure[], actingRegion?: 
 }
 
 /** The world at `end` had the trainee started every containment measure at minute 0. */
-export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasure[], end: number): WorldState {
-  const times = actingAtOnceTimes(log, scenario.roleRegion);
+export function worldActingAtOnce(
+  scenario: Scenario,
+  log: readonly LoggedMeasure[],
+  end: number,
+  origin?: RunState['origin'],
+): WorldState {
+  // A trial run compares from where it started: what was logged before is already in that world.
+  const skip = origin?.measures ?? 0;
+  const times = actingAtOnceTimes(log.slice(skip), scenario.roleRegion);
   const schedule = log
+    .slice(skip)
     .flatMap((x, order) => {
       const t = times[order];
-      return t === null || t === undefined ? [] : [{ ...x, t, order }];
+      return t === null || t === undefined ? [] : [{ ...x, t: Math.max(t, origin?.clock ?? 0), order }];
     })
     .sort((a, b) => a.t - b.t || a.order - b.order);
-  const w = initWorld(scenario);
+  const w = origin ? cloneWorld(origin.world) : initWorld(scenario);
   for (const x of schedule) {
     advanceWorld(scenario, w, x.t);
     // The same acting region the run used (run.ts: the trainee's for choices, none for injects),
@@ -82,7 +90,12 @@ export function worldActingAtOnce(scenario: Scenario, log: readonly LoggedMeasur
 }
 
 /** The outcome event at the end of a drill with an epidemic, or null when there is nothing to compare. */
-export function outcomeEvent(scenario: Scenario, log: readonly LoggedMeasure[], actual: WorldState): ScoreEvent | null {
+export function outcomeEvent(
+  scenario: Scenario,
+  log: readonly LoggedMeasure[],
+  actual: WorldState,
+  origin?: RunState['origin'],
+): ScoreEvent | null {
   if (!scenario.epidemic) return null;
   const taken = log.filter((x) => x.from === 'choice' && isContainment(x.measure));
   const weight = ruleDelta(scenario, 'outcome');
@@ -102,7 +115,7 @@ export function outcomeEvent(scenario: Scenario, log: readonly LoggedMeasure[], 
       -weight,
     );
   }
-  const ideal = totals(worldActingAtOnce(scenario, log, actual.t));
+  const ideal = totals(worldActingAtOnce(scenario, log, actual.t, origin));
   const excess = Math.max(0, Math.round(real.cases - ideal.cases));
   const excessDeaths = Math.max(0, Math.round(real.deaths - ideal.deaths));
   // The larger of the two shares: delay that costs few infections but many lives still costs.

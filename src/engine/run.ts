@@ -20,6 +20,7 @@ import {
   type Grant,
   IllegalDecisionError,
   type LoggedMeasure,
+  type Origin,
   type RegionSnapshot,
   type RunState,
   type ScoreEvent,
@@ -27,7 +28,7 @@ import {
   type VarChange,
   type VarValue,
 } from './types';
-import { advanceWorld, applyMeasure, cloneWorld, initWorld, metric, type WorldState } from './world';
+import { advanceWorld, applyMeasure, cloneWorld, initWorld, metric, overrideRegion, type WorldState } from './world';
 
 /** What conditions can see of a run, at one moment. */
 interface Moment {
@@ -120,6 +121,59 @@ export function start(scenario: Scenario, seed: number): RunState {
     injects,
     returnTo: null,
     measures: m.log,
+  };
+}
+
+/**
+ * A trial run from any decision node, for the authoring view: the drill starts as usual, the
+ * world runs to the origin's clock with timed injects firing on the way (the nodes they would
+ * have opened are passed over), then the inspector's values replace the drill's.
+ */
+export function startAt(scenario: Scenario, seed: number, origin: Origin): RunState {
+  const base = start(scenario, seed);
+  if (findNode(scenario, origin.node)?.kind !== 'decision') {
+    throw new IllegalDecisionError(`there is no decision node "${origin.node}" to start from`, 0);
+  }
+  const clock = Math.max(0, Math.round(origin.clock));
+  const m = { ...base, vars: { ...base.vars }, world: cloneWorld(base.world), log: [...base.measures] };
+  const injects = [...base.injects];
+  const fired = new Set(injects.map((x) => x.id));
+  const due = (scenario.injects ?? [])
+    .filter((i) => i.at !== undefined && !fired.has(i.id))
+    .map((inject) => ({ inject, at: parseDuration(inject.at as string) }))
+    .filter((x) => x.at <= clock)
+    .sort((a, b) => a.at - b.at);
+  for (const { inject, at } of due) {
+    advanceWorld(scenario, m.world, at);
+    m.clock = at;
+    if (inject.when && !holds(inject.when, contextOf(scenario, m))) continue;
+    fire(scenario, m, inject, at);
+    injects.push({ id: inject.id, clock: at, decision: null });
+  }
+  advanceWorld(scenario, m.world, clock);
+  for (const variable of scenario.variables ?? []) {
+    const value = origin.vars[variable.id];
+    if (variable.type === 'boolean' && typeof value === 'boolean') m.vars[variable.id] = value;
+    if (variable.type === 'number' && typeof value === 'number' && Number.isFinite(value)) {
+      m.vars[variable.id] = Math.min(variable.max, Math.max(variable.min, value));
+    }
+  }
+  (scenario.regions ?? []).forEach((region, i) => {
+    const set = origin.regions[region.id];
+    const r = m.world.regions[i];
+    if (set && r) overrideRegion(r, set);
+  });
+  return {
+    ...base,
+    rng: m.rng,
+    clock,
+    nodeId: origin.node,
+    vars: m.vars,
+    visited: [origin.node],
+    world: m.world,
+    injects,
+    measures: m.log,
+    origin: { clock, world: cloneWorld(m.world), measures: m.log.length },
   };
 }
 
@@ -333,7 +387,7 @@ export function choose(
       if (!(window.id in completed)) scored.push(timeWindowEvent(window, null, null));
     }
     scored.push(...withholdEvents(scenario, m.world.notified));
-    const outcome = outcomeEvent(scenario, m.log, m.world);
+    const outcome = outcomeEvent(scenario, m.log, m.world, state.origin);
     if (outcome) scored.push(outcome);
     events.push({ type: 'ended', endingId: target });
   }
@@ -373,9 +427,12 @@ export function choose(
   return [next, events];
 }
 
-/** The state after a whole decision log; throws IllegalDecisionError at the first decision that no longer fits. */
-export function replay(scenario: Scenario, seed: number, decisions: readonly Decision[]): RunState {
-  let state = start(scenario, seed);
+/**
+ * The state after a whole decision log (from `origin` for a trial run); throws
+ * IllegalDecisionError at the first decision that no longer fits.
+ */
+export function replay(scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin): RunState {
+  let state = origin ? startAt(scenario, seed, origin) : start(scenario, seed);
   for (const d of decisions) [state] = choose(scenario, state, d.choiceId, d.realMs);
   return state;
 }

@@ -11,6 +11,27 @@ export interface Decision {
   realMs: number;
 }
 
+/**
+ * Where a trial run starts, set in the authoring view's state inspector: a node, a moment, and
+ * values that replace what the drill would have had there.
+ */
+export interface Origin {
+  node: string;
+  /** In-game minutes since clockStart; the world and timed injects run up to it first. */
+  clock: number;
+  /** Variable id → value; unknown ids and values of the wrong type are ignored. */
+  vars: Record<string, VarValue>;
+  /** Region id → values to set. */
+  regions: Record<string, RegionOverride>;
+}
+
+export interface RegionOverride {
+  /** People infectious now: moved from (or back to) the susceptible. */
+  infectious?: number;
+  beds?: number;
+  trust?: number;
+}
+
 /** Passed as the choice id when a node's real-time limit has run out. */
 export const TIMEOUT = '$timeout';
 
@@ -109,6 +130,11 @@ export interface RunState {
   returnTo: string | null;
   /** Every measure applied, for the outcome comparison at the end. */
   measures: LoggedMeasure[];
+  /**
+   * A trial run's starting point: the world as the inspector set it and how many measures were
+   * logged by then, so the outcome comparison starts there too. Absent for a trainee's run.
+   */
+  origin?: { clock: number; world: WorldState; measures: number };
 }
 
 /** What happened in one step, for the UI to react to (feedback, focus, sound). */

@@ -6,6 +6,7 @@
 import type { Measure, Metric, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type Compartments, type Link, type Rates, ratesOf, STEP_MINUTES, step } from './epidemic';
+import type { RegionOverride } from './types';
 
 export interface RegionState extends Compartments {
   beds: number;
@@ -349,4 +350,22 @@ export function metric(
   if (name === 'trust') return values.length ? Math.round(total / values.length) : 0;
   if (name === 'supply') return total;
   return Math.round(total);
+}
+
+/**
+ * Sets a region as a trial run's inspector asks. People keep their number: new infectious come
+ * from the susceptible (and count as cases), fewer go back to them.
+ * NOTE mutates `r` (a working copy).
+ */
+export function overrideRegion(r: RegionState, o: RegionOverride): void {
+  const finite = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
+  if (finite(o.infectious)) {
+    const to = Math.max(0, Math.min(o.infectious, r.I + r.S));
+    const moved = to - r.I;
+    r.S -= moved;
+    r.I = to;
+    if (moved > 0) r.cum += moved;
+  }
+  if (finite(o.beds)) r.beds = Math.max(0, Math.round(o.beds));
+  if (finite(o.trust)) r.trust = Math.min(100, Math.max(0, o.trust));
 }
