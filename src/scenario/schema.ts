@@ -8,21 +8,36 @@ import * as v from 'valibot';
 /** The format version this build reads and writes. Bump it with a named migration step. */
 export const SCHEMA_VERSION = 1;
 
-import { ComparisonOp, Dimension as DimensionSchema, Duration, d, Id, RefIds, Text } from './schema-primitives';
+import {
+  ComparisonOp,
+  Dimension as DimensionSchema,
+  Duration,
+  d,
+  ex,
+  Id,
+  RefIds,
+  strictObject,
+  Text,
+} from './schema-primitives';
 import { Measure as MeasureSchema, ScoringRules, WorldSchemaParts } from './world-schema';
 
 export { Duration } from './schema-primitives';
 
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { var: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number | boolean }
-  | { before: string }
-  | { after: string }
-  | { visited: string }
-  | { metric: Metric; region?: string; supply?: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number }
-  | { authorised: string };
+/** Every object of the format may carry a note for authors (schema-primitives `strictObject`). */
+type Commented = { $comment?: string };
+
+export type Condition = Commented &
+  (
+    | { all: Condition[] }
+    | { any: Condition[] }
+    | { not: Condition }
+    | { var: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number | boolean }
+    | { before: string }
+    | { after: string }
+    | { visited: string }
+    | { metric: Metric; region?: string; supply?: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number }
+    | { authorised: string }
+  );
 
 export const METRICS = [
   'cases',
@@ -38,33 +53,42 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number];
 
 const ConditionOptions = {
-  all: v.strictObject({
+  all: strictObject({
     all: v.pipe(v.array(v.lazy(() => ConditionSchema)), d('全部成立才成立 — true when every condition holds')),
   }),
-  any: v.strictObject({
+  any: strictObject({
     any: v.pipe(v.array(v.lazy(() => ConditionSchema)), d('任一成立即成立 — true when any condition holds')),
   }),
-  not: v.strictObject({
+  not: strictObject({
     not: v.pipe(
       v.lazy(() => ConditionSchema),
       d('取反 — true when the condition does not hold'),
     ),
   }),
-  var: v.strictObject({
-    var: v.pipe(Id, d('要比较的变量 id — the variable to compare')),
+  var: strictObject({
+    var: v.pipe(Id, d('要比较的变量 id — the variable to compare'), ex(['rumour', 'reported'])),
     op: ComparisonOp,
     value: v.pipe(
       v.union([v.number(), v.boolean()], 'value 应为数字或 true/false'),
       d('与之比较的值 — the value to compare with'),
+      ex([40, true]),
     ),
   }),
-  before: v.strictObject({
-    before: v.pipe(Duration, d('游戏时钟早于开局后这一时长 — in-game clock earlier than this long after the start')),
+  before: strictObject({
+    before: v.pipe(
+      Duration,
+      d('游戏时钟早于开局后这一时长 — in-game clock earlier than this long after the start'),
+      ex(['24h', '3d']),
+    ),
   }),
-  after: v.strictObject({
-    after: v.pipe(Duration, d('游戏时钟不早于开局后这一时长 — in-game clock at or after this long after the start')),
+  after: strictObject({
+    after: v.pipe(
+      Duration,
+      d('游戏时钟不早于开局后这一时长 — in-game clock at or after this long after the start'),
+      ex(['10h', '2d']),
+    ),
   }),
-  metric: v.strictObject({
+  metric: strictObject({
     metric: v.pipe(
       v.picklist(METRICS, `metric 只能是 ${METRICS.join('、')}`),
       d(
@@ -72,22 +96,27 @@ const ConditionOptions = {
       ),
     ),
     region: v.optional(
-      v.pipe(Id, d('地区 id；不写则为全部地区之和（trust 为平均） — region; all regions when left out')),
+      v.pipe(
+        Id,
+        d('地区 id；不写则为全部地区之和（trust 为平均） — region; all regions when left out'),
+        ex(['yunwan']),
+      ),
     ),
-    supply: v.optional(v.pipe(Id, d('metric 为 supply 时的物资 id — the supply, for metric "supply"'))),
+    supply: v.optional(v.pipe(Id, d('metric 为 supply 时的物资 id — the supply, for metric "supply"'), ex(['masks']))),
     op: ComparisonOp,
-    value: v.pipe(v.number(), d('与之比较的数 — the number to compare with')),
+    value: v.pipe(v.number(), d('与之比较的数 — the number to compare with'), ex([400, 6])),
   }),
-  authorised: v.strictObject({
+  authorised: strictObject({
     authorised: v.pipe(
       Id,
       d(
         '学员此刻可以依法行使这项权力（本就享有、可先行采取或已获授权） — the trainee may lawfully exercise this power now',
       ),
+      ex(['health-quarantine']),
     ),
   }),
-  visited: v.strictObject({
-    visited: v.pipe(Id, d('本局已经到过这个节点 — the run has been at this node')),
+  visited: strictObject({
+    visited: v.pipe(Id, d('本局已经到过这个节点 — the run has been at this node'), ex(['neighbours'])),
   }),
 };
 
@@ -112,31 +141,33 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
   ),
 );
 
+const VarId = v.pipe(Id, d('变量 id — variable id'), ex(['rumour', 'reported']));
+
 const Effect = v.pipe(
   v.variant(
     'op',
     [
-      v.strictObject({
+      strictObject({
         op: v.pipe(v.literal('set'), d('把变量设为一个值 — set a variable')),
-        var: v.pipe(Id, d('变量 id — variable id')),
-        value: v.pipe(v.union([v.number(), v.boolean()]), d('新值 — new value')),
+        var: VarId,
+        value: v.pipe(v.union([v.number(), v.boolean()]), d('新值 — new value'), ex([true, 0])),
       }),
-      v.strictObject({
+      strictObject({
         op: v.pipe(
           v.literal('add'),
           d('给数值变量加上一个数（可为负），结果限制在变量范围内 — add to a number, clamped to its range'),
         ),
-        var: v.pipe(Id, d('变量 id — variable id')),
-        value: v.pipe(v.number(), d('加上的数，可为负 — amount, may be negative')),
+        var: VarId,
+        value: v.pipe(v.number(), d('加上的数，可为负 — amount, may be negative'), ex([20, -15])),
       }),
-      v.strictObject({
+      strictObject({
         op: v.pipe(
           v.literal('random'),
           d("用本局的随机种子抽一个整数 — draw an integer from the run's seeded generator"),
         ),
-        var: v.pipe(Id, d('变量 id — variable id')),
-        min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含） — smallest value, inclusive')),
-        max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含） — largest value, inclusive')),
+        var: VarId,
+        min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含） — smallest value, inclusive'), ex([0])),
+        max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含） — largest value, inclusive'), ex([30])),
       }),
     ],
     '效果的 op 只能是 "set"、"add" 或 "random"',
@@ -145,7 +176,7 @@ const Effect = v.pipe(
 );
 
 const ScoreRule = v.pipe(
-  v.strictObject({
+  strictObject({
     dimension: DimensionSchema,
     delta: v.pipe(
       v.number(),
@@ -153,8 +184,11 @@ const ScoreRule = v.pipe(
       v.minValue(-100),
       v.maxValue(100),
       d('加减分，-100 到 100 — points, -100 to 100'),
+      ex([10, -15]),
     ),
-    reason: Text(200, '理由：用平实的中文说明为什么加分或扣分 — the reason, in plain Chinese'),
+    reason: Text(200, '理由：用平实的中文说明为什么加分或扣分 — the reason, in plain Chinese', [
+      '要求医院两小时内网络直报，没有等待会诊和逐级请示。',
+    ]),
     refs: v.optional(RefIds),
   }),
   d('一条评分：维度、分值、理由和依据 — one score judgement'),
@@ -167,10 +201,11 @@ export { RETURN } from './constants';
 const Target = v.pipe(
   v.union([Id, v.literal(RETURN)], '去向写成节点 id，或 "$return"（回到插入事件打断之前的去向）'),
   d('目标节点 id；插入事件打开的节点可写 "$return" 回到原来的去向 — target node id, or "$return"'),
+  ex(['verify', RETURN]),
 );
 
 const NextBranch = v.pipe(
-  v.strictObject({
+  strictObject({
     when: v.optional(ConditionSchema),
     to: Target,
   }),
@@ -196,11 +231,17 @@ const Next = v.pipe(
 );
 
 const Choice = v.pipe(
-  v.strictObject({
-    id: Id,
-    label: Text(120, '选项文字，学员看到的决定 — what the trainee sees as the decision'),
+  strictObject({
+    id: v.pipe(Id, ex(['report_now', 'wait_orders'])),
+    label: Text(120, '选项文字，学员看到的决定 — what the trainee sees as the decision', [
+      '要求医院立即按“不明原因肺炎”在2小时内网络直报，不等会诊',
+    ]),
     when: v.optional(v.pipe(ConditionSchema, d('只有条件成立时才提供这个选项 — offered only when this holds'))),
-    takes: v.pipe(Duration, d('这个决定耗费的游戏内时间 — in-game time this decision takes')),
+    takes: v.pipe(
+      Duration,
+      d('这个决定耗费的游戏内时间 — in-game time this decision takes'),
+      ex(['40m', '2h', '1.5d']),
+    ),
     effects: v.optional(v.pipe(v.array(Effect), d('这个决定带来的变化 — what this decision changes'))),
     completes: v.optional(
       v.pipe(
@@ -208,6 +249,7 @@ const Choice = v.pipe(
         d(
           '这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows',
         ),
+        ex([['w_report'], ['w_report', 'w_verify']]),
       ),
     ),
     score: v.optional(v.pipe(v.array(ScoreRule), d('这个决定的评分 — authored score judgements'))),
@@ -221,14 +263,15 @@ const Choice = v.pipe(
       v.pipe(
         Id,
         d('这个决定行使的权力（powers 中的 id）；学员无权又未获授权时自动扣依法分 — the power this decision exercises'),
+        ex(['issue-warning']),
       ),
     ),
     requests: v.optional(
       v.pipe(
-        v.strictObject({
-          power: v.pipe(Id, d('请求授权行使的权力 — the power asked for')),
-          from: v.pipe(Id, d('向哪个主体请求 — the actor asked')),
-          after: v.pipe(Duration, d('请求后多久获批 — how long until it is granted')),
+        strictObject({
+          power: v.pipe(Id, d('请求授权行使的权力 — the power asked for'), ex(['health-quarantine'])),
+          from: v.pipe(Id, d('向哪个主体请求 — the actor asked'), ex(['dlGov'])),
+          after: v.pipe(Duration, d('请求后多久获批 — how long until it is granted'), ex(['8h'])),
           when: v.optional(
             v.pipe(
               ConditionSchema,
@@ -241,7 +284,7 @@ const Choice = v.pipe(
     ),
     needs: v.optional(
       v.pipe(
-        v.strictObject({
+        strictObject({
           when: v.pipe(ConditionSchema, d('采取这项措施所需的事态 — the situation the measure needs')),
           refs: v.optional(RefIds),
         }),
@@ -250,23 +293,30 @@ const Choice = v.pipe(
         ),
       ),
     ),
-    feedback: Text(600, '决定之后学员看到的后果与点评 — the consequence and comment shown after the decision'),
+    feedback: Text(600, '决定之后学员看到的后果与点评 — the consequence and comment shown after the decision', [
+      '直报在40分钟后完成。法律要求的是两小时内报告，不是“定了性再报”。',
+    ]),
     next: Next,
     timeoutOnly: v.optional(
       v.pipe(
         v.boolean(),
         d('只在超时时自动采取，不显示为选项 — taken only when time runs out, never shown as a choice'),
+        ex([true]),
       ),
     ),
   }),
   d('一个选项 — one choice'),
 );
 
-const DecisionNode = v.strictObject({
-  id: Id,
+const NodeId = v.pipe(Id, ex(['call', 'verify']));
+
+const DecisionNode = strictObject({
+  id: NodeId,
   kind: v.pipe(v.literal('decision'), d('决策节点 — a decision point')),
-  title: Text(40, '节点标题 — title'),
-  text: Text(1200, '情况说明：此刻学员面对的局面 — the situation the trainee faces'),
+  title: Text(40, '节点标题 — title', ['早上七点半的电话']),
+  text: Text(1200, '情况说明：此刻学员面对的局面 — the situation the trainee faces', [
+    '市三院的医生打来电话：一周内收治了5名不明原因肺炎患者。你需要马上表态。',
+  ]),
   timeLimitSec: v.optional(
     v.pipe(
       v.number(),
@@ -274,19 +324,24 @@ const DecisionNode = v.strictObject({
       v.minValue(5, '限时至少 5 秒'),
       v.maxValue(3600, '限时最多 3600 秒'),
       d('真实时间限时（秒）；到时自动采取 timeoutChoice — real-time limit in seconds'),
+      ex([60, 90]),
     ),
   ),
   timeoutChoice: v.optional(
-    v.pipe(Id, d('限时用完时自动采取的选项 id，通常是“等待上级指示” — the choice taken when time runs out')),
+    v.pipe(
+      Id,
+      d('限时用完时自动采取的选项 id，通常是“等待上级指示” — the choice taken when time runs out'),
+      ex(['wait_orders']),
+    ),
   ),
   choices: v.pipe(v.array(Choice), v.minLength(1, '决策节点至少要有一个选项'), d('选项 — the choices')),
 });
 
-const EndingNode = v.strictObject({
-  id: Id,
+const EndingNode = strictObject({
+  id: v.pipe(Id, ex(['end_good', 'end_bad'])),
   kind: v.pipe(v.literal('ending'), d('结局节点 — an ending')),
-  title: Text(40, '结局标题 — title'),
-  text: Text(1200, '结局说明 — what came of it'),
+  title: Text(40, '结局标题 — title', ['萌芽之中', '贻误战机']),
+  text: Text(1200, '结局说明 — what came of it', ['疫情被控制在城西的几个街区之内。']),
   tone: v.optional(
     v.pipe(
       v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'),
@@ -300,26 +355,30 @@ const Node = v.pipe(
   d('节点：决策点或结局 — a node: a decision point or an ending'),
 );
 
+const Visible = v.optional(
+  v.pipe(v.boolean(), d('在状态面板上显示给学员 — shown on the status panel'), ex([true, false])),
+);
+
 const Variable = v.pipe(
   v.variant(
     'type',
     [
-      v.strictObject({
-        id: Id,
+      strictObject({
+        id: v.pipe(Id, ex(['rumour'])),
         type: v.pipe(v.literal('number'), d('数值变量 — a number')),
-        label: Text(20, '显示名称 — label'),
-        min: v.pipe(v.number(), d('最小值 — smallest value')),
-        max: v.pipe(v.number(), d('最大值 — largest value')),
-        initial: v.pipe(v.number(), d('初始值 — initial value')),
-        unit: v.optional(v.pipe(v.string(), v.maxLength(8), d('单位，如 "人"、"%" — unit'))),
-        visible: v.optional(v.pipe(v.boolean(), d('在状态面板上显示给学员 — shown on the status panel'))),
+        label: Text(20, '显示名称 — label', ['谣言热度']),
+        min: v.pipe(v.number(), d('最小值 — smallest value'), ex([0])),
+        max: v.pipe(v.number(), d('最大值 — largest value'), ex([100])),
+        initial: v.pipe(v.number(), d('初始值 — initial value'), ex([10])),
+        unit: v.optional(v.pipe(v.string(), v.maxLength(8), d('单位，如 "人"、"%" — unit'), ex(['人', '%']))),
+        visible: Visible,
       }),
-      v.strictObject({
-        id: Id,
+      strictObject({
+        id: v.pipe(Id, ex(['reported'])),
         type: v.pipe(v.literal('boolean'), d('是/否变量 — a yes/no flag')),
-        label: Text(20, '显示名称 — label'),
-        initial: v.pipe(v.boolean(), d('初始值 — initial value')),
-        visible: v.optional(v.pipe(v.boolean(), d('在状态面板上显示给学员 — shown on the status panel'))),
+        label: Text(20, '显示名称 — label', ['已网络直报']),
+        initial: v.pipe(v.boolean(), d('初始值 — initial value'), ex([false])),
+        visible: Visible,
       }),
     ],
     '变量的 type 只能是 "number" 或 "boolean"',
@@ -331,19 +390,27 @@ const Reference = v.pipe(
   v.variant(
     'kind',
     [
-      v.strictObject({
-        id: Id,
+      strictObject({
+        id: v.pipe(Id, ex(['z45b'])),
         kind: v.pipe(v.literal('law'), d('法律法规条文 — a law article')),
-        law: Text(60, "法律名称，如《中华人民共和国传染病防治法》 — the law's name"),
-        version: Text(40, '版本，如 "2025年修订" — the text\'s version'),
-        article: Text(20, '条款，如 "第四十五条第一款" — article'),
-        quote: Text(2000, '原文，逐字引用 — the article, quoted verbatim'),
+        law: Text(60, "法律名称，如《中华人民共和国传染病防治法》 — the law's name", [
+          '《中华人民共和国传染病防治法》',
+          '《中华人民共和国突发事件应对法》',
+        ]),
+        version: Text(40, '版本，如 "2025年修订" — the text\'s version', [
+          '2025年4月30日修订，2025年9月1日起施行',
+          '2024年修订',
+        ]),
+        article: Text(20, '条款，如 "第四十五条第一款" — article', ['第四十五条第二款', '第六十三条第一款']),
+        quote: Text(2000, '原文，逐字引用 — the article, quoted verbatim', [
+          '对单位和个人的报告，经调查不属于突发公共卫生事件的，报告的单位和个人不承担法律责任。',
+        ]),
       }),
-      v.strictObject({
-        id: Id,
+      strictObject({
+        id: v.pipe(Id, ex(['k_dengdai'])),
         kind: v.pipe(v.literal('lecture'), d('讲稿段落 — a lecture passage')),
-        title: Text(60, '出处，如 "党课讲稿·疫情预警机制不灵敏" — where it is from'),
-        quote: Text(2000, '原文，逐字引用 — the passage, quoted verbatim'),
+        title: Text(60, '出处，如 "党课讲稿·疫情预警机制不灵敏" — where it is from', ['党课讲稿·危机应对能力明显不足']),
+        quote: Text(2000, '原文，逐字引用 — the passage, quoted verbatim', ['预案要进行预演,预演要“真刀真枪”。']),
       }),
     ],
     '依据的 kind 只能是 "law" 或 "lecture"',
@@ -352,14 +419,15 @@ const Reference = v.pipe(
 );
 
 const TimeWindow = v.pipe(
-  v.strictObject({
-    id: Id,
-    label: Text(40, '关键行动的名称，如“向疾控机构报告” — the key action'),
+  strictObject({
+    id: v.pipe(Id, ex(['w_report'])),
+    label: Text(40, '关键行动的名称，如“向疾控机构报告” — the key action', ['不明原因肺炎网络直报']),
     ideal: v.pipe(
       Duration,
       d('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start'),
+      ex(['2h']),
     ),
-    latest: v.pipe(Duration, d('最迟时限：超过即扣满 penalty — latest: full penalty after this')),
+    latest: v.pipe(Duration, d('最迟时限：超过即扣满 penalty — latest: full penalty after this'), ex(['24h'])),
     credit: v.optional(
       v.pipe(
         v.number(),
@@ -367,6 +435,7 @@ const TimeWindow = v.pipe(
         v.minValue(0),
         v.maxValue(100),
         d('理想时限内完成的加分，默认 10 — points when done by ideal, default 10'),
+        ex([10]),
       ),
     ),
     penalty: v.optional(
@@ -376,6 +445,7 @@ const TimeWindow = v.pipe(
         v.minValue(0),
         v.maxValue(100),
         d('超过最迟时限或始终未做的扣分，默认 20 — points lost when late or never done, default 20'),
+        ex([20]),
       ),
     ),
     refs: v.optional(RefIds),
@@ -384,11 +454,13 @@ const TimeWindow = v.pipe(
 );
 
 const Inject = v.pipe(
-  v.strictObject({
-    id: Id,
-    title: Text(40, '事件标题，显示在时间线上 — title, shown on the timeline'),
-    text: Text(1200, '事件说明 — what happens'),
-    at: v.optional(v.pipe(Duration, d('开局后多久发生 — when it happens, after the start'))),
+  strictObject({
+    id: v.pipe(Id, ex(['masks_convoy'])),
+    title: Text(40, '事件标题，显示在时间线上 — title, shown on the timeline', ['南屏发往北溪的口罩途经云湾']),
+    text: Text(1200, '事件说明 — what happens', [
+      '南屏市一家企业发往北溪市的20万只医用防护口罩装车出发，车队将沿高速途经云湾。',
+    ]),
+    at: v.optional(v.pipe(Duration, d('开局后多久发生 — when it happens, after the start'), ex(['10h', '2d']))),
     when: v.optional(
       v.pipe(ConditionSchema, d('条件成立时发生（与 at 同写则两者都满足才发生） — happens once this holds')),
     ),
@@ -398,6 +470,7 @@ const Inject = v.pipe(
       v.pipe(
         Id,
         d('打开一个决策节点，打断原来的去向；该节点的选项可用 "$return" 回到原去向 — a decision node it opens'),
+        ex(['convoy']),
       ),
     ),
   }),
@@ -405,26 +478,34 @@ const Inject = v.pipe(
 );
 
 export const ScenarioSchema = v.pipe(
-  v.strictObject({
+  strictObject({
     $schema: v.optional(
-      v.pipe(v.string(), d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion')),
+      v.pipe(
+        v.string(),
+        d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion'),
+        ex(['./schema.json']),
+      ),
     ),
     schemaVersion: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(1),
       d(`格式版本，目前是 ${SCHEMA_VERSION} — the format version, currently ${SCHEMA_VERSION}`),
+      ex([SCHEMA_VERSION]),
     ),
-    id: Id,
-    title: Text(40, '演练名称 — title'),
-    summary: Text(200, '一两句话的简介，显示在演练库中 — a one- or two-sentence summary for the library'),
-    role: Text(60, "学员扮演的角色，如“滨江市卫生健康委员会主任” — the trainee's role"),
+    id: v.pipe(Id, ex(['early-warning'])),
+    title: Text(40, '演练名称 — title', ['不明原因肺炎的早期预警']),
+    summary: Text(200, '一两句话的简介，显示在演练库中 — a one- or two-sentence summary for the library', [
+      '一位医生报告了一组不明原因肺炎病例。你要决定怎么报、怎么核实、谁来发预警。',
+    ]),
+    role: Text(60, "学员扮演的角色，如“滨江市卫生健康委员会主任” — the trainee's role", ['云湾市卫生健康委员会主任']),
     estimatedMinutes: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(1),
       v.maxValue(240),
       d('预计用时（分钟） — estimated minutes'),
+      ex([25]),
     ),
     legalFramework: v.pipe(
       v.number(),
@@ -434,17 +515,21 @@ export const ScenarioSchema = v.pipe(
       d(
         '演练所依据的法律年份：如 2025 表示适用 2025 年修订的传染病防治法 — the year whose law texts the drill is set under',
       ),
+      ex([2025, 2013]),
     ),
-    briefing: Text(2000, "开局情况介绍：背景、学员的职责 — the situation at the start and the trainee's duties"),
+    briefing: Text(2000, "开局情况介绍：背景、学员的职责 — the situation at the start and the trainee's duties", [
+      '云湾市是东岭省的一个地级市，常住人口约420万。你是云湾市卫生健康委员会主任。',
+    ]),
     clockStart: v.pipe(
       v.string(),
       v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '开局时间写成 "2026-01-08T08:00"'),
       d('开局的游戏内日期时间，如 "2026-01-08T08:00" — in-game date-time at the start'),
+      ex(['2026-01-12T07:30']),
     ),
-    start: v.pipe(Id, d('开局节点 id — the starting node')),
+    start: v.pipe(Id, d('开局节点 id — the starting node'), ex(['call'])),
     scoring: v.optional(
       v.pipe(
-        v.strictObject({
+        strictObject({
           base: v.optional(
             v.pipe(
               v.number(),
@@ -452,6 +537,7 @@ export const ScenarioSchema = v.pipe(
               v.minValue(0),
               v.maxValue(100),
               d('每个维度的起评分，默认 60 — starting score per dimension, default 60'),
+              ex([60]),
             ),
           ),
           timeoutPenalty: v.optional(
@@ -461,6 +547,7 @@ export const ScenarioSchema = v.pipe(
               v.minValue(0),
               v.maxValue(100),
               d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5'),
+              ex([5]),
             ),
           ),
           timeoutRefs: v.optional(
@@ -501,5 +588,6 @@ export type Measure = NonNullable<Choice['world']>[number];
 export type Inject = NonNullable<Scenario['injects']>[number];
 export type Region = NonNullable<Scenario['regions']>[number];
 export type Power = NonNullable<Scenario['powers']>[number];
-export type EpidemicParams = NonNullable<NonNullable<Scenario['epidemic']>['params']>;
+/** The model's parameters (an author's `$comment` beside them is not one). */
+export type EpidemicParams = Omit<NonNullable<NonNullable<Scenario['epidemic']>['params']>, '$comment'>;
 export type ScoringRuleName = keyof NonNullable<NonNullable<Scenario['scoring']>['rules']>;

@@ -3,51 +3,74 @@
  * and the measures that change it. All optional: a flood or a chemical-leak drill leaves them out.
  */
 import * as v from 'valibot';
-import { Duration, d, Id, RefIds, Text } from './schema-primitives';
+import { Duration, d, ex, Id, RefIds, strictObject, Text } from './schema-primitives';
 
-const Count = (what: string) => v.pipe(v.number(), v.integer('必须是整数'), v.minValue(0, '不能为负数'), d(what));
-const Share = (what: string, max = 1) =>
-  v.pipe(v.number(), v.minValue(0, '不能小于 0'), v.maxValue(max, `不能大于 ${max}`), d(what));
+const Count = (what: string, examples: readonly number[]) =>
+  v.pipe(v.number(), v.integer('必须是整数'), v.minValue(0, '不能为负数'), d(what), ex(examples));
+const Share = (what: string, examples: readonly number[], max = 1) =>
+  v.pipe(v.number(), v.minValue(0, '不能小于 0'), v.maxValue(max, `不能大于 ${max}`), d(what), ex(examples));
+/** A region id, with examples. */
+const RegionId = (what: string) => v.pipe(Id, d(what), ex(['yunwan', 'beixi']));
 
 export const Supply = v.pipe(
-  v.strictObject({
-    id: Id,
-    name: Text(20, '物资名称，如“医用防护口罩” — name'),
-    unit: Text(8, '计量单位，如“万只” — unit'),
+  strictObject({
+    id: v.pipe(Id, ex(['masks', 'gowns'])),
+    name: Text(20, '物资名称，如“医用防护口罩” — name', ['医用防护口罩', '医用防护服']),
+    unit: Text(8, '计量单位，如“万只” — unit', ['万只', '套']),
   }),
   d('一种物资 — a named supply'),
 );
 
 export const Region = v.pipe(
-  v.strictObject({
-    id: Id,
-    name: Text(20, '地区名称，如“云湾市” — name'),
-    population: v.pipe(v.number(), v.integer(), v.minValue(1, '人口至少为 1'), d('常住人口 — population')),
-    neighbours: v.optional(v.pipe(v.array(Id), d('相邻地区的 id — ids of neighbouring regions'))),
-    beds: Count('可用于收治的床位数 — hospital beds available for these patients'),
+  strictObject({
+    id: v.pipe(Id, ex(['yunwan', 'beixi'])),
+    name: Text(20, '地区名称，如“云湾市” — name', ['云湾市', '北溪市']),
+    population: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1, '人口至少为 1'),
+      d('常住人口 — population'),
+      ex([4200000, 3100000]),
+    ),
+    neighbours: v.optional(
+      v.pipe(v.array(Id), d('相邻地区的 id — ids of neighbouring regions'), ex([['beixi', 'nanping']])),
+    ),
+    beds: Count('可用于收治的床位数 — hospital beds available for these patients', [120, 80]),
     supplies: v.optional(
       v.pipe(
         v.record(Id, v.pipe(v.number(), v.minValue(0))),
         d('物资库存：物资 id → 数量 — supply stocks: supply id → amount'),
+        ex([{ masks: 6, gowns: 9000 }]),
       ),
     ),
-    trust: Share('公众信任，0–100 — public trust, 0–100', 100),
+    trust: Share('公众信任，0–100 — public trust, 0–100', [60, 70], 100),
   }),
   d('一个地区：人口、床位、物资、公众信任 — a region'),
 );
 
 export const Travel = v.pipe(
-  v.strictObject({
-    between: v.pipe(v.tuple([Id, Id]), d('两个地区的 id — the two regions')),
-    perDay: v.pipe(v.number(), v.minValue(0), d('每天往来的人数（单向） — people travelling each way per day')),
+  strictObject({
+    between: v.pipe(v.tuple([Id, Id]), d('两个地区的 id — the two regions'), ex([['yunwan', 'beixi']])),
+    perDay: v.pipe(
+      v.number(),
+      v.minValue(0),
+      d('每天往来的人数（单向） — people travelling each way per day'),
+      ex([60000, 20000]),
+    ),
   }),
   d('两地之间的日常往来 — daily travel between two regions'),
 );
 
 export const EpidemicParams = v.pipe(
-  v.strictObject({
+  strictObject({
     r0: v.optional(
-      v.pipe(v.number(), v.minValue(0), v.maxValue(20), d('基本再生数，默认 2.2 — basic reproduction number')),
+      v.pipe(
+        v.number(),
+        v.minValue(0),
+        v.maxValue(20),
+        d('基本再生数，默认 2.2 — basic reproduction number'),
+        ex([2.5, 2.2]),
+      ),
     ),
     incubationDays: v.optional(
       v.pipe(
@@ -55,24 +78,40 @@ export const EpidemicParams = v.pipe(
         v.minValue(0.5),
         v.maxValue(30),
         d('平均潜伏期（天），默认 5.2 — mean incubation period, days'),
+        ex([5.2]),
       ),
     ),
     infectiousDays: v.optional(
-      v.pipe(v.number(), v.minValue(0.5), v.maxValue(30), d('平均传染期（天），默认 5 — mean infectious period, days')),
+      v.pipe(
+        v.number(),
+        v.minValue(0.5),
+        v.maxValue(30),
+        d('平均传染期（天），默认 5 — mean infectious period, days'),
+        ex([5]),
+      ),
     ),
     hospitalisedShare: v.optional(
-      Share('感染者中需住院的比例，默认 0.15 — share of the infected who need a hospital bed'),
+      Share('感染者中需住院的比例，默认 0.15 — share of the infected who need a hospital bed', [0.15]),
     ),
     hospitalDays: v.optional(
-      v.pipe(v.number(), v.minValue(1), v.maxValue(60), d('平均住院天数，默认 12 — mean stay in hospital, days')),
+      v.pipe(
+        v.number(),
+        v.minValue(1),
+        v.maxValue(60),
+        d('平均住院天数，默认 12 — mean stay in hospital, days'),
+        ex([12]),
+      ),
     ),
-    hospitalDeathShare: v.optional(Share('有床位的住院者中死亡的比例，默认 0.15 — share of bedded patients who die')),
+    hospitalDeathShare: v.optional(
+      Share('有床位的住院者中死亡的比例，默认 0.15 — share of bedded patients who die', [0.15]),
+    ),
     overflowDeathFactor: v.optional(
       v.pipe(
         v.number(),
         v.minValue(1),
         v.maxValue(10),
         d('没有床位时死亡比例放大的倍数，默认 2 — how much the death share grows without a bed'),
+        ex([2]),
       ),
     ),
   }),
@@ -80,17 +119,17 @@ export const EpidemicParams = v.pipe(
 );
 
 export const Epidemic = v.pipe(
-  v.strictObject({
+  strictObject({
     params: v.optional(EpidemicParams),
     initial: v.pipe(
       v.array(
-        v.strictObject({
-          region: v.pipe(Id, d('地区 id — region')),
-          exposed: v.optional(Count('潜伏期感染者 — exposed')),
-          infectious: v.optional(Count('有传染性的感染者 — infectious')),
-          hospitalised: v.optional(Count('住院者 — in hospital')),
-          recovered: v.optional(Count('已康复 — recovered')),
-          dead: v.optional(Count('已死亡 — dead')),
+        strictObject({
+          region: RegionId('地区 id — region'),
+          exposed: v.optional(Count('潜伏期感染者 — exposed', [50])),
+          infectious: v.optional(Count('有传染性的感染者 — infectious', [20])),
+          hospitalised: v.optional(Count('住院者 — in hospital', [6])),
+          recovered: v.optional(Count('已康复 — recovered', [0])),
+          dead: v.optional(Count('已死亡 — dead', [0])),
         }),
       ),
       d('开局时各地区的感染情况；其余人口为易感者 — the infection at the start; the rest are susceptible'),
@@ -102,23 +141,28 @@ export const Epidemic = v.pipe(
 );
 
 export const Actor = v.pipe(
-  v.strictObject({
-    id: Id,
-    name: Text(30, '主体名称，如“云湾市人民政府” — name'),
+  strictObject({
+    id: v.pipe(Id, ex(['ywGov', 'ywWJW'])),
+    name: Text(30, '主体名称，如“云湾市人民政府” — name', ['云湾市人民政府', '云湾市卫生健康委员会']),
   }),
   d('一个主体：政府、部门或机构 — an actor: a government, department or agency'),
 );
 
+const ActorIds = (what: string) => v.pipe(v.array(Id), d(what), ex([['ywGov'], ['ywGov', 'bxGov']]));
+
 export const Power = v.pipe(
-  v.strictObject({
-    id: Id,
-    name: Text(40, '权力名称，如“发布传染病预警” — name'),
-    holders: v.pipe(v.array(Id), d('依法享有这项权力的主体 id — the actors who hold it')),
+  strictObject({
+    id: v.pipe(Id, ex(['issue-warning', 'emergency-measures'])),
+    name: Text(40, '权力名称，如“发布传染病预警” — name', [
+      '决定向社会发布传染病预警',
+      '采取紧急措施（限制聚集、停工停业停课）',
+    ]),
+    holders: ActorIds('依法享有这项权力的主体 id — the actors who hold it'),
     actFirst: v.optional(
       v.pipe(
-        v.strictObject({
-          holders: v.pipe(v.array(Id), d('可以先行采取的主体 id — actors who may act first')),
-          reportTo: v.pipe(Id, d('须同时报告的主体 id — the actor to report to at the same time')),
+        strictObject({
+          holders: ActorIds('可以先行采取的主体 id — actors who may act first'),
+          reportTo: v.pipe(Id, d('须同时报告的主体 id — the actor to report to at the same time'), ex(['dlGov'])),
         }),
         d(
           '可以先行采取、同时报告的主体（如传染病防治法 2025 第六十三条） — actors who may act first and report at the same time',
@@ -131,6 +175,7 @@ export const Power = v.pipe(
         v.number(),
         v.integer(),
         d('这样规定自哪一年的法律起适用（含），与 legalFramework 比较 — in force from this law year, inclusive'),
+        ex([2025]),
       ),
     ),
     until: v.optional(
@@ -138,6 +183,7 @@ export const Power = v.pipe(
         v.number(),
         v.integer(),
         d('适用到哪一年的法律之前（不含）；同一权力可按年份写几条 — in force until this law year, exclusive'),
+        ex([2025]),
       ),
     ),
   }),
@@ -146,64 +192,70 @@ export const Power = v.pipe(
   ),
 );
 
-const region = v.pipe(Id, d('地区 id — region'));
+const region = RegionId('地区 id — region');
+const ShipmentId = (what: string) => v.pipe(Id, d(what), ex(['np-masks']));
+const SupplyId = v.pipe(Id, d('物资 id — supply'), ex(['masks']));
 
 const MeasureOptions = [
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('contact'), d('社会接触：1 为正常，0.5 为减半 — contacts: 1 normal, 0.5 halved')),
     region,
-    factor: Share('接触系数 0–1 — contact factor, 0–1'),
+    factor: Share('接触系数 0–1 — contact factor, 0–1', [0.85, 0.5]),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('travel'), d('两地往来：1 为正常，0 为断绝 — travel between two regions')),
-    between: v.pipe(v.tuple([Id, Id]), d('两个地区的 id — the two regions')),
-    factor: Share('往来系数 0–1 — travel factor, 0–1'),
+    between: v.pipe(v.tuple([Id, Id]), d('两个地区的 id — the two regions'), ex([['yunwan', 'beixi']])),
+    factor: Share('往来系数 0–1 — travel factor, 0–1', [0.75]),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('isolation'), d('发现并隔离感染者 — detection and isolation')),
     region,
-    share: Share('被发现并隔离、不再传播的感染者比例，0–0.95 — share of the infectious found and isolated', 0.95),
+    share: Share(
+      '被发现并隔离、不再传播的感染者比例，0–0.95 — share of the infectious found and isolated',
+      [0.25, 0.5],
+      0.95,
+    ),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('beds'), d('增加床位，经过一段时间后可用 — add beds, ready after a delay')),
     region,
-    add: Count('增加的床位数 — beds added'),
-    after: v.pipe(Duration, d('多久后可用 — ready after')),
+    add: Count('增加的床位数 — beds added', [60, 300]),
+    after: v.pipe(Duration, d('多久后可用 — ready after'), ex(['12h', '3d'])),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('supply'), d('改变某地某种物资的库存 — change a supply stock')),
     region,
-    supply: v.pipe(Id, d('物资 id — supply')),
-    add: v.pipe(v.number(), d('增减数量 — amount, may be negative')),
+    supply: SupplyId,
+    add: v.pipe(v.number(), d('增减数量 — amount, may be negative'), ex([10, -2])),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('ship'), d('发出一批物资，途中可能被截留 — send a shipment')),
-    id: v.pipe(Id, d('这批物资的 id，供截留或放行引用 — shipment id')),
-    supply: v.pipe(Id, d('物资 id — supply')),
-    amount: v.pipe(v.number(), v.minValue(0), d('数量 — amount')),
-    from: v.pipe(Id, d('发出地区 — from region')),
-    to: v.pipe(Id, d('目的地区 — to region')),
-    takes: v.pipe(Duration, d('在途时间 — time in transit')),
+    id: ShipmentId('这批物资的 id，供截留或放行引用 — shipment id'),
+    supply: SupplyId,
+    amount: v.pipe(v.number(), v.minValue(0), d('数量 — amount'), ex([20, 2000])),
+    from: v.pipe(Id, d('发出地区 — from region'), ex(['nanping'])),
+    to: v.pipe(Id, d('目的地区 — to region'), ex(['beixi'])),
+    takes: v.pipe(Duration, d('在途时间 — time in transit'), ex(['1d', '6h'])),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('intercept'), d('截留途经本地的一批物资，归本地使用 — intercept a shipment')),
-    shipment: v.pipe(Id, d('物资批次 id — shipment id')),
+    shipment: ShipmentId('物资批次 id — shipment id'),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('release'), d('放行途经本地的一批物资 — let a shipment through')),
-    shipment: v.pipe(Id, d('物资批次 id — shipment id')),
+    shipment: ShipmentId('物资批次 id — shipment id'),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('notify'), d('向其他地区通报疫情信息 — share information with other regions')),
-    regions: v.pipe(v.array(Id), d('通报的地区 id — regions informed')),
+    regions: v.pipe(v.array(Id), d('通报的地区 id — regions informed'), ex([['beixi', 'nanping']])),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('roads'), d('关闭或恢复本地与另一地区之间的道路 — close or reopen roads')),
-    region: v.pipe(Id, d('另一地区 id — the other region')),
-    open: v.pipe(v.boolean(), d('true 恢复通行，false 关闭 — true reopens, false closes')),
-    from: v.optional(v.pipe(Id, d('关闭道路的地区，默认是学员所在地区 — who closes them; default the role region'))),
+    region: RegionId('另一地区 id — the other region'),
+    open: v.pipe(v.boolean(), d('true 恢复通行，false 关闭 — true reopens, false closes'), ex([false, true])),
+    from: v.optional(RegionId('关闭道路的地区，默认是学员所在地区 — who closes them; default the role region')),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('level'), d('启动应急响应 — declare a response level')),
     level: v.pipe(
       v.number(),
@@ -211,16 +263,17 @@ const MeasureOptions = [
       v.minValue(1),
       v.maxValue(4),
       d('响应级别，1 最高、4 最低 — level: 1 highest, 4 lowest'),
+      ex([3, 1]),
     ),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('policy'), d('上级的防控要求（接触系数），用于判断层层加码 — the higher level’s policy')),
-    contact: Share('上级要求的接触系数 — contact factor the higher level asks for'),
+    contact: Share('上级要求的接触系数 — contact factor the higher level asks for', [0.8]),
   }),
-  v.strictObject({
+  strictObject({
     type: v.pipe(v.literal('trust'), d('改变某地公众信任 — change public trust')),
     region,
-    add: v.pipe(v.number(), d('增减，结果限制在 0–100 — amount, result kept within 0–100')),
+    add: v.pipe(v.number(), d('增减，结果限制在 0–100 — amount, result kept within 0–100'), ex([6, -10])),
   }),
 ];
 
@@ -233,31 +286,44 @@ export const Measure = v.pipe(
   d('作用于世界的一项措施 — a measure that changes the world'),
 );
 
-const RuleWeight = (what: string) =>
+const RuleWeight = (what: string, examples: readonly number[]) =>
   v.optional(
     v.pipe(
-      v.strictObject({
-        delta: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-100), v.maxValue(100), d('分值 — points'))),
+      strictObject({
+        delta: v.optional(
+          v.pipe(v.number(), v.integer(), v.minValue(-100), v.maxValue(100), d('分值 — points'), ex(examples)),
+        ),
         refs: v.optional(RefIds),
       }),
       d(what),
     ),
   );
 
+/**
+ * The one object without "$comment": its keys are the rule names (`ScoringRuleName`), which the
+ * engine and lint iterate. A comment about the rules goes on `scoring` or on a rule.
+ */
 export const ScoringRules = v.pipe(
   v.strictObject({
-    unlawfulPower: RuleWeight('越权行使权力，默认 −15 依法分 — exercising a power one lacks, default −15'),
-    disproportionate: RuleWeight('措施与事态不相适应，默认 −10 依法分 — a measure beyond what the situation needs'),
-    notify: RuleWeight('向一个地区通报信息，默认 +3 协同分 — informing a region, default +3'),
-    withhold: RuleWeight('结束时仍未通报的相邻地区，每个默认 −6 协同分 — a neighbour never informed, default −6'),
-    send: RuleWeight('向其他地区调出物资，默认 +4 协同分 — sending supplies, default +4'),
-    letThrough: RuleWeight('放行途经的物资，默认 +3 协同分 — letting a shipment through, default +3'),
-    intercept: RuleWeight('截留途经的物资，默认 −15 协同分 — intercepting a shipment, default −15'),
-    closeRoad: RuleWeight('关闭通往其他地区的道路，默认 −10 协同分 — closing roads to a region, default −10'),
-    escalate: RuleWeight('比上级要求更严（层层加码），默认 −8 协同分 — stricter than the higher level, default −8'),
-    align: RuleWeight('与上级要求一致，默认 +2 协同分 — aligned with the higher level, default +2'),
+    unlawfulPower: RuleWeight('越权行使权力，默认 −15 依法分 — exercising a power one lacks, default −15', [-15, -20]),
+    disproportionate: RuleWeight(
+      '措施与事态不相适应，默认 −10 依法分 — a measure beyond what the situation needs',
+      [-10],
+    ),
+    notify: RuleWeight('向一个地区通报信息，默认 +3 协同分 — informing a region, default +3', [3]),
+    withhold: RuleWeight('结束时仍未通报的相邻地区，每个默认 −6 协同分 — a neighbour never informed, default −6', [-6]),
+    send: RuleWeight('向其他地区调出物资，默认 +4 协同分 — sending supplies, default +4', [4]),
+    letThrough: RuleWeight('放行途经的物资，默认 +3 协同分 — letting a shipment through, default +3', [3]),
+    intercept: RuleWeight('截留途经的物资，默认 −15 协同分 — intercepting a shipment, default −15', [-15]),
+    closeRoad: RuleWeight('关闭通往其他地区的道路，默认 −10 协同分 — closing roads to a region, default −10', [-10]),
+    escalate: RuleWeight(
+      '比上级要求更严（层层加码），默认 −8 协同分 — stricter than the higher level, default −8',
+      [-8],
+    ),
+    align: RuleWeight('与上级要求一致，默认 +2 协同分 — aligned with the higher level, default +2', [2]),
     outcome: RuleWeight(
       '与“措施即刻采取”相比多出的感染所扣的最高时效分，默认 30 — most timeliness points lost to delay, default 30',
+      [30],
     ),
   }),
   d('自动评分规则的分值与依据；不写用默认值 — weights and references of the automatic scoring rules'),
@@ -271,6 +337,6 @@ export const WorldSchemaParts = {
   epidemic: v.optional(Epidemic),
   actors: v.optional(v.pipe(v.array(Actor), d('主体 — actors'))),
   powers: v.optional(v.pipe(v.array(Power), d('权力与法律依据 — powers and their legal basis'))),
-  roleActor: v.optional(v.pipe(Id, d('学员所代表的主体 id — the actor the trainee acts as'))),
-  roleRegion: v.optional(v.pipe(Id, d('学员管辖的地区 id — the trainee’s own region'))),
+  roleActor: v.optional(v.pipe(Id, d('学员所代表的主体 id — the actor the trainee acts as'), ex(['ywWJW']))),
+  roleRegion: v.optional(v.pipe(Id, d('学员管辖的地区 id — the trainee’s own region'), ex(['yunwan']))),
 };
