@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fakeChoice, fakeDecision, fakeEnding, fakeNumberVar, fakeScenario } from '../../test/fake-scenario';
+import {
+  fakeChoice,
+  fakeDecision,
+  fakeEnding,
+  fakeInject,
+  fakeLaw,
+  fakeNumberVar,
+  fakePower,
+  fakeScenario,
+  fakeWorldScenario,
+} from '../../test/fake-scenario';
+import { replay } from '../engine/run';
 import { contentHash } from './hash';
 import { type LoadResult, load } from './load';
 import type { PathKey, Problem } from './problem';
@@ -517,5 +528,106 @@ describe('load', () => {
 describe('fakeScenario', () => {
   it('is a valid drill on its own', () => {
     expect(load(JSON.stringify(fakeScenario()))).toMatchObject({ ok: true, warnings: [] });
+  });
+});
+
+describe('"$comment" in a drill', () => {
+  /** A drill with a world, then the same drill with a "$comment" on objects at every level. */
+  function drills(): { plain: Scenario; commented: Json } {
+    const plain = fakeWorldScenario({
+      variables: [fakeNumberVar()],
+      references: [fakeLaw()],
+      powers: [fakePower({ actFirst: { holders: ['city'], reportTo: 'province' } })],
+      timeWindows: [{ id: 'report', label: '网络直报', ideal: '2h', latest: '1d' }],
+      injects: [fakeInject({ when: { all: [{ after: '1h' }] }, world: [{ type: 'trust', region: 'home', add: -5 }] })],
+      scoring: { base: 60, rules: { intercept: { delta: -20 } } },
+      nodes: [
+        fakeDecision({
+          timeLimitSec: 30,
+          timeoutChoice: 'wait',
+          choices: [
+            fakeChoice({
+              power: 'lockdown',
+              completes: ['report'],
+              effects: [{ op: 'add', var: 'cases', value: 5 }],
+              world: [{ type: 'contact', region: 'home', factor: 0.8 }],
+              score: [{ dimension: 'timeliness', delta: 5, reason: '及时。', refs: ['law-1'] }],
+              next: [{ when: { not: { var: 'cases', op: '>', value: 50 } }, to: 'end' }, { to: 'end' }],
+            }),
+            fakeChoice({ id: 'wait', label: '等待上级指示', timeoutOnly: true, takes: '1d' }),
+          ],
+        }),
+        fakeEnding(),
+      ],
+    });
+    const commented = data(plain);
+    const note = (obj: Json, text: string) => {
+      (obj as Record<string, Json>).$comment = text;
+    };
+    const at = (...path: PathKey[]) => path.reduce<Json>((x, k) => (x as Record<string, Json>)[k] as Json, commented);
+    note(commented, '模板：顶层注释');
+    note(at('nodes', 0), '决策节点');
+    note(at('nodes', 0, 'choices', 0), '选项');
+    note(at('nodes', 0, 'choices', 0, 'effects', 0), '效果');
+    note(at('nodes', 0, 'choices', 0, 'world', 0), '措施');
+    note(at('nodes', 0, 'choices', 0, 'score', 0), '评分');
+    note(at('nodes', 0, 'choices', 0, 'next', 0), '去向');
+    note(at('nodes', 0, 'choices', 0, 'next', 0, 'when'), '条件');
+    note(at('nodes', 0, 'choices', 0, 'next', 0, 'when', 'not'), '嵌套的条件');
+    note(at('nodes', 1), '结局');
+    note(at('variables', 0), '变量');
+    note(at('references', 0), '依据');
+    note(at('powers', 0), '权力');
+    note(at('powers', 0, 'actFirst'), '先行采取');
+    note(at('timeWindows', 0), '时间窗');
+    note(at('injects', 0), '插入事件');
+    note(at('injects', 0, 'when', 'all', 0), '插入事件的条件');
+    note(at('regions', 0), '地区');
+    note(at('travel', 0), '往来');
+    note(at('epidemic'), '传染病');
+    note(at('epidemic', 'initial', 0), '开局感染');
+    note(at('supplies', 0), '物资');
+    note(at('actors', 0), '主体');
+    note(at('scoring'), '评分设置');
+    note(at('scoring', 'rules', 'intercept'), '截留扣分');
+    return { plain, commented };
+  }
+
+  it('loads with a comment on objects at every level, and keeps every comment and every other value', () => {
+    const { plain, commented } = drills();
+    const result = load(JSON.stringify(commented, null, 2));
+    if (!result.ok) throw new Error(result.problems.map((p) => `${p.pointer} ${p.message}`).join('\n'));
+    // No error, and no warning the same drill without comments does not have.
+    const without = load(JSON.stringify(plain));
+    expect(without.ok).toBe(true);
+    expect(result.warnings).toEqual(without.ok ? without.warnings : null);
+    expect(JSON.parse(JSON.stringify(result.scenario))).toEqual(commented);
+  });
+
+  it('changes nothing in play: the engine ignores it', () => {
+    const { plain, commented } = drills();
+    const loaded = load(JSON.stringify(commented));
+    if (!loaded.ok) throw new Error('does not load');
+    // The run logs the measures it applied, comments and all; apart from those copies, nothing differs.
+    const uncommented = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === '$comment' ? undefined : v)));
+    for (const decisions of [[{ choiceId: 'c1', realMs: 1000 }], [{ choiceId: 'c1', realMs: 31_000 }]]) {
+      const played = replay(loaded.scenario, 7, decisions);
+      expect(uncommented(played)).toEqual(uncommented(replay(plain, 7, decisions)));
+      expect(played.scoreEvents.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('must be text', () => {
+    const root = data();
+    root.$comment = 42;
+    expect(problems(load(JSON.stringify(root)))).toEqual([
+      { severity: 'error', pointer: '/$comment', message: expect.stringMatching(HAN) },
+    ]);
+  });
+
+  it('is not a scoring rule: the map of rules takes rule names only', () => {
+    const root = data(fakeScenario({ scoring: { rules: { intercept: { delta: -20 } } } }));
+    (root.scoring as Record<string, Json>).rules = { $comment: '说明', intercept: { delta: -20 } };
+    expectOneError(JSON.stringify(root), '/scoring/rules/$comment', /不认识的字段/);
   });
 });
