@@ -504,7 +504,14 @@ function leadToAnEnding(s: Scenario): Set<string> {
   const into = new Map<string, string[]>();
   for (const n of s.nodes) {
     if (n.kind !== 'decision') continue;
-    for (const c of n.choices) for (const t of targets(c.next)) into.set(t, [...(into.get(t) ?? []), n.id]);
+    for (const c of n.choices) {
+      for (const t of targets(c.next)) {
+        // Pushed, not spread: an ending that thousands of choices lead to would otherwise cost quadratic time.
+        const from = into.get(t);
+        if (from) from.push(n.id);
+        else into.set(t, [n.id]);
+      }
+    }
   }
   const returns = (n: Scenario['nodes'][number]) =>
     n.kind === 'decision' &&
