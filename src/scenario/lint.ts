@@ -5,8 +5,26 @@
 import { parseDuration } from '../engine/clock';
 import { conditionKind } from '../engine/conditions';
 import { inForce, powerInForce } from '../engine/powers-in-force';
+import { RULE_DIMENSION, ruleDelta } from '../engine/rules';
+import {
+  DEFAULT_BASE,
+  DEFAULT_TIMEOUT_PENALTY,
+  DEFAULT_WINDOW_CREDIT,
+  DEFAULT_WINDOW_PENALTY,
+  DIMENSIONS,
+} from '../engine/scoring';
 import { error, type PathKey, type Problem, warning } from './problem';
-import { type Choice, type Condition, type Effect, type Measure, RETURN, type Scenario } from './schema';
+import {
+  type Choice,
+  type Condition,
+  type DecisionNode,
+  type Dimension,
+  type Effect,
+  type Measure,
+  RETURN,
+  type Scenario,
+  type ScoringRuleName,
+} from './schema';
 
 const REGION_METRICS = new Set(['cases', 'deaths', 'infectious', 'hospitalised', 'bedsFree', 'trust', 'supply']);
 
@@ -564,6 +582,287 @@ function checkGraph(k: Checker, s: Scenario, reachable: ReadonlySet<string>): vo
   });
 }
 
+/*
+ * What fits on the decision screen without scrolling: the node's title, its situation text and the
+ * choices offered, each with its number key. The shipped drills stay well inside these (their
+ * longest text is about 430 characters, their longest label about 85, at most 4 choices).
+ */
+/** Characters of a decision's situation text. */
+export const MAX_SITUATION_CHARS = 600;
+/** Characters of one choice's label. */
+export const MAX_CHOICE_LABEL_CHARS = 90;
+/** Choices that may be offered at once (number keys reach nine; more than six is hard to weigh under a clock). */
+export const MAX_CHOICES_SHOWN = 6;
+/** Characters of title, text and every label offered, together. */
+export const MAX_DECISION_SCREEN_CHARS = 900;
+
+/** Decisions whose text and choices would not fit on the decision screen. */
+function checkScreen(k: Checker, s: Scenario): void {
+  const split = '把它拆成两个节点（先交代情况、再作决定，或把决定分成两步）';
+  s.nodes.forEach((node, n) => {
+    if (node.kind !== 'decision') return;
+    const at: PathKey[] = ['nodes', n];
+    // A choice taken only on timeout is never shown.
+    const shown = node.choices.filter((c) => !c.timeoutOnly);
+    let over = false;
+    if (node.text.length > MAX_SITUATION_CHARS) {
+      over = true;
+      k.warning(
+        [...at, 'text'],
+        `节点「${node.id}」的情况说明有 ${node.text.length} 个字，决策页面最多放 ${MAX_SITUATION_CHARS} 个字，学员要滚动才能看到选项：${split}，或删减文字。`,
+      );
+    }
+    node.choices.forEach((c, i) => {
+      if (c.timeoutOnly || c.label.length <= MAX_CHOICE_LABEL_CHARS) return;
+      over = true;
+      k.warning(
+        [...at, 'choices', i, 'label'],
+        `选项「${c.id}」的文字有 ${c.label.length} 个字，超过决策页面每个选项的 ${MAX_CHOICE_LABEL_CHARS} 字：选项只写决定本身，说明放进节点的情况说明或 feedback。`,
+      );
+    });
+    if (shown.length > MAX_CHOICES_SHOWN) {
+      over = true;
+      k.warning(
+        [...at, 'choices'],
+        `节点「${node.id}」可能同时显示 ${shown.length} 个选项，决策页面最多放 ${MAX_CHOICES_SHOWN} 个：合并相近的选项，或${split}。`,
+      );
+    }
+    const total = node.title.length + node.text.length + shown.reduce((sum, c) => sum + c.label.length, 0);
+    if (!over && total > MAX_DECISION_SCREEN_CHARS) {
+      k.warning(
+        at,
+        `节点「${node.id}」的标题、情况说明和选项合计 ${total} 个字，超过决策页面的 ${MAX_DECISION_SCREEN_CHARS} 字，学员要滚动才能看全：${split}，或删减文字。`,
+      );
+    }
+  });
+}
+
+const DIMENSION_NAMES: Record<Dimension, string> = { timeliness: '时效', legality: '依法', coordination: '协同' };
+
+/**
+ * A dimension's reachable scores should come within this many points of both ends of the 0–100
+ * scale: the best trainee able to score 90 or more, the worst 10 or less.
+ */
+export const SCALE_MARGIN = 10;
+
+/** The least and the most, per dimension, that something adds to a run's score events. */
+type Span = Record<Dimension, { lo: number; hi: number }>;
+
+const emptySpan = (): Span => ({
+  timeliness: { lo: 0, hi: 0 },
+  legality: { lo: 0, hi: 0 },
+  coordination: { lo: 0, hi: 0 },
+});
+
+/** Adds an event that may or may not happen: the span widens to take in both. NOTE mutates `span`. */
+function mayAdd(span: Span, dimension: Dimension, ...deltas: number[]): void {
+  span[dimension].lo += Math.min(0, ...deltas);
+  span[dimension].hi += Math.max(0, ...deltas);
+}
+
+/**
+ * What one decision can score, whichever way it goes: the choice's own `score`, the timeout
+ * penalty when it is the timeout choice, and the automatic rules its power, needs and measures may
+ * trigger. Notices and time windows count once a run, so they are left to `scoreSpan`.
+ */
+function choiceSpan(s: Scenario, node: DecisionNode, choice: Choice, policy: boolean): Span {
+  const span = emptySpan();
+  for (const rule of choice.score ?? []) {
+    span[rule.dimension].lo += rule.delta;
+    span[rule.dimension].hi += rule.delta;
+  }
+  const rule = (name: ScoringRuleName) => mayAdd(span, RULE_DIMENSION[name], ruleDelta(s, name));
+  if (node.timeLimitSec !== undefined && node.timeoutChoice === choice.id) {
+    mayAdd(span, 'timeliness', -(s.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY));
+  }
+  if (choice.power !== undefined) {
+    const power = powerInForce(s, choice.power);
+    const actor = s.roleActor;
+    // Held, or held to act first: never unlawful (engine/rules.ts, lawfulness).
+    const lawful =
+      !power || actor === undefined || power.holders.includes(actor) || power.actFirst?.holders.includes(actor);
+    if (!lawful) rule('unlawfulPower');
+  }
+  if (choice.needs) rule('disproportionate');
+  for (const m of choice.world ?? []) {
+    if (m.type === 'ship') rule('send');
+    else if (m.type === 'release') rule('letThrough');
+    else if (m.type === 'intercept') rule('intercept');
+    else if (m.type === 'roads' && !m.open) rule('closeRoad');
+    else if (m.type === 'contact' && policy) {
+      mayAdd(span, 'coordination', ruleDelta(s, 'escalate'), ruleDelta(s, 'align'));
+    }
+  }
+  return span;
+}
+
+/**
+ * The least and the most a whole run can add to each dimension: a loose bound, never a tight one,
+ * so that a warning built on it is never wrong. Conditions are not evaluated.
+ *
+ * A run is a walk along `next` from the start, interrupted now and then by an inject that opens
+ * a node; what follows the interruption either returns to where the run was heading or carries on
+ * from there. So the run is one walk from the start plus, for each inject that opens a node, at most
+ * one walk from that node, and each walk scores at most its best path. A cycle that can score makes
+ * the bound infinite. Time windows, notices, withholding and the outcome are scored at most once a run.
+ */
+export function scoreSpan(s: Scenario): Span {
+  const policy = [...s.nodes.flatMap((n) => (n.kind === 'decision' ? n.choices : [])), ...(s.injects ?? [])].some((x) =>
+    x.world?.some((m) => m.type === 'policy'),
+  );
+  const index = new Map(s.nodes.map((n, i) => [n.id, i]));
+  const count = s.nodes.length;
+  // Per node, the most and least one visit adds: [lo, hi] of each dimension in turn.
+  const weight = new Float64Array(count * 6);
+  const edges: number[][] = s.nodes.map(() => []);
+  s.nodes.forEach((node, i) => {
+    if (node.kind !== 'decision') return;
+    const spans = node.choices.map((c) => choiceSpan(s, node, c, policy));
+    DIMENSIONS.forEach((d, j) => {
+      weight[i * 6 + j * 2] = Math.min(0, ...spans.map((x) => x[d].lo));
+      weight[i * 6 + j * 2 + 1] = Math.max(0, ...spans.map((x) => x[d].hi));
+    });
+    for (const c of node.choices) {
+      for (const t of targets(c.next)) {
+        const to = index.get(t);
+        if (to !== undefined) edges[i]?.push(to);
+      }
+    }
+  });
+  const best = bestPaths(count, edges, weight);
+
+  const total = emptySpan();
+  const walks = [s.start, ...(s.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : []))];
+  for (const id of walks) {
+    const i = index.get(id);
+    if (i === undefined) continue;
+    DIMENSIONS.forEach((d, j) => {
+      total[d].lo += best[i * 6 + j * 2] as number;
+      total[d].hi += best[i * 6 + j * 2 + 1] as number;
+    });
+  }
+  const decisions = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.choices : []));
+  for (const w of s.timeWindows ?? []) {
+    const penalty = w.penalty ?? DEFAULT_WINDOW_PENALTY;
+    const done = decisions.some((c) => c.completes?.includes(w.id));
+    // Never done costs the full penalty at the end; done, anything from that up to the credit.
+    total.timeliness.lo -= penalty;
+    total.timeliness.hi += done ? Math.max(-penalty, w.credit ?? DEFAULT_WINDOW_CREDIT) : -penalty;
+  }
+  const notified = new Set(
+    decisions.flatMap((c) => c.world?.flatMap((m) => (m.type === 'notify' ? m.regions : [])) ?? []),
+  );
+  mayAdd(total, 'coordination', notified.size * ruleDelta(s, 'notify'));
+  const own = s.regions?.find((r) => r.id === s.roleRegion);
+  mayAdd(total, 'coordination', (own?.neighbours?.length ?? 0) * ruleDelta(s, 'withhold'));
+  if (s.epidemic) mayAdd(total, 'timeliness', -ruleDelta(s, 'outcome'));
+  return total;
+}
+
+/**
+ * For each node, the least and most (each of the six weights) along any walk from it, weights
+ * summed node by node. Weights are never of the wrong sign (lo ≤ 0 ≤ hi), so a walk may as well go
+ * on; a cycle with any weight makes that weight infinite. Tarjan's strongly connected components,
+ * iteratively (a 10,000-node chain must not overflow the stack): each component is finished after
+ * every component it leads to, so its best path is known when it is finished.
+ */
+function bestPaths(count: number, edges: readonly number[][], weight: Float64Array): Float64Array {
+  const best = new Float64Array(count * 6);
+  const order = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  let counter = 0;
+  for (let root = 0; root < count; root++) {
+    if (order[root] !== -1) continue;
+    const work: [number, number][] = [[root, 0]];
+    order[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length > 0) {
+      const top = work[work.length - 1] as [number, number];
+      const [v, e] = top;
+      const out = edges[v] as number[];
+      if (e < out.length) {
+        top[1]++;
+        const w = out[e] as number;
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          work.push([w, 0]);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v] as number, order[w] as number);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low[parent[0]] = Math.min(low[parent[0]] as number, low[v] as number);
+      if (low[v] !== order[v]) continue;
+      // v roots a component: pop it, and give every member the component's best.
+      const members: number[] = [];
+      let x: number;
+      do {
+        x = stack.pop() as number;
+        onStack[x] = 0;
+        members.push(x);
+      } while (x !== v);
+      const inComponent = new Set(members);
+      const cyclic = members.length > 1 || (edges[v] as number[]).includes(v);
+      for (let k = 0; k < 6; k++) {
+        const hi = k % 2 === 1;
+        let own = 0;
+        for (const m of members) {
+          const wgt = weight[m * 6 + k] as number;
+          own = cyclic ? (wgt !== 0 ? (hi ? Infinity : -Infinity) : own) : own + wgt;
+        }
+        let after = 0;
+        for (const m of members) {
+          for (const to of edges[m] as number[]) {
+            if (inComponent.has(to)) continue;
+            const b = best[to * 6 + k] as number;
+            after = hi ? Math.max(after, b) : Math.min(after, b);
+          }
+        }
+        for (const m of members) best[m * 6 + k] = own + after;
+      }
+    }
+  }
+  return best;
+}
+
+/** Score dimensions that no run can move, or that cannot come near the top or the bottom of 0–100. */
+function checkScale(k: Checker, s: Scenario): void {
+  const base = s.scoring?.base ?? DEFAULT_BASE;
+  const span = scoreSpan(s);
+  const signed = (x: number) => (x >= 0 ? `+${x}` : `−${-x}`);
+  for (const d of DIMENSIONS) {
+    const { lo, hi } = span[d];
+    const name = `「${DIMENSION_NAMES[d]}」维度`;
+    if (lo === hi) {
+      const everyone = Math.min(100, Math.max(0, base + hi));
+      k.warning(
+        ['scoring'],
+        `${name}没有任何规则能改变分数，所有学员都是 ${everyone} 分：给体现${DIMENSION_NAMES[d]}好坏的选项加上 dimension 为 ${d} 的 score（附依据）。`,
+      );
+      continue;
+    }
+    if (base + hi < 100 - SCALE_MARGIN) {
+      k.warning(
+        ['scoring'],
+        `${name}最高只能得 ${base + hi} 分（起评 ${base} 分，一局的加减分合计至多 ${signed(hi)}），表现最好的学员也到不了 ${100 - SCALE_MARGIN} 分：给做得对的决定加上更多 dimension 为 ${d} 的加分（选项的 score，附依据）。`,
+      );
+    }
+    if (base + lo > SCALE_MARGIN) {
+      k.warning(
+        ['scoring'],
+        `${name}最低也有 ${base + lo} 分（起评 ${base} 分，一局的加减分合计至少 ${signed(lo)}），表现最差的学员也在 ${SCALE_MARGIN} 分以上：给做错的决定加上更重的 dimension 为 ${d} 的扣分（选项的 score，附依据）。`,
+      );
+    }
+  }
+}
+
 export function lint(scenario: Scenario): Problem[] {
   const k = new Checker(scenario);
   k.duplicates(scenario.nodes, ['nodes'], '节点');
@@ -616,5 +915,13 @@ export function lint(scenario: Scenario): Problem[] {
       );
     }
   }
+  checkScreen(k, scenario);
+  // The scale is judged only on a drill without errors (a graph with a dangling next scores
+  // nothing meaningful), and only once its author scores at all: a story still being drafted,
+  // with no score rules and no time windows yet, would be warned about every dimension at once.
+  const scored =
+    (scenario.timeWindows?.length ?? 0) > 0 ||
+    scenario.nodes.some((n) => n.kind === 'decision' && n.choices.some((c) => (c.score?.length ?? 0) > 0));
+  if (scored && startNode && !k.problems.some((p) => p.severity === 'error')) checkScale(k, scenario);
   return k.problems;
 }
