@@ -1,8 +1,8 @@
 /**
  * `npm run playtest -- <file...> [--runs N] [--seed S] [--json]` (or `--shipped` for every drill
- * in scenarios/): plays each drill many times with seeded choices and reports what was reached,
- * the scores, and the shortest and longest runs. Exit 1 when a node or an ending is never
- * reached, or a run never ends.
+ * in scenarios/, the template included): plays each drill many times with seeded choices and
+ * reports what was reached, the scores, and the shortest and longest runs. Exit 1 when a node or
+ * an ending is never reached, or a run never ends.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { type PlaytestReport, playtest, playtestFails } from '../src/engine/play
 import { DIMENSIONS } from '../src/engine/scoring';
 import { load } from '../src/scenario/load';
 import { DIMENSION_LABEL } from '../src/ui/format';
-import { shippedDrillFiles } from './vite-shipped-drills';
+import { drillFiles } from './vite-shipped-drills';
 
 function option(argv: string[], name: string, fallback: number): number {
   const i = argv.indexOf(name);
@@ -44,7 +44,7 @@ function main(argv: string[]): number {
   const seed = option(argv, '--seed', 1);
   const skip = new Set(['--runs', '--seed'].flatMap((o) => [argv.indexOf(o) + 1]).filter((i) => i > 0));
   const named = argv.filter((a, i) => !a.startsWith('--') && !skip.has(i));
-  const files = argv.includes('--shipped') ? shippedDrillFiles('scenarios').map((f) => join('scenarios', f)) : named;
+  const files = argv.includes('--shipped') ? drillFiles('scenarios').map((f) => join('scenarios', f)) : named;
   if (files.length === 0) {
     console.error('用法：npm run playtest -- <情景文件.json…> [--runs N] [--seed S] [--json]，或 --shipped');
     return 1;

@@ -12,11 +12,19 @@ import type { LoadedFile } from '../src/store/library-slice';
 const ID = 'virtual:shipped-drills';
 const RESOLVED = `\0${ID}`;
 
-/** Every scenarios/*.json except the published JSON Schema. */
-export function shippedDrillFiles(dir: string): string[] {
+/** The commented template drill instructors copy: checked and play-tested, but not a drill to train on. */
+export const TEMPLATE_FILE = 'template.json';
+
+/** Every drill in `dir` (scenarios/*.json except the published JSON Schema): what `npm test` checks and play-tests. */
+export function drillFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'schema.json')
     .sort();
+}
+
+/** The drills the trainee's library shows: every drill but the template. */
+export function libraryDrillFiles(dir: string): string[] {
+  return drillFiles(dir).filter((f) => f !== TEMPLATE_FILE);
 }
 
 export function shippedDrills(dir: string): Plugin {
@@ -26,7 +34,7 @@ export function shippedDrills(dir: string): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       this.addWatchFile(dir);
-      const drills: LoadedFile[] = shippedDrillFiles(dir).map((file) => {
+      const drills: LoadedFile[] = libraryDrillFiles(dir).map((file) => {
         const path = join(dir, file);
         this.addWatchFile(path);
         return { file, result: load(readFileSync(path, 'utf8')) };

@@ -1,15 +1,18 @@
-/** Whole-corpus checks: every shipped drill loads clean, can reach every node and ending, and quotes its sources verbatim. */
+/**
+ * Whole-corpus checks: every shipped drill — the template too, though the library leaves it out —
+ * loads clean, can reach every node and ending, and quotes its sources verbatim.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shippedDrillFiles } from '../scripts/vite-shipped-drills';
+import { drillFiles, libraryDrillFiles, TEMPLATE_FILE } from '../scripts/vite-shipped-drills';
 import { choose, currentDecision, offeredChoices, start } from '../src/engine/run';
 import { type RunState, TIMEOUT } from '../src/engine/types';
 import { load } from '../src/scenario/load';
 import { SCHEMA_VERSION, type Scenario } from '../src/scenario/schema';
 
 const SHARED = join(__dirname, '..', '..', 'shared');
-const files = shippedDrillFiles('scenarios');
+const files = drillFiles('scenarios');
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -124,5 +127,10 @@ describe.each(files)('scenarios/%s', (file) => {
 });
 
 it('ships at least one drill', () => {
-  expect(files.length).toBeGreaterThan(0);
+  expect(libraryDrillFiles('scenarios').length).toBeGreaterThan(0);
+});
+
+it('checks the template with the drills but keeps it out of the trainee’s library', () => {
+  expect(files).toContain(TEMPLATE_FILE);
+  expect(libraryDrillFiles('scenarios')).toEqual(files.filter((f) => f !== TEMPLATE_FILE));
 });
