@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { authoringGuide } from './scripts/vite-docs';
 import { shippedDrills } from './scripts/vite-shipped-drills';
 
 export default defineConfig({
-  plugins: [react(), shippedDrills(fileURLToPath(new URL('./scenarios', import.meta.url)))],
+  plugins: [
+    react(),
+    shippedDrills(fileURLToPath(new URL('./scenarios', import.meta.url))),
+    authoringGuide(fileURLToPath(new URL('./docs/authoring.md', import.meta.url))),
+  ],
   // Relative asset paths so the built app also works from a file share or a sub-folder.
   base: './',
   preview: { host: '127.0.0.1' },

@@ -11,11 +11,11 @@ const store = createAppStore(browserDeps());
 // carries neither their text nor the validator.
 async function loadShippedDrills(): Promise<void> {
   try {
-    const saved = store.getState().imports;
-    // The loader is fetched only when there are imported drills to check again.
+    const { imports: saved, draft } = store.getState();
+    // The loader is fetched only when there are imported drills or a draft to check again.
     const [{ default: drills }, checker] = await Promise.all([
       import('virtual:shipped-drills'),
-      saved.length > 0 ? import('./scenario/load') : null,
+      saved.length > 0 || draft ? import('./scenario/load') : null,
     ]);
     // Both in one tick, so no screen sees the shipped drills without the imported ones.
     const state = store.getState();
@@ -26,6 +26,9 @@ async function loadShippedDrills(): Promise<void> {
       const outcome = state.importDrill(file, result);
       if (!outcome.ok) state.reject({ file: file.file, problems: outcome.problems });
     }
+    // A trial run of the authoring view's drill resumes only if the draft still loads.
+    const trial = draft && checker?.load(draft.text);
+    if (trial?.ok) state.setDraftDrill(trial.scenario, trial.hash);
   } catch (e) {
     store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
   }

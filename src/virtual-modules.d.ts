@@ -5,3 +5,11 @@ declare module 'virtual:shipped-drills' {
   const drills: LoadedFile[];
   export default drills;
 }
+
+declare module 'virtual:authoring-guide' {
+  import type { Doc } from './docs/doc-ast';
+
+  /** docs/authoring.md, parsed at build time. */
+  const guide: Doc;
+  export default guide;
+}

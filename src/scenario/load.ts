@@ -14,7 +14,8 @@ export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
 export type LoadResult =
   | { ok: true; scenario: Scenario; hash: string; warnings: Problem[] }
-  | { ok: false; problems: Problem[] };
+  /** `shaped`: the scenario when only meaning checks failed, so an editor can still draw it. */
+  | { ok: false; problems: Problem[]; shaped?: Scenario };
 
 /** "… at position 42" / "(line 3 column 5)" in V8's JSON errors → a Chinese location. */
 function jsonErrorMessage(text: string, e: unknown): string {
@@ -111,6 +112,6 @@ export function load(text: string): LoadResult {
   if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.issues) };
   const found = lint(parsed.output);
   const errors = found.filter((p) => p.severity === 'error');
-  if (errors.length) return { ok: false, problems: found };
+  if (errors.length) return { ok: false, problems: found, shaped: parsed.output };
   return { ok: true, scenario: parsed.output, hash: contentHash(text), warnings: found };
 }

@@ -150,4 +150,64 @@ describe('app store', () => {
     expect(active.kind).toBe('unavailable');
     expect(active.kind === 'unavailable' && active.reason).toMatch(/已更新/);
   });
+
+  describe('trial runs from the authoring view', () => {
+    const origin = { node: 'n2', clock: 600, vars: { trust: 90 }, regions: {} };
+
+    function withDraft() {
+      const t = setup();
+      const result = load(JSON.stringify(uiDrill));
+      if (!result.ok) throw new Error('fixture');
+      t.store.getState().openDraft({ file: 'ui-drill.json', text: JSON.stringify(uiDrill) });
+      t.store.getState().setDraftDrill(result.scenario, result.hash);
+      return t;
+    }
+
+    it('starts at the chosen node with the inspector state, straight at the decision', () => {
+      const { store } = withDraft();
+      store.getState().startTrial(origin);
+      const active = selectActiveRun(store.getState());
+      if (active.kind !== 'playing') throw new Error(active.kind);
+      expect(active.run.view).toBe('decision');
+      expect(active.derived.state.nodeId).toBe('n2');
+      expect(active.derived.state.clock).toBe(600);
+      expect(active.derived.state.vars.trust).toBe(90);
+    });
+
+    it('plays on from there, is saved with its origin, and resumes after a reload', () => {
+      const first = withDraft();
+      first.store.getState().startTrial(origin);
+      expect(first.store.getState().decide('publish')).toBe(true);
+      const saved = JSON.parse(first.storage.data[STORAGE_KEY] ?? '{}');
+      expect(saved.state.run.origin).toEqual(origin);
+      expect(saved.state.draft.file).toBe('ui-drill.json');
+
+      const again = setup({ storage: first.storage });
+      const result = load(again.store.getState().draft?.text ?? '');
+      if (!result.ok) throw new Error('draft');
+      again.store.getState().setDraftDrill(result.scenario, result.hash);
+      const active = selectActiveRun(again.store.getState());
+      if (active.kind !== 'playing') throw new Error(active.kind);
+      expect(active.derived.state.ending).toBe('good');
+      expect(active.derived.state.decisions).toHaveLength(1);
+    });
+
+    it('never lists the draft in the library, and leaving goes back to the authoring view', () => {
+      const { store } = withDraft();
+      store.getState().startTrial(origin);
+      store.getState().leaveRun();
+      expect(store.getState().page).toBe('authoring');
+      expect(store.getState().run).toBeNull();
+    });
+
+    it('is not resumed on a draft that has changed since', () => {
+      const { store } = withDraft();
+      store.getState().startTrial(origin);
+      const changed = load(JSON.stringify({ ...uiDrill, title: '改过的标题' }));
+      if (!changed.ok) throw new Error('fixture');
+      store.getState().setDraftDrill(changed.scenario, changed.hash);
+      const active = selectActiveRun(store.getState());
+      expect(active.kind === 'unavailable' && active.reason).toContain('试玩的剧本已经改动');
+    });
+  });
 });

@@ -5,12 +5,13 @@
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
+import { type AuthoringSlice, createAuthoringSlice } from './authoring-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { readSaved } from './saved-state';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppState = LibrarySlice & RunSlice & SettingsSlice;
+export type AppState = LibrarySlice & RunSlice & SettingsSlice & AuthoringSlice;
 export type Middlewares = [['zustand/persist', unknown], ['zustand/immer', never]];
 
 /** What the store needs from the outside world, injected so tests control time and chance. */
@@ -31,16 +32,25 @@ export function createAppStore(deps: StoreDeps) {
         ...createLibrarySlice(...a),
         ...createRunSlice(deps)(...a),
         ...createSettingsSlice(...a),
+        ...createAuthoringSlice(...a),
       })),
       {
         name: STORAGE_KEY,
         version: SAVE_VERSION,
         storage: createJSONStorage(() => deps.storage),
-        // The library is rebuilt from files on each start; only the run log and settings are saved.
-        partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports }),
+        // The library is rebuilt from files on each start; only the run log, settings, imported
+        // files and the authoring view's draft are saved.
+        partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports, page: s.page, draft: s.draft }),
         merge: (persisted, current) => {
           const saved = readSaved(persisted, deps.now());
-          return { ...current, run: saved.run, settings: saved.settings ?? current.settings, imports: saved.imports };
+          return {
+            ...current,
+            run: saved.run,
+            settings: saved.settings ?? current.settings,
+            imports: saved.imports,
+            page: saved.page,
+            draft: saved.draft,
+          };
         },
       },
     ),

@@ -3,8 +3,8 @@
  * cached derivation and extends it step by step when the log only grew, so a decision costs one
  * `choose`, not a whole replay.
  */
-import { choose, start } from '../engine/run';
-import { type Decision, IllegalDecisionError, type RunState } from '../engine/types';
+import { choose, start, startAt } from '../engine/run';
+import { type Decision, IllegalDecisionError, type Origin, type RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 
 export type Derived = { ok: true; state: RunState } | { ok: false; error: IllegalDecisionError };
@@ -13,6 +13,7 @@ interface CacheEntry {
   scenario: Scenario;
   seed: number;
   decisions: readonly Decision[];
+  origin: Origin | undefined;
   derived: Derived;
 }
 
@@ -28,18 +29,18 @@ function isPrefixOf(prefix: readonly Decision[], full: readonly Decision[]): boo
   return true;
 }
 
-export function deriveRun(scenario: Scenario, seed: number, decisions: readonly Decision[]): Derived {
-  if (last && last.scenario === scenario && last.seed === seed && last.decisions === decisions) return last.derived;
-  let state: RunState;
+export function deriveRun(scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin): Derived {
+  const same = last !== null && last.scenario === scenario && last.seed === seed && sameOrigin(last.origin, origin);
+  if (same && last?.decisions === decisions) return last.derived;
+  let state: RunState | null = null;
   let from = 0;
-  if (last?.derived.ok && last.scenario === scenario && last.seed === seed && isPrefixOf(last.decisions, decisions)) {
+  if (same && last?.derived.ok && isPrefixOf(last.decisions, decisions)) {
     state = last.derived.state;
     from = last.decisions.length;
-  } else {
-    state = start(scenario, seed);
   }
   let derived: Derived;
   try {
+    state ??= origin ? startAt(scenario, seed, origin) : start(scenario, seed);
     for (let i = from; i < decisions.length; i++) {
       const d = decisions[i] as Decision;
       [state] = choose(scenario, state, d.choiceId, d.realMs);
@@ -49,11 +50,21 @@ export function deriveRun(scenario: Scenario, seed: number, decisions: readonly 
     if (!(e instanceof IllegalDecisionError)) throw e;
     derived = { ok: false, error: e };
   }
-  last = { scenario, seed, decisions, derived };
+  last = { scenario, seed, decisions, origin, derived };
   return derived;
 }
 
+function sameOrigin(a: Origin | undefined, b: Origin | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+}
+
 /** Seeds the cache with a state just computed by `choose`, so the next derivation does not repeat it. */
-export function remember(scenario: Scenario, seed: number, decisions: readonly Decision[], state: RunState): void {
-  last = { scenario, seed, decisions, derived: { ok: true, state } };
+export function remember(
+  scenario: Scenario,
+  seed: number,
+  decisions: readonly Decision[],
+  origin: Origin | undefined,
+  state: RunState,
+): void {
+  last = { scenario, seed, decisions, origin, derived: { ok: true, state } };
 }

@@ -8,8 +8,12 @@ export interface LibraryEntry {
   scenario: Scenario;
   /** Content hash of the file the scenario was loaded from. */
   hash: string;
-  source: 'shipped' | 'imported';
+  /** 'draft': the authoring view's drill, under DRAFT_ID, played only as a trial. */
+  source: 'shipped' | 'imported' | 'draft';
 }
+
+/** The library key of the authoring view's drill: never a drill id (ids cannot contain '$'). */
+export const DRAFT_ID = '$draft';
 
 /** One scenario file and what loading it gave. */
 export interface LoadedFile {
@@ -54,6 +58,8 @@ export interface LibrarySlice {
   /** Lists a file that could not be loaded, with its problems. */
   reject: (rejected: FileProblems) => void;
   shippedDrillsFailed: (message: string) => void;
+  /** Puts the authoring view's checked drill under DRAFT_ID, for trial runs. */
+  setDraftDrill: (scenario: Scenario, hash: string) => void;
 }
 
 export const createLibrarySlice: StateCreator<AppState, Middlewares, [], LibrarySlice> = (set, get) => ({
@@ -86,6 +92,11 @@ export const createLibrarySlice: StateCreator<AppState, Middlewares, [], Library
       s.imports = s.imports.filter((x) => !importedId(x, id));
     }),
   library: { status: 'loading', failure: null, entries: {}, rejected: [] },
+  setDraftDrill: (scenario, hash) =>
+    set((s) => {
+      if (s.library.entries[DRAFT_ID]?.hash === hash) return;
+      s.library.entries[DRAFT_ID] = { scenario, hash, source: 'draft' };
+    }),
   shippedDrillsFailed: (message) =>
     set((s) => {
       s.library.status = 'failed';
@@ -117,7 +128,7 @@ export const createLibrarySlice: StateCreator<AppState, Middlewares, [], Library
 });
 
 /** Whether a saved import is the drill with this id (read from its text without loading it). */
-function importedId(file: ImportedFile, id: string): boolean {
+export function importedId(file: ImportedFile, id: string): boolean {
   try {
     return (JSON.parse(file.text) as { id?: unknown }).id === id;
   } catch {

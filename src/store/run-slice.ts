@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand';
 import { choose, currentDecision } from '../engine/run';
-import { type Decision, IllegalDecisionError, type RunState, TIMEOUT } from '../engine/types';
+import { type Decision, IllegalDecisionError, type Origin, type RunState, TIMEOUT } from '../engine/types';
 import type { AppState, Middlewares, StoreDeps } from './app-store';
 import { deriveRun, remember } from './derive-run';
+import { DRAFT_ID } from './library-slice';
 
 export type RunView = 'briefing' | 'decision' | 'consequence' | 'debrief';
 
@@ -19,11 +20,15 @@ export interface Run {
    * Saved so that a reload neither resets nor pauses a countdown.
    */
   shownAt: number | null;
+  /** A trial run from the authoring view starts here; a trainee's run has none. */
+  origin?: Origin;
 }
 
 export interface RunSlice {
   run: Run | null;
   startRun: (scenarioId: string) => void;
+  /** A trial of the authoring view's drill (DRAFT_ID) from `origin`, straight to its first decision. */
+  startTrial: (origin: Origin) => void;
   /** From the briefing to the first decision. */
   beginDecisions: () => void;
   /** Takes a choice (or TIMEOUT); the real time used is measured here. False when it cannot be taken. */
@@ -44,6 +49,21 @@ export const createRunSlice =
         s.run = { scenarioId, hash: entry.hash, seed: deps.newSeed(), decisions: [], view: 'briefing', shownAt: null };
       });
     },
+    startTrial: (origin) => {
+      const entry = get().library.entries[DRAFT_ID];
+      if (!entry) return;
+      set((s) => {
+        s.run = {
+          scenarioId: DRAFT_ID,
+          hash: entry.hash,
+          seed: deps.newSeed(),
+          decisions: [],
+          view: 'decision',
+          shownAt: deps.now(),
+          origin,
+        };
+      });
+    },
     beginDecisions: () =>
       set((s) => {
         if (s.run?.view !== 'briefing') return;
@@ -54,7 +74,7 @@ export const createRunSlice =
       const { run, library } = get();
       const entry = run && library.entries[run.scenarioId];
       if (!run || !entry || run.view !== 'decision') return false;
-      const derived = deriveRun(entry.scenario, run.seed, run.decisions);
+      const derived = deriveRun(entry.scenario, run.seed, run.decisions, run.origin);
       if (!derived.ok) return false;
       let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
       // A timeout counts the limit, not the hour the trainee may have been away.
@@ -74,14 +94,14 @@ export const createRunSlice =
         s.run.shownAt = null;
       });
       const saved = get().run;
-      if (saved) remember(entry.scenario, saved.seed, saved.decisions, next);
+      if (saved) remember(entry.scenario, saved.seed, saved.decisions, saved.origin, next);
       return true;
     },
     proceed: () => {
       const { run, library } = get();
       const entry = run && library.entries[run.scenarioId];
       if (!run || !entry || run.view !== 'consequence') return;
-      const derived = deriveRun(entry.scenario, run.seed, run.decisions);
+      const derived = deriveRun(entry.scenario, run.seed, run.decisions, run.origin);
       const ended = derived.ok && derived.state.ending !== null;
       set((s) => {
         if (!s.run) return;

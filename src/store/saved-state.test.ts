@@ -16,6 +16,8 @@ describe('readSaved', () => {
       run,
       settings: { textSize: 'large' },
       imports: [],
+      page: 'library',
+      draft: null,
     });
   });
 
@@ -30,12 +32,14 @@ describe('readSaved', () => {
       run: null,
       settings: { textSize: 'large' },
       imports: [],
+      page: 'library',
+      draft: null,
     });
   });
 
   it('survives anything at all', () => {
     for (const junk of [null, undefined, 42, 'x', [], { run: 'x', settings: 7 }]) {
-      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null, imports: [] });
+      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null, imports: [], page: 'library', draft: null });
     }
   });
 
@@ -46,5 +50,25 @@ describe('readSaved', () => {
 
   it('gives a decision on screen the moment it was shown, when that was lost', () => {
     expect(readSaved({ run: { ...run, shownAt: null } }, 99).run?.shownAt).toBe(99);
+  });
+
+  it('keeps a trial run with where it started, and drops one whose start is malformed', () => {
+    const origin = { node: 'n2', clock: 120, vars: { alert: 3, told: true }, regions: { home: { infectious: 50 } } };
+    expect(readSaved({ run: { ...run, origin } }, 0).run?.origin).toEqual(origin);
+    expect(readSaved({ run: { ...run, origin: { node: 'n2' } } }, 0).run).toBeNull();
+    expect(readSaved({ run: { ...run, origin: { ...origin, clock: -1 } } }, 0).run).toBeNull();
+    // Values that are neither numbers nor yes/no are dropped one by one.
+    const odd = { ...origin, vars: { alert: 'x', told: true }, regions: { home: { infectious: 'many', trust: 40 } } };
+    expect(readSaved({ run: { ...run, origin: odd } }, 0).run?.origin).toEqual({
+      ...origin,
+      vars: { told: true },
+      regions: { home: { trust: 40 } },
+    });
+  });
+
+  it('keeps the page and the authoring draft', () => {
+    const draft = { file: 'mine.json', text: '{"id": "x"}' };
+    expect(readSaved({ page: 'authoring', draft }, 0)).toMatchObject({ page: 'authoring', draft });
+    expect(readSaved({ page: 'elsewhere', draft: { file: 3 } }, 0)).toMatchObject({ page: 'library', draft: null });
   });
 });

@@ -3,6 +3,8 @@
  * (an old version, a hand edit, a half-written save) is dropped, and the rest is kept. Written
  * by hand rather than with the schema library so that the trainee's first load stays small.
  */
+import type { Origin, RegionOverride, VarValue } from '../engine/types';
+import type { Draft, Page } from './authoring-slice';
 import type { ImportedFile } from './library-slice';
 import type { Run, RunView } from './run-slice';
 import type { Settings } from './settings-slice';
@@ -21,6 +23,8 @@ function asRun(x: unknown): Run | null {
   if (!decisions.every((d) => isObject(d) && typeof d.choiceId === 'string' && isCount(d.realMs))) return null;
   if (!VIEWS.includes(view as RunView)) return null;
   if (shownAt !== null && typeof shownAt !== 'number') return null;
+  const origin = x.origin === undefined ? undefined : asOrigin(x.origin);
+  if (origin === null) return null;
   return {
     scenarioId,
     hash,
@@ -28,7 +32,27 @@ function asRun(x: unknown): Run | null {
     decisions: decisions.map((d) => ({ choiceId: d.choiceId as string, realMs: d.realMs as number })),
     view: view as RunView,
     shownAt,
+    ...(origin && { origin }),
   };
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function asOrigin(x: unknown): Origin | null {
+  if (!isObject(x) || typeof x.node !== 'string' || !isCount(x.clock)) return null;
+  if (!isObject(x.vars) || !isObject(x.regions)) return null;
+  const vars: Record<string, VarValue> = {};
+  for (const [id, value] of Object.entries(x.vars)) {
+    if (typeof value === 'boolean' || isNumber(value)) vars[id] = value;
+  }
+  const regions: Record<string, RegionOverride> = {};
+  for (const [id, set] of Object.entries(x.regions)) {
+    if (!isObject(set)) continue;
+    const o: RegionOverride = {};
+    for (const key of ['infectious', 'beds', 'trust'] as const) if (isNumber(set[key])) o[key] = set[key];
+    regions[id] = o;
+  }
+  return { node: x.node, clock: x.clock, vars, regions };
 }
 
 function asSettings(x: unknown): Settings | null {
@@ -39,6 +63,16 @@ export interface Saved {
   run: Run | null;
   settings: Settings | null;
   imports: ImportedFile[];
+  page: Page;
+  draft: Draft | null;
+}
+
+const PAGES: readonly Page[] = ['library', 'authoring', 'help'];
+
+function asDraft(x: unknown): Draft | null {
+  return isObject(x) && typeof x.file === 'string' && typeof x.text === 'string'
+    ? { file: x.file, text: x.text }
+    : null;
 }
 
 function asImports(x: unknown): ImportedFile[] {
@@ -50,7 +84,14 @@ function asImports(x: unknown): ImportedFile[] {
 
 export function readSaved(persisted: unknown, now: number): Saved {
   const raw = isObject(persisted) ? persisted : {};
-  const saved: Saved = { run: asRun(raw.run), settings: asSettings(raw.settings), imports: asImports(raw.imports) };
+  const draft = asDraft(raw.draft);
+  const saved: Saved = {
+    run: asRun(raw.run),
+    settings: asSettings(raw.settings),
+    imports: asImports(raw.imports),
+    page: PAGES.includes(raw.page as Page) ? (raw.page as Page) : 'library',
+    draft,
+  };
   // A decision on screen always has the moment it was shown.
   if (saved.run?.view === 'decision' && saved.run.shownAt === null) saved.run.shownAt = now;
   return saved;

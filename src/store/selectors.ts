@@ -19,9 +19,10 @@ export function selectActiveRun(s: Pick<AppState, 'run' | 'library'>): ActiveRun
   const entry = s.library.entries[run.scenarioId];
   if (!entry) return { kind: 'unavailable', run, reason: '这次演练已不在演练库中，原来的进度无法继续。' };
   if (entry.hash !== run.hash) {
-    return { kind: 'unavailable', run, reason: '这次演练的内容已更新，原来的进度无法继续。' };
+    const what = run.origin ? '试玩的剧本已经改动' : '这次演练的内容已更新';
+    return { kind: 'unavailable', run, reason: `${what}，原来的进度无法继续。` };
   }
-  const derived = deriveRun(entry.scenario, run.seed, run.decisions);
+  const derived = deriveRun(entry.scenario, run.seed, run.decisions, run.origin);
   if (!derived.ok) return { kind: 'unavailable', run, reason: '保存的进度与演练内容不符，无法继续。' };
   return { kind: 'playing', run, entry, derived };
 }

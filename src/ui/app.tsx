@@ -1,5 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { currentDecision } from '../engine/run';
+import type { Page } from '../store/authoring-slice';
 import { type ActiveRun, selectActiveRun } from '../store/selectors';
 import { BriefingScreen } from './briefing-screen';
 import { ConsequenceScreen } from './consequence-screen';
@@ -8,6 +9,16 @@ import { DecisionScreen } from './decision-screen';
 import { LibraryScreen } from './library-screen';
 import { useApp } from './store-context';
 
+// Instructors' screens: fetched only when opened, so a trainee never downloads them.
+const AuthoringView = lazy(() => import('../authoring/authoring-view'));
+const HelpScreen = lazy(() => import('./help-screen'));
+
+const loading = (
+  <main className="screen" aria-busy="true">
+    正在打开……
+  </main>
+);
+
 /** Picks the screen from the store: no router, the run's saved view says where the trainee is. */
 /** `onRetryLoad` fetches the shipped drills again after a failure. */
 export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
@@ -15,8 +26,9 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const library = useApp((s) => s.library);
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
+  const page = useApp((s) => s.page);
   const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
-  const screenKey = `${run?.view ?? 'library'}:${run?.decisions.length ?? 0}`;
+  const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
   // Each new screen starts at its top, as a new page would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
@@ -27,7 +39,12 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   let screen: React.ReactNode;
   switch (active.kind) {
     case 'none':
-      screen = <LibraryScreen onRetryLoad={onRetryLoad} />;
+      screen =
+        page === 'library' ? (
+          <LibraryScreen onRetryLoad={onRetryLoad} />
+        ) : (
+          <Suspense fallback={loading}>{page === 'authoring' ? <AuthoringView /> : <HelpScreen />}</Suspense>
+        );
       break;
     case 'waiting':
       screen = (
@@ -62,7 +79,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
       break;
     }
   }
-  const title = pageTitle(active);
+  const title = pageTitle(active, page);
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -70,7 +87,8 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
 }
 
 /** The browser tab says where the trainee is, for screen readers and for a class of open tabs. */
-function pageTitle(active: ActiveRun): string {
+function pageTitle(active: ActiveRun, page: Page): string {
+  if (active.kind === 'none' && page !== 'library') return `${page === 'help' ? '编写指南' : '编写与试玩'} · 桌面推演`;
   if (active.kind !== 'playing') return '桌面推演';
   const { run, entry, derived } = active;
   const drill = entry.scenario.title;
@@ -82,5 +100,5 @@ function pageTitle(active: ActiveRun): string {
         : run.view === 'consequence'
           ? `第 ${run.decisions.length} 个决定的后果`
           : `第 ${derived.state.decisions.length + 1} 个决定`;
-  return `${where} · ${drill} · 桌面推演`;
+  return `${run.origin ? '试玩 · ' : ''}${where} · ${drill} · 桌面推演`;
 }

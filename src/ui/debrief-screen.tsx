@@ -44,6 +44,9 @@ function InjectRows({ scenario, injects }: { scenario: Scenario; injects: readon
 export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const startRun = useApp((s) => s.startRun);
   const leaveRun = useApp((s) => s.leaveRun);
+  const startTrial = useApp((s) => s.startTrial);
+  // A trial from the authoring view goes back there, and can be tried again from the same point.
+  const trialFrom = useApp((s) => s.run?.origin);
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -168,10 +171,14 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
           打印复盘
         </button>
         <button type="button" className="secondary" onClick={leaveRun}>
-          返回演练库
+          {trialFrom ? '返回编写' : '返回演练库'}
         </button>
-        <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
-          重新推演
+        <button
+          type="button"
+          className="primary"
+          onClick={() => (trialFrom ? startTrial(trialFrom) : startRun(scenario.id))}
+        >
+          {trialFrom ? '从同一处再试' : '重新推演'}
         </button>
       </div>
     </main>

@@ -9,7 +9,7 @@ type Outcome =
   | { kind: 'none' }
   | { kind: 'busy' }
   | { kind: 'imported'; title: string; warnings: PlacedProblem[] }
-  | { kind: 'refused'; file: string; problems: PlacedProblem[] };
+  | { kind: 'refused'; file: string; text: string; problems: PlacedProblem[] };
 
 /**
  * Import a drill by file picker, by drag and drop, or by pasting its JSON. The checker is fetched
@@ -17,6 +17,7 @@ type Outcome =
  */
 export function ImportPanel() {
   const importDrill = useApp((s) => s.importDrill);
+  const openDraft = useApp((s) => s.openDraft);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -31,7 +32,7 @@ export function ImportPanel() {
       setOutcome({ kind: 'imported', title: result.scenario.title, warnings: placed });
       setPasted('');
     } else if (!done.ok) {
-      setOutcome({ kind: 'refused', file, problems: result.ok ? placeProblems(text, done.problems) : placed });
+      setOutcome({ kind: 'refused', file, text, problems: result.ok ? placeProblems(text, done.problems) : placed });
     }
   }
 
@@ -42,6 +43,7 @@ export function ImportPanel() {
       setOutcome({
         kind: 'refused',
         file: file.name,
+        text: '',
         problems: [
           {
             severity: 'error',
@@ -116,6 +118,15 @@ export function ImportPanel() {
             {outcome.file} 有 {outcome.problems.length} 个问题，未导入。演练库和进度都没有改变。
           </p>
           <ProblemList problems={outcome.problems} />
+          {outcome.text && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => openDraft({ file: outcome.file, text: outcome.text })}
+            >
+              在编写视图中修改
+            </button>
+          )}
         </div>
       )}
       {outcome.kind === 'imported' && outcome.warnings.length > 0 && <ProblemList problems={outcome.warnings} />}

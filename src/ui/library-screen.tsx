@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { importedId } from '../store/library-slice';
 import { ImportPanel } from './import-panel';
 import { useApp } from './store-context';
 
@@ -8,7 +9,11 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const textSize = useApp((s) => s.settings.textSize);
   const setTextSize = useApp((s) => s.setTextSize);
   const removeImported = useApp((s) => s.removeImported);
-  const entries = useMemo(() => Object.values(library.entries), [library.entries]);
+  const openPage = useApp((s) => s.openPage);
+  const openDraft = useApp((s) => s.openDraft);
+  const imports = useApp((s) => s.imports);
+  // The authoring view's own drill is played only as a trial, never listed here.
+  const entries = useMemo(() => Object.values(library.entries).filter((e) => e.source !== 'draft'), [library.entries]);
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from a drill, focus starts at the top of the library, not on the page body.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
@@ -23,6 +28,14 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
           <p className="tagline">
             预案要进行预演，预演要“真刀真枪”。选择一个演练，在时限压力下作出决策，结束后查看复盘。
           </p>
+        </div>
+        <div className="library-tools">
+          <button type="button" className="secondary" onClick={() => openPage('authoring')}>
+            编写与试玩
+          </button>
+          <button type="button" className="link-button" onClick={() => openPage('help')}>
+            编写指南
+          </button>
         </div>
         <label className="text-size">
           <input
@@ -71,6 +84,21 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
               <div className="card-actions">
                 <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
                   开始演练<span className="visually-hidden">：{scenario.title}</span>
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    openDraft({
+                      file: `${scenario.id}.json`,
+                      // An imported drill opens as it was written; a shipped one as its data.
+                      text:
+                        imports.find((f) => importedId(f, scenario.id))?.text ??
+                        `${JSON.stringify(scenario, null, 2)}\n`,
+                    })
+                  }
+                >
+                  编写<span className="visually-hidden">：{scenario.title}</span>
                 </button>
                 {source === 'imported' && (
                   <button type="button" className="secondary" onClick={() => removeImported(scenario.id)}>

@@ -8,13 +8,16 @@ interface Props {
   step?: string;
   children?: ReactNode;
   onLeave: () => void;
+  /** A trial run from the authoring view: marked as such, and left back to it. */
+  trial?: boolean;
 }
 
 /** The bar over every screen of a run: the drill, the in-game date-time, and a way out. */
-export function RunHeader({ scenario, clock, step, children, onLeave }: Props) {
+export function RunHeader({ scenario, clock, step, children, onLeave, trial = false }: Props) {
   return (
     <header className="run-header">
       <div className="run-title">
+        {trial && <span className="badge trial">试玩</span>}
         <span className="drill-name">{scenario.title}</span>
         {step && <span className="step">{step}</span>}
       </div>
@@ -27,10 +30,11 @@ export function RunHeader({ scenario, clock, step, children, onLeave }: Props) {
         type="button"
         className="link-button"
         onClick={() => {
-          if (window.confirm('离开后本次演练进度将清除。确定返回演练库？')) onLeave();
+          const question = trial ? '结束试玩，回到编写视图？' : '离开后本次演练进度将清除。确定返回演练库？';
+          if (window.confirm(question)) onLeave();
         }}
       >
-        返回演练库
+        {trial ? '结束试玩' : '返回演练库'}
       </button>
     </header>
   );

@@ -21,7 +21,13 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
   const leaveRun = useApp((s) => s.leaveRun);
   return (
     <div className="screen run">
-      <RunHeader scenario={scenario} clock={state.clock} step={step} onLeave={leaveRun}>
+      <RunHeader
+        scenario={scenario}
+        clock={state.clock}
+        step={step}
+        onLeave={leaveRun}
+        trial={state.origin !== undefined}
+      >
         {header}
       </RunHeader>
       <div className="decision-layout">

@@ -1,0 +1,251 @@
+/**
+ * 编写与试玩: the authoring view, loaded only when opened. The drill's JSON is checked again as
+ * it is typed; the graph shows its shape even while it has errors; any decision node can be
+ * played from, with the state set first; the drill can be exported or put in the library.
+ */
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import schema from '../../scenarios/schema.json';
+import type { Origin } from '../engine/types';
+import { checkFile, type PlacedProblem } from '../scenario/check-file';
+import { useApp } from '../ui/store-context';
+import { DrillGraphView } from './drill-graph-view';
+import { drillGraph } from './graph-model';
+import { JsonEditor, type JsonEditorHandle } from './json-editor';
+import { NodePanel } from './node-panel';
+import { stableJson } from './stable-json';
+import { StartDraft } from './start-draft';
+import './authoring.css';
+
+type Tab = 'graph' | 'json';
+
+function download(file: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  a.click();
+  // Revoked later: some browsers start the download only after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function AuthoringView() {
+  const draft = useApp((s) => s.draft);
+  const openPage = useApp((s) => s.openPage);
+  if (!draft) return <StartDraft onBack={() => openPage('library')} />;
+  return <Editor file={draft.file} text={draft.text} />;
+}
+
+function Editor({ file, text }: { file: string; text: string }) {
+  const editDraft = useApp((s) => s.editDraft);
+  const openPage = useApp((s) => s.openPage);
+  const openDraft = useApp((s) => s.openDraft);
+  const importDrill = useApp((s) => s.importDrill);
+  const setDraftDrill = useApp((s) => s.setDraftDrill);
+  const startTrial = useApp((s) => s.startTrial);
+  const [tab, setTab] = useState<Tab>('graph');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const editor = useRef<JsonEditorHandle>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Checking waits for a pause in typing; the text itself never lags.
+  const checkedText = useDeferredValue(text);
+  const checked = useMemo(() => checkFile(checkedText), [checkedText]);
+  const { result, placed } = checked;
+  const shaped = result.ok ? result.scenario : result.shaped;
+  // While the JSON does not parse, the graph keeps the last shape it had.
+  const lastShape = useRef(shaped);
+  if (shaped) lastShape.current = shaped;
+  const scenario = shaped ?? lastShape.current;
+  const graph = useMemo(
+    () => (scenario ? drillGraph(scenario, result.ok ? result.warnings : result.problems) : null),
+    [scenario, result],
+  );
+  const errors = placed.filter((p) => p.severity === 'error').length;
+  const warnings = placed.length - errors;
+
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+
+  function goToProblem(p: PlacedProblem) {
+    setTab('json');
+    // After the editor is shown.
+    requestAnimationFrame(() => editor.current?.goTo(p.line, p.column));
+  }
+
+  function exportJson() {
+    try {
+      const data = JSON.parse(text);
+      const name = typeof data?.id === 'string' ? `${data.id}.json` : file;
+      download(name, stableJson(data, schema));
+      setNotice({ ok: true, text: `已导出 ${name}（键按格式说明的顺序排列）。` });
+    } catch {
+      setNotice({ ok: false, text: 'JSON 还有语法错误，改正后才能导出。' });
+    }
+  }
+
+  function addToLibrary() {
+    const outcome = importDrill({ file, text }, result);
+    setNotice(
+      outcome.ok
+        ? { ok: true, text: '已加入演练库：学员现在就可以开始这个演练。' }
+        : { ok: false, text: outcome.problems.map((p) => p.message).join(' ') },
+    );
+  }
+
+  function startFrom(origin: Origin) {
+    if (!result.ok) return;
+    setDraftDrill(result.scenario, result.hash);
+    startTrial(origin);
+  }
+
+  async function openFile(files: FileList | null) {
+    const chosen = files?.[0];
+    if (!chosen) return;
+    openDraft({ file: chosen.name, text: await chosen.text() });
+    setSelected(null);
+  }
+
+  const trial = result.ok
+    ? { onStart: startFrom }
+    : { blocked: `剧本还有 ${errors} 个错误，改正后才能试玩（见“JSON”中的问题列表）。` };
+
+  return (
+    <main className="screen authoring">
+      <header className="page-header authoring-header">
+        <div>
+          <p className="eyebrow">编写与试玩 · {file}</p>
+          <h1 ref={heading} tabIndex={-1}>
+            {scenario?.title ?? '（无法读出标题）'}
+          </h1>
+        </div>
+        <div className="actions">
+          <label className="secondary file-button">
+            打开文件…
+            <input
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              onChange={(e) => {
+                void openFile(e.target.files);
+                e.target.value = '';
+              }}
+            />
+          </label>
+          <button type="button" className="secondary" onClick={exportJson}>
+            导出 JSON
+          </button>
+          <button type="button" className="secondary" onClick={addToLibrary} disabled={!result.ok}>
+            加入演练库
+          </button>
+          <button type="button" className="link-button" onClick={() => openPage('help')}>
+            编写指南
+          </button>
+          <button type="button" className="link-button" onClick={() => openPage('library')}>
+            返回演练库
+          </button>
+        </div>
+      </header>
+      <p role="status" className={`check-status ${errors ? 'has-errors' : warnings ? 'has-warnings' : 'clean'}`}>
+        {errors === 0 && warnings === 0
+          ? '检查通过：没有错误，也没有提醒。'
+          : `${errors ? `${errors} 个错误` : '没有错误'}${warnings ? `，${warnings} 个提醒` : ''}${
+              errors ? '：改正错误后才能试玩和加入演练库。' : '。'
+            }`}
+        {checkedText !== text && <span className="muted">（正在检查……）</span>}
+      </p>
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'import-ok' : 'import-problems'}>
+          {notice.text}
+        </p>
+      )}
+      <div className="tabs" role="tablist" aria-label="视图">
+        <button
+          type="button"
+          role="tab"
+          id="tab-graph"
+          aria-selected={tab === 'graph'}
+          aria-controls="panel-graph"
+          onClick={() => setTab('graph')}
+        >
+          结构图
+        </button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-json"
+          aria-selected={tab === 'json'}
+          aria-controls="panel-json"
+          onClick={() => setTab('json')}
+        >
+          JSON{placed.length > 0 && `（${placed.length} 个问题）`}
+        </button>
+      </div>
+      {tab === 'graph' && (
+        <div className="authoring-graph" role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
+          <div className="graph-pane">
+            {graph ? (
+              <>
+                <GraphLegend />
+                <DrillGraphView graph={graph} selected={selected} onSelect={(n) => setSelected(n.key)} />
+              </>
+            ) : (
+              <p>文件还读不出结构（JSON 语法或整体形状有误）：先在“JSON”中改正。</p>
+            )}
+          </div>
+          <aside className="node-pane" aria-label="节点">
+            {scenario && selected && scenario.nodes.some((n) => n.id === selected) ? (
+              <NodePanel scenario={scenario} nodeId={selected} onSelect={setSelected} trial={trial} />
+            ) : (
+              <p className="muted">点击图中的节点，查看它的文字与选项，并可从此处试玩。</p>
+            )}
+          </aside>
+        </div>
+      )}
+      {tab === 'json' && (
+        <div className="authoring-json" role="tabpanel" id="panel-json" aria-labelledby="tab-json">
+          <JsonEditor ref={editor} text={text} onChange={editDraft} />
+          <section className="editor-problems" aria-label="问题">
+            {placed.length === 0 ? (
+              <p className="muted">没有问题。</p>
+            ) : (
+              <ol className="problem-list">
+                {placed.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems keep their order
+                  <li key={i} className={p.severity}>
+                    <button type="button" className="link-button inline" onClick={() => goToProblem(p)}>
+                      第 {p.line} 行第 {p.column} 列
+                    </button>{' '}
+                    <code>{p.pointer || '/'}</code> {p.severity === 'warning' ? '（提醒）' : ''}
+                    {p.message}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}
+
+function GraphLegend() {
+  return (
+    <ul className="graph-legend" aria-label="图例">
+      <li>
+        <span className="swatch node-decision" /> 决策节点
+      </li>
+      <li>
+        <span className="swatch node-ending" /> 结局
+      </li>
+      <li>
+        <span className="swatch node-inject" /> 插入事件
+      </li>
+      <li>
+        <span className="swatch unreachable" /> 到不了（虚线）
+      </li>
+      <li>
+        <span className="swatch dead-end" /> 走不到结局
+      </li>
+    </ul>
+  );
+}

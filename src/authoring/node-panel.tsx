@@ -1,0 +1,79 @@
+import type { Origin } from '../engine/types';
+import { RETURN } from '../scenario/constants';
+import type { Scenario } from '../scenario/schema';
+import { StateInspector } from './state-inspector';
+
+interface Props {
+  scenario: Scenario;
+  nodeId: string;
+  onSelect: (nodeId: string) => void;
+  /** Null when the drill cannot be played yet, with why. */
+  trial: { onStart: (origin: Origin) => void } | { blocked: string };
+}
+
+/** One node, as the trainee would read it, with where each choice leads, and a way to play from it. */
+export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
+  const node = scenario.nodes.find((n) => n.id === nodeId);
+  if (!node) return null;
+  return (
+    <section className="node-panel panel" aria-labelledby="node-panel-heading">
+      <p className="eyebrow">
+        {node.kind === 'ending' ? '结局' : '决策节点'} · <code>{node.id}</code>
+        {node.id === scenario.start && ' · 开局'}
+      </p>
+      <h2 id="node-panel-heading">{node.title}</h2>
+      <p className="node-text">{node.text}</p>
+      {node.kind === 'decision' && (
+        <>
+          {node.timeLimitSec !== undefined && (
+            <p className="muted">
+              限时 {node.timeLimitSec} 秒；超时按“{node.choices.find((c) => c.id === node.timeoutChoice)?.label}”处理。
+            </p>
+          )}
+          <h3>选项</h3>
+          <ol className="node-choices">
+            {node.choices.map((choice) => {
+              const branches = typeof choice.next === 'string' ? [{ to: choice.next }] : choice.next;
+              return (
+                <li key={choice.id}>
+                  <span className="choice-label">{choice.label}</span>
+                  {choice.when && <span className="badge">有条件</span>}
+                  {choice.timeoutOnly && <span className="badge">仅超时</span>}
+                  <span className="muted"> 用时 {choice.takes} → </span>
+                  {branches.map((b, i) =>
+                    b.to === RETURN ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: branches keep their order
+                      <span key={i}>回到被打断处</span>
+                    ) : (
+                      <button
+                        // biome-ignore lint/suspicious/noArrayIndexKey: branches keep their order
+                        key={i}
+                        type="button"
+                        className="link-button inline"
+                        onClick={() => onSelect(b.to)}
+                      >
+                        {scenario.nodes.find((n) => n.id === b.to)?.title ?? b.to}
+                        {'when' in b && b.when ? '（条件成立时）' : ''}
+                      </button>
+                    ),
+                  )}
+                  <details>
+                    <summary>反馈</summary>
+                    <p>{choice.feedback}</p>
+                  </details>
+                </li>
+              );
+            })}
+          </ol>
+          {'blocked' in trial ? (
+            <p className="trial-blocked" role="note">
+              从此处试玩：{trial.blocked}
+            </p>
+          ) : (
+            <StateInspector key={node.id} scenario={scenario} nodeId={node.id} onStart={trial.onStart} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, Middlewares } from './app-store';
+
+/** What the app shows when no run is in progress. */
+export type Page = 'library' | 'authoring' | 'help';
+
+/** The drill open in the authoring view: its text as the instructor left it, saved across reloads. */
+export interface Draft {
+  file: string;
+  text: string;
+}
+
+export interface AuthoringSlice {
+  page: Page;
+  draft: Draft | null;
+  openPage: (page: Page) => void;
+  /** Opens a drill's text in the authoring view. */
+  openDraft: (draft: Draft) => void;
+  editDraft: (text: string) => void;
+}
+
+export const createAuthoringSlice: StateCreator<AppState, Middlewares, [], AuthoringSlice> = (set) => ({
+  page: 'library',
+  draft: null,
+  openPage: (page) =>
+    set((s) => {
+      s.page = page;
+    }),
+  openDraft: (draft) =>
+    set((s) => {
+      s.draft = draft;
+      s.page = 'authoring';
+    }),
+  editDraft: (text) =>
+    set((s) => {
+      if (s.draft) s.draft.text = text;
+    }),
+});
