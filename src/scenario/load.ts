@@ -53,8 +53,42 @@ function jsonErrorMessage(text: string, e: unknown): string {
  */
 export const MAX_NESTING_DEPTH = 64;
 
-/** The path to a value nested deeper than MAX_NESTING_DEPTH, or null. Iterative, so it cannot overflow. */
+/**
+ * The path to a value nested deeper than MAX_NESTING_DEPTH, or null. Iterative, so it cannot overflow.
+ * Depths alone are walked first: building every value's path cost most of the time `load` took on
+ * a 10,000-node drill, and a path is needed only for the rare file that is too deep.
+ */
 function tooDeep(data: unknown): PathKey[] | null {
+  if (data === null || typeof data !== 'object') return null;
+  // Only objects and arrays are pushed.
+  const values: object[] = [data];
+  const depths: number[] = [0];
+  let deep = false;
+  while (values.length > 0 && !deep) {
+    const value = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth >= MAX_NESTING_DEPTH) deep = true;
+    else if (Array.isArray(value)) {
+      for (const child of value) {
+        if (child !== null && typeof child === 'object') {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const child of Object.values(value)) {
+        if (child !== null && typeof child === 'object') {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return deep ? pathTooDeep(data) : null;
+}
+
+/** The path to the first value (in tooDeep's order) nested deeper than MAX_NESTING_DEPTH. */
+function pathTooDeep(data: object): PathKey[] | null {
   const stack: [unknown, PathKey[]][] = [[data, []]];
   while (stack.length) {
     const [value, path] = stack.pop() as [unknown, PathKey[]];
