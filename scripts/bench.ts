@@ -2,21 +2,27 @@
  * `npm run bench`: what a trainee pays, measured, never asserted in tests.
  *  - the gzipped JS of the first load (entry chunk and what it imports statically), and the
  *    drill content fetched to fill the library;
- *  - the median time of one `choose` on each shipped drill.
+ *  - the median time of one `choose` on each shipped drill;
+ *  - the median time `load` (parse, schema, lint) takes on a generated 10,000-node drill.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import * as v from 'valibot';
 import { build } from 'vite';
 import { choose, currentDecision, offeredChoices, replay, start } from '../src/engine/run';
 import { TIMEOUT } from '../src/engine/types';
 import { advanceWorld, cloneWorld, initWorld } from '../src/engine/world';
+import { lint } from '../src/scenario/lint';
 import { load } from '../src/scenario/load';
+import { ScenarioSchema } from '../src/scenario/schema';
+import { largeDrill } from './bench-drill';
 import { worldOf } from './bench-world';
 
 const TARGET_FIRST_LOAD_KB = 100;
+const TARGET_LOAD_MS = 200;
 const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -126,8 +132,52 @@ function worldTimings(): void {
   );
 }
 
+/** Median of `runs` timings of `f`, in milliseconds, after two untimed runs. */
+function medianMs(runs: number, f: () => void): number {
+  f();
+  f();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1] ?? 0;
+}
+
+/** `load` on a 10,000-node drill, whole and by stage: what an instructor waits for on import or `npm run validate`. */
+function loadTimings(): void {
+  const nodes = 10_000;
+  const text = JSON.stringify(largeDrill(nodes));
+  const result = load(text);
+  const choices = result.ok
+    ? result.scenario.nodes.reduce((n, x) => n + (x.kind === 'decision' ? x.choices.length : 0), 0)
+    : 0;
+  console.log(
+    `\nload() on a generated ${nodes.toLocaleString('en')}-node drill (${(text.length / 1024 / 1024).toFixed(1)} M characters, ${choices.toLocaleString('en')} choices)`,
+  );
+  if (!result.ok) {
+    console.log(`  does not load: ${result.problems[0]?.pointer} ${result.problems[0]?.message}`);
+    return;
+  }
+  if (result.warnings.length > 0)
+    console.log(`  (${result.warnings.length} warning(s): ${result.warnings[0]?.message})`);
+  const total = medianMs(7, () => load(text));
+  console.log(`  parse, schema and lint: median ${total.toFixed(0)} ms (target ≤ ${TARGET_LOAD_MS} ms)`);
+  const data = JSON.parse(text);
+  const parse = medianMs(7, () => JSON.parse(text));
+  const schema = medianMs(7, () => v.safeParse(ScenarioSchema, data));
+  const scenario = result.scenario;
+  const linted = medianMs(7, () => lint(scenario));
+  console.log(
+    `  by stage: JSON.parse ${parse.toFixed(0)} ms, schema (valibot) ${schema.toFixed(0)} ms, lint ${linted.toFixed(0)} ms`,
+  );
+}
+
 // The world's hot loop is timed first, in a fresh process, before the build and the drill
 // timings have filled the heap and made its property accesses polymorphic.
 worldTimings();
 chooseTimings();
+loadTimings();
 await firstLoad();
