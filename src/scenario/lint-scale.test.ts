@@ -162,6 +162,14 @@ describe('lint: score dimensions that cannot span 0–100', () => {
     ]);
   });
 
+  it('names scores as the debrief shows them, within 0–100', () => {
+    // A key action no choice completes costs its full penalty in every run.
+    const drill = { ...scored(...FULL), timeWindows: [fakeWindow({ id: 'never', penalty: 100 })] };
+    expect(scaleWarnings(drill).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^「时效」维度最高只能得 0 分（起评 60 分，一局的加减分合计至多 −60）/),
+    ]);
+  });
+
   it('warns of a worst score above the bottom margin', () => {
     const found = scaleWarnings(
       scored(scores(40, ...DIMENSIONS), [...scores(-60, 'timeliness', 'legality'), ...scores(-30, 'coordination')]),

@@ -820,11 +820,13 @@ function checkScale(k: Checker, s: Scenario): void {
   const base = s.scoring?.base ?? DEFAULT_BASE;
   const span = scoreSpan(s);
   const signed = (x: number) => (x >= 0 ? `+${x}` : `−${-x}`);
+  // Scores are clamped to 0–100 (engine/scoring.ts), and so are the scores these messages name.
+  const clamp = (x: number) => Math.min(100, Math.max(0, x));
   for (const d of DIMENSIONS) {
     const { lo, hi } = span[d];
     const name = `「${DIMENSION_NAMES[d]}」维度`;
     if (lo === hi) {
-      const everyone = Math.min(100, Math.max(0, base + hi));
+      const everyone = clamp(base + hi);
       k.warning(
         ['scoring'],
         `${name}没有任何规则能改变分数，所有学员都是 ${everyone} 分：给体现${DIMENSION_NAMES[d]}好坏的选项加上 dimension 为 ${d} 的 score（附依据）。`,
@@ -834,13 +836,13 @@ function checkScale(k: Checker, s: Scenario): void {
     if (base + hi < 100 - SCALE_MARGIN) {
       k.warning(
         ['scoring'],
-        `${name}最高只能得 ${base + hi} 分（起评 ${base} 分，一局的加减分合计至多 ${signed(hi)}），表现最好的学员也到不了 ${100 - SCALE_MARGIN} 分：给做得对的决定加上更多 dimension 为 ${d} 的加分（选项的 score，附依据）。`,
+        `${name}最高只能得 ${clamp(base + hi)} 分（起评 ${base} 分，一局的加减分合计至多 ${signed(hi)}），表现最好的学员也到不了 ${100 - SCALE_MARGIN} 分：给做得对的决定加上更多 dimension 为 ${d} 的加分（选项的 score，附依据）。`,
       );
     }
     if (base + lo > SCALE_MARGIN) {
       k.warning(
         ['scoring'],
-        `${name}最低也有 ${base + lo} 分（起评 ${base} 分，一局的加减分合计至少 ${signed(lo)}），表现最差的学员也在 ${SCALE_MARGIN} 分以上：给做错的决定加上更重的 dimension 为 ${d} 的扣分（选项的 score，附依据）。`,
+        `${name}最低也有 ${clamp(base + lo)} 分（起评 ${base} 分，一局的加减分合计至少 ${signed(lo)}），表现最差的学员也在 ${SCALE_MARGIN} 分以上：给做错的决定加上更重的 dimension 为 ${d} 的扣分（选项的 score，附依据）。`,
       );
     }
   }
