@@ -31,8 +31,11 @@ function typed(text: string): number | undefined {
 export function StateInspector({ scenario, nodeId, onStart }: Props) {
   const id = useId();
   const [hours, setHours] = useState('0');
-  const [vars, setVars] = useState<Record<string, VarValue>>(() =>
-    Object.fromEntries((scenario.variables ?? []).map((v) => [v.id, v.initial])),
+  // Number fields keep what is typed (even blank, mid-edit); it becomes a value on submit.
+  const [vars, setVars] = useState<Record<string, string | boolean>>(() =>
+    Object.fromEntries(
+      (scenario.variables ?? []).map((v) => [v.id, typeof v.initial === 'boolean' ? v.initial : String(v.initial)]),
+    ),
   );
   const [regions, setRegions] = useState<Record<string, Partial<Record<RegionField, string>>>>({});
   const clock = Math.max(0, Math.round((typed(hours) ?? 0) * 60));
@@ -48,7 +51,13 @@ export function StateInspector({ scenario, nodeId, onStart }: Props) {
       }
       if (Object.keys(o).length > 0) set[region] = o;
     }
-    onStart({ node: nodeId, clock, vars, regions: set });
+    const values: Record<string, VarValue> = {};
+    for (const v of scenario.variables ?? []) {
+      const field = vars[v.id];
+      const value = typeof field === 'string' ? typed(field) : field;
+      if (value !== undefined) values[v.id] = value;
+    }
+    onStart({ node: nodeId, clock, vars: values, regions: set });
   }
 
   return (
@@ -94,8 +103,8 @@ export function StateInspector({ scenario, nodeId, onStart }: Props) {
                   type="number"
                   min={v.min}
                   max={v.max}
-                  value={String(vars[v.id] ?? v.initial)}
-                  onChange={(e) => setVars({ ...vars, [v.id]: typed(e.target.value) ?? v.initial })}
+                  value={String(vars[v.id] ?? '')}
+                  onChange={(e) => setVars({ ...vars, [v.id]: e.target.value })}
                   className="short"
                 />
               </label>
