@@ -596,8 +596,8 @@ type Span = Record<Dimension, { lo: number; hi: number }>;
 
 /*
  * Spans are kept flat while they are computed, six numbers to a node or a choice: the least and
- * the most for each dimension in DIMENSIONS order (lo at 2·d, hi at 2·d + 1). A 10,000-node drill
- * is linted in the time budget only without an object per choice.
+ * the most for each dimension in DIMENSIONS order (lo at 2·d, hi at 2·d + 1), so that a large
+ * drill's tens of thousands of choices cost no object each.
  */
 const TIMELINESS = DIMENSIONS.indexOf('timeliness');
 const LEGALITY = DIMENSIONS.indexOf('legality');
@@ -605,33 +605,26 @@ const COORDINATION = DIMENSIONS.indexOf('coordination');
 const DIMENSION_SLOT = Object.fromEntries(DIMENSIONS.map((d, i) => [d, i])) as Record<Dimension, number>;
 
 /** Adds an event that may or may not happen (of `delta`, or of `other`): the span widens to take in each. NOTE mutates `span`. */
-function mayAdd(span: Float64Array, at: number, dimension: number, delta: number, other = 0): void {
-  span[at + dimension * 2] = (span[at + dimension * 2] as number) + Math.min(0, delta, other);
-  span[at + dimension * 2 + 1] = (span[at + dimension * 2 + 1] as number) + Math.max(0, delta, other);
+function mayAdd(span: Float64Array, dimension: number, delta: number, other = 0): void {
+  span[dimension * 2] = (span[dimension * 2] as number) + Math.min(0, delta, other);
+  span[dimension * 2 + 1] = (span[dimension * 2 + 1] as number) + Math.max(0, delta, other);
 }
 
 /**
- * What one decision can score, whichever way it goes, into `span` at `at`: the choice's own
+ * What one decision can score, whichever way it goes, into `span`: the choice's own
  * `score`, the timeout penalty when it is the timeout choice, and the automatic rules its power,
  * needs and measures may trigger. Notices and time windows count once a run, so they are left to
  * `scoreSpan`. NOTE mutates `span`.
  */
-function choiceSpan(
-  s: Scenario,
-  node: DecisionNode,
-  choice: Choice,
-  policy: boolean,
-  span: Float64Array,
-  at: number,
-): void {
-  span.fill(0, at, at + 6);
+function choiceSpan(s: Scenario, node: DecisionNode, choice: Choice, policy: boolean, span: Float64Array): void {
+  span.fill(0);
   for (const rule of choice.score ?? []) {
     const d = DIMENSION_SLOT[rule.dimension];
-    span[at + d * 2] = (span[at + d * 2] as number) + rule.delta;
-    span[at + d * 2 + 1] = (span[at + d * 2 + 1] as number) + rule.delta;
+    span[d * 2] = (span[d * 2] as number) + rule.delta;
+    span[d * 2 + 1] = (span[d * 2 + 1] as number) + rule.delta;
   }
   if (node.timeLimitSec !== undefined && node.timeoutChoice === choice.id) {
-    mayAdd(span, at, TIMELINESS, -(s.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY));
+    mayAdd(span, TIMELINESS, -(s.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY));
   }
   if (choice.power !== undefined) {
     const power = powerInForce(s, choice.power);
@@ -639,16 +632,16 @@ function choiceSpan(
     // Held, or held to act first: never unlawful (engine/rules.ts, lawfulness).
     const lawful =
       !power || actor === undefined || power.holders.includes(actor) || power.actFirst?.holders.includes(actor);
-    if (!lawful) mayAdd(span, at, LEGALITY, ruleDelta(s, 'unlawfulPower'));
+    if (!lawful) mayAdd(span, LEGALITY, ruleDelta(s, 'unlawfulPower'));
   }
-  if (choice.needs) mayAdd(span, at, LEGALITY, ruleDelta(s, 'disproportionate'));
+  if (choice.needs) mayAdd(span, LEGALITY, ruleDelta(s, 'disproportionate'));
   for (const m of choice.world ?? []) {
-    if (m.type === 'ship') mayAdd(span, at, COORDINATION, ruleDelta(s, 'send'));
-    else if (m.type === 'release') mayAdd(span, at, COORDINATION, ruleDelta(s, 'letThrough'));
-    else if (m.type === 'intercept') mayAdd(span, at, COORDINATION, ruleDelta(s, 'intercept'));
-    else if (m.type === 'roads' && !m.open) mayAdd(span, at, COORDINATION, ruleDelta(s, 'closeRoad'));
+    if (m.type === 'ship') mayAdd(span, COORDINATION, ruleDelta(s, 'send'));
+    else if (m.type === 'release') mayAdd(span, COORDINATION, ruleDelta(s, 'letThrough'));
+    else if (m.type === 'intercept') mayAdd(span, COORDINATION, ruleDelta(s, 'intercept'));
+    else if (m.type === 'roads' && !m.open) mayAdd(span, COORDINATION, ruleDelta(s, 'closeRoad'));
     else if (m.type === 'contact' && policy) {
-      mayAdd(span, at, COORDINATION, ruleDelta(s, 'escalate'), ruleDelta(s, 'align'));
+      mayAdd(span, COORDINATION, ruleDelta(s, 'escalate'), ruleDelta(s, 'align'));
     }
   }
 }
@@ -693,7 +686,7 @@ export function scoreSpan(s: Scenario): Span {
     edges.push(out);
     if (node.kind !== 'decision') continue;
     for (const c of node.choices) {
-      choiceSpan(s, node, c, policy, one, 0);
+      choiceSpan(s, node, c, policy, one);
       for (let k = 0; k < 6; k += 2) {
         weight[i * 6 + k] = Math.min(weight[i * 6 + k] as number, one[k] as number);
         weight[i * 6 + k + 1] = Math.max(weight[i * 6 + k + 1] as number, one[k + 1] as number);
@@ -719,10 +712,10 @@ export function scoreSpan(s: Scenario): Span {
     total[TIMELINESS * 2] = (total[TIMELINESS * 2] as number) - penalty;
     total[TIMELINESS * 2 + 1] = (total[TIMELINESS * 2 + 1] as number) + most;
   }
-  mayAdd(total, 0, COORDINATION, notified.size * ruleDelta(s, 'notify'));
+  mayAdd(total, COORDINATION, notified.size * ruleDelta(s, 'notify'));
   const own = s.regions?.find((r) => r.id === s.roleRegion);
-  mayAdd(total, 0, COORDINATION, (own?.neighbours?.length ?? 0) * ruleDelta(s, 'withhold'));
-  if (s.epidemic) mayAdd(total, 0, TIMELINESS, -ruleDelta(s, 'outcome'));
+  mayAdd(total, COORDINATION, (own?.neighbours?.length ?? 0) * ruleDelta(s, 'withhold'));
+  if (s.epidemic) mayAdd(total, TIMELINESS, -ruleDelta(s, 'outcome'));
   const span = (d: number) => ({ lo: total[d * 2] as number, hi: total[d * 2 + 1] as number });
   return { timeliness: span(TIMELINESS), legality: span(LEGALITY), coordination: span(COORDINATION) };
 }
