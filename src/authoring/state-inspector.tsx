@@ -86,7 +86,7 @@ export function StateInspector({ scenario, nodeId, onStart }: Props) {
           <legend>变量</legend>
           {(scenario.variables ?? []).map((v) =>
             v.type === 'boolean' ? (
-              <label key={v.id} className="inspector-row">
+              <label key={v.id} className="inspector-row check">
                 <input
                   type="checkbox"
                   checked={vars[v.id] === true}

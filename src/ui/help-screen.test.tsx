@@ -21,7 +21,7 @@ describe('<HelpContent>', () => {
     render(<HelpContent doc={doc} />);
     const toc = screen.getByRole('navigation', { name: '目录' });
     expect(within(toc).getByRole('link', { name: '节点' })).toHaveAttribute('href', '#section-2');
-    expect(screen.getByRole('heading', { level: 3, name: '节点' })).toHaveAttribute('id', 'section-2');
+    expect(screen.getByRole('heading', { level: 2, name: '节点' })).toHaveAttribute('id', 'section-2');
     expect(screen.getByRole('region', { name: 'json 代码' })).toHaveTextContent('{ "id": "x" }');
   });
 

@@ -55,9 +55,8 @@ function Blocks({ blocks }: { blocks: Block[] }) {
     switch (block.t) {
       case 'heading': {
         const content = <InlineNodes nodes={block.children} />;
-        // The page's own h1 is the guide's title; the guide's headings sit under it.
-        const level = Math.min(6, block.depth + 1);
-        const Tag = `h${level}` as 'h2';
+        // The page's h1 is the guide's title (its "# …" line); its "## …" sections are h2s.
+        const Tag = `h${Math.min(6, block.depth)}` as 'h2';
         return block.depth === 1 ? null : (
           <Tag key={key} id={block.id}>
             {content}
