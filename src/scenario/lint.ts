@@ -24,6 +24,7 @@ import {
   type Measure,
   RETURN,
   type Scenario,
+  type ScenarioNode,
 } from './schema';
 
 const REGION_METRICS = new Set(['cases', 'deaths', 'infectious', 'hospitalised', 'bedsFree', 'trust', 'supply']);
@@ -111,11 +112,12 @@ class Checker {
 
   duplicates(list: readonly { id: string }[] | undefined, path: readonly PathKey[], what: string): void {
     const seen = new Set<string>();
-    list?.forEach(({ id }, i) => {
+    for (let i = 0; i < (list?.length ?? 0); i++) {
+      const { id } = (list as readonly { id: string }[])[i] as { id: string };
       if (seen.has(id))
         this.error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`);
       seen.add(id);
-    });
+    }
   }
 
   condition(c: Condition, path: PathKey[]): void {
@@ -425,8 +427,10 @@ function checkNodes(k: Checker, s: Scenario): void {
   const entered = (id: string) =>
     `节点「${id}」用 "$return" 回到插入事件打断之前的去向，只能由插入事件打开：这里请改去别的节点。`;
   if (returning.has(s.start)) k.error(['start'], entered(s.start));
-  s.nodes.forEach((node, n) => {
-    if (node.kind !== 'decision') return;
+  // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
+  for (let n = 0; n < s.nodes.length; n++) {
+    const node = s.nodes[n] as ScenarioNode;
+    if (node.kind !== 'decision') continue;
     const at: PathKey[] = ['nodes', n];
     k.duplicates(node.choices, [...at, 'choices'], '选项');
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
@@ -441,13 +445,14 @@ function checkNodes(k: Checker, s: Scenario): void {
         '写了 timeoutChoice 却没有 timeLimitSec：不限时就不会超时，补上限时秒数或删去 timeoutChoice。',
       );
     }
-    node.choices.forEach((choice, c) => {
+    for (let c = 0; c < node.choices.length; c++) {
+      const choice = node.choices[c] as Choice;
       const cp: PathKey[] = [...at, 'choices', c];
       if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
         k.error([...cp, 'timeoutOnly'], '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
       }
       if (choice.when) k.condition(choice.when, [...cp, 'when']);
-      // Paths are built only for what is there: a large drill has tens of thousands of choices.
+      // Paths are built only for what is there.
       if (choice.effects) k.effects(choice.effects, [...cp, 'effects']);
       if (choice.world) k.measures(choice.world, [...cp, 'world']);
       choice.completes?.forEach((id, i) => {
@@ -474,24 +479,26 @@ function checkNodes(k: Checker, s: Scenario): void {
         k.refs(choice.needs.refs, [...cp, 'needs', 'refs']);
       }
       const branches = typeof choice.next === 'string' ? [{ to: choice.next }] : choice.next;
-      branches.forEach((branch, b) => {
-        const bp = (): PathKey[] => (typeof choice.next === 'string' ? [...cp, 'next'] : [...cp, 'next', b, 'to']);
+      for (let b = 0; b < branches.length; b++) {
+        const branch = branches[b] as { to: string; when?: Condition };
+        let problem: string | null = null;
         if (branch.to === RETURN) {
-          if (!opened.has(node.id)) {
-            k.error(bp(), '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。');
-          }
+          if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
         } else if (!k.names.node.has(branch.to)) {
-          k.error(bp(), `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`);
+          problem = `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`;
         } else if (returning.has(branch.to) && !opened.has(node.id)) {
-          k.error(bp(), entered(branch.to));
+          problem = entered(branch.to);
         }
-        if ('when' in branch && branch.when) k.condition(branch.when, [...cp, 'next', b, 'when']);
-      });
+        if (problem !== null) {
+          k.error(typeof choice.next === 'string' ? [...cp, 'next'] : [...cp, 'next', b, 'to'], problem);
+        }
+        if (branch.when) k.condition(branch.when, [...cp, 'next', b, 'when']);
+      }
       if (typeof choice.next !== 'string' && choice.next[choice.next.length - 1]?.when !== undefined) {
         k.error([...cp, 'next'], '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
       }
-    });
-  });
+    }
+  }
 }
 
 /** Unreachable nodes, nodes with no way to an ending, and decisions that may offer nothing. */
@@ -499,15 +506,16 @@ function checkGraph(k: Checker, s: Scenario, reachable: ReadonlySet<string>): vo
   const ending = leadToAnEnding(s);
   // An inject may open a node that leads out; then a node with no way out of its own may still be left.
   const rescue = (s.injects ?? []).some((i) => i.opens !== undefined && ending.has(i.opens));
-  s.nodes.forEach((node, n) => {
+  for (let n = 0; n < s.nodes.length; n++) {
+    const node = s.nodes[n] as ScenarioNode;
     if (!reachable.has(node.id)) {
       k.warning(
         ['nodes', n, 'id'],
         `${node.kind === 'ending' ? '结局' : '节点'}「${node.id}」从开局出发永远到不了：让某个选项的 next 指向它，或删去它。`,
       );
-      return;
+      continue;
     }
-    if (node.kind !== 'decision') return;
+    if (node.kind !== 'decision') continue;
     if (!ending.has(node.id)) {
       if (rescue) {
         k.warning(
@@ -525,7 +533,7 @@ function checkGraph(k: Checker, s: Scenario, reachable: ReadonlySet<string>): vo
         `节点「${node.id}」的选项都带条件：条件都不成立时学员无从选择。给一个选项去掉 when，或设限时和超时选项。`,
       );
     }
-  });
+  }
 }
 
 /*
@@ -545,8 +553,9 @@ export const MAX_DECISION_SCREEN_CHARS = 900;
 /** Decisions whose text and choices would not fit on the decision screen. */
 function checkScreen(k: Checker, s: Scenario): void {
   const split = '把它拆成两个节点（先交代情况、再作决定，或把决定分成两步）';
-  s.nodes.forEach((node, n) => {
-    if (node.kind !== 'decision') return;
+  for (let n = 0; n < s.nodes.length; n++) {
+    const node = s.nodes[n] as ScenarioNode;
+    if (node.kind !== 'decision') continue;
     const at: PathKey[] = ['nodes', n];
     // A choice taken only on timeout is never shown.
     const shown = node.choices.filter((c) => !c.timeoutOnly);
@@ -580,7 +589,7 @@ function checkScreen(k: Checker, s: Scenario): void {
         `节点「${node.id}」的标题、情况说明和选项合计 ${total} 个字，超过决策页面的 ${MAX_DECISION_SCREEN_CHARS} 字，学员要滚动才能看全：${split}，或删减文字。`,
       );
     }
-  });
+  }
 }
 
 const DIMENSION_NAMES: Record<Dimension, string> = { timeliness: '时效', legality: '依法', coordination: '协同' };
