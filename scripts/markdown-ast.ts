@@ -17,7 +17,8 @@ function inline(tokens: Token[] | undefined): Inline[] {
       case 'del':
         return [{ t: tok.type, children: inline(t.tokens) }];
       case 'codespan':
-        return [{ t: 'code', text: decode(t.text as string) }];
+        // Code is shown as written: an entity inside it is the text the author typed.
+        return [{ t: 'code', text: t.text as string }];
       case 'link':
         return [{ t: 'link', href: t.href as string, children: inline(t.tokens) }];
       case 'br':
@@ -77,6 +78,11 @@ function plain(children: Inline[]): string {
 
 export function markdownAst(markdown: string): Doc {
   const parsed = blocks(lexer(markdown), { n: 0 });
-  const h1 = parsed.find((b) => b.t === 'heading' && b.depth === 1);
-  return { title: h1 && h1.t === 'heading' ? plain(h1.children) : '', blocks: parsed };
+  const headings = parsed.flatMap((b) => (b.t === 'heading' ? [b] : []));
+  const h1 = headings.find((b) => b.depth === 1);
+  return {
+    title: h1 ? plain(h1.children) : '',
+    toc: headings.filter((b) => b.depth === 2).map((b) => ({ id: b.id, text: plain(b.children) })),
+    blocks: parsed,
+  };
 }

@@ -11,11 +11,13 @@ const store = createAppStore(browserDeps());
 // carries neither their text nor the validator.
 async function loadShippedDrills(): Promise<void> {
   try {
-    const { imports: saved, draft } = store.getState();
-    // The loader is fetched only when there are imported drills or a draft to check again.
+    const { imports: saved, draft, run } = store.getState();
+    // A trial run being resumed needs the authoring view's drill in the library.
+    const trial = run?.origin ? draft : null;
+    // The loader is fetched only when there are imported drills or a trial's drill to check again.
     const [{ default: drills }, checker] = await Promise.all([
       import('virtual:shipped-drills'),
-      saved.length > 0 || draft ? import('./scenario/load') : null,
+      saved.length > 0 || trial ? import('./scenario/load') : null,
     ]);
     // Both in one tick, so no screen sees the shipped drills without the imported ones.
     const state = store.getState();
@@ -26,9 +28,8 @@ async function loadShippedDrills(): Promise<void> {
       const outcome = state.importDrill(file, result);
       if (!outcome.ok) state.reject({ file: file.file, problems: outcome.problems });
     }
-    // A trial run of the authoring view's drill resumes only if the draft still loads.
-    const trial = draft && checker?.load(draft.text);
-    if (trial?.ok) state.setDraftDrill(trial.scenario, trial.hash);
+    const drill = trial && checker?.load(trial.text);
+    if (drill?.ok) state.setDraftDrill(drill.scenario, drill.hash);
   } catch (e) {
     store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
   }

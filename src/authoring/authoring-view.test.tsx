@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
-import { fakeChoice, fakeDecision } from '../../test/fake-scenario';
+import { fakeChoice, fakeDecision, fakeInject } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { App } from '../ui/app';
+import { MAX_LAID_OUT_NODES } from './graph-model';
 
 function renderAuthoring(text = JSON.stringify(uiDrill, null, 2)) {
   const store = storeWith([uiDrill]);
@@ -59,6 +60,9 @@ describe('<AuthoringView>', () => {
     expect(await graphNode(/死胡同.*走不到结局/)).toBeInTheDocument();
     // The dead end is an error: the status says so, and no trial can start.
     expect(screen.getByRole('status')).toHaveTextContent(/1 个错误/);
+    await userEvent.click(screen.getByRole('button', { name: /（n1）/ }));
+    expect(screen.getByRole('note')).toHaveTextContent('改正后才能试玩');
+    expect(screen.queryByRole('form', { name: '从此处试玩' })).toBeNull();
   });
 
   it('checks the JSON again as it is typed, and keeps the last shape while it does not parse', async () => {
@@ -95,24 +99,75 @@ describe('<AuthoringView>', () => {
     await userEvent.clear(hours);
     await userEvent.type(hours, '10');
     const trust = within(inspector).getByRole('spinbutton', { name: /公众信任/ });
-    await userEvent.clear(trust);
+    // Blank keeps what the drill has by then, shown in the field.
+    expect(trust).toHaveValue(null);
+    expect(trust).toHaveAttribute('placeholder', '60');
     await userEvent.type(trust, '95');
+    await userEvent.click(within(inspector).getByRole('checkbox', { name: /网络直报/ }));
     await userEvent.click(within(inspector).getByRole('button', { name: '从此处试玩' }));
 
-    expect(store.getState().run?.origin).toEqual({ node: 'n2', clock: 600, vars: { trust: 95 }, regions: {} });
+    expect(store.getState().run?.origin).toEqual({
+      node: 'n2',
+      clock: 600,
+      vars: { trust: 95 },
+      regions: {},
+      completed: ['report'],
+    });
     expect(await screen.findByText('试玩')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(uiDrill.nodes[1]?.title ?? '');
     expect(screen.getByRole('button', { name: '结束试玩' })).toBeInTheDocument();
     expect(document.title).toMatch(/^试玩 · /);
-    // Nothing of the draft reaches the library a trainee sees.
-    expect(Object.values(store.getState().library.entries).filter((e) => e.source !== 'draft')).toHaveLength(1);
+    // Leaving the trial goes back to the authoring view; the library a trainee sees never lists the draft.
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await userEvent.click(screen.getByRole('button', { name: '结束试玩' }));
+    await userEvent.click(await screen.findByRole('button', { name: '返回演练库' }));
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(store.getState().library.entries.$draft).toBeDefined();
   });
 
-  it('blocks a trial while the drill has errors, and says why', async () => {
-    renderAuthoring(JSON.stringify({ ...uiDrill, timeWindows: [{ ...uiDrill.timeWindows?.[0], refs: ['nope'] }] }));
-    await userEvent.click(await graphNode(/（n1）/));
-    expect(screen.getByRole('note')).toHaveTextContent('改正后才能试玩');
-    expect(screen.queryByRole('form', { name: '从此处试玩' })).toBeNull();
+  it('asks before an opened drill replaces edits that were neither exported nor added to the library', async () => {
+    const { store } = renderAuthoring();
+    await userEvent.click(screen.getByRole('tab', { name: /JSON/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: '剧本 JSON' }), { target: { value: '{}' } });
+    await userEvent.click(screen.getByRole('button', { name: '返回演练库' }));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const card = screen.getByRole('article', { name: /演练/ });
+    await userEvent.click(within(card).getByRole('button', { name: /^编写/ }));
+    expect(confirm).toHaveBeenCalled();
+    expect(store.getState().draft?.text).toBe('{}');
+    confirm.mockReturnValue(true);
+    await userEvent.click(within(card).getByRole('button', { name: /^编写/ }));
+    expect(store.getState().draft?.text).toContain('"id": "ui-drill"');
+    expect(store.getState().draft?.dirty).toBe(false);
+  });
+
+  it('refuses a trial from a node an inject opens to be returned from, and says why', async () => {
+    const drill = {
+      ...uiDrill,
+      nodes: [
+        ...uiDrill.nodes,
+        fakeDecision({ id: 'side', title: '插进来的事', choices: [fakeChoice({ next: '$return' })] }),
+      ],
+      injects: [fakeInject({ id: 'call', at: '1h', opens: 'side' })],
+    };
+    renderAuthoring(JSON.stringify(drill, null, 2));
+    await userEvent.click(await graphNode(/（side）/));
+    expect(screen.getByRole('note')).toHaveTextContent('由插入事件打开');
+  });
+
+  it('lists the nodes of a drill too big to lay out, with the same marks, instead of freezing', async () => {
+    const nodes = Array.from({ length: MAX_LAID_OUT_NODES + 5 }, (_, i) =>
+      fakeDecision({
+        id: `d${i}`,
+        title: `第 ${i} 步`,
+        choices: [fakeChoice({ next: i === MAX_LAID_OUT_NODES + 4 ? 'good' : `d${i + 1}` })],
+      }),
+    );
+    renderAuthoring(JSON.stringify({ ...uiDrill, start: 'd0', nodes: [...nodes, ...uiDrill.nodes] }));
+    const list = await screen.findByRole('list', { name: '剧本节点' });
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(MAX_LAID_OUT_NODES);
+    expect(within(list).getByRole('button', { name: /（n1）：.*到不了/ })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: /剧本结构图/ })).toBeNull();
   });
 
   it('puts a valid drill with a new id in the library', async () => {

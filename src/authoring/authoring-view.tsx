@@ -3,20 +3,28 @@
  * it is typed; the graph shows its shape even while it has errors; any decision node can be
  * played from, with the state set first; the drill can be exported or put in the library.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import schema from '../../scenarios/schema.json';
 import type { Origin } from '../engine/types';
-import { checkFile, type PlacedProblem } from '../scenario/check-file';
+import { type CheckedFile, checkFile, type PlacedProblem } from '../scenario/check-file';
+import type { Problem } from '../scenario/problem';
+import type { Scenario } from '../scenario/schema';
+import { FilePicker } from '../ui/file-picker';
 import { useApp } from '../ui/store-context';
-import { DrillGraphView } from './drill-graph-view';
-import { drillGraph } from './graph-model';
+import { useOpenDraft } from '../ui/use-open-draft';
+import { DrillGraphView, NodeList } from './drill-graph-view';
+import { graphShape, layOut, MAX_LAID_OUT_NODES } from './graph-model';
 import { JsonEditor, type JsonEditorHandle } from './json-editor';
 import { NodePanel } from './node-panel';
 import { stableJson } from './stable-json';
-import { StartDraft } from './start-draft';
+import { StartDraft, template } from './start-draft';
 import './authoring.css';
 
 type Tab = 'graph' | 'json';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'graph', label: '结构图' },
+  { id: 'json', label: 'JSON' },
+];
 
 function download(file: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -32,13 +40,15 @@ export default function AuthoringView() {
   const draft = useApp((s) => s.draft);
   const openPage = useApp((s) => s.openPage);
   if (!draft) return <StartDraft onBack={() => openPage('library')} />;
-  return <Editor file={draft.file} text={draft.text} />;
+  // A new file is a new editor: nothing of the last file's shape or selection carries over.
+  return <Editor key={draft.file} file={draft.file} text={draft.text} />;
 }
 
 function Editor({ file, text }: { file: string; text: string }) {
   const editDraft = useApp((s) => s.editDraft);
+  const draftKept = useApp((s) => s.draftKept);
   const openPage = useApp((s) => s.openPage);
-  const openDraft = useApp((s) => s.openDraft);
+  const openDraft = useOpenDraft();
   const importDrill = useApp((s) => s.importDrill);
   const setDraftDrill = useApp((s) => s.setDraftDrill);
   const startTrial = useApp((s) => s.startTrial);
@@ -47,8 +57,9 @@ function Editor({ file, text }: { file: string; text: string }) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const editor = useRef<JsonEditorHandle>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const tabs = useRef<Record<Tab, HTMLButtonElement | null>>({ graph: null, json: null });
 
-  // Checking waits for a pause in typing; the text itself never lags.
+  // The check renders at a lower priority than typing: keys never wait for it.
   const checkedText = useDeferredValue(text);
   const checked = useMemo(() => checkFile(checkedText), [checkedText]);
   const { result, placed } = checked;
@@ -57,14 +68,13 @@ function Editor({ file, text }: { file: string; text: string }) {
   const lastShape = useRef(shaped);
   if (shaped) lastShape.current = shaped;
   const scenario = shaped ?? lastShape.current;
-  const graph = useMemo(
-    () => (scenario ? drillGraph(scenario, result.ok ? result.warnings : result.problems) : null),
-    [scenario, result],
-  );
   const errors = placed.filter((p) => p.severity === 'error').length;
   const warnings = placed.length - errors;
 
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+
+  /** The check of the text as it is now, not as it was when the deferred check last rendered. */
+  const current = (): CheckedFile => (checkedText === text ? checked : checkFile(text));
 
   function goToProblem(p: PlacedProblem) {
     setTab('json');
@@ -77,6 +87,7 @@ function Editor({ file, text }: { file: string; text: string }) {
       const data = JSON.parse(text);
       const name = typeof data?.id === 'string' ? `${data.id}.json` : file;
       download(name, stableJson(data, schema));
+      draftKept();
       setNotice({ ok: true, text: `已导出 ${name}（键按格式说明的顺序排列）。` });
     } catch {
       setNotice({ ok: false, text: 'JSON 还有语法错误，改正后才能导出。' });
@@ -84,7 +95,8 @@ function Editor({ file, text }: { file: string; text: string }) {
   }
 
   function addToLibrary() {
-    const outcome = importDrill({ file, text }, result);
+    const outcome = importDrill({ file, text }, current().result);
+    if (outcome.ok) draftKept();
     setNotice(
       outcome.ok
         ? { ok: true, text: '已加入演练库：学员现在就可以开始这个演练。' }
@@ -93,16 +105,18 @@ function Editor({ file, text }: { file: string; text: string }) {
   }
 
   function startFrom(origin: Origin) {
-    if (!result.ok) return;
-    setDraftDrill(result.scenario, result.hash);
+    const now = current().result;
+    if (!now.ok) return;
+    setDraftDrill(now.scenario, now.hash);
     startTrial(origin);
   }
 
-  async function openFile(files: FileList | null) {
-    const chosen = files?.[0];
-    if (!chosen) return;
-    openDraft({ file: chosen.name, text: await chosen.text() });
-    setSelected(null);
+  function onTabKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next = tab === 'graph' ? 'json' : 'graph';
+    setTab(next);
+    tabs.current[next]?.focus();
   }
 
   const trial = result.ok
@@ -119,18 +133,21 @@ function Editor({ file, text }: { file: string; text: string }) {
           </h1>
         </div>
         <div className="actions">
-          <label className="secondary file-button">
-            打开文件…
-            <input
-              type="file"
-              accept=".json,application/json"
-              className="visually-hidden"
-              onChange={(e) => {
-                void openFile(e.target.files);
-                e.target.value = '';
-              }}
-            />
-          </label>
+          {template !== undefined && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => openDraft({ file: 'template.json', text: template as string })}
+            >
+              从模板新建
+            </button>
+          )}
+          <FilePicker
+            label="打开文件…"
+            onFile={async (chosen) => {
+              if (openDraft({ file: chosen.name, text: await chosen.text() })) setSelected(null);
+            }}
+          />
           <button type="button" className="secondary" onClick={exportJson}>
             导出 JSON
           </button>
@@ -145,12 +162,15 @@ function Editor({ file, text }: { file: string; text: string }) {
           </button>
         </div>
       </header>
-      <p role="status" className={`check-status ${errors ? 'has-errors' : warnings ? 'has-warnings' : 'clean'}`}>
-        {errors === 0 && warnings === 0
-          ? '检查通过：没有错误，也没有提醒。'
-          : `${errors ? `${errors} 个错误` : '没有错误'}${warnings ? `，${warnings} 个提醒` : ''}${
-              errors ? '：改正错误后才能试玩和加入演练库。' : '。'
-            }`}
+      <p className="check-line">
+        {/* Announced when the counts change, not at every key. */}
+        <span role="status" className={`check-status ${errors ? 'has-errors' : warnings ? 'has-warnings' : 'clean'}`}>
+          {errors === 0 && warnings === 0
+            ? '检查通过：没有错误，也没有提醒。'
+            : `${errors ? `${errors} 个错误` : '没有错误'}${warnings ? `，${warnings} 个提醒` : ''}${
+                errors ? '：改正错误后才能试玩和加入演练库。' : '。'
+              }`}
+        </span>
         {checkedText !== text && <span className="muted">（正在检查……）</span>}
       </p>
       {notice && (
@@ -159,35 +179,36 @@ function Editor({ file, text }: { file: string; text: string }) {
         </p>
       )}
       <div className="tabs" role="tablist" aria-label="视图">
-        <button
-          type="button"
-          role="tab"
-          id="tab-graph"
-          aria-selected={tab === 'graph'}
-          aria-controls="panel-graph"
-          onClick={() => setTab('graph')}
-        >
-          结构图
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-json"
-          aria-selected={tab === 'json'}
-          aria-controls="panel-json"
-          onClick={() => setTab('json')}
-        >
-          JSON{placed.length > 0 && `（${placed.length} 个问题）`}
-        </button>
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            ref={(el) => {
+              tabs.current[id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={tab === id ? `panel-${id}` : undefined}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+            onKeyDown={onTabKey}
+          >
+            {label}
+            {id === 'json' && placed.length > 0 && `（${placed.length} 个问题）`}
+          </button>
+        ))}
       </div>
       {tab === 'graph' && (
         <div className="authoring-graph" role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
           <div className="graph-pane">
-            {graph ? (
-              <>
-                <GraphLegend />
-                <DrillGraphView graph={graph} selected={selected} onSelect={(n) => setSelected(n.key)} />
-              </>
+            {scenario ? (
+              <GraphOf
+                scenario={scenario}
+                problems={result.ok ? result.warnings : result.problems}
+                selected={selected}
+                onSelect={setSelected}
+              />
             ) : (
               <p>文件还读不出结构（JSON 语法或整体形状有误）：先在“JSON”中改正。</p>
             )}
@@ -225,6 +246,43 @@ function Editor({ file, text }: { file: string; text: string }) {
         </div>
       )}
     </main>
+  );
+}
+
+interface GraphOfProps {
+  scenario: Scenario;
+  problems: readonly Problem[];
+  selected: string | null;
+  onSelect: (nodeId: string) => void;
+}
+
+/** The graph, laid out only while it is shown; a list instead when it is too big to lay out in time. */
+function GraphOf({ scenario, problems, selected, onSelect }: GraphOfProps) {
+  const shape = useMemo(() => graphShape(scenario, problems), [scenario, problems]);
+  const laidOut = useMemo(() => {
+    if (shape.nodes.length > MAX_LAID_OUT_NODES) return null;
+    try {
+      return layOut(shape);
+    } catch {
+      // A layout failure must not take the editor down with it: the list still shows every node.
+      return null;
+    }
+  }, [shape]);
+  const select = (key: string) => onSelect(key);
+  return (
+    <>
+      <GraphLegend />
+      {laidOut ? (
+        <DrillGraphView graph={laidOut} selected={selected} onSelect={(n) => select(n.key)} />
+      ) : (
+        <NodeList
+          shape={shape}
+          selected={selected}
+          onSelect={(n) => select(n.key)}
+          why={`这个演练有 ${shape.nodes.length} 个节点，超过结构图能及时画出的 ${MAX_LAID_OUT_NODES} 个，改为列出：`}
+        />
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { type DrillGraph, type GraphNode, NODE_HEIGHT, NODE_WIDTH } from './graph-model';
+import { type DrillGraph, type GraphNode, type GraphShape, NODE_HEIGHT, NODE_WIDTH } from './graph-model';
 
 const KIND_LABEL: Record<GraphNode['kind'], string> = {
   decision: '决策',
@@ -9,7 +9,7 @@ const KIND_LABEL: Record<GraphNode['kind'], string> = {
 };
 
 /** Plain words for a node's marks, shown on the box and read out by screen readers. */
-export function nodeMarks(node: GraphNode): string[] {
+export function nodeMarks(node: Omit<GraphNode, 'x' | 'y'>): string[] {
   const marks: string[] = [];
   if (node.start) marks.push('开局');
   if (node.timed) marks.push('限时');
@@ -87,7 +87,7 @@ export function DrillGraphView({ graph, selected, onSelect }: Props) {
                   role: 'button',
                   tabIndex: 0,
                   'aria-label': label,
-                  'aria-pressed': selected === node.key,
+                  'aria-current': selected === node.key,
                   onClick: () => onSelect(node),
                   onKeyDown: onKey(node),
                 }
@@ -109,5 +109,44 @@ export function DrillGraphView({ graph, selected, onSelect }: Props) {
         );
       })}
     </svg>
+  );
+}
+
+interface ListProps {
+  shape: GraphShape;
+  selected: string | null;
+  onSelect: (node: Omit<GraphNode, 'x' | 'y'>) => void;
+  why: string;
+}
+
+/** The nodes as a list with the same marks, for a drill too big to lay out as a graph in time. */
+export function NodeList({ shape, selected, onSelect, why }: ListProps) {
+  return (
+    <div className="node-list">
+      <p className="muted">{why}</p>
+      <ol aria-label="剧本节点">
+        {shape.nodes.map((node) => {
+          const marks = nodeMarks(node);
+          const interactive = node.kind === 'decision' || node.kind === 'ending';
+          const text = `${KIND_LABEL[node.kind]}「${node.title}」（${node.id}）${marks.length ? `：${marks.join('，')}` : ''}`;
+          return (
+            <li key={node.key} className={node.unreachable || node.deadEnd || node.problems.errors ? 'flagged' : ''}>
+              {interactive ? (
+                <button
+                  type="button"
+                  className="link-button inline"
+                  aria-current={selected === node.key}
+                  onClick={() => onSelect(node)}
+                >
+                  {text}
+                </button>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

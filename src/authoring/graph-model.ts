@@ -65,19 +65,22 @@ function problemsByNode(problems: readonly Problem[]): Map<number, { errors: num
   return counts;
 }
 
-export function drillGraph(scenario: Scenario, problems: readonly Problem[] = []): DrillGraph {
+/** Nodes and edges with their marks, not yet laid out. */
+export interface GraphShape {
+  nodes: Omit<GraphNode, 'x' | 'y'>[];
+  edges: Omit<GraphEdge, 'points'>[];
+}
+
+/** Above this many nodes the layout takes seconds (dagre is superlinear): the view lists them instead. */
+export const MAX_LAID_OUT_NODES = 200;
+
+export function graphShape(scenario: Scenario, problems: readonly Problem[] = []): GraphShape {
   const reachable = reachableNodes(scenario);
   const ending = leadToAnEnding(scenario);
   const counts = problemsByNode(problems);
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 56, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
-
   const nodes = new Map<string, Omit<GraphNode, 'x' | 'y'>>();
   const add = (node: Omit<GraphNode, 'x' | 'y'>) => {
-    if (nodes.has(node.key)) return;
-    nodes.set(node.key, node);
-    g.setNode(node.key, { width: NODE_WIDTH, height: NODE_HEIGHT });
+    if (!nodes.has(node.key)) nodes.set(node.key, node);
   };
   const plain = { start: false, unreachable: false, deadEnd: false, timed: false, returns: false };
   scenario.nodes.forEach((node, n) => {
@@ -109,12 +112,8 @@ export function drillGraph(scenario: Scenario, problems: readonly Problem[] = []
     }
     const key = `${from}\u0000${to}`;
     const edge = edges.get(key);
-    if (edge) {
-      edge.labels.push(label);
-      return;
-    }
-    edges.set(key, { from, to, labels: [label], kind });
-    g.setEdge(from, to);
+    if (edge) edge.labels.push(label);
+    else edges.set(key, { from, to, labels: [label], kind });
   };
   for (const node of scenario.nodes) {
     if (node.kind !== 'decision') continue;
@@ -126,16 +125,29 @@ export function drillGraph(scenario: Scenario, problems: readonly Problem[] = []
     add({ ...plain, key, id: inject.id, kind: 'inject', title: inject.title, problems: { errors: 0, warnings: 0 } });
     link(key, inject.opens, inject.title, 'opens');
   }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
 
+/** The shape laid out in ranks from the top. */
+export function layOut(shape: GraphShape): DrillGraph {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 56, marginx: 16, marginy: 16 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of shape.nodes) g.setNode(node.key, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const edge of shape.edges) g.setEdge(edge.from, edge.to);
   dagre.layout(g);
   const graph = g.graph();
   return {
-    nodes: [...nodes.values()].map((node) => {
+    nodes: shape.nodes.map((node) => {
       const { x, y } = g.node(node.key);
       return { ...node, x, y };
     }),
-    edges: [...edges.values()].map((edge) => ({ ...edge, points: g.edge(edge.from, edge.to)?.points ?? [] })),
+    edges: shape.edges.map((edge) => ({ ...edge, points: g.edge(edge.from, edge.to)?.points ?? [] })),
     width: graph.width ?? 0,
     height: graph.height ?? 0,
   };
+}
+
+export function drillGraph(scenario: Scenario, problems: readonly Problem[] = []): DrillGraph {
+  return layOut(graphShape(scenario, problems));
 }

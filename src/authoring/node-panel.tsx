@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react';
+import { cannotStartAt } from '../engine/run';
 import type { Origin } from '../engine/types';
 import { RETURN } from '../scenario/constants';
 import type { Scenario } from '../scenario/schema';
@@ -7,21 +9,28 @@ interface Props {
   scenario: Scenario;
   nodeId: string;
   onSelect: (nodeId: string) => void;
-  /** Null when the drill cannot be played yet, with why. */
+  /** How to start a trial, or why the drill cannot be played yet. */
   trial: { onStart: (origin: Origin) => void } | { blocked: string };
 }
 
 /** One node, as the trainee would read it, with where each choice leads, and a way to play from it. */
 export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
   const node = scenario.nodes.find((n) => n.id === nodeId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Choosing a node (in the graph or by a choice's link) takes the reader to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another node is chosen
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [nodeId]);
   if (!node) return null;
+  const refused = node.kind === 'decision' ? cannotStartAt(scenario, node.id) : null;
   return (
     <section className="node-panel panel" aria-labelledby="node-panel-heading">
       <p className="eyebrow">
         {node.kind === 'ending' ? '结局' : '决策节点'} · <code>{node.id}</code>
         {node.id === scenario.start && ' · 开局'}
       </p>
-      <h2 id="node-panel-heading">{node.title}</h2>
+      <h2 id="node-panel-heading" ref={heading} tabIndex={-1}>
+        {node.title}
+      </h2>
       <p className="node-text">{node.text}</p>
       {node.kind === 'decision' && (
         <>
@@ -65,9 +74,9 @@ export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
               );
             })}
           </ol>
-          {'blocked' in trial ? (
+          {'blocked' in trial || refused ? (
             <p className="trial-blocked" role="note">
-              从此处试玩：{trial.blocked}
+              从此处试玩：{refused ?? ('blocked' in trial ? trial.blocked : '')}
             </p>
           ) : (
             <StateInspector key={node.id} scenario={scenario} nodeId={node.id} onStart={trial.onStart} />

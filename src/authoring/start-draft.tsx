@@ -1,4 +1,5 @@
-import { useApp } from '../ui/store-context';
+import { FilePicker } from '../ui/file-picker';
+import { useOpenDraft } from '../ui/use-open-draft';
 
 // The template ships in the authoring chunk only; a glob, so a checkout without it still builds.
 const templates = import.meta.glob<string>('../../scenarios/template.json', {
@@ -6,11 +7,11 @@ const templates = import.meta.glob<string>('../../scenarios/template.json', {
   import: 'default',
   eager: true,
 });
-const template = Object.values(templates)[0];
+export const template = Object.values(templates)[0];
 
 /** The authoring view with no drill open yet: start from the template or from a file. */
 export function StartDraft({ onBack }: { onBack: () => void }) {
-  const openDraft = useApp((s) => s.openDraft);
+  const openDraft = useOpenDraft();
   return (
     <main className="screen authoring">
       <header className="page-header authoring-header">
@@ -31,18 +32,12 @@ export function StartDraft({ onBack }: { onBack: () => void }) {
               从模板开始
             </button>
           )}
-          <label className="secondary file-button">
-            打开文件…
-            <input
-              type="file"
-              accept=".json,application/json"
-              className="visually-hidden"
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (file) openDraft({ file: file.name, text: await file.text() });
-              }}
-            />
-          </label>
+          <FilePicker
+            label="打开文件…"
+            onFile={async (file) => {
+              openDraft({ file: file.name, text: await file.text() });
+            }}
+          />
         </div>
       </div>
     </main>

@@ -21,5 +21,7 @@ export type Block =
 
 export interface Doc {
   title: string;
+  /** The "## …" sections, for a table of contents. */
+  toc: { id: string; text: string }[];
   blocks: Block[];
 }

@@ -5,7 +5,7 @@
  */
 import type { Measure, Scenario } from '../scenario/schema';
 import { ruleDelta, ruleEvent } from './rules';
-import type { LoggedMeasure, RunState, ScoreEvent } from './types';
+import type { LoggedMeasure, ScoreEvent, TrialBase } from './types';
 import { advanceWorld, applyMeasure, cloneWorld, initWorld, type WorldState } from './world';
 
 const CONTAINMENT: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads']);
@@ -66,7 +66,7 @@ export function worldActingAtOnce(
   scenario: Scenario,
   log: readonly LoggedMeasure[],
   end: number,
-  origin?: RunState['origin'],
+  origin?: TrialBase,
 ): WorldState {
   // A trial run compares from where it started: what was logged before is already in that world.
   const skip = origin?.measures ?? 0;
@@ -75,7 +75,9 @@ export function worldActingAtOnce(
     .slice(skip)
     .flatMap((x, order) => {
       const t = times[order];
-      return t === null || t === undefined ? [] : [{ ...x, t: Math.max(t, origin?.clock ?? 0), order }];
+      if (t === null || t === undefined) return [];
+      // The trainee's settings are timed from the start: from the trial's start, in a trial.
+      return [{ ...x, t: x.from === 'choice' ? t + (origin?.clock ?? 0) : t, order }];
     })
     .sort((a, b) => a.t - b.t || a.order - b.order);
   const w = origin ? cloneWorld(origin.world) : initWorld(scenario);
@@ -94,7 +96,7 @@ export function outcomeEvent(
   scenario: Scenario,
   log: readonly LoggedMeasure[],
   actual: WorldState,
-  origin?: RunState['origin'],
+  origin?: TrialBase,
 ): ScoreEvent | null {
   if (!scenario.epidemic) return null;
   const taken = log.filter((x) => x.from === 'choice' && isContainment(x.measure));
@@ -122,7 +124,7 @@ export function outcomeEvent(
   const share = Math.max(real.cases > 0 ? excess / real.cases : 0, real.deaths > 0.5 ? excessDeaths / real.deaths : 0);
   const delta = -Math.round(Math.min(1, share) * weight);
   const reason =
-    `若把你的 ${taken.length} 项防控措施都提前到开局时开始（其后的调整保持原有间隔），到推演结束累计感染约 ${Math.round(ideal.cases)} 人、` +
+    `若把你的 ${taken.length} 项防控措施都提前到${origin ? '试玩开始时' : '开局时'}开始（其后的调整保持原有间隔），到推演结束累计感染约 ${Math.round(ideal.cases)} 人、` +
     `死亡 ${Math.round(ideal.deaths)} 人；实际为 ${Math.round(real.cases)} 人、死亡 ${Math.round(real.deaths)} 人。` +
     (excess > 0 || excessDeaths > 0
       ? `迟滞多出约 ${excess} 人感染、${excessDeaths} 人死亡。`

@@ -124,33 +124,52 @@ export function start(scenario: Scenario, seed: number): RunState {
   };
 }
 
+/** A trial starts at most this far into the drill: the world's run-up takes time linear in it. */
+export const MAX_TRIAL_CLOCK = 180 * 24 * 60;
+
+/** Why a trial cannot start from this node, or null when it can. */
+export function cannotStartAt(scenario: Scenario, nodeId: string): string | null {
+  const node = findNode(scenario, nodeId);
+  if (node?.kind !== 'decision') return `「${nodeId}」不是决策节点`;
+  const returns = node.choices.some((c) =>
+    typeof c.next === 'string' ? c.next === RETURN : c.next.some((b) => b.to === RETURN),
+  );
+  return returns ? '这个节点由插入事件打开，要回到被打断的地方，单独试玩无处可回：请从打开它之前的节点试玩。' : null;
+}
+
 /**
  * A trial run from any decision node, for the authoring view: the drill starts as usual, the
- * world runs to the origin's clock with timed injects firing on the way (the nodes they would
- * have opened are passed over), then the inspector's values replace the drill's.
+ * world runs to the origin's clock with the injects due by then firing on the way (the nodes
+ * they would have opened are passed over), then the inspector's values replace the drill's.
  */
 export function startAt(scenario: Scenario, seed: number, origin: Origin): RunState {
   const base = start(scenario, seed);
-  if (findNode(scenario, origin.node)?.kind !== 'decision') {
-    throw new IllegalDecisionError(`there is no decision node "${origin.node}" to start from`, 0);
-  }
-  const clock = Math.max(0, Math.round(origin.clock));
+  const refused = cannotStartAt(scenario, origin.node);
+  if (refused) throw new IllegalDecisionError(`cannot start a trial at "${origin.node}": ${refused}`, 0);
+  const clock = Math.min(MAX_TRIAL_CLOCK, Math.max(0, Math.round(origin.clock)));
   const m = { ...base, vars: { ...base.vars }, world: cloneWorld(base.world), log: [...base.measures] };
   const injects = [...base.injects];
   const fired = new Set(injects.map((x) => x.id));
+  const tryFire = (inject: Inject, t: number) => {
+    if (fired.has(inject.id) || (inject.when && !holds(inject.when, contextOf(scenario, m)))) return;
+    fire(scenario, m, inject, t);
+    fired.add(inject.id);
+    injects.push({ id: inject.id, clock: t, decision: null });
+  };
   const due = (scenario.injects ?? [])
-    .filter((i) => i.at !== undefined && !fired.has(i.id))
-    .map((inject) => ({ inject, at: parseDuration(inject.at as string) }))
-    .filter((x) => x.at <= clock)
-    .sort((a, b) => a.at - b.at);
-  for (const { inject, at } of due) {
+    .filter((i) => i.at !== undefined && parseDuration(i.at) <= clock)
+    .sort((a, b) => parseDuration(a.at as string) - parseDuration(b.at as string));
+  for (const inject of due) {
+    const at = parseDuration(inject.at as string);
     advanceWorld(scenario, m.world, at);
     m.clock = at;
-    if (inject.when && !holds(inject.when, contextOf(scenario, m))) continue;
-    fire(scenario, m, inject, at);
-    injects.push({ id: inject.id, clock: at, decision: null });
+    tryFire(inject, at);
   }
   advanceWorld(scenario, m.world, clock);
+  m.clock = clock;
+  // Injects on a condition alone are checked where a decision would have checked them: at the end.
+  for (const inject of scenario.injects ?? []) if (inject.at === undefined) tryFire(inject, clock);
+
   for (const variable of scenario.variables ?? []) {
     const value = origin.vars[variable.id];
     if (variable.type === 'boolean' && typeof value === 'boolean') m.vars[variable.id] = value;
@@ -163,6 +182,12 @@ export function startAt(scenario: Scenario, seed: number, origin: Origin): RunSt
     const r = m.world.regions[i];
     if (set && r) overrideRegion(r, set);
   });
+  // What the author says was done before: not scored, neither as done nor as missed.
+  const regionIds = new Set((scenario.regions ?? []).map((r) => r.id));
+  for (const id of origin.notified ?? [])
+    if (regionIds.has(id) && !m.world.notified.includes(id)) m.world.notified.push(id);
+  const completed: Record<string, number> = {};
+  for (const id of origin.completed ?? []) if (indexOf(scenario).window.has(id)) completed[id] = clock;
   return {
     ...base,
     rng: m.rng,
@@ -170,10 +195,11 @@ export function startAt(scenario: Scenario, seed: number, origin: Origin): RunSt
     nodeId: origin.node,
     vars: m.vars,
     visited: [origin.node],
+    completed,
     world: m.world,
     injects,
     measures: m.log,
-    origin: { clock, world: cloneWorld(m.world), measures: m.log.length },
+    trialBase: { clock, world: cloneWorld(m.world), measures: m.log.length },
   };
 }
 
@@ -387,7 +413,7 @@ export function choose(
       if (!(window.id in completed)) scored.push(timeWindowEvent(window, null, null));
     }
     scored.push(...withholdEvents(scenario, m.world.notified));
-    const outcome = outcomeEvent(scenario, m.log, m.world, state.origin);
+    const outcome = outcomeEvent(scenario, m.log, m.world, state.trialBase);
     if (outcome) scored.push(outcome);
     events.push({ type: 'ended', endingId: target });
   }

@@ -7,12 +7,13 @@ import {
   fakeEnding,
   fakeInject,
   fakeNumberVar,
+  fakeWindow,
   fakeWorldScenario,
   loadable,
 } from '../../test/fake-scenario';
 import type { Scenario } from '../scenario/schema';
 import { outcomeEvent } from './outcome';
-import { choose, replay, start, startAt } from './run';
+import { cannotStartAt, choose, MAX_TRIAL_CLOCK, replay, start, startAt } from './run';
 import { IllegalDecisionError, type Origin } from './types';
 
 const DAY = 1440;
@@ -109,5 +110,89 @@ describe('startAt', () => {
   it('refuses to start anywhere but a decision node', () => {
     expect(() => startAt(drill(), 1, origin({ node: 'end' }))).toThrow(IllegalDecisionError);
     expect(() => startAt(drill(), 1, origin({ node: 'nowhere' }))).toThrow(IllegalDecisionError);
+  });
+
+  it('keeps the spacing of a tightening and a later easing in the outcome comparison', () => {
+    // From 3d: isolate at 4d (the decision takes a day), ease at 5d. Acting at once from the trial's
+    // start is isolating at 3d and easing at 4d: one day earlier each, never both at once.
+    const s = loadable(
+      fakeWorldScenario({
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ next: 'n2' })] }),
+          fakeDecision({
+            id: 'n2',
+            choices: [
+              fakeChoice({ takes: '1d', world: [{ type: 'isolation', region: 'home', share: 0.8 }], next: 'n3' }),
+            ],
+          }),
+          fakeDecision({
+            id: 'n3',
+            choices: [fakeChoice({ takes: '1d', world: [{ type: 'isolation', region: 'home', share: 0 }] })],
+          }),
+          fakeEnding(),
+        ],
+      }),
+    );
+    const o = origin({ regions: { home: { infectious: 2000 } } });
+    const end = replay(
+      s,
+      1,
+      [
+        { choiceId: 'c1', realMs: 0 },
+        { choiceId: 'c1', realMs: 0 },
+      ],
+      o,
+    );
+    const event = end.scoreEvents.find((e) => e.source.kind === 'rule' && e.source.rule === 'outcome');
+    // Acting a day earlier costs less than the real run: a penalty, never a claim of no delay.
+    expect(event?.delta).toBeLessThan(0);
+    expect(event?.reason).toContain('提前到试玩开始时');
+  });
+
+  it('fires injects that wait on a condition alone, when it holds by the start, without opening their node', () => {
+    const s = drill();
+    const conditional = loadable({
+      ...s,
+      injects: [
+        fakeInject({
+          id: 'late',
+          at: undefined,
+          when: { after: '1d' },
+          opens: 'n1b',
+          effects: [{ var: 'told', op: 'set', value: true }],
+        }),
+      ],
+    });
+    const state = startAt(conditional, 7, origin());
+    expect(state.injects.map((i) => i.id)).toEqual(['late']);
+    expect(state.vars.told).toBe(true);
+    expect(state.nodeId).toBe('n2');
+  });
+
+  it('refuses a node that returns to where an inject interrupted: a trial has nowhere to return to', () => {
+    expect(cannotStartAt(drill(), 'n1b')).toMatch(/插入事件/);
+    expect(() => startAt(drill(), 1, origin({ node: 'n1b' }))).toThrow(IllegalDecisionError);
+    expect(cannotStartAt(drill(), 'n2')).toBeNull();
+  });
+
+  it('counts key actions and notices the author marks as done before: neither scored as done nor as missed', () => {
+    const s = loadable({
+      ...drill(),
+      timeWindows: [fakeWindow({ id: 'report', ideal: '2h', latest: '6h' })],
+    });
+    const done = replay(
+      s,
+      1,
+      [{ choiceId: 'wait', realMs: 0 }],
+      origin({ completed: ['report', 'nope'], notified: ['next'] }),
+    );
+    expect(done.scoreEvents.filter((e) => e.source.kind === 'timeWindow')).toEqual([]);
+    expect(done.world.notified).toContain('next');
+    const missed = replay(s, 1, [{ choiceId: 'wait', realMs: 0 }], origin());
+    expect(missed.scoreEvents.filter((e) => e.source.kind === 'timeWindow')).toHaveLength(1);
+  });
+
+  it('starts no later than MAX_TRIAL_CLOCK, however far the inspector says', () => {
+    expect(startAt(drill(), 1, origin({ clock: 1e12 })).clock).toBe(MAX_TRIAL_CLOCK);
   });
 });

@@ -23,6 +23,10 @@ export interface Origin {
   vars: Record<string, VarValue>;
   /** Region id → values to set. */
   regions: Record<string, RegionOverride>;
+  /** Time windows whose key action was taken before: neither scored as done nor as missed. */
+  completed?: string[];
+  /** Regions already informed before. */
+  notified?: string[];
 }
 
 export interface RegionOverride {
@@ -134,7 +138,13 @@ export interface RunState {
    * A trial run's starting point: the world as the inspector set it and how many measures were
    * logged by then, so the outcome comparison starts there too. Absent for a trainee's run.
    */
-  origin?: { clock: number; world: WorldState; measures: number };
+  trialBase?: TrialBase;
+}
+
+export interface TrialBase {
+  clock: number;
+  world: WorldState;
+  measures: number;
 }
 
 /** What happened in one step, for the UI to react to (feedback, focus, sound). */

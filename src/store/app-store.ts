@@ -39,8 +39,9 @@ export function createAppStore(deps: StoreDeps) {
         version: SAVE_VERSION,
         storage: createJSONStorage(() => deps.storage),
         // The library is rebuilt from files on each start; only the run log, settings, imported
-        // files and the authoring view's draft are saved.
-        partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports, page: s.page, draft: s.draft }),
+        // files and the authoring view's draft are saved. Not the page: on a shared classroom
+        // machine the next trainee starts at the library, not in an instructor's screen.
+        partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports, draft: s.draft }),
         merge: (persisted, current) => {
           const saved = readSaved(persisted, deps.now());
           return {
@@ -48,7 +49,6 @@ export function createAppStore(deps: StoreDeps) {
             run: saved.run,
             settings: saved.settings ?? current.settings,
             imports: saved.imports,
-            page: saved.page,
             draft: saved.draft,
           };
         },

@@ -8,15 +8,19 @@ export type Page = 'library' | 'authoring' | 'help';
 export interface Draft {
   file: string;
   text: string;
+  /** Edited since it was opened, exported or put in the library: replacing it would lose work. */
+  dirty: boolean;
 }
 
 export interface AuthoringSlice {
   page: Page;
   draft: Draft | null;
   openPage: (page: Page) => void;
-  /** Opens a drill's text in the authoring view. */
-  openDraft: (draft: Draft) => void;
+  /** Opens a drill's text in the authoring view, in place of the draft there was. */
+  openDraft: (draft: Omit<Draft, 'dirty'>) => void;
   editDraft: (text: string) => void;
+  /** The draft was exported or put in the library: nothing is lost if it is replaced. */
+  draftKept: () => void;
 }
 
 export const createAuthoringSlice: StateCreator<AppState, Middlewares, [], AuthoringSlice> = (set) => ({
@@ -28,11 +32,18 @@ export const createAuthoringSlice: StateCreator<AppState, Middlewares, [], Autho
     }),
   openDraft: (draft) =>
     set((s) => {
-      s.draft = draft;
+      s.draft = { ...draft, dirty: false };
       s.page = 'authoring';
     }),
   editDraft: (text) =>
     set((s) => {
-      if (s.draft) s.draft.text = text;
+      if (s.draft && s.draft.text !== text) {
+        s.draft.text = text;
+        s.draft.dirty = true;
+      }
+    }),
+  draftKept: () =>
+    set((s) => {
+      if (s.draft) s.draft.dirty = false;
     }),
 });

@@ -111,6 +111,8 @@ export const createRunSlice =
     },
     leaveRun: () =>
       set((s) => {
+        // A trial goes back to the authoring view it was started from.
+        if (s.run?.origin) s.page = 'authoring';
         s.run = null;
       }),
   });

@@ -16,7 +16,6 @@ describe('readSaved', () => {
       run,
       settings: { textSize: 'large' },
       imports: [],
-      page: 'library',
       draft: null,
     });
   });
@@ -32,14 +31,13 @@ describe('readSaved', () => {
       run: null,
       settings: { textSize: 'large' },
       imports: [],
-      page: 'library',
       draft: null,
     });
   });
 
   it('survives anything at all', () => {
     for (const junk of [null, undefined, 42, 'x', [], { run: 'x', settings: 7 }]) {
-      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null, imports: [], page: 'library', draft: null });
+      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null, imports: [], draft: null });
     }
   });
 
@@ -66,9 +64,32 @@ describe('readSaved', () => {
     });
   });
 
-  it('keeps the page and the authoring draft', () => {
-    const draft = { file: 'mine.json', text: '{"id": "x"}' };
-    expect(readSaved({ page: 'authoring', draft }, 0)).toMatchObject({ page: 'authoring', draft });
-    expect(readSaved({ page: 'elsewhere', draft: { file: 3 } }, 0)).toMatchObject({ page: 'library', draft: null });
+  it('keeps the authoring draft, and whether it has unsaved edits', () => {
+    const draft = { file: 'mine.json', text: '{"id": "x"}', dirty: true };
+    expect(readSaved({ draft }, 0).draft).toEqual(draft);
+    expect(readSaved({ draft: { file: 'a.json', text: '{}' } }, 0).draft).toEqual({
+      file: 'a.json',
+      text: '{}',
+      dirty: false,
+    });
+    expect(readSaved({ draft: { file: 3 } }, 0).draft).toBeNull();
+  });
+
+  it('keeps what an origin says was done before, and never lets an id reach a prototype', () => {
+    const origin = {
+      node: 'n2',
+      clock: 60,
+      vars: JSON.parse('{"__proto__": 5, "a": 1}'),
+      regions: JSON.parse('{"__proto__": {"trust": 1}}'),
+      completed: ['report'],
+      notified: ['next', 3],
+    };
+    const read = readSaved({ run: { ...run, origin } }, 0).run?.origin;
+    expect(read?.completed).toEqual(['report']);
+    expect(read?.notified).toBeUndefined();
+    expect(Object.getPrototypeOf(read?.vars)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(read?.regions)).toBe(Object.prototype);
+    expect(Object.keys(read?.regions ?? {})).toEqual(['__proto__']);
+    expect(readSaved({ run: { ...run, origin: { ...origin, clock: 1e12 } } }, 0).run).toBeNull();
   });
 });

@@ -3,8 +3,9 @@
  * (an old version, a hand edit, a half-written save) is dropped, and the rest is kept. Written
  * by hand rather than with the schema library so that the trainee's first load stays small.
  */
+import { MAX_TRIAL_CLOCK } from '../engine/run';
 import type { Origin, RegionOverride, VarValue } from '../engine/types';
-import type { Draft, Page } from './authoring-slice';
+import type { Draft } from './authoring-slice';
 import type { ImportedFile } from './library-slice';
 import type { Run, RunView } from './run-slice';
 import type { Settings } from './settings-slice';
@@ -38,21 +39,30 @@ function asRun(x: unknown): Run | null {
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+const isIdList = (x: unknown): x is string[] => Array.isArray(x) && x.every((id) => typeof id === 'string');
+
 function asOrigin(x: unknown): Origin | null {
-  if (!isObject(x) || typeof x.node !== 'string' || !isCount(x.clock)) return null;
+  if (!isObject(x) || typeof x.node !== 'string' || !isCount(x.clock) || x.clock > MAX_TRIAL_CLOCK) return null;
   if (!isObject(x.vars) || !isObject(x.regions)) return null;
-  const vars: Record<string, VarValue> = {};
-  for (const [id, value] of Object.entries(x.vars)) {
-    if (typeof value === 'boolean' || isNumber(value)) vars[id] = value;
-  }
-  const regions: Record<string, RegionOverride> = {};
-  for (const [id, set] of Object.entries(x.regions)) {
-    if (!isObject(set)) continue;
-    const o: RegionOverride = {};
-    for (const key of ['infectious', 'beds', 'trust'] as const) if (isNumber(set[key])) o[key] = set[key];
-    regions[id] = o;
-  }
-  return { node: x.node, clock: x.clock, vars, regions };
+  // fromEntries makes own keys only: an id such as "__proto__" cannot reach a prototype.
+  const vars = Object.fromEntries(
+    Object.entries(x.vars).filter((e): e is [string, VarValue] => typeof e[1] === 'boolean' || isNumber(e[1])),
+  );
+  const regions = Object.fromEntries(
+    Object.entries(x.regions).flatMap(([id, set]): [string, RegionOverride][] => {
+      if (!isObject(set)) return [];
+      const fields = (['infectious', 'beds', 'trust'] as const).filter((key) => isNumber(set[key]));
+      return [[id, Object.fromEntries(fields.map((key) => [key, set[key] as number]))]];
+    }),
+  );
+  return {
+    node: x.node,
+    clock: x.clock,
+    vars,
+    regions,
+    ...(isIdList(x.completed) && { completed: [...x.completed] }),
+    ...(isIdList(x.notified) && { notified: [...x.notified] }),
+  };
 }
 
 function asSettings(x: unknown): Settings | null {
@@ -63,16 +73,12 @@ export interface Saved {
   run: Run | null;
   settings: Settings | null;
   imports: ImportedFile[];
-  page: Page;
   draft: Draft | null;
 }
 
-const PAGES: readonly Page[] = ['library', 'authoring', 'help'];
-
 function asDraft(x: unknown): Draft | null {
-  return isObject(x) && typeof x.file === 'string' && typeof x.text === 'string'
-    ? { file: x.file, text: x.text }
-    : null;
+  if (!isObject(x) || typeof x.file !== 'string' || typeof x.text !== 'string') return null;
+  return { file: x.file, text: x.text, dirty: x.dirty === true };
 }
 
 function asImports(x: unknown): ImportedFile[] {
@@ -89,7 +95,6 @@ export function readSaved(persisted: unknown, now: number): Saved {
     run: asRun(raw.run),
     settings: asSettings(raw.settings),
     imports: asImports(raw.imports),
-    page: PAGES.includes(raw.page as Page) ? (raw.page as Page) : 'library',
     draft,
   };
   // A decision on screen always has the moment it was shown.

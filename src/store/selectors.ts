@@ -17,7 +17,12 @@ export function selectActiveRun(s: Pick<AppState, 'run' | 'library'>): ActiveRun
   if (!run) return { kind: 'none' };
   if (s.library.status === 'loading') return { kind: 'waiting' };
   const entry = s.library.entries[run.scenarioId];
-  if (!entry) return { kind: 'unavailable', run, reason: '这次演练已不在演练库中，原来的进度无法继续。' };
+  if (!entry) {
+    const reason = run.origin
+      ? '试玩的剧本现在有错误，或已不在编写视图中，原来的试玩无法继续。'
+      : '这次演练已不在演练库中，原来的进度无法继续。';
+    return { kind: 'unavailable', run, reason };
+  }
   if (entry.hash !== run.hash) {
     const what = run.origin ? '试玩的剧本已经改动' : '这次演练的内容已更新';
     return { kind: 'unavailable', run, reason: `${what}，原来的进度无法继续。` };

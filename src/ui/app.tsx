@@ -7,6 +7,7 @@ import { ConsequenceScreen } from './consequence-screen';
 import { DebriefScreen } from './debrief-screen';
 import { DecisionScreen } from './decision-screen';
 import { LibraryScreen } from './library-screen';
+import { ScreenBoundary } from './screen-boundary';
 import { useApp } from './store-context';
 
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
@@ -27,6 +28,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
   const page = useApp((s) => s.page);
+  const openPage = useApp((s) => s.openPage);
   const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
@@ -43,7 +45,9 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         page === 'library' ? (
           <LibraryScreen onRetryLoad={onRetryLoad} />
         ) : (
-          <Suspense fallback={loading}>{page === 'authoring' ? <AuthoringView /> : <HelpScreen />}</Suspense>
+          <ScreenBoundary key={page} onLeave={() => openPage('library')} leaveLabel="返回演练库">
+            <Suspense fallback={loading}>{page === 'authoring' ? <AuthoringView /> : <HelpScreen />}</Suspense>
+          </ScreenBoundary>
         );
       break;
     case 'waiting':
@@ -56,10 +60,10 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
     case 'unavailable':
       screen = (
         <main className="screen notice">
-          <h1>无法继续上次的演练</h1>
+          <h1>{active.run.origin ? '无法继续上次的试玩' : '无法继续上次的演练'}</h1>
           <p>{active.reason}</p>
           <button type="button" className="primary" onClick={leaveRun}>
-            返回演练库
+            {active.run.origin ? '返回编写' : '返回演练库'}
           </button>
         </main>
       );

@@ -2,6 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { markdownAst } from '../../scripts/markdown-ast';
+import { expectAccessible } from '../../test/accessibility';
 import { HelpContent } from './help-screen';
 
 const doc = markdownAst(
@@ -34,5 +35,15 @@ describe('<HelpContent>', () => {
     expect(screen.getByText('epidemic.md')).toBeInTheDocument();
     expect(document.querySelector('script')).toBeNull();
     expect(screen.getByText(/window.hacked/)).toBeInTheDocument();
+  });
+
+  it('shows code as written, entities included', () => {
+    render(<HelpContent doc={markdownAst('写成 `a &amp; b`。')} />);
+    expect(screen.getByText('a &amp; b')).toBeInTheDocument();
+  });
+
+  it('has no accessibility violations', async () => {
+    const { container } = render(<HelpContent doc={doc} />);
+    await expectAccessible(container);
   });
 });

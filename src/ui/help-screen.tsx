@@ -141,23 +141,16 @@ function Blocks({ blocks }: { blocks: Block[] }) {
   });
 }
 
-function plain(nodes: Inline[]): string {
-  return nodes
-    .map((n) => (n.t === 'text' || n.t === 'code' ? n.text : 'children' in n ? plain(n.children) : ''))
-    .join('');
-}
-
 /** The authoring guide (docs/authoring.md), with its sections listed first. */
 export function HelpContent({ doc }: { doc: Doc }) {
-  const sections = doc.blocks.flatMap((b) => (b.t === 'heading' && b.depth === 2 ? [b] : []));
   return (
     <>
-      {sections.length > 0 && (
+      {doc.toc.length > 0 && (
         <nav className="help-toc panel" aria-label="目录">
           <ol>
-            {sections.map((s) => (
+            {doc.toc.map((s) => (
               <li key={s.id}>
-                <a href={`#${s.id}`}>{plain(s.children)}</a>
+                <a href={`#${s.id}`}>{s.text}</a>
               </li>
             ))}
           </ol>

@@ -1,6 +1,8 @@
 import { type DragEvent, useId, useState } from 'react';
 import type { PlacedProblem } from '../scenario/check-file';
+import { FilePicker } from './file-picker';
 import { useApp } from './store-context';
+import { useOpenDraft } from './use-open-draft';
 
 /** Files larger than this are refused before they are read (load() refuses them too). */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -17,7 +19,7 @@ type Outcome =
  */
 export function ImportPanel() {
   const importDrill = useApp((s) => s.importDrill);
-  const openDraft = useApp((s) => s.openDraft);
+  const openDraft = useOpenDraft();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -36,8 +38,7 @@ export function ImportPanel() {
     }
   }
 
-  async function checkFiles(files: FileList | null) {
-    const file = files?.[0];
+  async function checkFile(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
       setOutcome({
@@ -63,7 +64,7 @@ export function ImportPanel() {
   function onDrop(e: DragEvent<HTMLFieldSetElement>) {
     e.preventDefault();
     setDragging(false);
-    void checkFiles(e.dataTransfer.files);
+    void checkFile(e.dataTransfer.files[0]);
   }
 
   return (
@@ -80,18 +81,7 @@ export function ImportPanel() {
       >
         <legend className="visually-hidden">选择或拖放情景文件</legend>
         <p>把情景 JSON 文件拖到这里，或</p>
-        <label className="secondary file-button">
-          选择文件…
-          <input
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            onChange={(e) => {
-              void checkFiles(e.target.files);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FilePicker label="选择文件…" onFile={(file) => void checkFile(file)} />
       </fieldset>
       <label htmlFor={pasteId}>或粘贴情景 JSON：</label>
       <textarea id={pasteId} rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} />

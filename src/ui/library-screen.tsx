@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { importedId } from '../store/library-slice';
 import { ImportPanel } from './import-panel';
 import { useApp } from './store-context';
+import { useOpenDraft } from './use-open-draft';
 
 export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const library = useApp((s) => s.library);
@@ -10,7 +11,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const setTextSize = useApp((s) => s.setTextSize);
   const removeImported = useApp((s) => s.removeImported);
   const openPage = useApp((s) => s.openPage);
-  const openDraft = useApp((s) => s.openDraft);
+  const openDraft = useOpenDraft();
   const imports = useApp((s) => s.imports);
   // The authoring view's own drill is played only as a trial, never listed here.
   const entries = useMemo(() => Object.values(library.entries).filter((e) => e.source !== 'draft'), [library.entries]);

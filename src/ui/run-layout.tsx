@@ -26,7 +26,7 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
         clock={state.clock}
         step={step}
         onLeave={leaveRun}
-        trial={state.origin !== undefined}
+        trial={state.trialBase !== undefined}
       >
         {header}
       </RunHeader>

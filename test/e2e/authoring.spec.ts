@@ -41,7 +41,8 @@ test('play from here starts at the chosen node with the state set in the inspect
   const inspector = page.getByRole('form', { name: '从此处试玩' });
   await inspector.getByRole('spinbutton', { name: /开局后/ }).fill('30');
   await inspector.getByRole('spinbutton', { name: /谣言热度/ }).fill('80');
-  await inspector.getByRole('checkbox', { name: '已网络直报' }).check();
+  await inspector.getByRole('combobox', { name: '已网络直报' }).selectOption('true');
+  await inspector.getByRole('checkbox', { name: '已通报北溪市' }).check();
   await inspector.getByRole('spinbutton', { name: '北溪市信任度' }).fill('12');
   await inspector.getByRole('button', { name: '从此处试玩' }).click();
 
@@ -64,16 +65,9 @@ test('play from here starts at the chosen node with the state set in the inspect
   expect(saved.origin).toEqual({
     node: 'neighbours',
     clock: 1800,
-    vars: {
-      rumour: 80,
-      reported: true,
-      doctorSafe: false,
-      interfered: false,
-      toldBeixi: false,
-      blockedRoads: false,
-      askedQuarantine: false,
-    },
+    vars: { rumour: 80, reported: true },
     regions: { beixi: { trust: 12 } },
+    notified: ['beixi'],
   });
   const report = debrief(drill, replay(drill, saved.seed, saved.decisions, saved.origin));
   await expect(page.getByRole('heading', { level: 1, name: report.ending?.title })).toBeVisible();
