@@ -13,7 +13,7 @@ import {
   DEFAULT_WINDOW_PENALTY,
   DIMENSIONS,
 } from '../engine/scoring';
-import { leadToAnEnding, reachableNodes, targets } from './graph';
+import { type Adjacency, leadToAnEnding, nodeIndex, reachableNodes, successors } from './graph';
 import { error, type PathKey, type Problem, warning } from './problem';
 import {
   type Choice,
@@ -111,12 +111,19 @@ class Checker {
   }
 
   duplicates(list: readonly { id: string }[] | undefined, path: readonly PathKey[], what: string): void {
-    const seen = new Set<string>();
-    for (let i = 0; i < (list?.length ?? 0); i++) {
-      const { id } = (list as readonly { id: string }[])[i] as { id: string };
-      if (seen.has(id))
-        this.error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`);
-      seen.add(id);
+    if (!list) return;
+    // A node's few choices are compared pairwise: a Set for each of ten thousand nodes costs more.
+    const seen = list.length > 8 ? new Set<string>() : null;
+    for (let i = 0; i < list.length; i++) {
+      const { id } = list[i] as { id: string };
+      let repeated = false;
+      if (seen) {
+        repeated = seen.has(id);
+        seen.add(id);
+      } else {
+        for (let j = 0; j < i && !repeated; j++) repeated = (list[j] as { id: string }).id === id;
+      }
+      if (repeated) this.error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`);
     }
   }
 
@@ -680,19 +687,13 @@ export function scoreSpan(s: Scenario): Span {
       }
     }
   }
-  const index = new Map<string, number>();
-  s.nodes.forEach((n, i) => {
-    index.set(n.id, i);
-  });
+  const index = nodeIndex(s);
   const count = s.nodes.length;
   // Per node, the most and least one visit adds.
   const weight = new Float64Array(count * 6);
   const one = new Float64Array(6);
-  const edges: number[][] = [];
   for (let i = 0; i < count; i++) {
     const node = s.nodes[i] as Scenario['nodes'][number];
-    const out: number[] = [];
-    edges.push(out);
     if (node.kind !== 'decision') continue;
     for (const c of node.choices) {
       choiceSpan(s, node, c, policy, one);
@@ -700,13 +701,9 @@ export function scoreSpan(s: Scenario): Span {
         weight[i * 6 + k] = Math.min(weight[i * 6 + k] as number, one[k] as number);
         weight[i * 6 + k + 1] = Math.max(weight[i * 6 + k + 1] as number, one[k + 1] as number);
       }
-      for (const t of targets(c.next)) {
-        const to = index.get(t);
-        if (to !== undefined) out.push(to);
-      }
     }
   }
-  const best = bestPaths(count, edges, weight);
+  const best = bestPaths(count, successors(s), weight);
 
   const total = new Float64Array(6);
   for (const id of [s.start, ...injects.flatMap((i) => (i.opens ? [i.opens] : []))]) {
@@ -736,7 +733,7 @@ export function scoreSpan(s: Scenario): Span {
  * iteratively (a 10,000-node chain must not overflow the stack): each component is finished after
  * every component it leads to, so its best path is known when it is finished.
  */
-function bestPaths(count: number, edges: readonly number[][], weight: Float64Array): Float64Array {
+function bestPaths(count: number, edges: Adjacency, weight: Float64Array): Float64Array {
   const best = new Float64Array(count * 6);
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
@@ -760,11 +757,10 @@ function bestPaths(count: number, edges: readonly number[][], weight: Float64Arr
     stack[height++] = root;
     while (depth >= 0) {
       const v = walkNode[depth] as number;
-      const out = edges[v] as number[];
       const e = walkEdge[depth] as number;
-      if (e < out.length) {
+      if (e < (edges.start[v + 1] as number) - (edges.start[v] as number)) {
         walkEdge[depth] = e + 1;
-        const w = out[e] as number;
+        const w = edges.out[(edges.start[v] as number) + e] as number;
         if (order[w] === -1) {
           order[w] = low[w] = counter++;
           stack[height++] = w;
@@ -793,7 +789,8 @@ function bestPaths(count: number, edges: readonly number[][], weight: Float64Arr
       after.fill(0);
       for (let m = bottom; m < height; m++) {
         const x = stack[m] as number;
-        for (const to of edges[x] as number[]) {
+        for (let k = edges.start[x] as number; k < (edges.start[x + 1] as number); k++) {
+          const to = edges.out[k] as number;
           if (component[to] === id) {
             cyclic = true;
             continue;

@@ -3,11 +3,14 @@
  * at once; nothing is repaired quietly. A scenario file is untrusted data: it is only parsed.
  */
 import * as v from 'valibot';
+import { compileShape } from './fast-shape';
 import { contentHash } from './hash';
 import { lint } from './lint';
 import { error, type PathKey, type Problem } from './problem';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
 import { shapeProblems } from './shape-messages';
+
+const hasScenarioShape = compileShape(ScenarioSchema);
 
 /** Larger files are refused before parsing; the biggest real drill is a few hundred KB. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -76,7 +79,8 @@ function tooDeep(data: unknown): PathKey[] | null {
         }
       }
     } else {
-      for (const child of Object.values(value)) {
+      for (const key in value) {
+        const child = (value as Record<string, unknown>)[key];
         if (child !== null && typeof child === 'object') {
           values.push(child);
           depths.push(depth + 1);
@@ -142,10 +146,17 @@ export function load(text: string): LoadResult {
       ],
     };
   }
-  const parsed = v.safeParse(ScenarioSchema, data);
-  if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.issues) };
-  const found = lint(parsed.output);
+  let scenario: Scenario;
+  if (hasScenarioShape(data)) {
+    // Already the scenario's shape: valibot would give the same data back, only slower.
+    scenario = data as Scenario;
+  } else {
+    const parsed = v.safeParse(ScenarioSchema, data);
+    if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.issues) };
+    scenario = parsed.output;
+  }
+  const found = lint(scenario);
   const errors = found.filter((p) => p.severity === 'error');
-  if (errors.length) return { ok: false, problems: found, shaped: parsed.output };
-  return { ok: true, scenario: parsed.output, hash: contentHash(text), warnings: found };
+  if (errors.length) return { ok: false, problems: found, shaped: scenario };
+  return { ok: true, scenario, hash: contentHash(text), warnings: found };
 }

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { largeDrill } from '../../scripts/bench-drill';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { worldDrill } from '../../test/fixtures/world-drill';
+import { compileShape } from './fast-shape';
+import { ScenarioSchema } from './schema';
+
+const hasShape = compileShape(ScenarioSchema);
+const drillFile = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'));
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Every path into a JSON value. */
+function paths(value: Json, path: (string | number)[] = []): (string | number)[][] {
+  const here = [path];
+  if (Array.isArray(value)) return here.concat(...value.map((x, i) => paths(x, [...path, i])));
+  if (value && typeof value === 'object')
+    return here.concat(...Object.entries(value).map(([k, x]) => paths(x, [...path, k])));
+  return here;
+}
+
+describe('compileShape', () => {
+  it('says yes to the drills we ship, the template and the test drills, so loading them takes the fast way', () => {
+    for (const drill of [
+      drillFile('early-warning.json'),
+      drillFile('template.json'),
+      uiDrill,
+      worldDrill,
+      largeDrill(300),
+    ]) {
+      expect(hasShape(JSON.parse(JSON.stringify(drill)))).toBe(true);
+    }
+  });
+
+  it('says yes only where valibot accepts the data and gives it back unchanged (mutated drills)', {
+    timeout: 30_000,
+  }, () => {
+    const roots = [drillFile('early-warning.json'), drillFile('template.json')] as Json[];
+    const cases = roots.flatMap((root) => paths(root).flatMap((p) => (p.length > 0 ? [{ root, path: p }] : [])));
+    let agreed = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.oneof(fc.jsonValue(), fc.constant('$delete'), fc.constant('$unknown-key'), fc.constant('__proto__')),
+        ({ root, path }, value) => {
+          const copy = structuredClone(root) as Record<string | number, Json>;
+          let parent = copy;
+          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>;
+          const last = path[path.length - 1] as string | number;
+          if (value === '$delete') delete parent[last];
+          else if (value === '$unknown-key' || value === '__proto__') {
+            const target = parent[last];
+            if (target && typeof target === 'object' && !Array.isArray(target)) {
+              Object.defineProperty(target, value === '__proto__' ? '__proto__' : 'extra', {
+                value: 1,
+                enumerable: true,
+                configurable: true,
+                writable: true,
+              });
+            }
+          } else parent[last] = value as Json;
+          const fast = hasShape(copy);
+          const slow = v.safeParse(ScenarioSchema, copy);
+          if (fast) {
+            expect(slow.success).toBe(true);
+            expect(slow.output).toStrictEqual(copy);
+          }
+          if (fast === slow.success) agreed++;
+        },
+      ),
+      { numRuns: 800 },
+    );
+    // Not a proof of speed, but a sign the fast way is taken almost always when it may be.
+    expect(agreed).toBeGreaterThan(760);
+  });
+
+  it('refuses what valibot would change or drop, leaving it to valibot', () => {
+    const drill = drillFile('early-warning.json');
+    expect(hasShape({ ...drill, travel: [{ ...drill.travel[0], between: [...drill.travel[0].between, 'x'] }] })).toBe(
+      false,
+    );
+    expect(hasShape(JSON.parse(`{"__proto__": 1, ${JSON.stringify(drill).slice(1)}`))).toBe(false);
+  });
+
+  it('cannot be compiled from a schema with a step it does not know', () => {
+    expect(() => compileShape(v.pipe(v.string(), v.trim()))).toThrow(/may change the data/);
+    expect(() =>
+      compileShape(
+        v.pipe(
+          v.string(),
+          v.check((s) => s.length > 0),
+        ),
+      ),
+    ).toThrow(/no check/);
+    expect(() => compileShape(v.date())).toThrow(/no check/);
+    expect(() => compileShape(v.optional(v.string(), 'x'))).toThrow(/default/);
+  });
+});
