@@ -82,7 +82,8 @@ function leaf(node: Node): Check | null {
     else if (a.type === 'min_value') low = Math.max(low, r as number);
     else if (a.type === 'max_value') high = Math.min(high, r as number);
     else if (a.type === 'integer') integer = true;
-    else if (a.type === 'regex' && pattern === null && !(r as RegExp).global && !(r as RegExp).sticky) pattern = r as RegExp;
+    else if (a.type === 'regex' && pattern === null && !(r as RegExp).global && !(r as RegExp).sticky)
+      pattern = r as RegExp;
     else return null;
   }
   if (found.type === 'string') {
@@ -90,8 +91,7 @@ function leaf(node: Node): Check | null {
     return (x) => typeof x === 'string' && x.length >= min && x.length <= max && (re === null || re.test(x));
   }
   if (pattern) return null;
-  return (x) =>
-    typeof x === 'number' && !Number.isNaN(x) && x >= low && x <= high && (!integer || Number.isInteger(x));
+  return (x) => typeof x === 'number' && !Number.isNaN(x) && x >= low && x <= high && (!integer || Number.isInteger(x));
 }
 
 export function compileShape(root: GenericSchema): Check {
