@@ -32,9 +32,7 @@ export function validateFile(file: string): FileReport {
         `文件太大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_SCENARIO_BYTES / 1024 / 1024} MB）：检查是否选错了文件。`,
       );
     }
-    const bytes = readFileSync(file);
-    if (bytes.includes(0)) return fail('这不是文本文件（含有二进制内容）：请选择情景的 .json 文件。');
-    text = bytes.toString('utf8');
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(

@@ -113,6 +113,10 @@ export function load(text: string): LoadResult {
     };
   }
   if (text.trim() === '') return { ok: false, problems: [error([], '文件是空的：请选择一个情景 JSON 文件。')] };
+  // A NUL never appears in a text file: this is an image, an archive, a document…
+  if (text.includes('\u0000')) {
+    return { ok: false, problems: [error([], '这不是文本文件（含有二进制内容）：请选择情景的 .json 文件。')] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
