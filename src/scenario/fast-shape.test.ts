@@ -99,4 +99,16 @@ describe('compileShape', () => {
     expect(() => compileShape(v.date())).toThrow(/no check/);
     expect(() => compileShape(v.optional(v.string(), 'x'))).toThrow(/default/);
   });
+
+  it('answers no, without overflowing the stack, to conditions nested deeper than allowed', () => {
+    let when: unknown = { visited: 'call' };
+    for (let i = 0; i < 100_000; i++) when = { not: when };
+    const drill = drillFile('early-warning.json');
+    drill.nodes[0].choices[0].when = when;
+    expect(hasShape(drill)).toBe(false);
+    let shallow: unknown = { visited: 'call' };
+    for (let i = 0; i < 10; i++) shallow = { not: shallow };
+    drill.nodes[0].choices[0].when = shallow;
+    expect(hasShape(drill)).toBe(true);
+  });
 });

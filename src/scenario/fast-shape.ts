@@ -94,8 +94,17 @@ function leaf(node: Node): Check | null {
   return (x) => typeof x === 'number' && !Number.isNaN(x) && x >= low && x <= high && (!integer || Number.isInteger(x));
 }
 
-export function compileShape(root: GenericSchema): Check {
+export interface ShapeOptions {
+  /**
+   * How deep recursive parts (valibot's `lazy`) may nest before the answer is no: the check
+   * recurses, and a hostile file must not overflow the stack.
+   */
+  maxLazyDepth?: number;
+}
+
+export function compileShape(root: GenericSchema, { maxLazyDepth = 32 }: ShapeOptions = {}): Check {
   const compiled = new WeakMap<Node, Check>();
+  let lazyDepth = 0;
 
   function compile(node: Node): Check {
     const done = compiled.get(node);
@@ -166,22 +175,26 @@ export function compileShape(root: GenericSchema): Check {
         return (x) => Array.isArray(x) && x.length === items.length && items.every((item, i) => item(x[i]));
       }
       case 'strict_object': {
-        const known = node.entries as Record<string, Node>;
-        const entries = Object.entries(known).map(([key, schema]) => {
+        const entries = Object.entries(node.entries as Record<string, Node>).map(([key, schema]) => {
           // Absence is read as `x[key] === undefined`: safe only for keys no object inherits.
           if (key in Object.prototype) throw new Error(`fast-shape: the key "${key}" is inherited by every object`);
           return { key, check: compile(schema), optional: schema.type === 'optional' };
         });
         return (x) => {
           if (!isPlainObject(x)) return false;
-          // Own keys only, and only the schema's own: "__proto__" and the like answer no.
-          for (const key in x) if (!Object.hasOwn(known, key)) return false;
+          let present = 0;
           for (let i = 0; i < entries.length; i++) {
             const { key, check, optional } = entries[i] as (typeof entries)[number];
             const value = x[key];
-            if (value === undefined ? !optional : !check(value)) return false;
+            if (value === undefined) {
+              if (!optional) return false;
+            } else if (!check(value) || !Object.hasOwn(x, key)) return false;
+            else present++;
           }
-          return true;
+          // Any other key (an unknown one, "__proto__"…) makes more keys than the schema's: no.
+          let keys = 0;
+          for (const _ in x) keys++;
+          return keys === present;
         };
       }
       case 'record': {
@@ -230,12 +243,16 @@ export function compileShape(root: GenericSchema): Check {
         let last: Node | null = null;
         let lastCheck: Check = () => false;
         return (x) => {
+          if (lazyDepth >= maxLazyDepth) return false;
           const schema = getter(x);
           if (schema !== last) {
             last = schema;
             lastCheck = compile(schema);
           }
-          return lastCheck(x);
+          lazyDepth++;
+          const ok = lastCheck(x);
+          lazyDepth--;
+          return ok;
         };
       }
       default:

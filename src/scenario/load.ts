@@ -10,7 +10,8 @@ import { error, type PathKey, type Problem } from './problem';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
 import { shapeProblems } from './shape-messages';
 
-const hasScenarioShape = compileShape(ScenarioSchema);
+// Conditions nest two JSON levels each, under at most ten of the drill's own: 25 stays within MAX_NESTING_DEPTH.
+const hasScenarioShape = compileShape(ScenarioSchema, { maxLazyDepth: 25 });
 
 /** Larger files are refused before parsing; the biggest real drill is a few hundred KB. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -138,23 +139,25 @@ export function load(text: string): LoadResult {
       ],
     };
   }
-  const deep = tooDeep(data);
-  if (deep) {
-    return {
-      ok: false,
-      problems: [
-        error(
-          deep,
-          `嵌套太深（超过 ${MAX_NESTING_DEPTH} 层）：把这里的条件拆简单些（all / any / not 不要层层套用），或检查文件是否损坏。`,
-        ),
-      ],
-    };
-  }
   let scenario: Scenario;
   if (hasScenarioShape(data)) {
-    // Already the scenario's shape: valibot would give the same data back, only slower.
+    // Already the scenario's shape: valibot would give the same data back, only slower. The
+    // check bounds how deep conditions nest, so no value here is nested too deep either.
     scenario = data as Scenario;
   } else {
+    // valibot recurses: too deep a file must be refused before it can overflow the stack.
+    const deep = tooDeep(data);
+    if (deep) {
+      return {
+        ok: false,
+        problems: [
+          error(
+            deep,
+            `嵌套太深（超过 ${MAX_NESTING_DEPTH} 层）：把这里的条件拆简单些（all / any / not 不要层层套用），或检查文件是否损坏。`,
+          ),
+        ],
+      };
+    }
     const parsed = v.safeParse(ScenarioSchema, data);
     if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.issues) };
     scenario = parsed.output;

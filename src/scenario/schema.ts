@@ -334,7 +334,11 @@ const DecisionNode = strictObject({
       ex(['wait_orders']),
     ),
   ),
-  choices: v.pipe(v.array(Choice), v.minLength(1, '决策节点至少要有一个选项：在 choices 里写上学员可以作出的决定（至少一个）。'), d('选项 — the choices')),
+  choices: v.pipe(
+    v.array(Choice),
+    v.minLength(1, '决策节点至少要有一个选项：在 choices 里写上学员可以作出的决定（至少一个）。'),
+    d('选项 — the choices'),
+  ),
 });
 
 const EndingNode = strictObject({
