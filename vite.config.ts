@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './scripts/vite-csp';
 import { authoringGuide } from './scripts/vite-docs';
 import { shippedDrills } from './scripts/vite-shipped-drills';
 
@@ -9,6 +10,7 @@ export default defineConfig({
     react(),
     shippedDrills(fileURLToPath(new URL('./scenarios', import.meta.url))),
     authoringGuide(fileURLToPath(new URL('./docs/authoring.md', import.meta.url))),
+    contentSecurityPolicy(),
   ],
   // Relative asset paths so the built app also works from a file share or a sub-folder.
   base: './',

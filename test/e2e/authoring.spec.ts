@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { debrief } from '../../src/engine/debrief';
 import { replay } from '../../src/engine/run';
 import { load } from '../../src/scenario/load';
 import { DIMENSION_LABEL, formatGameTime } from '../../src/ui/format';
+import { expect, test } from './fixtures';
 import { playToDebrief, shippedDrill } from './helpers';
 
 const drill = shippedDrill();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('an instructor imports a drill file from disk; it survives a reload and plays to its debrief', async ({
   page,

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { currentDecision } from '../../src/engine/run';
 import { DIMENSION_LABEL } from '../../src/ui/format';
+import { expect, test } from './fixtures';
 import {
   currentScreen,
   expectedReport,

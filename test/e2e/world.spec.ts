@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { lawfulness } from '../../src/engine/rules';
 import { offeredChoices } from '../../src/engine/run';
+import { expect, test } from './fixtures';
 import { keysTo, openDrill, pressThrough, savedSeed, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
