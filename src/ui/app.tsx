@@ -6,6 +6,7 @@ import { BriefingScreen } from './briefing-screen';
 import { ConsequenceScreen } from './consequence-screen';
 import { DebriefScreen } from './debrief-screen';
 import { DecisionScreen } from './decision-screen';
+import { downloadProgress, progressFile } from './export-progress';
 import { LibraryScreen } from './library-screen';
 import { ScreenBoundary } from './screen-boundary';
 import { useApp } from './store-context';
@@ -29,6 +30,9 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const leaveRun = useApp((s) => s.leaveRun);
   const page = useApp((s) => s.page);
   const openPage = useApp((s) => s.openPage);
+  const settings = useApp((s) => s.settings);
+  const imports = useApp((s) => s.imports);
+  const draft = useApp((s) => s.draft);
   const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
@@ -45,9 +49,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         page === 'library' ? (
           <LibraryScreen onRetryLoad={onRetryLoad} />
         ) : (
-          <ScreenBoundary key={page} onLeave={() => openPage('library')} leaveLabel="返回演练库">
-            <Suspense fallback={loading}>{page === 'authoring' ? <AuthoringView /> : <HelpScreen />}</Suspense>
-          </ScreenBoundary>
+          <Suspense fallback={loading}>{page === 'authoring' ? <AuthoringView /> : <HelpScreen />}</Suspense>
         );
       break;
     case 'waiting':
@@ -87,7 +89,26 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   useEffect(() => {
     document.title = title;
   }, [title]);
-  return <div className={`app text-${textSize}`}>{screen}</div>;
+  const exportNow = () => {
+    let storage: Storage | null = null;
+    try {
+      storage = window.localStorage;
+    } catch {
+      // Storage refused: what is in memory is exported instead.
+    }
+    downloadProgress(progressFile(storage, { run, settings, imports, draft }), new Date());
+  };
+  const leave = () => {
+    leaveRun();
+    openPage('library');
+  };
+  return (
+    <div className={`app text-${textSize}`}>
+      <ScreenBoundary key={screenKey} onLeave={leave} leaveLabel="返回演练库" onExport={exportNow}>
+        {screen}
+      </ScreenBoundary>
+    </div>
+  );
 }
 
 /** The browser tab says where the trainee is, for screen readers and for a class of open tabs. */
