@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { browserDeps, createAppStore } from './store/app-store';
+import { browserDeps, createAppStore, STORAGE_KEY } from './store/app-store';
+import { watchOtherTabs } from './store/other-tabs';
 import { App } from './ui/app';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
 
 const store = createAppStore(browserDeps());
+watchOtherTabs(window, STORAGE_KEY, store.health);
 
 // The drills come as their own chunk, already checked at build time: the trainee's first load
 // carries neither their text nor the validator.

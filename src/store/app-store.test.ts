@@ -5,7 +5,7 @@ import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
 import { load } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
-import { createAppStore, STORAGE_KEY } from './app-store';
+import { createAppStore, SAVE_VERSION, STORAGE_KEY } from './app-store';
 import { selectActiveRun } from './selectors';
 
 function setup(options: { storage?: ReturnType<typeof memoryStorage>; scenario?: Scenario; now?: () => number } = {}) {
@@ -42,7 +42,7 @@ describe('app store', () => {
     const saved = JSON.parse(storage.data[STORAGE_KEY] ?? '{}');
     expect(Object.keys(saved.state.run).sort()).toEqual(['decisions', 'hash', 'scenarioId', 'seed', 'shownAt', 'view']);
     expect(saved.state.library).toBeUndefined();
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(SAVE_VERSION);
   });
 
   it('resumes a saved run at the same decision by replaying its log', () => {

@@ -2,12 +2,14 @@
  * The one store, made of slices (library, run, settings), with immer applied once where the
  * slices combine and persistence around it. Framework-free: React binds to it in src/ui.
  */
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { persist, type StateStorage } from 'zustand/middleware';
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
 import { type AuthoringSlice, createAuthoringSlice } from './authoring-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { migrate } from './migrations';
 import { createRunSlice, type RunSlice } from './run-slice';
+import { browserStorage, createSaveHealth, saveStorage } from './save-storage';
 import { readSaved } from './saved-state';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
@@ -18,15 +20,17 @@ export type Middlewares = [['zustand/persist', unknown], ['zustand/immer', never
 export interface StoreDeps {
   now: () => number;
   newSeed: () => number;
-  storage: StateStorage;
+  /** Null when the browser gives no storage: the app then works in memory and says so. */
+  storage: StateStorage | null;
 }
 
-/** Bump with a named migration when the saved shape changes. */
-export const SAVE_VERSION = 1;
+/** Bump with a named step in migrations.ts when the saved shape changes. */
+export const SAVE_VERSION = 2;
 export const STORAGE_KEY = 'tuiyan';
 
 export function createAppStore(deps: StoreDeps) {
-  return createStore<AppState>()(
+  const health = createSaveHealth();
+  const store = createStore<AppState>()(
     persist(
       immer((...a) => ({
         ...createLibrarySlice(...a),
@@ -37,13 +41,19 @@ export function createAppStore(deps: StoreDeps) {
       {
         name: STORAGE_KEY,
         version: SAVE_VERSION,
-        storage: createJSONStorage(() => deps.storage),
+        storage: saveStorage(deps.storage, health, SAVE_VERSION),
+        migrate: (state, from) => migrate(state, from, SAVE_VERSION),
         // The library is rebuilt from files on each start; only the run log, settings, imported
         // files and the authoring view's draft are saved. Not the page: on a shared classroom
         // machine the next trainee starts at the library, not in an instructor's screen.
         partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports, draft: s.draft }),
         merge: (persisted, current) => {
           const saved = readSaved(persisted, deps.now());
+          if (saved.dropped.length > 0) {
+            health.setState({
+              problem: { kind: 'partly-dropped', raw: JSON.stringify(persisted), dropped: saved.dropped },
+            });
+          }
           return {
             ...current,
             run: saved.run,
@@ -55,6 +65,7 @@ export function createAppStore(deps: StoreDeps) {
       },
     ),
   );
+  return Object.assign(store, { health });
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -63,27 +74,6 @@ export function browserDeps(): StoreDeps {
   return {
     now: () => Date.now(),
     newSeed: () => Math.floor(Math.random() * 2 ** 32),
-    storage: localStorageOrMemory(),
+    storage: browserStorage(),
   };
-}
-
-/** localStorage when the browser allows it (not always from file:// or in private modes); memory otherwise. */
-function localStorageOrMemory(): StateStorage {
-  try {
-    const probe = '__tuiyan_probe__';
-    window.localStorage.setItem(probe, probe);
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    const memory = new Map<string, string>();
-    return {
-      getItem: (k) => memory.get(k) ?? null,
-      setItem: (k, v) => {
-        memory.set(k, v);
-      },
-      removeItem: (k) => {
-        memory.delete(k);
-      },
-    };
-  }
 }

@@ -17,6 +17,7 @@ describe('readSaved', () => {
       settings: { textSize: 'large' },
       imports: [],
       draft: null,
+      dropped: [],
     });
   });
 
@@ -32,12 +33,13 @@ describe('readSaved', () => {
       settings: { textSize: 'large' },
       imports: [],
       draft: null,
+      dropped: ['上次的演练进度'],
     });
   });
 
   it('survives anything at all', () => {
     for (const junk of [null, undefined, 42, 'x', [], { run: 'x', settings: 7 }]) {
-      expect(readSaved(junk, 0)).toEqual({ run: null, settings: null, imports: [], draft: null });
+      expect(readSaved(junk, 0)).toMatchObject({ run: null, settings: null, imports: [], draft: null });
     }
   });
 
@@ -91,5 +93,11 @@ describe('readSaved', () => {
     expect(Object.getPrototypeOf(read?.regions)).toBe(Object.prototype);
     expect(Object.keys(read?.regions ?? {})).toEqual(['__proto__']);
     expect(readSaved({ run: { ...run, origin: { ...origin, clock: 1e12 } } }, 0).run).toBeNull();
+  });
+
+  it('names every part it had to drop', () => {
+    const saved = readSaved({ run: 'x', settings: 7, imports: [{ file: 1 }], draft: [] }, 0);
+    expect(saved.dropped).toEqual(['上次的演练进度', '显示设置', '部分导入的演练', '编写中的剧本']);
+    expect(readSaved({ run: null, imports: [] }, 0).dropped).toEqual([]);
   });
 });

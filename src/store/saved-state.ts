@@ -74,6 +74,8 @@ export interface Saved {
   settings: Settings | null;
   imports: ImportedFile[];
   draft: Draft | null;
+  /** The saved parts that were malformed and dropped, named for the trainee. */
+  dropped: string[];
 }
 
 function asDraft(x: unknown): Draft | null {
@@ -88,15 +90,23 @@ function asImports(x: unknown): ImportedFile[] {
   );
 }
 
+/** What the trainee would call each saved part, for saying what was dropped. */
+const PART_NAMES = { run: '上次的演练进度', settings: '显示设置', imports: '部分导入的演练', draft: '编写中的剧本' };
+
 export function readSaved(persisted: unknown, now: number): Saved {
   const raw = isObject(persisted) ? persisted : {};
-  const draft = asDraft(raw.draft);
   const saved: Saved = {
     run: asRun(raw.run),
     settings: asSettings(raw.settings),
     imports: asImports(raw.imports),
-    draft,
+    draft: asDraft(raw.draft),
+    dropped: [],
   };
+  // What was there but could not be read: said, not silently lost.
+  if (raw.run != null && !saved.run) saved.dropped.push(PART_NAMES.run);
+  if (raw.settings != null && !saved.settings) saved.dropped.push(PART_NAMES.settings);
+  if (Array.isArray(raw.imports) && saved.imports.length < raw.imports.length) saved.dropped.push(PART_NAMES.imports);
+  if (raw.draft != null && !saved.draft) saved.dropped.push(PART_NAMES.draft);
   // A decision on screen always has the moment it was shown.
   if (saved.run?.view === 'decision' && saved.run.shownAt === null) saved.run.shownAt = now;
   return saved;

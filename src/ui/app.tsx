@@ -8,8 +8,9 @@ import { DebriefScreen } from './debrief-screen';
 import { DecisionScreen } from './decision-screen';
 import { downloadProgress, progressFile } from './export-progress';
 import { LibraryScreen } from './library-screen';
+import { SaveNotice } from './save-notice';
 import { ScreenBoundary } from './screen-boundary';
-import { useApp } from './store-context';
+import { useApp, useAppStore } from './store-context';
 
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
@@ -33,6 +34,8 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const settings = useApp((s) => s.settings);
   const imports = useApp((s) => s.imports);
   const draft = useApp((s) => s.draft);
+  const health = useAppStore().health;
+  const dismissSaveProblem = () => health.setState({ problem: null });
   const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
@@ -104,6 +107,12 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   };
   return (
     <div className={`app text-${textSize}`}>
+      <SaveNotice
+        onExport={exportNow}
+        onExportRaw={(raw) => downloadProgress(raw, new Date())}
+        onReload={() => window.location.reload()}
+        onDismiss={dismissSaveProblem}
+      />
       <ScreenBoundary key={screenKey} onLeave={leave} leaveLabel="返回演练库" onExport={exportNow}>
         {screen}
       </ScreenBoundary>

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { memoryStorage } from '../../test/render-app';
+import { load } from '../scenario/load';
+import { createAppStore, SAVE_VERSION, STORAGE_KEY } from './app-store';
+import { MIGRATIONS, migrate } from './migrations';
+import { watchOtherTabs } from './other-tabs';
+
+function storeOn(storage: ReturnType<typeof memoryStorage> | null) {
+  const store = createAppStore({ now: () => 1000, newSeed: () => 7, storage });
+  store.getState().addShippedDrills([{ file: 'ui-drill.json', result: load(JSON.stringify(uiDrill)) }]);
+  return store;
+}
+
+const play = (store: ReturnType<typeof storeOn>) => {
+  store.getState().startRun('ui-drill');
+  store.getState().beginDecisions();
+  store.getState().decide('report');
+};
+
+describe('saving progress when storage misbehaves', () => {
+  it('starts afresh on a save that is not JSON, says so, keeps the old text for export, and saves again', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: '{"state": {"run": ' });
+    const store = storeOn(storage);
+    expect(store.health.getState().problem).toEqual({ kind: 'corrupt', raw: '{"state": {"run": ' });
+    play(store);
+    expect(JSON.parse(storage.data[STORAGE_KEY] ?? '').state.run.decisions).toHaveLength(1);
+  });
+
+  it('never reads nor overwrites a save from a newer version, and keeps working in memory', () => {
+    const newer = JSON.stringify({ state: { run: { future: true } }, version: SAVE_VERSION + 1 });
+    const storage = memoryStorage({ [STORAGE_KEY]: newer });
+    const store = storeOn(storage);
+    expect(store.health.getState().problem).toEqual({ kind: 'newer', raw: newer, version: SAVE_VERSION + 1 });
+    play(store);
+    expect(store.getState().run?.decisions).toHaveLength(1);
+    expect(storage.data[STORAGE_KEY]).toBe(newer);
+  });
+
+  it('keeps playing in memory when storage is full, says so, and says no more once a save fits again', () => {
+    const storage = memoryStorage();
+    let full = false;
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      if (full) throw new DOMException('quota', 'QuotaExceededError');
+      return setItem(k, v);
+    };
+    const store = storeOn(storage);
+    full = true;
+    expect(() => play(store)).not.toThrow();
+    expect(store.getState().run?.decisions).toHaveLength(1);
+    expect(store.health.getState().problem).toEqual({ kind: 'full' });
+    full = false;
+    store.getState().proceed();
+    expect(store.health.getState().problem).toBeNull();
+    expect(JSON.parse(storage.data[STORAGE_KEY] ?? '').state.run.decisions).toHaveLength(1);
+  });
+
+  it('works in memory when the browser gives no storage, or storage throws on reading', () => {
+    const none = storeOn(null);
+    expect(none.health.getState().problem).toEqual({ kind: 'unavailable' });
+    expect(() => play(none)).not.toThrow();
+
+    const throwing = memoryStorage();
+    throwing.getItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    const denied = storeOn(throwing);
+    expect(denied.health.getState()).toEqual({ problem: { kind: 'unavailable' }, writable: false });
+    expect(() => play(denied)).not.toThrow();
+  });
+
+  it('drops a malformed run but keeps the settings, and names what it dropped', () => {
+    const storage = memoryStorage({
+      [STORAGE_KEY]: JSON.stringify({
+        state: { run: { view: 'nowhere' }, settings: { textSize: 'large' } },
+        version: SAVE_VERSION,
+      }),
+    });
+    const store = storeOn(storage);
+    expect(store.getState().settings.textSize).toBe('large');
+    expect(store.health.getState().problem).toMatchObject({ kind: 'partly-dropped', dropped: ['上次的演练进度'] });
+  });
+
+  it('stops writing once another tab writes the same save, so neither overwrites the other silently', () => {
+    const storage = memoryStorage();
+    const store = storeOn(storage);
+    const listeners: ((e: StorageEvent) => void)[] = [];
+    watchOtherTabs(
+      { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
+      STORAGE_KEY,
+      store.health,
+    );
+    play(store);
+    const theirs = JSON.stringify({ state: { run: null }, version: SAVE_VERSION });
+    storage.data[STORAGE_KEY] = theirs;
+    for (const f of listeners) f({ key: STORAGE_KEY } as StorageEvent);
+    expect(store.health.getState()).toEqual({ problem: { kind: 'other-tab' }, writable: false });
+    store.getState().proceed();
+    expect(storage.data[STORAGE_KEY]).toBe(theirs);
+    // Another key's change is none of this tab's business.
+    store.health.setState({ problem: null, writable: true });
+    for (const f of listeners) f({ key: 'something-else' } as StorageEvent);
+    expect(store.health.getState().writable).toBe(true);
+  });
+});
+
+describe('migrations', () => {
+  it('bring a version-1 save to this version by its named steps, and the next write is of this version', () => {
+    const v1 = { run: null, settings: { textSize: 'large' }, imports: [], page: 'authoring' };
+    const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ state: v1, version: 1 }) });
+    const store = storeOn(storage);
+    expect(store.getState().settings.textSize).toBe('large');
+    expect(store.getState().page).toBe('library');
+    const written = JSON.parse(storage.data[STORAGE_KEY] ?? '');
+    expect(written.version).toBe(SAVE_VERSION);
+    expect(written.state.page).toBeUndefined();
+  });
+
+  it('apply in order, only the steps between the two versions, and every step has a name', () => {
+    const steps = [
+      { to: 3, name: 'c', step: (s: unknown) => `${s}c` },
+      { to: 2, name: 'b', step: (s: unknown) => `${s}b` },
+      { to: 4, name: 'd', step: (s: unknown) => `${s}d` },
+    ];
+    expect(migrate('a', 1, 3, steps)).toBe('abc');
+    expect(migrate('a', 2, 4, steps)).toBe('acd');
+    for (const m of MIGRATIONS) expect(m.name.length).toBeGreaterThan(0);
+    expect(Math.max(...MIGRATIONS.map((m) => m.to))).toBe(SAVE_VERSION);
+  });
+});
