@@ -34,13 +34,22 @@ describe('app store', () => {
     expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 4_200 }]);
   });
 
-  it('saves only the drill id, content hash, seed, decision log and view', () => {
+  it('saves only the drill id, content hash, seed, decision log, view and the drill as it was', () => {
     const { store, storage } = setup();
     store.getState().startRun('ui-drill');
     store.getState().beginDecisions();
     store.getState().decide('report');
     const saved = JSON.parse(storage.data[STORAGE_KEY] ?? '{}');
-    expect(Object.keys(saved.state.run).sort()).toEqual(['decisions', 'hash', 'scenarioId', 'seed', 'shownAt', 'view']);
+    expect(Object.keys(saved.state.run).sort()).toEqual([
+      'decisions',
+      'hash',
+      'played',
+      'scenarioId',
+      'seed',
+      'shownAt',
+      'view',
+    ]);
+    expect(JSON.parse(saved.state.run.played)).toEqual(uiDrill);
     expect(saved.state.library).toBeUndefined();
     expect(saved.version).toBe(SAVE_VERSION);
   });
@@ -140,15 +149,70 @@ describe('app store', () => {
     expect(store.getState().library).toMatchObject({ status: 'failed', failure: 'network down' });
   });
 
-  it('does not resume a run on a drill whose file has changed', () => {
-    const first = setup();
-    first.store.getState().startRun('ui-drill');
-    first.store.getState().beginDecisions();
-    const changed = { ...uiDrill, summary: '内容改过了。' };
-    const second = setup({ storage: first.storage, scenario: changed });
-    const active = selectActiveRun(second.store.getState());
-    expect(active.kind).toBe('unavailable');
-    expect(active.kind === 'unavailable' && active.reason).toMatch(/已更新/);
+  describe('a saved run whose drill has changed since', () => {
+    function savedRun(decisions: string[], view?: 'debrief') {
+      const first = setup();
+      first.store.getState().startRun('ui-drill');
+      first.store.getState().beginDecisions();
+      for (const d of decisions) {
+        first.store.getState().decide(d);
+        first.store.getState().proceed();
+      }
+      if (view) expect(first.store.getState().run?.view).toBe(view);
+      return first.storage;
+    }
+
+    it('goes on on the new version when its decisions still fit it, and says so', () => {
+      const storage = savedRun(['report']);
+      const changed = { ...uiDrill, summary: '内容改过了。' };
+      const second = setup({ storage, scenario: changed });
+      second.store.getState().reconcileRun();
+      const active = selectActiveRun(second.store.getState());
+      expect(active.kind).toBe('playing');
+      expect(second.store.getState().runNotice).toContain('演练按新版本继续');
+      expect(second.store.getState().run?.hash).toBe(second.store.getState().library.entries['ui-drill']?.hash);
+    });
+
+    it('names the decision the new version no longer has, and offers to start again', () => {
+      const storage = savedRun(['report']);
+      const n1 = uiDrill.nodes[0];
+      if (n1?.kind !== 'decision') throw new Error('fixture');
+      const changed = {
+        ...uiDrill,
+        nodes: [{ ...n1, choices: n1.choices.filter((c) => c.id !== 'report') }, ...uiDrill.nodes.slice(1)],
+      };
+      const second = setup({ storage, scenario: changed });
+      const result = load(
+        storage.data[STORAGE_KEY] ? JSON.parse(storage.data[STORAGE_KEY] as string).state.run.played : '',
+      );
+      if (result.ok) second.store.getState().setPlayedDrill(result.scenario);
+      second.store.getState().reconcileRun();
+      const active = selectActiveRun(second.store.getState());
+      if (active.kind !== 'unavailable') throw new Error(active.kind);
+      expect(active.reason).toContain('第 1 个决定“立即网络直报”在新版本中已不存在');
+      expect(active.restart).toBe(true);
+    });
+
+    it('keeps a finished debrief readable on the version it was played on', () => {
+      const storage = savedRun(['report', 'publish'], 'debrief');
+      // The ending it reached is still there; the other way out of n2 is gone.
+      const changed = {
+        ...uiDrill,
+        nodes: uiDrill.nodes
+          .filter((n) => n.id !== 'bad')
+          .map((n) =>
+            n.id === 'n2' && n.kind === 'decision' ? { ...n, choices: n.choices.filter((c) => c.id !== 'silence') } : n,
+          ),
+      };
+      const second = setup({ storage, scenario: changed });
+      const played = load(JSON.parse(storage.data[STORAGE_KEY] as string).state.run.played);
+      if (!played.ok) throw new Error('played');
+      second.store.getState().setPlayedDrill(played.scenario);
+      const active = selectActiveRun(second.store.getState());
+      if (active.kind !== 'playing') throw new Error(active.kind);
+      expect(active.outdated).toBe(true);
+      expect(active.derived.state.ending).toBe('good');
+    });
   });
 
   describe('trial runs from the authoring view', () => {

@@ -8,12 +8,17 @@ export interface LibraryEntry {
   scenario: Scenario;
   /** Content hash of the file the scenario was loaded from. */
   hash: string;
-  /** 'draft': the authoring view's drill, under DRAFT_ID, played only as a trial. */
-  source: 'shipped' | 'imported' | 'draft';
+  /**
+   * 'draft': the authoring view's drill, under DRAFT_ID, played only as a trial. 'played': the
+   * version a saved run was played on, under PLAYED_ID, for its debrief. Neither is listed.
+   */
+  source: 'shipped' | 'imported' | 'draft' | 'played';
 }
 
 /** The library key of the authoring view's drill: never a drill id (ids cannot contain '$'). */
 export const DRAFT_ID = '$draft';
+/** The library key of the version a saved run was played on, when the drill has changed since. */
+export const PLAYED_ID = '$played';
 
 /** One scenario file and what loading it gave. */
 export interface LoadedFile {
@@ -60,6 +65,8 @@ export interface LibrarySlice {
   shippedDrillsFailed: (message: string) => void;
   /** Puts the authoring view's checked drill under DRAFT_ID, for trial runs. */
   setDraftDrill: (scenario: Scenario, hash: string) => void;
+  /** Puts the checked version a saved run was played on under PLAYED_ID. */
+  setPlayedDrill: (scenario: Scenario) => void;
 }
 
 export const createLibrarySlice: StateCreator<AppState, Middlewares, [], LibrarySlice> = (set, get) => ({
@@ -92,6 +99,10 @@ export const createLibrarySlice: StateCreator<AppState, Middlewares, [], Library
       s.imports = s.imports.filter((x) => !importedId(x, id));
     }),
   library: { status: 'loading', failure: null, entries: {}, rejected: [] },
+  setPlayedDrill: (scenario) =>
+    set((s) => {
+      s.library.entries[PLAYED_ID] = { scenario, hash: 'played', source: 'played' };
+    }),
   setDraftDrill: (scenario, hash) =>
     set((s) => {
       if (s.library.entries[DRAFT_ID]?.hash === hash) return;

@@ -22,6 +22,11 @@ export interface Run {
   shownAt: number | null;
   /** A trial run from the authoring view starts here; a trainee's run has none. */
   origin?: Origin;
+  /**
+   * The drill as it was when the run started (its JSON): a debrief stays readable, and a
+   * changed decision can be named, after the drill file is updated.
+   */
+  played?: string;
 }
 
 export interface RunSlice {
@@ -36,6 +41,14 @@ export interface RunSlice {
   /** From a consequence to the next decision, or to the debrief when the drill has ended. */
   proceed: () => void;
   leaveRun: () => void;
+  /**
+   * After the library is loaded: a run whose drill has changed goes on on the new version when
+   * its decisions still fit it (and says so); otherwise it is left for the screens to explain.
+   */
+  reconcileRun: () => void;
+  /** Said once above the run's screens, such as "the drill was updated". */
+  runNotice: string | null;
+  dismissRunNotice: () => void;
 }
 
 export const createRunSlice =
@@ -46,7 +59,16 @@ export const createRunSlice =
       const entry = get().library.entries[scenarioId];
       if (!entry) return;
       set((s) => {
-        s.run = { scenarioId, hash: entry.hash, seed: deps.newSeed(), decisions: [], view: 'briefing', shownAt: null };
+        s.run = {
+          scenarioId,
+          hash: entry.hash,
+          seed: deps.newSeed(),
+          decisions: [],
+          view: 'briefing',
+          shownAt: null,
+          played: JSON.stringify(entry.scenario),
+        };
+        s.runNotice = null;
       });
     },
     startTrial: (origin) => {
@@ -109,8 +131,27 @@ export const createRunSlice =
         s.run.shownAt = ended ? null : deps.now();
       });
     },
+    runNotice: null,
+    dismissRunNotice: () =>
+      set((s) => {
+        s.runNotice = null;
+      }),
+    reconcileRun: () => {
+      const { run, library } = get();
+      if (!run || run.origin || run.view === 'debrief') return;
+      const entry = library.entries[run.scenarioId];
+      if (!entry || entry.hash === run.hash) return;
+      if (!deriveRun(entry.scenario, run.seed, run.decisions).ok) return;
+      set((s) => {
+        if (!s.run) return;
+        s.run.hash = entry.hash;
+        s.run.played = JSON.stringify(entry.scenario);
+        s.runNotice = `“${entry.scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
+      });
+    },
     leaveRun: () =>
       set((s) => {
+        s.runNotice = null;
         // A trial goes back to the authoring view it was started from.
         if (s.run?.origin) s.page = 'authoring';
         s.run = null;

@@ -26,6 +26,7 @@ function asRun(x: unknown): Run | null {
   if (shownAt !== null && typeof shownAt !== 'number') return null;
   const origin = x.origin === undefined ? undefined : asOrigin(x.origin);
   if (origin === null) return null;
+  const played = typeof x.played === 'string' ? x.played : undefined;
   return {
     scenarioId,
     hash,
@@ -34,6 +35,7 @@ function asRun(x: unknown): Run | null {
     view: view as RunView,
     shownAt,
     ...(origin && { origin }),
+    ...(played !== undefined && { played }),
   };
 }
 

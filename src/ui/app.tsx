@@ -29,6 +29,9 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const library = useApp((s) => s.library);
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
+  const startRun = useApp((s) => s.startRun);
+  const runNotice = useApp((s) => s.runNotice);
+  const dismissRunNotice = useApp((s) => s.dismissRunNotice);
   const page = useApp((s) => s.page);
   const openPage = useApp((s) => s.openPage);
   const settings = useApp((s) => s.settings);
@@ -67,9 +70,16 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         <main className="screen notice">
           <h1>{active.run.origin ? '无法继续上次的试玩' : '无法继续上次的演练'}</h1>
           <p>{active.reason}</p>
-          <button type="button" className="primary" onClick={leaveRun}>
-            {active.run.origin ? '返回编写' : '返回演练库'}
-          </button>
+          <div className="actions start">
+            {active.restart && (
+              <button type="button" className="primary" onClick={() => startRun(active.run.scenarioId)}>
+                按新版本重新开始
+              </button>
+            )}
+            <button type="button" className={active.restart ? 'secondary' : 'primary'} onClick={leaveRun}>
+              {active.run.origin ? '返回编写' : '返回演练库'}
+            </button>
+          </div>
         </main>
       );
       break;
@@ -84,7 +94,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         screen = (
           <DecisionScreen scenario={scenario} state={state} node={node} shownAt={active.run.shownAt ?? Date.now()} />
         );
-      else screen = <DebriefScreen scenario={scenario} state={state} />;
+      else screen = <DebriefScreen scenario={scenario} state={state} outdated={active.outdated} />;
       break;
     }
   }
@@ -113,6 +123,14 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         onReload={() => window.location.reload()}
         onDismiss={dismissSaveProblem}
       />
+      {runNotice && (
+        <div className="save-notice" role="status">
+          <p>{runNotice}</p>
+          <button type="button" className="link-button" onClick={dismissRunNotice}>
+            知道了
+          </button>
+        </div>
+      )}
       <ScreenBoundary key={screenKey} onLeave={leave} leaveLabel="返回演练库" onExport={exportNow}>
         {screen}
       </ScreenBoundary>

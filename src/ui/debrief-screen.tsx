@@ -41,7 +41,14 @@ function InjectRows({ scenario, injects }: { scenario: Scenario; injects: readon
 }
 
 /** 复盘: the ending, the three scores with every event under its dimension, the world, and the timeline. */
-export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: RunState }) {
+interface Props {
+  scenario: Scenario;
+  state: RunState;
+  /** Shown on the version it was played on: the drill has been updated since. */
+  outdated?: boolean;
+}
+
+export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const startRun = useApp((s) => s.startRun);
   const leaveRun = useApp((s) => s.leaveRun);
   const startTrial = useApp((s) => s.startTrial);
@@ -56,6 +63,11 @@ export function DebriefScreen({ scenario, state }: { scenario: Scenario; state: 
     <main className="screen debrief">
       <header className="page-header">
         <p className="eyebrow">复盘 · {scenario.title}</p>
+        {outdated && (
+          <p className="outdated-note" role="note">
+            这个演练在你完成之后更新过：这份复盘按你当时推演的版本显示。“重新推演”将按新版本开始。
+          </p>
+        )}
         <h1 ref={heading} tabIndex={-1}>
           {report.ending?.title ?? '演练未结束'}
         </h1>
