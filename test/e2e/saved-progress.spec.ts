@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openDrill, shippedDrill } from './helpers';
+
+const drill = shippedDrill();
+const KEY = 'tuiyan';
+
+/** Puts `text` in storage as the save, once the page has done its own first writes, and reloads. */
+async function withSave(page: Page, text: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: '演练库' }).getByRole('article').first()).toBeVisible();
+  await page.evaluate(([key, value]) => localStorage.setItem(key as string, value as string), [KEY, text]);
+  await page.reload();
+}
+
+test('a corrupt save: the app starts, says so, offers the old text, and saves anew', async ({ page }) => {
+  await withSave(page, '{"state": {"run": ');
+  await expect(page.getByRole('alert')).toContainText('原来保存的进度已经损坏');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出原来保存的内容' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^桌面推演-进度-.*\.json$/);
+  await page.getByRole('button', { name: '知道了' }).click();
+  await openDrill(page, drill.title);
+  await page.keyboard.press('1');
+  await page.reload();
+  // Saved again, and resumed.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
+});
+
+test('a save from a newer version is neither read nor overwritten', async ({ page }) => {
+  const newer = JSON.stringify({ state: { run: { from: 'the future' } }, version: 99 });
+  await withSave(page, newer);
+  await expect(page.getByRole('alert')).toContainText('更新版本的程序（格式第 99 版）');
+  await openDrill(page, drill.title);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
+});
+
+test('two tabs on the same save: the one overwritten stops writing and says so', async ({ context }) => {
+  const first = await context.newPage();
+  await openDrill(first, drill.title);
+  const second = await context.newPage();
+  await second.goto('/');
+  // The second tab resumes the same run and takes a decision: the first tab must not overwrite it.
+  await second.keyboard.press('1');
+  await expect(second.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
+  await expect(first.getByRole('alert')).toContainText('另一个标签页修改了保存的进度');
+  const saved = await second.evaluate((key) => localStorage.getItem(key), KEY);
+  await first.keyboard.press('2');
+  expect(await first.evaluate((key) => localStorage.getItem(key), KEY)).toBe(saved);
+  await expect(first.getByRole('button', { name: '重新载入' })).toBeVisible();
+});
