@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { largeDrill } from '../../scripts/bench-drill';
 import {
+  fakeActor,
   fakeChoice,
   fakeDecision,
   fakeEnding,
@@ -8,18 +10,38 @@ import {
   fakeLaw,
   fakeNumberVar,
   fakePower,
+  fakeRegion,
   fakeScenario,
+  fakeScoreRule,
+  fakeSupply,
+  fakeWindow,
   fakeWorldScenario,
 } from '../../test/fake-scenario';
-import { replay } from '../engine/run';
+import { choose, offeredChoices, replay, start } from '../engine/run';
 import { contentHash } from './hash';
 import { type LoadResult, load } from './load';
-import type { PathKey, Problem } from './problem';
+import { type PathKey, type Problem, toPointer } from './problem';
 import { SCHEMA_VERSION, type Scenario } from './schema';
+import {
+  MAX_ACTORS,
+  MAX_CHOICES,
+  MAX_INJECTS,
+  MAX_LIST,
+  MAX_NODES,
+  MAX_POWERS,
+  MAX_REFERENCES,
+  MAX_REGIONS,
+  MAX_SUPPLIES,
+  MAX_TIME_WINDOWS,
+  MAX_TRAVEL,
+  MAX_VARIABLES,
+  RESERVED_NAMES,
+} from './schema-primitives';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const HAN = /[\u4e00-\u9fff]/;
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The fake scenario as plain JSON data, ready to be broken. */
 function data(scenario: Scenario = fakeScenario()): { [key: string]: Json } {
@@ -191,7 +213,7 @@ describe('load', () => {
       expectOneError(
         withValue(['nodes', 0, 'choices', 0, 'takes'], '2 hours'),
         '/nodes/0/choices/0/takes',
-        /^时长写成数字加单位，如 "30m"、"2h"、"1.5d"$/,
+        /^时长写成数字加单位，如 "30m"、"2h"、"1.5d"；最长 999 天/,
       );
     });
 
@@ -629,5 +651,386 @@ describe('"$comment" in a drill', () => {
     const root = data(fakeScenario({ scoring: { rules: { intercept: { delta: -20 } } } }));
     (root.scoring as Record<string, Json>).rules = { $comment: '说明', intercept: { delta: -20 } };
     expectOneError(JSON.stringify(root), '/scoring/rules/$comment', /不认识的字段/);
+  });
+});
+
+describe('limits', () => {
+  /** The drill as JSON with the list at `path` made `count` items long. */
+  function withList(base: Scenario, path: readonly PathKey[], count: number, item: (i: number) => Json): string {
+    const root = data(base);
+    let parent: Json = root;
+    for (const key of path.slice(0, -1)) parent = (parent as Record<string, Json>)[key] as Json;
+    (parent as Record<string, Json>)[path[path.length - 1] as PathKey] = Array.from({ length: count }, (_, i) =>
+      item(i),
+    );
+    return JSON.stringify(root);
+  }
+
+  const world = () =>
+    fakeWorldScenario({
+      references: [fakeLaw()],
+      powers: [fakePower()],
+      nodes: [
+        fakeDecision({
+          choices: [
+            fakeChoice({
+              when: { all: [{ after: '1h' }] },
+              score: [fakeScoreRule({ refs: ['law-1'] })],
+              world: [{ type: 'notify', regions: ['next'] }],
+            }),
+          ],
+        }),
+        fakeEnding(),
+      ],
+    });
+
+  // [what, drill, path to the list, its limit, an item, the message's start]
+  const lists: [string, () => Scenario, PathKey[], number, (i: number) => Json, string][] = [
+    ['nodes', fakeScenario, ['nodes'], MAX_NODES, (i) => fakeEnding({ id: `e${i}` }), `节点不能超过 ${MAX_NODES} 个：`],
+    [
+      'choices of a decision',
+      fakeScenario,
+      ['nodes', 0, 'choices'],
+      MAX_CHOICES,
+      (i) => fakeChoice({ id: `c${i}` }),
+      `一个决策节点最多 ${MAX_CHOICES} 个选项：合并相近的选项`,
+    ],
+    [
+      'variables',
+      fakeScenario,
+      ['variables'],
+      MAX_VARIABLES,
+      (i) => fakeNumberVar({ id: `v${i}` }),
+      `变量不能超过 ${MAX_VARIABLES} 个：`,
+    ],
+    [
+      'references',
+      fakeScenario,
+      ['references'],
+      MAX_REFERENCES,
+      (i) => fakeLaw({ id: `r${i}` }),
+      `依据不能超过 ${MAX_REFERENCES} 条：`,
+    ],
+    [
+      'time windows',
+      fakeScenario,
+      ['timeWindows'],
+      MAX_TIME_WINDOWS,
+      (i) => fakeWindow({ id: `w${i}` }),
+      `关键行动的时间窗不能超过 ${MAX_TIME_WINDOWS} 个：`,
+    ],
+    [
+      'injects',
+      fakeScenario,
+      ['injects'],
+      MAX_INJECTS,
+      (i) => fakeInject({ id: `i${i}` }),
+      `插入事件不能超过 ${MAX_INJECTS} 个：`,
+    ],
+    [
+      'regions',
+      world,
+      ['regions'],
+      MAX_REGIONS,
+      (i) => fakeRegion({ id: `r${i}` }),
+      `地区不能超过 ${MAX_REGIONS} 个：`,
+    ],
+    [
+      'travel',
+      world,
+      ['travel'],
+      MAX_TRAVEL,
+      () => ({ between: ['home', 'next'], perDay: 1 }),
+      `地区之间的往来不能超过 ${MAX_TRAVEL} 条`,
+    ],
+    [
+      'supplies',
+      world,
+      ['supplies'],
+      MAX_SUPPLIES,
+      (i) => fakeSupply({ id: `s${i}` }),
+      `物资种类不能超过 ${MAX_SUPPLIES} 种：`,
+    ],
+    ['actors', world, ['actors'], MAX_ACTORS, (i) => fakeActor({ id: `a${i}` }), `主体不能超过 ${MAX_ACTORS} 个：`],
+    ['powers', world, ['powers'], MAX_POWERS, (i) => fakePower({ id: `p${i}` }), `权力不能超过 ${MAX_POWERS} 条：`],
+    [
+      "a choice's effects",
+      fakeScenario,
+      ['nodes', 0, 'choices', 0, 'effects'],
+      MAX_LIST,
+      () => ({ op: 'set', var: 'cases', value: 1 }),
+      `效果最多 ${MAX_LIST} 条：`,
+    ],
+    [
+      "an inject's effects",
+      () => fakeScenario({ injects: [fakeInject()] }),
+      ['injects', 0, 'effects'],
+      MAX_LIST,
+      () => ({ op: 'set', var: 'cases', value: 1 }),
+      `效果最多 ${MAX_LIST} 条：`,
+    ],
+    [
+      "a choice's measures",
+      world,
+      ['nodes', 0, 'choices', 0, 'world'],
+      MAX_LIST,
+      () => ({ type: 'trust', region: 'home', add: 1 }),
+      `措施最多 ${MAX_LIST} 项：`,
+    ],
+    [
+      "an inject's measures",
+      () => fakeWorldScenario({ injects: [fakeInject()] }),
+      ['injects', 0, 'world'],
+      MAX_LIST,
+      () => ({ type: 'trust', region: 'home', add: 1 }),
+      `措施最多 ${MAX_LIST} 项：`,
+    ],
+    [
+      "a choice's score",
+      fakeScenario,
+      ['nodes', 0, 'choices', 0, 'score'],
+      MAX_LIST,
+      () => fakeScoreRule(),
+      `一个决定最多 ${MAX_LIST} 条评分：`,
+    ],
+    [
+      'the key actions a choice completes',
+      fakeScenario,
+      ['nodes', 0, 'choices', 0, 'completes'],
+      MAX_LIST,
+      () => 'report',
+      `一个决定最多完成 ${MAX_LIST} 个关键行动：`,
+    ],
+    [
+      'branches of a next',
+      fakeScenario,
+      ['nodes', 0, 'choices', 0, 'next'],
+      MAX_LIST,
+      () => ({ to: 'end' }),
+      `去向最多 ${MAX_LIST} 条：`,
+    ],
+    [
+      'conditions of an all',
+      world,
+      ['nodes', 0, 'choices', 0, 'when', 'all'],
+      MAX_LIST,
+      () => ({ after: '1h' }),
+      `一个 all / any 里最多 ${MAX_LIST} 个条件：`,
+    ],
+    [
+      'references of a score event',
+      world,
+      ['nodes', 0, 'choices', 0, 'score', 0, 'refs'],
+      MAX_LIST,
+      () => 'law-1',
+      `依据最多列 ${MAX_LIST} 条：`,
+    ],
+    ['holders of a power', world, ['powers', 0, 'holders'], MAX_LIST, () => 'province', `最多列 ${MAX_LIST} 个主体：`],
+    [
+      "a region's neighbours",
+      world,
+      ['regions', 0, 'neighbours'],
+      MAX_REGIONS,
+      () => 'next',
+      `最多列 ${MAX_REGIONS} 个地区`,
+    ],
+    [
+      'the regions informed',
+      world,
+      ['nodes', 0, 'choices', 0, 'world', 0, 'regions'],
+      MAX_REGIONS,
+      () => 'next',
+      `最多列 ${MAX_REGIONS} 个地区`,
+    ],
+    [
+      'the epidemic at the start',
+      world,
+      ['epidemic', 'initial'],
+      MAX_REGIONS,
+      () => ({ region: 'home' }),
+      `最多列 ${MAX_REGIONS} 个地区`,
+    ],
+  ];
+
+  describe.each(lists)('%s', (_what, base, path, limit, item, message) => {
+    it(`is refused past ${limit}, at the list, with the limit and what to do`, () => {
+      expectOneError(withList(base(), path, limit + 1, item), toPointer(path), new RegExp(`^${literal(message)}`));
+    });
+
+    it(`is not refused for its length at ${limit}`, () => {
+      const result = load(withList(base(), path, limit, item));
+      const found = result.ok ? result.warnings : result.problems;
+      expect(found.filter((p) => p.message.startsWith(message))).toEqual([]);
+    });
+  });
+
+  it('lets the generated 10,000-node drill load (scripts/bench-drill.ts)', () => {
+    expect(load(JSON.stringify(largeDrill(10_000)))).toMatchObject({ ok: true });
+  });
+
+  it('bounds a duration: at most 999 days, six digits of minutes, four of hours', () => {
+    for (const ok of ['999d', '999999m', '9999h', '0.125d', '1.5h']) {
+      expect(load(withValue(['nodes', 0, 'choices', 0, 'takes'], ok)).ok).toBe(true);
+    }
+    for (const bad of ['1000d', '1000000m', '10000h', '99999999999999999999d', `${'9'.repeat(400)}h`, '1.2345h']) {
+      expectOneError(
+        withValue(['nodes', 0, 'choices', 0, 'takes'], bad),
+        '/nodes/0/choices/0/takes',
+        /^时长写成数字加单位，如 "30m"、"2h"、"1.5d"；最长 999 天（分钟数最多 6 位，小时数最多 4 位，小数最多 3 位）$/,
+      );
+    }
+  });
+
+  it('bounds every text, "$comment" and "$schema" included', () => {
+    expectOneError(withValue(['$comment'], 'x'.repeat(2001)), '/$comment', /^注释不能超过 2000 个字符$/);
+    expect(load(withValue(['$comment'], 'x'.repeat(2000))).ok).toBe(true);
+    expectOneError(withValue(['$schema'], 'x'.repeat(501)), '/$schema', /^\$schema 的地址不能超过 500 个字符/);
+    expectOneError(withValue(['nodes', 0, 'choices', 0, 'id'], 'x'.repeat(65)), '/nodes/0/choices/0/id', /^只能用/);
+    expectOneError(withValue(['title'], 'x'.repeat(41)), '/title', /^不能超过 40 个字符$/);
+  });
+});
+
+describe('keys every object has ("__proto__", "constructor", "prototype"…)', () => {
+  const HELD =
+    /^不能用「(__proto__|constructor|prototype)」作字段名或 id（JavaScript 对象自带这个名字）：删去它，或换一个名字。$/;
+
+  /** The file's text with `"KEY": value` written into the object at `path` (JSON.parse keeps it an own key). */
+  function withKey(base: Scenario, path: readonly PathKey[], key: string, value: Json): string {
+    const root = data(base);
+    const target = path.reduce<Json>((x, k) => (x as Record<string, Json>)[k] as Json, root) as Record<string, Json>;
+    Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+    return JSON.stringify(root);
+  }
+
+  /** Nothing inherited changed: a fresh object has no "polluted", the built-in prototypes have their own keys only. */
+  function expectUnpolluted(): void {
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(Object.prototype)).toBeNull();
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+    expect(Object.getOwnPropertyNames(Array.prototype)).not.toContain('polluted');
+    expect({}.constructor).toBe(Object);
+  }
+
+  const world = () =>
+    fakeWorldScenario({
+      variables: [fakeNumberVar()],
+      nodes: [fakeDecision({ choices: [fakeChoice({ when: { all: [{ after: '0m' }] } })] }), fakeEnding()],
+    });
+  const PAYLOAD: Json = { polluted: true, prototype: { polluted: true } };
+
+  it.each([
+    ['the top level', []],
+    ['a node', ['nodes', 0]],
+    ['a choice', ['nodes', 0, 'choices', 0]],
+    ['a condition', ['nodes', 0, 'choices', 0, 'when']],
+    ['a condition inside all', ['nodes', 0, 'choices', 0, 'when', 'all', 0]],
+    [
+      "a region's supplies (a record, which the schema library would quietly drop the key from)",
+      ['regions', 0, 'supplies'],
+    ],
+    ['the epidemic', ['epidemic']],
+  ] as [string, PathKey[]][])('in %s: refused at the key, and nothing is polluted', (_where, path) => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const result = load(withKey(world(), path, key, PAYLOAD));
+      expect(problems(result)).toEqual([
+        { severity: 'error', pointer: toPointer([...path, key]), message: expect.stringMatching(HELD) },
+      ]);
+      expectUnpolluted();
+    }
+  });
+
+  it('keeps the other problems of the file, reported once each', () => {
+    const text = withKey(world(), ['regions', 0, 'supplies'], '__proto__', PAYLOAD).replace(
+      '"title":"测试演练"',
+      '"title":5',
+    );
+    expect(problems(load(text)).map((p) => p.pointer)).toEqual(['/regions/0/supplies/__proto__', '/title']);
+  });
+
+  it.each([
+    ['a variable', ['variables', 0, 'id']],
+    ['a node', ['nodes', 1, 'id']],
+    ['a region', ['regions', 1, 'id']],
+    ['a supply in a record', ['regions', 0, 'supplies']],
+  ] as [string, PathKey[]][])('may not be the id of %s', (_what, path) => {
+    for (const name of RESERVED_NAMES) {
+      const root = data(world());
+      const parent = path.slice(0, -1).reduce<Json>((x, k) => (x as Record<string, Json>)[k] as Json, root) as Record<
+        string,
+        Json
+      >;
+      const last = path[path.length - 1] as string;
+      if (last === 'supplies') {
+        parent[last] = JSON.parse(`{${JSON.stringify(name)}: 1}`);
+      } else parent[last] = name;
+      const found = problems(load(JSON.stringify(root))).filter((p) => p.severity === 'error');
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0]?.pointer.startsWith(toPointer(path))).toBe(true);
+      expect(found[0]?.message).toMatch(/不能用.*(constructor|__proto__|toString|JavaScript 对象自带)/);
+      expectUnpolluted();
+    }
+  });
+
+  it('[regression] a time window named "toString" is refused, not taken as done from the start', () => {
+    const root = data(
+      fakeScenario({
+        timeWindows: [fakeWindow({ id: 'toString' })],
+        nodes: [fakeDecision({ choices: [fakeChoice({ completes: ['toString'] })] }), fakeEnding()],
+      }),
+    );
+    expect(problems(load(JSON.stringify(root))).map((p) => p.pointer)).toEqual([
+      '/timeWindows/0/id',
+      '/nodes/0/choices/0/completes/0',
+    ]);
+  });
+
+  it('are only text where text is free: a drill whose words are "__proto__" loads, plays and pollutes nothing', () => {
+    const words = '__proto__ constructor prototype toString';
+    const scenario = fakeWorldScenario({
+      title: '__proto__',
+      summary: words,
+      variables: [
+        fakeNumberVar({ id: '__proto', label: 'constructor' }),
+        fakeNumberVar({ id: 'proto_type', label: '__proto__' }),
+      ],
+      nodes: [
+        fakeDecision({
+          title: 'prototype',
+          text: words,
+          choices: [
+            fakeChoice({
+              id: 'constructor_',
+              label: '__proto__',
+              feedback: 'constructor.prototype.polluted = true',
+              effects: [{ op: 'add', var: '__proto', value: 5 }],
+              next: 'n2',
+            }),
+          ],
+        }),
+        fakeDecision({
+          id: 'n2',
+          title: 'constructor',
+          choices: [
+            fakeChoice({ when: { var: '__proto', op: '>', value: 12 }, next: 'end' }),
+            fakeChoice({ id: 'c2', label: 'toString', next: 'end' }),
+          ],
+        }),
+        fakeEnding({ title: 'toString', text: words }),
+      ],
+    });
+    const result = load(JSON.stringify(scenario));
+    if (!result.ok) throw new Error(result.problems.map((p) => `${p.pointer} ${p.message}`).join('\n'));
+    let state = start(result.scenario, 7);
+    for (let i = 0; i < 5 && state.ending === null; i++) {
+      const [choice] = offeredChoices(result.scenario, state);
+      [state] = choose(result.scenario, state, (choice as { id: string }).id, 1000);
+      expectUnpolluted();
+    }
+    expect(state.ending).toBe('end');
+    expect(state.vars.__proto).toBe(15);
+    expect(Object.getPrototypeOf(state.vars)).toBe(Object.prototype);
+    expectUnpolluted();
   });
 });

@@ -106,6 +106,36 @@ function pathTooDeep(data: object): PathKey[] | null {
   return null;
 }
 
+/** The keys valibot drops from a record without a word (its `_isValidObjectKey`). */
+const DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A problem for each key named "__proto__", "constructor" or "prototype", anywhere. JSON.parse
+ * makes them plain own properties, so nothing is polluted; but valibot would drop them from a
+ * record (a region's `supplies`) and the drill would load without what the author wrote. Elsewhere
+ * they are unknown fields, said here more plainly. Iterative; only for a file that is not already
+ * in shape (the compiled check answers no to any of these keys).
+ */
+function droppedKeys(data: object): Problem[] {
+  const found: Problem[] = [];
+  const stack: [unknown, PathKey[]][] = [[data, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, PathKey[]];
+    if (value === null || typeof value !== 'object') continue;
+    const isArray = Array.isArray(value);
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (!isArray && DROPPED_KEYS.has(key)) {
+        found.push(
+          error([...path, key], `不能用「${key}」作字段名或 id（JavaScript 对象自带这个名字）：删去它，或换一个名字。`),
+        );
+      } else if (child !== null && typeof child === 'object')
+        stack.push([child, [...path, isArray ? Number(key) : key]]);
+    }
+  }
+  return found.reverse();
+}
+
 export function load(text: string): LoadResult {
   if (text.length > MAX_SCENARIO_BYTES) {
     return {
@@ -159,7 +189,13 @@ export function load(text: string): LoadResult {
       };
     }
     const parsed = v.safeParse(ScenarioSchema, data);
-    if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.issues) };
+    const dropped = droppedKeys(data);
+    if (!parsed.success || dropped.length > 0) {
+      // The plainer message replaces valibot's "unknown field" at the same place.
+      const at = new Set(dropped.map((p) => p.pointer));
+      const shape = parsed.success ? [] : shapeProblems(parsed.issues).filter((p) => !at.has(p.pointer));
+      return { ok: false, problems: [...dropped, ...shape] };
+    }
     scenario = parsed.output;
   }
   const found = lint(scenario);

@@ -10,19 +10,81 @@ export const d = v.description;
  */
 export const ex = v.examples;
 
+/**
+ * Names every JavaScript object already has (Object.prototype's, and "prototype"). The engine
+ * and lint keep ids as keys of plain objects, where `"toString" in {}` holds: a time window named
+ * so would count as done from the start. valibot also drops "__proto__", "constructor" and
+ * "prototype" from a record without a word. So none of them may be an id.
+ */
+export const RESERVED_NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+] as const;
+
 export const Id = v.pipe(
   v.string(),
-  v.regex(/^[A-Za-z0-9_-]{1,64}$/, '只能用英文字母、数字、- 和 _，1–64 个字符'),
+  // One pattern, so the compiled shape check (fast-shape `leaf`) keeps ids on its quickest path.
+  v.regex(
+    new RegExp(`^(?!(?:${RESERVED_NAMES.join('|')})$)[A-Za-z0-9_-]{1,64}$`),
+    '只能用英文字母、数字、- 和 _，1–64 个字符；也不能用 constructor、__proto__、toString 这类 JavaScript 对象自带的名字',
+  ),
   d('标识：英文字母、数字、- 或 _，在同类中唯一 — identifier: letters, digits, - or _, unique among its kind'),
 );
+
+/**
+ * How many of each a drill may hold. Far above any real drill (the shipped ones have under twenty
+ * nodes and four regions), and low enough that lint, the engine and the authoring view stay
+ * quick on a hostile file: each is a JSON Schema `maxItems` too, so an editor flags it while typing.
+ * A generated 10,000-node drill (scripts/bench-drill.ts) is within all of them.
+ */
+export const MAX_NODES = 20_000;
+/** Choices of one decision (lint already warns past six shown at once). */
+export const MAX_CHOICES = 100;
+export const MAX_VARIABLES = 1_000;
+export const MAX_REFERENCES = 2_000;
+export const MAX_TIME_WINDOWS = 200;
+export const MAX_INJECTS = 1_000;
+/** Regions: the epidemic steps every region and every link between two at each step of the clock. */
+export const MAX_REGIONS = 50;
+/** Every pair of MAX_REGIONS regions. */
+export const MAX_TRAVEL = (MAX_REGIONS * (MAX_REGIONS - 1)) / 2;
+export const MAX_SUPPLIES = 100;
+export const MAX_ACTORS = 200;
+export const MAX_POWERS = 500;
+/**
+ * A list inside one item: a choice's effects, measures, score events, key actions and branches;
+ * the conditions of one all / any; a power's holders; the ids a reference list names.
+ */
+export const MAX_LIST = 100;
 
 export const Text = (max: number, what: string, examples: readonly string[]) =>
   v.pipe(v.string(), v.minLength(1, '不能为空'), v.maxLength(max, `不能超过 ${max} 个字符`), d(what), ex(examples));
 
-/** "30m", "2h", "1.5d": minutes, hours or days of in-game time. */
+/**
+ * "30m", "2h", "1.5d": minutes, hours or days of in-game time. At most 999 days (minutes take six
+ * digits, hours four): the world advances in steps of six hours, so one decision taking
+ * "99999999999d" kept the engine busy for hours, and four hundred digits parse as Infinity, a
+ * loop without end (found by `npm run fuzz`).
+ */
+export const MAX_DURATION_DAYS = 999;
+
 export const Duration = v.pipe(
   v.string(),
-  v.regex(/^\d+(\.\d+)?(m|h|d)$/, '时长写成数字加单位，如 "30m"、"2h"、"1.5d"'),
+  v.regex(
+    /^(?:\d{1,6}(?:\.\d{1,3})?m|\d{1,4}(?:\.\d{1,3})?h|\d{1,3}(?:\.\d{1,3})?d)$/,
+    `时长写成数字加单位，如 "30m"、"2h"、"1.5d"；最长 ${MAX_DURATION_DAYS} 天（分钟数最多 6 位，小时数最多 4 位，小数最多 3 位）`,
+  ),
   d('游戏内时长：数字加单位 m（分钟）、h（小时）、d（天），如 "2h" — in-game duration, e.g. "30m", "2h", "1.5d"'),
 );
 
@@ -38,6 +100,7 @@ export const ComparisonOp = v.pipe(
 
 export const RefIds = v.pipe(
   v.array(Id),
+  v.maxLength(MAX_LIST, `依据最多列 ${MAX_LIST} 条：只留最直接的几条。`),
   d("依据：references 中的 id（讲稿段落、法律条文） — references: ids into the drill's references"),
   ex([['k_dengdai'], ['z45b', 'w30b', 'k_zhibao']]),
 );

@@ -15,6 +15,13 @@ import {
   d,
   ex,
   Id,
+  MAX_CHOICES,
+  MAX_INJECTS,
+  MAX_LIST,
+  MAX_NODES,
+  MAX_REFERENCES,
+  MAX_TIME_WINDOWS,
+  MAX_VARIABLES,
   RefIds,
   strictObject,
   Text,
@@ -52,12 +59,22 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
+const CONDITIONS_TOO_MANY = `一个 all / any 里最多 ${MAX_LIST} 个条件：把条件分组，用嵌套的 all / any 写，或删去重复的。`;
+
 const ConditionOptions = {
   all: strictObject({
-    all: v.pipe(v.array(v.lazy(() => ConditionSchema)), d('全部成立才成立 — true when every condition holds')),
+    all: v.pipe(
+      v.array(v.lazy(() => ConditionSchema)),
+      v.maxLength(MAX_LIST, CONDITIONS_TOO_MANY),
+      d('全部成立才成立 — true when every condition holds'),
+    ),
   }),
   any: strictObject({
-    any: v.pipe(v.array(v.lazy(() => ConditionSchema)), d('任一成立即成立 — true when any condition holds')),
+    any: v.pipe(
+      v.array(v.lazy(() => ConditionSchema)),
+      v.maxLength(MAX_LIST, CONDITIONS_TOO_MANY),
+      d('任一成立即成立 — true when any condition holds'),
+    ),
   }),
   not: strictObject({
     not: v.pipe(
@@ -212,7 +229,11 @@ const NextBranch = v.pipe(
   d('一条去向：条件成立时去往 to；没有 when 的一条是兜底 — a branch; one without "when" is the fallback'),
 );
 
-const NextBranches = v.pipe(v.array(NextBranch), v.minLength(1, '至少要有一条去向'));
+const NextBranches = v.pipe(
+  v.array(NextBranch),
+  v.minLength(1, '至少要有一条去向'),
+  v.maxLength(MAX_LIST, `去向最多 ${MAX_LIST} 条：用 any / all 合并条件，或把判断拆到几个节点。`),
+);
 
 export const AnyNext = v.union(
   [Target, NextBranches],
@@ -230,6 +251,9 @@ const Next = v.pipe(
   ),
 );
 
+const EFFECTS_TOO_MANY = `效果最多 ${MAX_LIST} 条：把对同一变量的改变合并成一条。`;
+const MEASURES_TOO_MANY = `措施最多 ${MAX_LIST} 项：把对同一地区的同类措施合并成一项。`;
+
 const Choice = v.pipe(
   strictObject({
     id: v.pipe(Id, ex(['report_now', 'wait_orders'])),
@@ -242,20 +266,34 @@ const Choice = v.pipe(
       d('这个决定耗费的游戏内时间 — in-game time this decision takes'),
       ex(['40m', '2h', '1.5d']),
     ),
-    effects: v.optional(v.pipe(v.array(Effect), d('这个决定带来的变化 — what this decision changes'))),
+    effects: v.optional(
+      v.pipe(
+        v.array(Effect),
+        v.maxLength(MAX_LIST, EFFECTS_TOO_MANY),
+        d('这个决定带来的变化 — what this decision changes'),
+      ),
+    ),
     completes: v.optional(
       v.pipe(
         v.array(Id),
+        v.maxLength(MAX_LIST, `一个决定最多完成 ${MAX_LIST} 个关键行动：只列这个决定真正完成的。`),
         d(
           '这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows',
         ),
         ex([['w_report'], ['w_report', 'w_verify']]),
       ),
     ),
-    score: v.optional(v.pipe(v.array(ScoreRule), d('这个决定的评分 — authored score judgements'))),
+    score: v.optional(
+      v.pipe(
+        v.array(ScoreRule),
+        v.maxLength(MAX_LIST, `一个决定最多 ${MAX_LIST} 条评分：把同一维度、同一理由的评分合并成一条。`),
+        d('这个决定的评分 — authored score judgements'),
+      ),
+    ),
     world: v.optional(
       v.pipe(
         v.array(MeasureSchema),
+        v.maxLength(MAX_LIST, MEASURES_TOO_MANY),
         d('这个决定对世界采取的措施，在决定完成时生效 — measures taken, in force when the decision is done'),
       ),
     ),
@@ -337,6 +375,7 @@ const DecisionNode = strictObject({
   choices: v.pipe(
     v.array(Choice),
     v.minLength(1, '决策节点至少要有一个选项：在 choices 里写上学员可以作出的决定（至少一个）。'),
+    v.maxLength(MAX_CHOICES, `一个决策节点最多 ${MAX_CHOICES} 个选项：合并相近的选项，或把决定拆到几个节点。`),
     d('选项 — the choices'),
   ),
 });
@@ -468,8 +507,16 @@ const Inject = v.pipe(
     when: v.optional(
       v.pipe(ConditionSchema, d('条件成立时发生（与 at 同写则两者都满足才发生） — happens once this holds')),
     ),
-    effects: v.optional(v.pipe(v.array(Effect), d('对变量的改变 — changes to variables'))),
-    world: v.optional(v.pipe(v.array(MeasureSchema), d('对世界的改变 — changes to the world'))),
+    effects: v.optional(
+      v.pipe(v.array(Effect), v.maxLength(MAX_LIST, EFFECTS_TOO_MANY), d('对变量的改变 — changes to variables')),
+    ),
+    world: v.optional(
+      v.pipe(
+        v.array(MeasureSchema),
+        v.maxLength(MAX_LIST, MEASURES_TOO_MANY),
+        d('对世界的改变 — changes to the world'),
+      ),
+    ),
     opens: v.optional(
       v.pipe(
         Id,
@@ -486,6 +533,7 @@ export const ScenarioSchema = v.pipe(
     $schema: v.optional(
       v.pipe(
         v.string(),
+        v.maxLength(500, '$schema 的地址不能超过 500 个字符：写 "./schema.json" 即可。'),
         d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion'),
         ex(['./schema.json']),
       ),
@@ -563,13 +611,38 @@ export const ScenarioSchema = v.pipe(
       ),
     ),
     ...WorldSchemaParts,
-    injects: v.optional(v.pipe(v.array(Inject), d('插入事件 — injects'))),
-    variables: v.optional(v.pipe(v.array(Variable), d('变量 — variables'))),
-    references: v.optional(v.pipe(v.array(Reference), d('依据：讲稿段落与法律条文 — references'))),
-    timeWindows: v.optional(v.pipe(v.array(TimeWindow), d('关键行动的时间窗 — time windows for key actions'))),
+    injects: v.optional(
+      v.pipe(
+        v.array(Inject),
+        v.maxLength(MAX_INJECTS, `插入事件不能超过 ${MAX_INJECTS} 个：合并同时发生的事件，或删去不用的。`),
+        d('插入事件 — injects'),
+      ),
+    ),
+    variables: v.optional(
+      v.pipe(
+        v.array(Variable),
+        v.maxLength(MAX_VARIABLES, `变量不能超过 ${MAX_VARIABLES} 个：删去不用的变量，或合并相近的。`),
+        d('变量 — variables'),
+      ),
+    ),
+    references: v.optional(
+      v.pipe(
+        v.array(Reference),
+        v.maxLength(MAX_REFERENCES, `依据不能超过 ${MAX_REFERENCES} 条：删去没有被引用的依据。`),
+        d('依据：讲稿段落与法律条文 — references'),
+      ),
+    ),
+    timeWindows: v.optional(
+      v.pipe(
+        v.array(TimeWindow),
+        v.maxLength(MAX_TIME_WINDOWS, `关键行动的时间窗不能超过 ${MAX_TIME_WINDOWS} 个：只留评分真正要看的关键行动。`),
+        d('关键行动的时间窗 — time windows for key actions'),
+      ),
+    ),
     nodes: v.pipe(
       v.array(Node),
       v.minLength(1, '至少要有一个节点'),
+      v.maxLength(MAX_NODES, `节点不能超过 ${MAX_NODES} 个：把情景拆成几个演练，或检查文件是否由程序错误生成。`),
       d('节点：决策点与结局 — nodes: decision points and endings'),
     ),
   }),

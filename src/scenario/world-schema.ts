@@ -3,7 +3,21 @@
  * and the measures that change it. All optional: a flood or a chemical-leak drill leaves them out.
  */
 import * as v from 'valibot';
-import { Duration, d, ex, Id, RefIds, strictObject, Text } from './schema-primitives';
+import {
+  Duration,
+  d,
+  ex,
+  Id,
+  MAX_ACTORS,
+  MAX_LIST,
+  MAX_POWERS,
+  MAX_REGIONS,
+  MAX_SUPPLIES,
+  MAX_TRAVEL,
+  RefIds,
+  strictObject,
+  Text,
+} from './schema-primitives';
 
 const Count = (what: string, examples: readonly number[]) =>
   v.pipe(v.number(), v.integer('必须是整数'), v.minValue(0, '不能为负数'), d(what), ex(examples));
@@ -11,6 +25,8 @@ const Share = (what: string, examples: readonly number[], max = 1) =>
   v.pipe(v.number(), v.minValue(0, '不能小于 0'), v.maxValue(max, `不能大于 ${max}`), d(what), ex(examples));
 /** A region id, with examples. */
 const RegionId = (what: string) => v.pipe(Id, d(what), ex(['yunwan', 'beixi']));
+/** A list of regions can name each region at most once. */
+const REGIONS_TOO_MANY = `最多列 ${MAX_REGIONS} 个地区（地区总数的上限）：删去重复的。`;
 
 export const Supply = v.pipe(
   strictObject({
@@ -33,7 +49,12 @@ export const Region = v.pipe(
       ex([4200000, 3100000]),
     ),
     neighbours: v.optional(
-      v.pipe(v.array(Id), d('相邻地区的 id — ids of neighbouring regions'), ex([['beixi', 'nanping']])),
+      v.pipe(
+        v.array(Id),
+        v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
+        d('相邻地区的 id — ids of neighbouring regions'),
+        ex([['beixi', 'nanping']]),
+      ),
     ),
     beds: Count('可用于收治的床位数 — hospital beds available for these patients', [120, 80]),
     supplies: v.optional(
@@ -132,6 +153,7 @@ export const Epidemic = v.pipe(
           dead: v.optional(Count('已死亡 — dead', [0])),
         }),
       ),
+      v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
       d('开局时各地区的感染情况；其余人口为易感者 — the infection at the start; the rest are susceptible'),
     ),
   }),
@@ -148,7 +170,13 @@ export const Actor = v.pipe(
   d('一个主体：政府、部门或机构 — an actor: a government, department or agency'),
 );
 
-const ActorIds = (what: string) => v.pipe(v.array(Id), d(what), ex([['ywGov'], ['ywGov', 'bxGov']]));
+const ActorIds = (what: string) =>
+  v.pipe(
+    v.array(Id),
+    v.maxLength(MAX_LIST, `最多列 ${MAX_LIST} 个主体：删去重复的。`),
+    d(what),
+    ex([['ywGov'], ['ywGov', 'bxGov']]),
+  );
 
 export const Power = v.pipe(
   strictObject({
@@ -247,7 +275,12 @@ const MeasureOptions = [
   }),
   strictObject({
     type: v.pipe(v.literal('notify'), d('向其他地区通报疫情信息 — share information with other regions')),
-    regions: v.pipe(v.array(Id), d('通报的地区 id — regions informed'), ex([['beixi', 'nanping']])),
+    regions: v.pipe(
+      v.array(Id),
+      v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
+      d('通报的地区 id — regions informed'),
+      ex([['beixi', 'nanping']]),
+    ),
   }),
   strictObject({
     type: v.pipe(v.literal('roads'), d('关闭或恢复本地与另一地区之间的道路 — close or reopen roads')),
@@ -331,12 +364,45 @@ export const ScoringRules = v.pipe(
 
 /** The top-level fields the world adds to a scenario. */
 export const WorldSchemaParts = {
-  supplies: v.optional(v.pipe(v.array(Supply), d('物资种类 — supplies'))),
-  regions: v.optional(v.pipe(v.array(Region), d('地区 — regions'))),
-  travel: v.optional(v.pipe(v.array(Travel), d('地区之间的往来 — travel between regions'))),
+  supplies: v.optional(
+    v.pipe(
+      v.array(Supply),
+      v.maxLength(MAX_SUPPLIES, `物资种类不能超过 ${MAX_SUPPLIES} 种：合并相近的物资。`),
+      d('物资种类 — supplies'),
+    ),
+  ),
+  regions: v.optional(
+    v.pipe(
+      v.array(Region),
+      v.maxLength(MAX_REGIONS, `地区不能超过 ${MAX_REGIONS} 个：合并相邻的小地区，或只留与演练有关的地区。`),
+      d('地区 — regions'),
+    ),
+  ),
+  travel: v.optional(
+    v.pipe(
+      v.array(Travel),
+      v.maxLength(
+        MAX_TRAVEL,
+        `地区之间的往来不能超过 ${MAX_TRAVEL} 条（${MAX_REGIONS} 个地区两两之间各一条）：每两地只写一条。`,
+      ),
+      d('地区之间的往来 — travel between regions'),
+    ),
+  ),
   epidemic: v.optional(Epidemic),
-  actors: v.optional(v.pipe(v.array(Actor), d('主体 — actors'))),
-  powers: v.optional(v.pipe(v.array(Power), d('权力与法律依据 — powers and their legal basis'))),
+  actors: v.optional(
+    v.pipe(
+      v.array(Actor),
+      v.maxLength(MAX_ACTORS, `主体不能超过 ${MAX_ACTORS} 个：删去没有权力、也没有被引用的主体。`),
+      d('主体 — actors'),
+    ),
+  ),
+  powers: v.optional(
+    v.pipe(
+      v.array(Power),
+      v.maxLength(MAX_POWERS, `权力不能超过 ${MAX_POWERS} 条：删去没有选项行使的权力。`),
+      d('权力与法律依据 — powers and their legal basis'),
+    ),
+  ),
   roleActor: v.optional(v.pipe(Id, d('学员所代表的主体 id — the actor the trainee acts as'), ex(['ywWJW']))),
   roleRegion: v.optional(v.pipe(Id, d('学员管辖的地区 id — the trainee’s own region'), ex(['yunwan']))),
 };
