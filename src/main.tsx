@@ -7,8 +7,15 @@ import { App } from './ui/app';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
 
-const store = createAppStore(browserDeps());
-watchOtherTabs(window, STORAGE_KEY, store.health);
+const deps = browserDeps();
+const store = createAppStore(deps);
+watchOtherTabs(
+  window,
+  STORAGE_KEY,
+  store.health,
+  () => void store.persist.rehydrate(),
+  deps.storage instanceof Storage ? deps.storage : undefined,
+);
 
 // The drills come as their own chunk, already checked at build time: the trainee's first load
 // carries neither their text nor the validator, which is fetched only when a saved file needs it.

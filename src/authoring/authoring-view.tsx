@@ -9,6 +9,7 @@ import type { Origin } from '../engine/types';
 import { type CheckedFile, checkFile, type PlacedProblem } from '../scenario/check-file';
 import type { Problem } from '../scenario/problem';
 import type { Scenario } from '../scenario/schema';
+import { downloadText } from '../ui/download';
 import { FilePicker } from '../ui/file-picker';
 import { useApp } from '../ui/store-context';
 import { useOpenDraft } from '../ui/use-open-draft';
@@ -25,16 +26,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'graph', label: '结构图' },
   { id: 'json', label: 'JSON' },
 ];
-
-function download(file: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  a.click();
-  // Revoked later: some browsers start the download only after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export default function AuthoringView() {
   const draft = useApp((s) => s.draft);
@@ -86,7 +77,7 @@ function Editor({ file, text }: { file: string; text: string }) {
     try {
       const data = JSON.parse(text);
       const name = typeof data?.id === 'string' ? `${data.id}.json` : file;
-      download(name, stableJson(data, schema));
+      downloadText(name, stableJson(data, schema));
       draftKept();
       setNotice({ ok: true, text: `已导出 ${name}（键按格式说明的顺序排列）。` });
     } catch {

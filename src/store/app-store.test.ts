@@ -166,11 +166,35 @@ describe('app store', () => {
       const storage = savedRun(['report']);
       const changed = { ...uiDrill, summary: '内容改过了。' };
       const second = setup({ storage, scenario: changed });
+      const played = load(JSON.parse(storage.data[STORAGE_KEY] as string).state.run.played);
+      if (!played.ok) throw new Error('played');
+      second.store.getState().setPlayedDrill(played.scenario);
       second.store.getState().reconcileRun();
       const active = selectActiveRun(second.store.getState());
       expect(active.kind).toBe('playing');
       expect(second.store.getState().runNotice).toContain('演练按新版本继续');
       expect(second.store.getState().run?.hash).toBe(second.store.getState().library.entries['ui-drill']?.hash);
+    });
+
+    it('does not go on where the new version takes the run elsewhere, even if every choice is still offered', () => {
+      const storage = savedRun(['report']);
+      const n1 = uiDrill.nodes[0];
+      if (n1?.kind !== 'decision') throw new Error('fixture');
+      // 'report' now ends the drill at once: the saved decision screen would show a debrief.
+      const changed = {
+        ...uiDrill,
+        nodes: [
+          { ...n1, choices: n1.choices.map((c) => (c.id === 'report' ? { ...c, next: 'good' } : c)) },
+          ...uiDrill.nodes.slice(1),
+        ],
+      };
+      const second = setup({ storage, scenario: changed });
+      const played = load(JSON.parse(storage.data[STORAGE_KEY] as string).state.run.played);
+      if (played.ok) second.store.getState().setPlayedDrill(played.scenario);
+      second.store.getState().reconcileRun();
+      expect(second.store.getState().runNotice).toBeNull();
+      const active = selectActiveRun(second.store.getState());
+      expect(active.kind === 'unavailable' && active.restart).toBe(true);
     });
 
     it('names the decision the new version no longer has, and offers to start again', () => {

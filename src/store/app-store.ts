@@ -9,7 +9,7 @@ import { type AuthoringSlice, createAuthoringSlice } from './authoring-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { migrate } from './migrations';
 import { createRunSlice, type RunSlice } from './run-slice';
-import { browserStorage, createSaveHealth, saveStorage } from './save-storage';
+import { browserStorage, createSaveHealth, saveStorage, setAside } from './save-storage';
 import { readSaved } from './saved-state';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
@@ -50,9 +50,10 @@ export function createAppStore(deps: StoreDeps) {
         merge: (persisted, current) => {
           const saved = readSaved(persisted, deps.now());
           if (saved.dropped.length > 0) {
-            health.setState({
-              problem: { kind: 'partly-dropped', raw: JSON.stringify(persisted), dropped: saved.dropped },
-            });
+            // The text as storage held it, kept beside the save before the next change overwrites it.
+            const raw = health.getState().readText ?? JSON.stringify(persisted);
+            if (deps.storage) setAside(deps.storage, STORAGE_KEY, raw);
+            health.setState({ problem: { kind: 'partly-dropped', raw, dropped: saved.dropped } });
           }
           return {
             ...current,

@@ -101,7 +101,8 @@ export const createLibrarySlice: StateCreator<AppState, Middlewares, [], Library
   library: { status: 'loading', failure: null, entries: {}, rejected: [] },
   setPlayedDrill: (scenario) =>
     set((s) => {
-      s.library.entries[PLAYED_ID] = { scenario, hash: 'played', source: 'played' };
+      // Its content hash is not needed: it is only ever shown for the run that kept it.
+      s.library.entries[PLAYED_ID] = { scenario, hash: '', source: 'played' };
     }),
   setDraftDrill: (scenario, hash) =>
     set((s) => {

@@ -3,14 +3,14 @@
  * from one version to the next, applied in order. A step may only add, rename or drop; what it
  * cannot carry over it leaves out, and readSaved drops whatever is still malformed.
  */
+import { isObject } from './json-guards';
+
 export interface Migration {
   /** The version this step produces; it reads saves of version `to - 1`. */
   to: number;
   name: string;
   step: (state: unknown) => unknown;
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export const MIGRATIONS: readonly Migration[] = [
   {

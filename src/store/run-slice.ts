@@ -3,7 +3,7 @@ import { choose, currentDecision } from '../engine/run';
 import { type Decision, IllegalDecisionError, type Origin, type RunState, TIMEOUT } from '../engine/types';
 import type { AppState, Middlewares, StoreDeps } from './app-store';
 import { deriveRun, remember } from './derive-run';
-import { DRAFT_ID } from './library-slice';
+import { DRAFT_ID, PLAYED_ID } from './library-slice';
 
 export type RunView = 'briefing' | 'decision' | 'consequence' | 'debrief';
 
@@ -69,6 +69,7 @@ export const createRunSlice =
           played: JSON.stringify(entry.scenario),
         };
         s.runNotice = null;
+        delete s.library.entries[PLAYED_ID];
       });
     },
     startTrial: (origin) => {
@@ -141,12 +142,27 @@ export const createRunSlice =
       if (!run || run.origin || run.view === 'debrief') return;
       const entry = library.entries[run.scenarioId];
       if (!entry || entry.hash === run.hash) return;
-      if (!deriveRun(entry.scenario, run.seed, run.decisions).ok) return;
+      const now = deriveRun(entry.scenario, run.seed, run.decisions);
+      if (!now.ok) return;
+      // The same path, not only choices still on offer: the trainee must find the run where they left it.
+      const played = library.entries[PLAYED_ID];
+      const before =
+        played?.scenario.id === run.scenarioId ? deriveRun(played.scenario, run.seed, run.decisions) : null;
+      const samePath =
+        before?.ok === true &&
+        before.state.nodeId === now.state.nodeId &&
+        before.state.timeline.every((t, i) => t.nodeId === now.state.timeline[i]?.nodeId);
+      // A decision on screen must still be one: not an ending the new version reaches sooner.
+      const stillDeciding = run.view !== 'decision' || now.state.ending === null;
+      const fits = run.decisions.length === 0 || (samePath && stillDeciding);
+      if (!fits) return;
       set((s) => {
         if (!s.run) return;
         s.run.hash = entry.hash;
         s.run.played = JSON.stringify(entry.scenario);
-        s.runNotice = `“${entry.scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
+        if (run.decisions.length > 0) {
+          s.runNotice = `“${entry.scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
+        }
       });
     },
     leaveRun: () =>
@@ -155,5 +171,6 @@ export const createRunSlice =
         // A trial goes back to the authoring view it was started from.
         if (s.run?.origin) s.page = 'authoring';
         s.run = null;
+        delete s.library.entries[PLAYED_ID];
       }),
   });

@@ -66,7 +66,7 @@ describe('saving progress when storage misbehaves', () => {
       throw new DOMException('denied', 'SecurityError');
     };
     const denied = storeOn(throwing);
-    expect(denied.health.getState()).toEqual({ problem: { kind: 'unavailable' }, writable: false });
+    expect(denied.health.getState()).toMatchObject({ problem: { kind: 'unavailable' }, writable: false });
     expect(() => play(denied)).not.toThrow();
   });
 
@@ -82,30 +82,88 @@ describe('saving progress when storage misbehaves', () => {
     expect(store.health.getState().problem).toMatchObject({ kind: 'partly-dropped', dropped: ['上次的演练进度'] });
   });
 
-  it('stops writing once another tab writes the same save, so neither overwrites the other silently', () => {
-    const storage = memoryStorage();
-    const store = storeOn(storage);
+  function watched(store: ReturnType<typeof storeOn>, resync = () => {}) {
     const listeners: ((e: StorageEvent) => void)[] = [];
     watchOtherTabs(
       { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
       STORAGE_KEY,
       store.health,
+      resync,
     );
+    return (e: Partial<StorageEvent>) => {
+      for (const f of listeners) f(e as StorageEvent);
+    };
+  }
+
+  it('takes up another tab’s save when this tab had nothing unsaved, and goes on saving', () => {
+    const storage = memoryStorage();
+    const store = storeOn(storage);
+    let resynced = 0;
+    const fire = watched(store, () => resynced++);
+    play(store);
+    const ours = storage.data[STORAGE_KEY] ?? '';
+    const theirs = JSON.stringify({ state: { run: null }, version: SAVE_VERSION });
+    fire({ key: STORAGE_KEY, oldValue: ours, newValue: theirs });
+    expect(resynced).toBe(1);
+    expect(store.health.getState()).toMatchObject({ problem: { kind: 'synced' }, writable: true, lastWritten: theirs });
+  });
+
+  it('stops writing when the two tabs have diverged, so neither overwrites the other silently', () => {
+    const storage = memoryStorage();
+    const store = storeOn(storage);
+    let resynced = 0;
+    const fire = watched(store, () => resynced++);
     play(store);
     const theirs = JSON.stringify({ state: { run: null }, version: SAVE_VERSION });
     storage.data[STORAGE_KEY] = theirs;
-    for (const f of listeners) f({ key: STORAGE_KEY } as StorageEvent);
-    expect(store.health.getState()).toEqual({ problem: { kind: 'other-tab' }, writable: false });
+    // The other tab started from something this tab never wrote: both have progress of their own.
+    fire({ key: STORAGE_KEY, oldValue: 'something older', newValue: theirs });
+    expect(resynced).toBe(0);
+    expect(store.health.getState()).toMatchObject({ problem: { kind: 'other-tab' }, writable: false });
     store.getState().proceed();
     expect(storage.data[STORAGE_KEY]).toBe(theirs);
-    // Another key's change is none of this tab's business.
-    store.health.setState({ problem: null, writable: true });
-    for (const f of listeners) f({ key: 'something-else' } as StorageEvent);
-    expect(store.health.getState().writable).toBe(true);
+  });
+
+  it('ignores other keys, and a write of what this tab already has', () => {
+    const store = storeOn(memoryStorage());
+    const fire = watched(store);
+    play(store);
+    fire({ key: 'something-else', oldValue: 'a', newValue: 'b' });
+    fire({ key: STORAGE_KEY, oldValue: 'x', newValue: store.health.getState().lastWritten });
+    expect(store.health.getState()).toMatchObject({ problem: null, writable: true });
+  });
+
+  it('keeps a corrupt save beside the new one before overwriting it', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: 'garbage' });
+    const store = storeOn(storage);
+    play(store);
+    expect(storage.data[`${STORAGE_KEY}:set-aside`]).toBe('garbage');
+  });
+
+  it('leaves out the drill copy a run keeps when only that does not fit', () => {
+    const storage = memoryStorage();
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      // Room for everything but the drill copy.
+      if (v.includes('"played"')) throw new DOMException('quota', 'QuotaExceededError');
+      return setItem(k, v);
+    };
+    const store = storeOn(storage);
+    play(store);
+    const saved = JSON.parse(storage.data[STORAGE_KEY] ?? '');
+    expect(saved.state.run.decisions).toHaveLength(1);
+    expect(saved.state.run.played).toBeUndefined();
+    expect(store.health.getState().problem).toBeNull();
   });
 });
 
 describe('migrations', () => {
+  it('drop the saved page from a version-1 save', () => {
+    expect(migrate({ page: 'authoring', settings: { textSize: 'large' } }, 1, 2)).toEqual({
+      settings: { textSize: 'large' },
+    });
+  });
+
   it('bring a version-1 save to this version by its named steps, and the next write is of this version', () => {
     const v1 = { run: null, settings: { textSize: 'large' }, imports: [], page: 'authoring' };
     const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ state: v1, version: 1 }) });

@@ -6,8 +6,10 @@
  * save, hold a save from a newer version, run out of room — the app starts and keeps working
  * in memory, says what happened, and can export what there is.
  */
+
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
+import { isObject } from './json-guards';
 
 export type SaveProblem =
   /** Storage refused (disabled, a private window, a file:// page in some browsers). */
@@ -21,21 +23,25 @@ export type SaveProblem =
   /** Parts of the save were malformed and dropped; the rest was kept. */
   | { kind: 'partly-dropped'; raw: string; dropped: string[] }
   /** Another tab changed the same save: this tab stopped writing so as not to overwrite it. */
-  | { kind: 'other-tab' };
+  | { kind: 'other-tab' }
+  /** Another tab changed the save while this one had nothing unsaved: this one took it up. */
+  | { kind: 'synced' };
 
 export interface SaveHealth {
   problem: SaveProblem | null;
   /** False once writing would lose something (a newer save, another tab's progress). */
   writable: boolean;
+  /** The text this tab last wrote (or read): another tab's write that started from it loses nothing here. */
+  lastWritten: string | null;
+  /** The text storage held when the app started. */
+  readText: string | null;
 }
 
 export type SaveHealthStore = ReturnType<typeof createSaveHealth>;
 
 export function createSaveHealth() {
-  return createStore<SaveHealth>()(() => ({ problem: null, writable: true }));
+  return createStore<SaveHealth>()(() => ({ problem: null, writable: true, lastWritten: null, readText: null }));
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function isQuotaError(e: unknown): boolean {
   return (
@@ -69,17 +75,20 @@ export function saveStorage(
         return null;
       }
       if (raw === null) return null;
+      health.setState({ readText: raw, lastWritten: raw });
+      const corrupt = () => {
+        // Kept beside the save, since the next change overwrites it: the notice offers it too.
+        setAside(base, name, raw);
+        report({ kind: 'corrupt', raw });
+        return null;
+      };
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
       } catch {
-        report({ kind: 'corrupt', raw });
-        return null;
+        return corrupt();
       }
-      if (!isObject(parsed) || typeof parsed.version !== 'number' || !('state' in parsed)) {
-        report({ kind: 'corrupt', raw });
-        return null;
-      }
+      if (!isObject(parsed) || typeof parsed.version !== 'number' || !('state' in parsed)) return corrupt();
       if (parsed.version > version) {
         report({ kind: 'newer', raw, version: parsed.version }, false);
         return null;
@@ -88,11 +97,22 @@ export function saveStorage(
     },
     setItem(name, value) {
       if (!base || !health.getState().writable) return;
+      const write = (text: string) => {
+        base.setItem(name, text);
+        health.setState({ lastWritten: text, ...(health.getState().problem?.kind === 'full' && { problem: null }) });
+      };
       try {
-        base.setItem(name, JSON.stringify(value));
-        if (health.getState().problem?.kind === 'full') health.setState({ problem: null });
+        write(JSON.stringify(value));
       } catch (e) {
-        report(isQuotaError(e) ? { kind: 'full' } : { kind: 'unavailable' });
+        if (!isQuotaError(e)) return report({ kind: 'unavailable' });
+        // The copy of the drill a run keeps is what can go: the run itself then still fits.
+        const lighter = withoutPlayed(value);
+        try {
+          if (lighter) return write(JSON.stringify(lighter));
+        } catch {
+          // Full even so.
+        }
+        report({ kind: 'full' });
       }
     },
     removeItem(name) {
@@ -103,6 +123,23 @@ export function saveStorage(
       }
     },
   };
+}
+
+/** The save without the drill copy its run keeps, or null when there is none to leave out. */
+function withoutPlayed(value: StorageValue<unknown>): StorageValue<unknown> | null {
+  const state = value.state;
+  if (!isObject(state) || !isObject(state.run) || state.run.played === undefined) return null;
+  const { played: _left, ...run } = state.run;
+  return { ...value, state: { ...state, run } };
+}
+
+/** Best effort: a copy of what storage held, under `<name>:set-aside`, before it is overwritten. */
+export function setAside(base: StateStorage, name: string, raw: string): void {
+  try {
+    base.setItem(`${name}:set-aside`, raw);
+  } catch {
+    // No room for it: the notice still offers it for export.
+  }
 }
 
 /** localStorage when the browser allows it (not always from file:// or in private modes), else null. */

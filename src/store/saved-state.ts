@@ -6,6 +6,7 @@
 import { MAX_TRIAL_CLOCK } from '../engine/run';
 import type { Origin, RegionOverride, VarValue } from '../engine/types';
 import type { Draft } from './authoring-slice';
+import { isObject } from './json-guards';
 import type { ImportedFile } from './library-slice';
 import type { Run, RunView } from './run-slice';
 import type { Settings } from './settings-slice';
@@ -13,7 +14,6 @@ import type { Settings } from './settings-slice';
 const VIEWS: readonly RunView[] = ['briefing', 'decision', 'consequence', 'debrief'];
 
 type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 function asRun(x: unknown): Run | null {

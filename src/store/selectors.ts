@@ -38,7 +38,8 @@ export function selectActiveRun(s: Pick<AppState, 'run' | 'library'>): ActiveRun
     return { kind: 'unavailable', run, reason };
   }
   // The drill changed since the run started (a run that still fitted was moved on at start).
-  const played = s.library.entries[PLAYED_ID];
+  const kept = s.library.entries[PLAYED_ID];
+  const played = kept?.scenario.id === run.scenarioId ? kept : undefined;
   if (run.view === 'debrief' && played) {
     const derived = deriveRun(played.scenario, run.seed, run.decisions);
     if (derived.ok) return { kind: 'playing', run, entry: played, derived, outdated: true };

@@ -6,7 +6,8 @@ import { BriefingScreen } from './briefing-screen';
 import { ConsequenceScreen } from './consequence-screen';
 import { DebriefScreen } from './debrief-screen';
 import { DecisionScreen } from './decision-screen';
-import { downloadProgress, progressFile } from './export-progress';
+import { datedName, downloadText } from './download';
+import { progressFile } from './export-progress';
 import { LibraryScreen } from './library-screen';
 import { SaveNotice } from './save-notice';
 import { ScreenBoundary } from './screen-boundary';
@@ -34,11 +35,8 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const dismissRunNotice = useApp((s) => s.dismissRunNotice);
   const page = useApp((s) => s.page);
   const openPage = useApp((s) => s.openPage);
-  const settings = useApp((s) => s.settings);
-  const imports = useApp((s) => s.imports);
-  const draft = useApp((s) => s.draft);
-  const health = useAppStore().health;
-  const dismissSaveProblem = () => health.setState({ problem: null });
+  const store = useAppStore();
+  const dismissSaveProblem = () => store.health.setState({ problem: null });
   const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
@@ -102,15 +100,8 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   useEffect(() => {
     document.title = title;
   }, [title]);
-  const exportNow = () => {
-    let storage: Storage | null = null;
-    try {
-      storage = window.localStorage;
-    } catch {
-      // Storage refused: what is in memory is exported instead.
-    }
-    downloadProgress(progressFile(storage, { run, settings, imports, draft }), new Date());
-  };
+  // Read when clicked: subscribing to the draft would redraw the app at every key in the editor.
+  const exportNow = () => downloadText(datedName('桌面推演-进度', new Date()), progressFile(store.getState()));
   const leave = () => {
     leaveRun();
     openPage('library');
@@ -119,19 +110,25 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
     <div className={`app text-${textSize}`}>
       <SaveNotice
         onExport={exportNow}
-        onExportRaw={(raw) => downloadProgress(raw, new Date())}
+        onExportRaw={(raw) => downloadText(datedName('桌面推演-原来保存的内容', new Date()), raw)}
         onReload={() => window.location.reload()}
         onDismiss={dismissSaveProblem}
       />
       {runNotice && (
-        <div className="save-notice" role="status">
+        <div className="run-notice" role="status">
           <p>{runNotice}</p>
-          <button type="button" className="link-button" onClick={dismissRunNotice}>
+          <button type="button" className="link-button" aria-label="关闭这条演练更新的提示" onClick={dismissRunNotice}>
             知道了
           </button>
         </div>
       )}
-      <ScreenBoundary key={screenKey} onLeave={leave} leaveLabel="返回演练库" onExport={exportNow}>
+      <ScreenBoundary
+        key={screenKey}
+        onLeave={leave}
+        leaveLabel="返回演练库"
+        onExport={exportNow}
+        onReload={() => window.location.reload()}
+      >
         {screen}
       </ScreenBoundary>
     </div>

@@ -1,26 +1,11 @@
-import { SAVE_VERSION, STORAGE_KEY } from '../store/app-store';
+import { SAVE_VERSION } from '../store/app-store';
 
 /**
- * What can be saved of the app, as a file the trainee or instructor can keep: the runs, settings,
- * imported drills and the draft, in the saved format. Read from storage when it can be, else
- * from memory (`fallback`), so that it works when storage is what failed.
+ * This tab's progress as a file in the saved format: the run, settings, imported drills and the
+ * draft as they are in memory — which is what is at stake when storage is full, refused, holds
+ * a newer save or another tab's.
  */
-export function progressFile(storage: Pick<Storage, 'getItem'> | null, fallback: unknown): string {
-  let saved: unknown = null;
-  try {
-    const text = storage?.getItem(STORAGE_KEY);
-    saved = text ? JSON.parse(text) : null;
-  } catch {
-    saved = null;
-  }
-  return `${JSON.stringify(saved ?? { state: fallback, version: SAVE_VERSION }, null, 2)}\n`;
-}
-
-export function downloadProgress(text: string, now: Date): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `桌面推演-进度-${now.toISOString().slice(0, 10)}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function progressFile(state: { run: unknown; settings: unknown; imports: unknown; draft: unknown }): string {
+  const { run, settings, imports, draft } = state;
+  return `${JSON.stringify({ state: { run, settings, imports, draft }, version: SAVE_VERSION }, null, 2)}\n`;
 }

@@ -13,8 +13,11 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const openPage = useApp((s) => s.openPage);
   const openDraft = useOpenDraft();
   const imports = useApp((s) => s.imports);
-  // The authoring view's own drill is played only as a trial, never listed here.
-  const entries = useMemo(() => Object.values(library.entries).filter((e) => e.source !== 'draft'), [library.entries]);
+  // Only drills a trainee can start: not the authoring view's draft, not a run's old version.
+  const entries = useMemo(
+    () => Object.values(library.entries).filter((e) => e.source === 'shipped' || e.source === 'imported'),
+    [library.entries],
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from a drill, focus starts at the top of the library, not on the page body.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);

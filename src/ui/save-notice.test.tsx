@@ -17,7 +17,8 @@ describe('<SaveNotice> in the app', () => {
     // The library still works under it.
     expect(screen.getByRole('list', { name: '演练库' })).toBeInTheDocument();
     await expectAccessible(container);
-    await userEvent.click(screen.getByRole('button', { name: '知道了' }));
+    expect(screen.getByRole('button', { name: '导出进度' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '关闭这条保存进度的提示' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -25,9 +26,19 @@ describe('<SaveNotice> in the app', () => {
     const store = storeWith([uiDrill]);
     renderWithStore(<App />, store);
     act(() => store.health.setState({ problem: { kind: 'other-tab' }, writable: false }));
-    expect(screen.getByRole('alert')).toHaveTextContent('另一个标签页修改了保存的进度');
+    expect(screen.getByRole('alert')).toHaveTextContent('两边的进度已经不同');
     expect(screen.getByRole('button', { name: '重新载入' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '导出进度' })).toBeInTheDocument();
+    // Nothing is being saved: that is not dismissed.
+    expect(screen.queryByRole('button', { name: '关闭这条保存进度的提示' })).toBeNull();
+  });
+
+  it('says quietly that another tab’s progress was taken up', () => {
+    const store = storeWith([uiDrill]);
+    renderWithStore(<App />, store);
+    act(() => store.health.setState({ problem: { kind: 'synced' } }));
+    expect(screen.getByRole('status')).toHaveTextContent('这里已随之更新');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says nothing when saving works', () => {

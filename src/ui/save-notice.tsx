@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { SaveProblem } from '../store/save-storage';
 import { useSaveHealth } from './store-context';
 
@@ -10,16 +11,21 @@ function message(problem: SaveProblem): string {
     case 'newer':
       return `保存的进度来自更新版本的程序（格式第 ${problem.version} 版）。为了不破坏它，这里既不读取也不覆盖它，进度只在这个页面里。请用新版本打开，或把它导出留存。`;
     case 'full':
-      return '浏览器的存储空间已满，最近的进度没有保存下来。可以移除不再使用的导入演练，或先导出进度。';
+      return '浏览器的存储空间已满，最近的进度没有保存下来。可以在演练库中移除不再使用的导入演练，或先导出进度。';
     case 'partly-dropped':
       return `保存的进度中有一部分已经损坏，已丢弃：${problem.dropped.join('、')}。其余内容都保留着；原来保存的内容可以导出。`;
     case 'other-tab':
-      return '另一个标签页修改了保存的进度。为免互相覆盖，这个标签页已停止保存：请关闭其中一个，或重新载入以接着另一个标签页的进度。';
+      return '另一个标签页也改动了保存的进度，两边的进度已经不同。为免互相覆盖，这个标签页已停止保存：请导出这里的进度，或重新载入以接着另一个标签页的进度。';
+    case 'synced':
+      return '另一个标签页更新了保存的进度，这里已随之更新。';
   }
 }
 
+/** Problems that mean nothing is being saved now: said until they are over, not dismissed. */
+const ONGOING: ReadonlySet<SaveProblem['kind']> = new Set(['unavailable', 'newer', 'full', 'other-tab']);
+
 interface Props {
-  /** Exports what is saved, or what is in memory. */
+  /** Exports this tab's progress, from memory. */
   onExport: () => void;
   /** Exports the text storage held, when that is what is at stake. */
   onExportRaw: (raw: string) => void;
@@ -30,19 +36,24 @@ interface Props {
 /** Says what went wrong with saving progress, above every screen, with what can be done about it. */
 export function SaveNotice({ onExport, onExportRaw, onReload, onDismiss }: Props) {
   const problem = useSaveHealth((s) => s.problem);
+  const box = useRef<HTMLDivElement>(null);
   if (!problem) return null;
   const raw = 'raw' in problem ? problem.raw : null;
+  const ongoing = ONGOING.has(problem.kind);
+  // Losing nothing now is news, not an alarm.
+  const role = ongoing || raw !== null ? 'alert' : 'status';
   return (
-    <div className="save-notice" role="alert">
+    <div className="save-notice" role={role} ref={box} tabIndex={-1}>
       <p>{message(problem)}</p>
       <div className="save-notice-actions">
-        {raw !== null ? (
-          <button type="button" className="secondary" onClick={() => onExportRaw(raw)}>
-            导出原来保存的内容
-          </button>
-        ) : (
+        {problem.kind !== 'synced' && (
           <button type="button" className="secondary" onClick={onExport}>
             导出进度
+          </button>
+        )}
+        {raw !== null && (
+          <button type="button" className="secondary" onClick={() => onExportRaw(raw)}>
+            导出原来保存的内容
           </button>
         )}
         {problem.kind === 'other-tab' && (
@@ -50,9 +61,20 @@ export function SaveNotice({ onExport, onExportRaw, onReload, onDismiss }: Props
             重新载入
           </button>
         )}
-        <button type="button" className="link-button" onClick={onDismiss}>
-          知道了
-        </button>
+        {!ongoing && (
+          <button
+            type="button"
+            className="link-button"
+            aria-label="关闭这条保存进度的提示"
+            onClick={() => {
+              onDismiss();
+              // The button is gone: the reader goes on at the page's heading.
+              document.querySelector<HTMLElement>('main h1')?.focus();
+            }}
+          >
+            知道了
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
-import { memoryStorage } from '../../test/render-app';
-import { SAVE_VERSION, STORAGE_KEY } from '../store/app-store';
+import { SAVE_VERSION } from '../store/app-store';
 import { progressFile } from './export-progress';
 import { ScreenBoundary } from './screen-boundary';
 
@@ -12,48 +12,49 @@ function Broken(): never {
   throw new Error('图表数据不完整');
 }
 
+const noop = () => {};
+
 describe('<ScreenBoundary>', () => {
-  it('shows what happened, with 导出进度 and a way back, instead of a blank page', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('shows what happened, focused, with 导出进度, a way back and 重新载入, instead of a blank page', async () => {
+    vi.spyOn(console, 'error').mockImplementation(noop);
     const onLeave = vi.fn();
     const onExport = vi.fn();
+    const onReload = vi.fn();
     const { container } = render(
-      <ScreenBoundary onLeave={onLeave} onExport={onExport} leaveLabel="返回演练库">
+      <ScreenBoundary onLeave={onLeave} onExport={onExport} onReload={onReload} leaveLabel="返回演练库">
         <Broken />
       </ScreenBoundary>,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('图表数据不完整');
     await userEvent.click(screen.getByRole('button', { name: '导出进度' }));
     expect(onExport).toHaveBeenCalledOnce();
-    await userEvent.click(screen.getByRole('button', { name: '返回演练库' }));
-    expect(onLeave).toHaveBeenCalledOnce();
+    await userEvent.click(screen.getByRole('button', { name: '重新载入' }));
+    expect(onReload).toHaveBeenCalledOnce();
     await expectAccessible(container);
   });
 
-  it('shows its screen when nothing fails', () => {
-    render(
-      <ScreenBoundary onLeave={() => {}} onExport={() => {}} leaveLabel="返回演练库">
-        <p>正常的页面</p>
-      </ScreenBoundary>,
-    );
-    expect(screen.getByText('正常的页面')).toBeInTheDocument();
+  it('tries the screen again after leaving, so a failure where leaving changes nothing is not a dead end', async () => {
+    vi.spyOn(console, 'error').mockImplementation(noop);
+    function Flaky() {
+      const [broken, setBroken] = useState(true);
+      return (
+        <ScreenBoundary onLeave={() => setBroken(false)} onExport={noop} onReload={noop} leaveLabel="返回演练库">
+          {broken ? <Broken /> : <p>好了</p>}
+        </ScreenBoundary>
+      );
+    }
+    render(<Flaky />);
+    await userEvent.click(screen.getByRole('button', { name: '返回演练库' }));
+    expect(screen.getByText('好了')).toBeInTheDocument();
   });
 });
 
 describe('progressFile', () => {
-  it('exports what storage holds, as saved', () => {
-    const saved = { state: { run: { scenarioId: 'x' } }, version: SAVE_VERSION };
-    const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify(saved) });
-    expect(JSON.parse(progressFile(storage as unknown as Storage, null))).toEqual(saved);
-  });
-
-  it('exports what is in memory when storage is unreadable or refused', () => {
-    const memory = { run: null, settings: { textSize: 'large' } };
-    const broken = memoryStorage({ [STORAGE_KEY]: '{not json' });
-    expect(JSON.parse(progressFile(broken as unknown as Storage, memory))).toEqual({
-      state: memory,
+  it('exports this tab’s progress from memory, in the saved format', () => {
+    const state = { run: { scenarioId: 'x' }, settings: { textSize: 'large' }, imports: [], draft: null, library: {} };
+    expect(JSON.parse(progressFile(state))).toEqual({
+      state: { run: { scenarioId: 'x' }, settings: { textSize: 'large' }, imports: [], draft: null },
       version: SAVE_VERSION,
     });
-    expect(JSON.parse(progressFile(null, memory)).state).toEqual(memory);
   });
 });
