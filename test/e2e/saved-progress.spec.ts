@@ -20,8 +20,8 @@ test('a corrupt save: the app starts, says so, offers the old text, and saves an
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出原来保存的内容' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^桌面推演-进度-.*\.json$/);
-  await page.getByRole('button', { name: '知道了' }).click();
+  expect(download.suggestedFilename()).toMatch(/^桌面推演-原来保存的内容-\d{4}-\d\d-\d\d\.json$/);
+  await page.getByRole('button', { name: '关闭这条保存进度的提示' }).click();
   await openDrill(page, drill.title);
   await page.keyboard.press('1');
   await page.reload();
@@ -40,17 +40,17 @@ test('a save from a newer version is neither read nor overwritten', async ({ pag
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
 });
 
-test('two tabs on the same save: the one overwritten stops writing and says so', async ({ context }) => {
+test('two tabs on the same save: a tab with nothing unsaved takes up the other tab’s progress', async ({ context }) => {
   const first = await context.newPage();
   await openDrill(first, drill.title);
   const second = await context.newPage();
   await second.goto('/');
-  // The second tab resumes the same run and takes a decision: the first tab must not overwrite it.
+  // The second tab resumes the same run and takes a decision.
   await second.keyboard.press('1');
   await expect(second.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
-  await expect(first.getByRole('alert')).toContainText('另一个标签页修改了保存的进度');
-  const saved = await second.evaluate((key) => localStorage.getItem(key), KEY);
-  await first.keyboard.press('2');
-  expect(await first.evaluate((key) => localStorage.getItem(key), KEY)).toBe(saved);
-  await expect(first.getByRole('button', { name: '重新载入' })).toBeVisible();
+  // The first tab had nothing unsaved: it follows, rather than overwrite the decision later.
+  await expect(first.getByRole('status').filter({ hasText: '这里已随之更新' })).toBeVisible();
+  await expect(first.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
+  const saved = JSON.parse((await first.evaluate((key) => localStorage.getItem(key), KEY)) ?? '{}');
+  expect(saved.state.run.decisions).toHaveLength(1);
 });
