@@ -13,7 +13,6 @@ import type { Settings } from './settings-slice';
 
 const VIEWS: readonly RunView[] = ['briefing', 'decision', 'consequence', 'debrief'];
 
-type Json = Record<string, unknown>;
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 function asRun(x: unknown): Run | null {

@@ -14,6 +14,16 @@ function Broken(): never {
 
 const noop = () => {};
 
+/** A screen that fails until the boundary's way out changes what it shows. */
+function Flaky() {
+  const [broken, setBroken] = useState(true);
+  return (
+    <ScreenBoundary onLeave={() => setBroken(false)} onExport={noop} onReload={noop} leaveLabel="返回演练库">
+      {broken ? <Broken /> : <p>好了</p>}
+    </ScreenBoundary>
+  );
+}
+
 describe('<ScreenBoundary>', () => {
   it('shows what happened, focused, with 导出进度, a way back and 重新载入, instead of a blank page', async () => {
     vi.spyOn(console, 'error').mockImplementation(noop);
@@ -35,14 +45,6 @@ describe('<ScreenBoundary>', () => {
 
   it('tries the screen again after leaving, so a failure where leaving changes nothing is not a dead end', async () => {
     vi.spyOn(console, 'error').mockImplementation(noop);
-    function Flaky() {
-      const [broken, setBroken] = useState(true);
-      return (
-        <ScreenBoundary onLeave={() => setBroken(false)} onExport={noop} onReload={noop} leaveLabel="返回演练库">
-          {broken ? <Broken /> : <p>好了</p>}
-        </ScreenBoundary>
-      );
-    }
     render(<Flaky />);
     await userEvent.click(screen.getByRole('button', { name: '返回演练库' }));
     expect(screen.getByText('好了')).toBeInTheDocument();

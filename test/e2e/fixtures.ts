@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-export const test = base.extend<{ failOnCspViolation: boolean; watchPages: void }>({
+export const test = base.extend<{ failOnCspViolation: boolean; watchPages: undefined }>({
   // A test that provokes a violation on purpose turns this off.
   failOnCspViolation: [true, { option: true }],
   watchPages: [
@@ -45,7 +45,7 @@ export const test = base.extend<{ failOnCspViolation: boolean; watchPages: void 
           if (m.type() === 'error' && m.text().includes('Content Security Policy')) fromConsole.push(m.text());
         }),
       );
-      await use();
+      await use(undefined);
       const violations: string[] = [...fromConsole];
       const injected: string[] = [];
       for (const page of context.pages()) {
