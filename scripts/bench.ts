@@ -15,13 +15,10 @@ import { build } from 'vite';
 import { choose, currentDecision, offeredChoices, replay, start } from '../src/engine/run';
 import { TIMEOUT } from '../src/engine/types';
 import { advanceWorld, cloneWorld, initWorld } from '../src/engine/world';
-import { compileShape } from '../src/scenario/fast-shape';
 import { lint } from '../src/scenario/lint';
-import { load } from '../src/scenario/load';
+import { hasScenarioShape, load } from '../src/scenario/load';
 import { ScenarioSchema } from '../src/scenario/schema';
 import { largeDrill } from './bench-drill';
-
-const hasScenarioShape = compileShape(ScenarioSchema);
 
 import { worldOf } from './bench-world';
 

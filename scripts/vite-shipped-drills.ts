@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { load } from '../src/scenario/load';
 import type { LoadedFile } from '../src/store/library-slice';
-
-const ID = 'virtual:shipped-drills';
-const RESOLVED = `\0${ID}`;
+import { dataModule } from './vite-data-module';
 
 /** The commented template drill instructors copy: checked and play-tested, but not a drill to train on. */
 export const TEMPLATE_FILE = 'template.json';
@@ -28,19 +26,12 @@ export function libraryDrillFiles(dir: string): string[] {
 }
 
 export function shippedDrills(dir: string): Plugin {
-  return {
-    name: 'tuiyan:shipped-drills',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load(id) {
-      if (id !== RESOLVED) return undefined;
-      this.addWatchFile(dir);
-      const drills: LoadedFile[] = libraryDrillFiles(dir).map((file) => {
-        const path = join(dir, file);
-        this.addWatchFile(path);
-        return { file, result: load(readFileSync(path, 'utf8')) };
-      });
-      // JSON.parse of a string literal parses faster than the same object as a JS literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(drills))});`;
-    },
-  };
+  return dataModule('tuiyan:shipped-drills', 'virtual:shipped-drills', (watch): LoadedFile[] => {
+    watch(dir);
+    return libraryDrillFiles(dir).map((file) => {
+      const path = join(dir, file);
+      watch(path);
+      return { file, result: load(readFileSync(path, 'utf8')) };
+    });
+  });
 }

@@ -259,17 +259,16 @@ function GraphOf({ scenario, problems, selected, onSelect }: GraphOfProps) {
       return null;
     }
   }, [shape]);
-  const select = (key: string) => onSelect(key);
   return (
     <>
       <GraphLegend />
       {laidOut ? (
-        <DrillGraphView graph={laidOut} selected={selected} onSelect={(n) => select(n.key)} />
+        <DrillGraphView graph={laidOut} selected={selected} onSelect={(n) => onSelect(n.key)} />
       ) : (
         <NodeList
           shape={shape}
           selected={selected}
-          onSelect={(n) => select(n.key)}
+          onSelect={(n) => onSelect(n.key)}
           why={`这个演练有 ${shape.nodes.length} 个节点，超过结构图能及时画出的 ${MAX_LAID_OUT_NODES} 个，改为列出：`}
         />
       )}

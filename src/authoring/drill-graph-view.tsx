@@ -21,6 +21,12 @@ export function nodeMarks(node: Omit<GraphNode, 'x' | 'y'>): string[] {
   return marks;
 }
 
+/** How a node is named to a screen reader and in the list: kind, title, id and its marks. */
+function nodeLabel(node: Omit<GraphNode, 'x' | 'y'>): string {
+  const marks = nodeMarks(node);
+  return `${KIND_LABEL[node.kind]}「${node.title}」（${node.id}）${marks.length ? `：${marks.join('，')}` : ''}`;
+}
+
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -74,7 +80,7 @@ export function DrillGraphView({ graph, selected, onSelect }: Props) {
           node.problems.errors > 0 && 'has-errors',
           selected === node.key && 'selected',
         ].filter(Boolean);
-        const label = `${KIND_LABEL[node.kind]}「${node.title}」（${node.id}）${marks.length ? `：${marks.join('，')}` : ''}`;
+        const label = nodeLabel(node);
         const interactive = node.kind === 'decision' || node.kind === 'ending';
         return (
           <g
@@ -126,9 +132,8 @@ export function NodeList({ shape, selected, onSelect, why }: ListProps) {
       <p className="muted">{why}</p>
       <ol aria-label="剧本节点">
         {shape.nodes.map((node) => {
-          const marks = nodeMarks(node);
           const interactive = node.kind === 'decision' || node.kind === 'ending';
-          const text = `${KIND_LABEL[node.kind]}「${node.title}」（${node.id}）${marks.length ? `：${marks.join('，')}` : ''}`;
+          const text = nodeLabel(node);
           return (
             <li key={node.key} className={node.unreachable || node.deadEnd || node.problems.errors ? 'flagged' : ''}>
               {interactive ? (

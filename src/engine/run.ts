@@ -3,6 +3,7 @@
  * decisions give the same state, in Node and in the browser.
  */
 import { RETURN } from '../scenario/constants';
+import { returns } from '../scenario/graph';
 import type { Choice, DecisionNode, Inject, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
@@ -131,10 +132,9 @@ export const MAX_TRIAL_CLOCK = 180 * 24 * 60;
 export function cannotStartAt(scenario: Scenario, nodeId: string): string | null {
   const node = findNode(scenario, nodeId);
   if (node?.kind !== 'decision') return `「${nodeId}」不是决策节点`;
-  const returns = node.choices.some((c) =>
-    typeof c.next === 'string' ? c.next === RETURN : c.next.some((b) => b.to === RETURN),
-  );
-  return returns ? '这个节点由插入事件打开，要回到被打断的地方，单独试玩无处可回：请从打开它之前的节点试玩。' : null;
+  return node.choices.some((c) => returns(c.next))
+    ? '这个节点由插入事件打开，要回到被打断的地方，单独试玩无处可回：请从打开它之前的节点试玩。'
+    : null;
 }
 
 /**

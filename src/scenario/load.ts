@@ -11,7 +11,7 @@ import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
 import { shapeProblems } from './shape-messages';
 
 // Conditions nest two JSON levels each, under at most ten of the drill's own: 25 stays within MAX_NESTING_DEPTH.
-const hasScenarioShape = compileShape(ScenarioSchema, { maxLazyDepth: 25 });
+export const hasScenarioShape = compileShape(ScenarioSchema, { maxLazyDepth: 25 });
 
 /** Larger files are refused before parsing; the biggest real drill is a few hundred KB. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;

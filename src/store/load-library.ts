@@ -8,27 +8,28 @@ import type { LoadResult } from '../scenario/load';
 import type { AppStore } from './app-store';
 import type { LoadedFile } from './library-slice';
 
-type Checker = { load: (text: string) => LoadResult };
+type Loader = { load: (text: string) => LoadResult };
 
 export async function loadLibrary(
   store: AppStore,
   shippedDrills: () => Promise<readonly LoadedFile[]>,
-  checker: () => Promise<Checker>,
+  fetchLoader: () => Promise<Loader>,
 ): Promise<void> {
   try {
     const { imports: saved, draft, run } = store.getState();
     // A trial run being resumed needs the authoring view's drill in the library.
     const trial = run?.origin ? draft : null;
-    const [drills, early] = await Promise.all([shippedDrills(), saved.length > 0 || trial ? checker() : null]);
-    let check = early;
-    const imported = saved.map((file) => ({ file, result: check?.load(file.text) }));
+    // Fetched side by side: the drills always, the loader only when something saved must be checked.
+    const [drills, fetched] = await Promise.all([shippedDrills(), saved.length > 0 || trial ? fetchLoader() : null]);
+    let loader = fetched;
+    const imported = saved.map((file) => ({ file, result: loader?.load(file.text) }));
     // The drill's current version, to tell whether the saved run was played on another.
     const current = [...drills.map((d) => d.result), ...imported.map((i) => i.result)].find(
       (r) => r?.ok && r.scenario.id === run?.scenarioId,
     );
     const changed = run && !run.origin && !(current?.ok && current.hash === run.hash);
-    if (changed && run.played) check ??= await checker();
-    const played = changed && run.played ? check?.load(run.played) : undefined;
+    if (changed && run.played) loader ??= await fetchLoader();
+    const played = changed && run.played ? loader?.load(run.played) : undefined;
 
     const state = store.getState();
     state.addShippedDrills(drills);
@@ -37,7 +38,7 @@ export async function loadLibrary(
       const outcome = state.importDrill(file, result);
       if (!outcome.ok) state.reject({ file: file.file, problems: outcome.problems });
     }
-    const drill = trial && check?.load(trial.text);
+    const drill = trial && loader?.load(trial.text);
     if (drill?.ok) state.setDraftDrill(drill.scenario, drill.hash);
     if (played?.ok) state.setPlayedDrill(played.scenario);
     state.reconcileRun();

@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import type { SaveProblem } from '../store/save-storage';
 import { useSaveHealth } from './store-context';
 
@@ -36,14 +35,13 @@ interface Props {
 /** Says what went wrong with saving progress, above every screen, with what can be done about it. */
 export function SaveNotice({ onExport, onExportRaw, onReload, onDismiss }: Props) {
   const problem = useSaveHealth((s) => s.problem);
-  const box = useRef<HTMLDivElement>(null);
   if (!problem) return null;
   const raw = 'raw' in problem ? problem.raw : null;
   const ongoing = ONGOING.has(problem.kind);
   // Losing nothing now is news, not an alarm.
   const role = ongoing || raw !== null ? 'alert' : 'status';
   return (
-    <div className="save-notice" role={role} ref={box} tabIndex={-1}>
+    <div className="save-notice" role={role}>
       <p>{message(problem)}</p>
       <div className="save-notice-actions">
         {problem.kind !== 'synced' && (
