@@ -366,8 +366,8 @@ function drillOf(s: Sizes): fc.Arbitrary<Json> {
                 {
                   id: 'p1',
                   name: '采取紧急措施',
-                  holders: ['a1'],
-                  actFirst: { holders: ['a0'], reportTo: 'a1' },
+                  holders: ['a1', 'a0'],
+                  report: { to: 'a1', within: '0m' },
                   basis: ['ref0'],
                 },
               ],

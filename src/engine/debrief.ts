@@ -1,5 +1,6 @@
 /** The after-action report (复盘), derived from a finished (or unfinished) run. */
 import type { Dimension, EndingNode, Reference, Scenario } from '../scenario/schema';
+import { holdsNow } from './run';
 import { findChoice, findNode, indexOf } from './scenario-index';
 import { DEFAULT_BASE, DIMENSIONS, dimensionScores } from './scoring';
 import type { RunState, ScoreEvent, TimelineEntry } from './types';
@@ -21,6 +22,8 @@ export interface TimelineRow extends TimelineEntry {
 
 export interface Report {
   ending: EndingNode | null;
+  /** The ending's paragraphs whose conditions hold at the end: what this trainee did. */
+  endingDetails: string[];
   dimensions: DimensionReport[];
   timeline: TimelineRow[];
   /** Events not tied to one decision: key actions never taken, scored at the end. */
@@ -48,8 +51,10 @@ export function debrief(scenario: Scenario, state: RunState): Report {
       events: state.scoreEvents.filter((e) => eventDecision(e) === decision),
     };
   });
+  const ending = endingNode?.kind === 'ending' ? endingNode : null;
   return {
-    ending: endingNode?.kind === 'ending' ? endingNode : null,
+    ending,
+    endingDetails: (ending?.details ?? []).filter((x) => holdsNow(scenario, state, x.when)).map((x) => x.text),
     dimensions: DIMENSIONS.map((dimension) => ({
       dimension,
       score: scores[dimension],

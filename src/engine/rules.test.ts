@@ -54,16 +54,13 @@ describe('lawfulness', () => {
     });
   });
 
-  it('is lawful for an actor who may act first and report', () => {
-    const actFirst = withPower({ actFirst: { holders: ['city'], reportTo: 'province' } });
-    expect(lawfulness(actFirst, [], 'lockdown', 0)).toEqual({ lawful: true, how: 'actFirst' });
-  });
-
   it('is unlawful for an actor who neither holds it nor was authorised', () => {
     expect(lawfulness(scenario, [], 'lockdown', 0)).toEqual({ lawful: false });
-    // Acting first is for the actors named there, not for everyone.
-    const others = withPower({ actFirst: { holders: ['province'], reportTo: 'province' } });
-    expect(lawfulness(others, [], 'lockdown', 0)).toEqual({ lawful: false });
+  });
+
+  it('[regression] a duty to report makes no one a holder: the reporting actor is not the one who acts', () => {
+    const reporting = withPower({ holders: ['province'], report: { to: 'city', within: '0m' } });
+    expect(lawfulness(reporting, [], 'lockdown', 0)).toEqual({ lawful: false });
   });
 
   it('is lawful once authorised, from the grant’s time on and not before', () => {
@@ -97,7 +94,8 @@ describe('unlawfulPowerEvent', () => {
     expect(event).toEqual({
       dimension: 'legality',
       delta: -15,
-      reason: '滨江市人民政府无权“实施区域封锁”：依法由省人民政府行使，事先也没有获得授权。法无授权不可为。',
+      reason:
+        '滨江市人民政府无权自行“实施区域封锁”：依法由省人民政府行使或决定，事先也没有获得批准或授权。法无授权不可为。',
       source: { kind: 'rule', rule: 'unlawfulPower', decision: 3 },
       refs: ['law-1'],
     });
@@ -106,13 +104,6 @@ describe('unlawfulPowerEvent', () => {
   it('lists every holder', () => {
     const two = withPower({ holders: ['province', 'city'] });
     expect(unlawfulPowerEvent(two, 'lockdown', 0).reason).toContain('依法由省人民政府、滨江市人民政府行使');
-  });
-
-  it('[regression] says who may act first and report, when the law allows it', () => {
-    const first = withPower({ holders: ['province'], actFirst: { holders: ['city'], reportTo: 'province' } });
-    expect(unlawfulPowerEvent({ ...first, roleActor: 'commission' }, 'lockdown', 0).reason).toContain(
-      '依法由省人民政府行使（滨江市人民政府可先行采取并同时报告省人民政府）',
-    );
   });
 
   it('adds the drill’s own references for the rule after the basis, once each', () => {
@@ -311,8 +302,8 @@ describe('powers that follow the drill’s legal framework', () => {
           {
             id: 'emergency',
             name: '采取紧急措施',
-            holders: ['province'],
-            actFirst: { holders: ['city'], reportTo: 'province' },
+            holders: ['province', 'city'],
+            report: { to: 'province', within: '0m' },
             basis: [],
             from: 2025,
           },
@@ -322,6 +313,6 @@ describe('powers that follow the drill’s legal framework', () => {
 
   it('judges the same act unlawful under the 2013 law and lawful under the 2025 law', () => {
     expect(lawfulness(emergency(2013), [], 'emergency', 0)).toEqual({ lawful: false });
-    expect(lawfulness(emergency(2025), [], 'emergency', 0)).toEqual({ lawful: true, how: 'actFirst' });
+    expect(lawfulness(emergency(2025), [], 'emergency', 0)).toEqual({ lawful: true, how: 'holder' });
   });
 });

@@ -3,9 +3,11 @@
  * Default weights below; a drill tunes them in `scoring.rules`.
  */
 import type { Dimension, Scenario, ScoringRuleName } from '../scenario/schema';
+import { parseDuration } from './clock';
 import { findName } from './names';
 import { powerInForce } from './powers-in-force';
-import type { Grant, ScoreEvent } from './types';
+import { formatDuration } from './scoring';
+import type { Grant, ReportDuty, ScoreEvent } from './types';
 import type { MeasureFact } from './world';
 
 export const DEFAULT_RULE_DELTAS: Record<ScoringRuleName, number> = {
@@ -19,6 +21,7 @@ export const DEFAULT_RULE_DELTAS: Record<ScoringRuleName, number> = {
   closeRoad: -10,
   escalate: -8,
   align: 2,
+  unreported: -10,
   outcome: 30,
 };
 
@@ -33,6 +36,7 @@ export const RULE_DIMENSION: Record<ScoringRuleName, Dimension> = {
   closeRoad: 'coordination',
   escalate: 'coordination',
   align: 'coordination',
+  unreported: 'legality',
   outcome: 'timeliness',
 };
 
@@ -61,7 +65,7 @@ export function ruleEvent(
   };
 }
 
-export type Lawfulness = { lawful: true; how: 'holder' | 'actFirst' | 'authorised' } | { lawful: false };
+export type Lawfulness = { lawful: true; how: 'holder' | 'authorised' } | { lawful: false };
 
 /** Whether the trainee's actor may exercise `powerId` at in-game minute `clock`. */
 export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId: string, clock: number): Lawfulness {
@@ -69,27 +73,45 @@ export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId
   const actor = scenario.roleActor;
   if (!power || actor === undefined) return { lawful: true, how: 'holder' };
   if (power.holders.includes(actor)) return { lawful: true, how: 'holder' };
-  if (power.actFirst?.holders.includes(actor)) return { lawful: true, how: 'actFirst' };
   // Only an actor who holds the power can grant it.
   if (grants.some((g) => g.power === powerId && g.at !== null && g.at <= clock && power.holders.includes(g.from)))
     return { lawful: true, how: 'authorised' };
   return { lawful: false };
 }
 
+const actorNames = (scenario: Scenario, ids: readonly string[]) =>
+  ids.map((id) => findName(scenario, 'actor', id)).join('、');
+
 export function unlawfulPowerEvent(scenario: Scenario, powerId: string, decision: number): ScoreEvent {
   const power = powerInForce(scenario, powerId);
-  const names = (ids: readonly string[]) => ids.map((id) => findName(scenario, 'actor', id)).join('、');
-  const holders = names(power?.holders ?? []) || '其他主体';
-  const first = power?.actFirst
-    ? `（${names(power.actFirst.holders)}可先行采取并同时报告${findName(scenario, 'actor', power.actFirst.reportTo)}）`
-    : '';
+  const holders = actorNames(scenario, power?.holders ?? []) || '其他主体';
   const actor = findName(scenario, 'actor', scenario.roleActor ?? '');
   return ruleEvent(
     scenario,
     'unlawfulPower',
-    `${actor}无权“${power?.name ?? powerId}”：依法由${holders}行使${first}，事先也没有获得授权。法无授权不可为。`,
+    `${actor}无权自行“${power?.name ?? powerId}”：依法由${holders}行使或决定，事先也没有获得批准或授权。法无授权不可为。`,
     decision,
     power?.basis ?? [],
+  );
+}
+
+/**
+ * A power exercised by its holder whose duty to report (`report`) was not met in time. The
+ * exercise itself was lawful: the report is a second act, and leaving it out is its own breach.
+ */
+export function unreportedEvent(scenario: Scenario, duty: ReportDuty, reportedAt: number | null): ScoreEvent {
+  const power = powerInForce(scenario, duty.power);
+  const report = power?.report;
+  const to = findName(scenario, 'actor', report?.to ?? '');
+  const within =
+    report && parseDuration(report.within) > 0 ? `在 ${formatDuration(parseDuration(report.within))}之内` : '同时';
+  const late = reportedAt === null ? '始终没有报告' : `直到 ${formatDuration(reportedAt - duty.at)}后才报告`;
+  return ruleEvent(
+    scenario,
+    'unreported',
+    `采取“${power?.name ?? duty.power}”后，依法应当${within}向${to}报告，以便上级及时调整或者撤销，本局${late}。行使权力和报告是两个行为，缺一不可。`,
+    duty.decision,
+    report?.refs ?? power?.basis ?? [],
   );
 }
 

@@ -101,15 +101,88 @@ describe('powers', () => {
     expect(rules(state)).toContain('unlawfulPower');
   });
 
-  it('acting first, where the law allows it, is lawful', () => {
-    const scenario = drill([lock], {
-      powers: [fakePower({ actFirst: { holders: ['city'], reportTo: 'province' } })],
-    });
+  it('a holder may act at once: lawful, and counted as no violation', () => {
+    const scenario = drill([lock], { powers: [fakePower({ holders: ['province', 'city'] })] });
     const state = play(scenario, 'lock');
     expect(rules(state)).not.toContain('unlawfulPower');
     expect(state.violations).toBe(0);
   });
+});
 
+describe('the duty to report that comes with a power (传染病防治法 2025 第六十三条)', () => {
+  /** The city holds "lockdown" and must report it to the province within `within`. */
+  const holding = (within: string, choices: Choice[]) =>
+    drill(choices, {
+      powers: [fakePower({ holders: ['province', 'city'], report: { to: 'province', within } })],
+    });
+  const lockHere = { ...lock, next: 'n1' };
+  const report = fakeChoice({ id: 'report', label: '报告省政府', takes: '2h', reports: ['lockdown'], next: 'n1' });
+  const lockAndReport = { ...lock, id: 'both', reports: ['lockdown'], next: 'n1' };
+  const finish = fakeChoice({ id: 'finish', label: '结束', takes: '1h', next: 'end' });
+  const unreported = (state: RunState) =>
+    state.scoreEvents.filter((e) => e.source.kind === 'rule' && e.source.rule === 'unreported');
+
+  it('is met by a report in the same decision when the law says "at the same time"', () => {
+    const state = play(holding('0m', [lockAndReport, finish]), 'both', 'finish');
+    expect(unreported(state)).toEqual([]);
+    expect(state.duties).toEqual([{ power: 'lockdown', decision: 0, at: 60, due: 60, reportedAt: 60, missed: false }]);
+  });
+
+  it('acting and reporting are two acts: acting alone costs legality points at once, citing the basis', () => {
+    const scenario = holding('0m', [lockHere, report, finish]);
+    const [state, events] = choose(scenario, start(scenario, 1), 'lock', 0);
+    const [event] = unreported(state);
+    expect(event).toMatchObject({ dimension: 'legality', delta: -10, refs: ['law-1'] });
+    expect(event?.reason).toContain('依法应当同时向省人民政府报告');
+    expect(event?.reason).toContain('始终没有报告');
+    expect(events).toContainEqual({ type: 'scored', event });
+    // Not a violation of the power: it was held.
+    expect(state.violations).toBe(0);
+    // A report afterwards closes the duty without scoring it again.
+    const later = play(scenario, 'lock', 'report', 'finish');
+    expect(unreported(later)).toHaveLength(1);
+    expect(later.duties[0]).toMatchObject({ reportedAt: 180, missed: true });
+  });
+
+  it('is met by a later report within the window, and missed by one after it, said with the delay', () => {
+    const scenario = holding('3h', [lockHere, report, { ...report, id: 'slow', takes: '5h' }, finish]);
+    expect(unreported(play(scenario, 'lock', 'report', 'finish'))).toEqual([]);
+    const late = unreported(play(scenario, 'lock', 'slow', 'finish'));
+    expect(late).toHaveLength(1);
+    expect(late[0]?.reason).toContain('直到 5 小时后才报告');
+    expect(late[0]?.source).toEqual({ kind: 'rule', rule: 'unreported', decision: 0 });
+  });
+
+  it('is scored once at the end when never reported and the window had not yet closed', () => {
+    const state = play(holding('2d', [lockHere, finish]), 'lock', 'finish');
+    expect(unreported(state)).toHaveLength(1);
+    expect(unreported(state)[0]?.reason).toContain('应当在 2 天之内向省人民政府报告');
+  });
+
+  it('a report made before the exercise does not cover it', () => {
+    const state = play(holding('0m', [lockHere, report, finish]), 'report', 'lock', 'finish');
+    expect(unreported(state)).toHaveLength(1);
+  });
+
+  it('cites the duty’s own references when it has them, and takes the drill’s weight for the rule', () => {
+    const scenario = drill([lockHere, finish], {
+      references: [fakeLaw(), fakeLaw({ id: 'law-2' })],
+      powers: [fakePower({ holders: ['city'], report: { to: 'province', within: '0m', refs: ['law-2'] } })],
+      scoring: { rules: { unreported: { delta: -7 } } },
+    });
+    expect(unreported(play(scenario, 'lock', 'finish'))).toMatchObject([{ delta: -7, refs: ['law-2'] }]);
+  });
+
+  it('binds only a holder: an authorised or unlawful exercise opens no duty', () => {
+    const scenario = drill([ask, wait, lockHere, finish], {
+      powers: [fakePower({ report: { to: 'province', within: '0m' } })],
+    });
+    expect(play(scenario, 'lock', 'finish').duties).toEqual([]);
+    expect(play(scenario, 'ask', 'wait', 'lock', 'finish').duties).toEqual([]);
+  });
+});
+
+describe('powers and conditions', () => {
   it('offers a choice on {authorised} only while the power may be exercised', () => {
     const scenario = drill([ask, wait, { ...lock, when: { authorised: 'lockdown' } }]);
     const ids = (s: RunState) => offeredChoices(scenario, s).map((c) => c.id);

@@ -69,6 +69,7 @@ describe('start', () => {
       },
       grants: [],
       violations: 0,
+      duties: [],
       injects: [],
       returnTo: null,
       measures: [],

@@ -4,14 +4,22 @@
  */
 import { RETURN } from '../scenario/constants';
 import { returns } from '../scenario/graph';
-import type { Choice, DecisionNode, Inject, Scenario } from '../scenario/schema';
+import type { Choice, Condition, DecisionNode, Inject, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { describeCondition } from './describe-condition';
 import { applyEffect } from './effects';
 import { outcomeEvent } from './outcome';
+import { powerInForce } from './powers-in-force';
 import { nextRandom, seedState } from './rng';
-import { coordinationEvents, lawfulness, ruleEvent, unlawfulPowerEvent, withholdEvents } from './rules';
+import {
+  coordinationEvents,
+  lawfulness,
+  ruleEvent,
+  unlawfulPowerEvent,
+  unreportedEvent,
+  withholdEvents,
+} from './rules';
 import { findChoice, findNode, indexOf } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
 import {
@@ -23,6 +31,7 @@ import {
   type LoggedMeasure,
   type Origin,
   type RegionSnapshot,
+  type ReportDuty,
   type RunState,
   type ScoreEvent,
   TIMEOUT,
@@ -50,6 +59,11 @@ function contextOf(scenario: Scenario, m: Moment): ConditionContext {
       name === 'violations' ? m.violations : metric(scenario, m.world, name, region, supply),
     authorised: (power) => lawfulness(scenario, m.grants, power, m.clock).lawful,
   };
+}
+
+/** Whether `condition` holds for the run as it stands (an ending's details, for one). */
+export function holdsNow(scenario: Scenario, state: RunState, condition: Condition): boolean {
+  return holds(condition, contextOf(scenario, state));
 }
 
 /** The regions rounded for display. */
@@ -119,6 +133,7 @@ export function start(scenario: Scenario, seed: number): RunState {
     world: m.world,
     grants: [],
     violations: 0,
+    duties: [],
     injects,
     returnTo: null,
     measures: m.log,
@@ -288,7 +303,8 @@ export function choose(
 
   // Checks against the moment of decision.
   let violations = state.violations;
-  if (taken.power !== undefined && !lawfulness(scenario, state.grants, taken.power, clockAt).lawful) {
+  const lawful = taken.power === undefined ? null : lawfulness(scenario, state.grants, taken.power, clockAt);
+  if (taken.power !== undefined && lawful?.lawful === false) {
     scored.push(unlawfulPowerEvent(scenario, taken.power, index));
     violations++;
   }
@@ -371,6 +387,9 @@ export function choose(
     });
   }
 
+  const duties = reportDuties(scenario, state.duties, taken, lawful, index, clock);
+  for (const duty of duties.missed) scored.push(unreportedEvent(scenario, duty, duty.reportedAt));
+
   let completed = state.completed;
   for (const windowId of taken.completes ?? []) {
     const window = windows.get(windowId);
@@ -412,6 +431,9 @@ export function choose(
     for (const window of scenario.timeWindows ?? []) {
       if (!(window.id in completed)) scored.push(timeWindowEvent(window, null, null));
     }
+    for (const duty of duties.all) {
+      if (duty.reportedAt === null && !duty.missed) scored.push(unreportedEvent(scenario, duty, null));
+    }
     scored.push(...withholdEvents(scenario, m.world.notified));
     const outcome = outcomeEvent(scenario, m.log, m.world, state.trialBase);
     if (outcome) scored.push(outcome);
@@ -446,11 +468,54 @@ export function choose(
     world: m.world,
     grants: m.grants,
     violations: m.violations,
+    duties: duties.all,
     injects,
     returnTo,
     measures: m.log,
   };
   return [next, events];
+}
+
+/**
+ * The duties to report after a decision done at `clock`: one opened when the trainee exercised, as
+ * its holder, a power that carries a duty; every open one of the powers this decision `reports`
+ * closed; and those now overdue (not reported by their time, or reported late) marked missed,
+ * to be scored once. A report before the exercise does not cover it: it reports what was done.
+ */
+function reportDuties(
+  scenario: Scenario,
+  before: readonly ReportDuty[],
+  taken: Choice,
+  lawful: ReturnType<typeof lawfulness> | null,
+  decision: number,
+  clock: number,
+): { all: ReportDuty[]; missed: ReportDuty[] } {
+  const report = taken.power === undefined ? undefined : powerInForce(scenario, taken.power)?.report;
+  const opens = report !== undefined && lawful?.lawful === true && lawful.how === 'holder';
+  if (!opens && !taken.reports?.length && !before.some((d) => d.reportedAt === null && !d.missed)) {
+    return { all: before as ReportDuty[], missed: [] };
+  }
+  const all = before.map((d) => ({ ...d }));
+  if (opens) {
+    all.push({
+      power: taken.power as string,
+      decision,
+      at: clock,
+      due: clock + parseDuration(report.within),
+      reportedAt: null,
+      missed: false,
+    });
+  }
+  for (const duty of all) if (duty.reportedAt === null && taken.reports?.includes(duty.power)) duty.reportedAt = clock;
+  const missed: ReportDuty[] = [];
+  for (const duty of all) {
+    if (duty.missed) continue;
+    if (duty.reportedAt === null ? duty.due <= clock : duty.reportedAt > duty.due) {
+      duty.missed = true;
+      missed.push(duty);
+    }
+  }
+  return { all, missed };
 }
 
 /**

@@ -88,6 +88,22 @@ export interface Grant {
   at: number | null;
 }
 
+/**
+ * A power the trainee exercised as its holder, whose `report` duty is open: reported (at that
+ * minute), or scored as not reported in time.
+ */
+export interface ReportDuty {
+  power: string;
+  /** The decision that exercised it and the in-game minute it was done. */
+  decision: number;
+  at: number;
+  /** In-game minute by which the report is due. */
+  due: number;
+  reportedAt: number | null;
+  /** Scored as not reported in time. */
+  missed: boolean;
+}
+
 export interface FiredInject {
   id: string;
   clock: number;
@@ -129,6 +145,8 @@ export interface RunState {
   grants: Grant[];
   /** Powers exercised without holding them and without authorisation. */
   violations: number;
+  /** Every exercise of a power that carries a duty to report, in order. */
+  duties: ReportDuty[];
   injects: FiredInject[];
   /** Where to go from a node an inject opened, when a choice there says "$return". */
   returnTo: string | null;

@@ -102,16 +102,16 @@ describe('lint: the world', () => {
         actor(),
       ],
       [
-        'an actor who may act first',
-        { ...base, powers: [fakePower({ actFirst: { holders: ['ghost'], reportTo: 'province' } })] },
-        '/powers/0/actFirst/holders/0',
+        'the actor to report to',
+        { ...base, powers: [fakePower({ report: { to: 'ghost', within: '0m' } })] },
+        '/powers/0/report/to',
         actor(),
       ],
       [
-        'the actor to report to',
-        { ...base, powers: [fakePower({ actFirst: { holders: ['city'], reportTo: 'ghost' } })] },
-        '/powers/0/actFirst/reportTo',
-        actor(),
+        'a reference for the duty to report',
+        { ...base, powers: [fakePower({ report: { to: 'province', within: '0m', refs: ['ghost'] } })] },
+        '/powers/0/report/refs/0',
+        reference(),
       ],
       [
         'the basis of a power',
@@ -768,5 +768,50 @@ describe('lint: the drill as a graph, and ranges', () => {
         message: '150 超出变量「cases」的范围 0–100，运行时会被截到范围内。',
       },
     ]);
+  });
+});
+
+describe('lint: the duty to report', () => {
+  const holding = loadable(
+    fakeWorldScenario({
+      references: [fakeLaw()],
+      powers: [fakePower({ holders: ['province', 'city'], report: { to: 'province', within: '0m' } })],
+    }),
+  );
+
+  it('accepts a power with a duty that some choice reports', () => {
+    expect(problemsOf(withChoice({ power: 'lockdown', reports: ['lockdown'] }, holding))).toEqual([]);
+  });
+
+  it('warns when a power with a duty is exercised and no choice ever reports it', () => {
+    expect(problemsOf(withChoice({ power: 'lockdown' }, holding))).toEqual([
+      {
+        severity: 'warning',
+        pointer: '/powers/0/report',
+        message: expect.stringContaining('没有哪个选项报告它'),
+      },
+    ]);
+  });
+
+  it('refuses a report of a power that has no duty to report, or of no declared power', () => {
+    expectOneError(withChoice({ reports: ['lockdown'] }), '/nodes/0/choices/0/reports/0', /没有报告义务/);
+    expectOneError(withChoice({ reports: ['ghost'] }), '/nodes/0/choices/0/reports/0', power());
+  });
+});
+
+describe('lint: an ending’s details', () => {
+  it('checks the condition of each paragraph like any other', () => {
+    const scenario = {
+      ...base,
+      nodes: [
+        fakeDecision(),
+        fakeEnding({ details: [{ when: { var: 'ghost', op: '==', value: true }, text: '你……' }] }),
+      ],
+    };
+    expect(
+      problemsOf(scenario)
+        .filter((p) => p.severity === 'error')
+        .map((p) => p.pointer),
+    ).toEqual(['/nodes/1/details/0/when/var']);
   });
 });

@@ -349,6 +349,15 @@ function checkWorld(k: Checker, s: Scenario): void {
       );
     }
   });
+  const exercised = new Set<string>();
+  const reported = new Set<string>();
+  for (const node of s.nodes) {
+    if (node.kind !== 'decision') continue;
+    for (const c of node.choices) {
+      if (c.power !== undefined) exercised.add(c.power);
+      for (const id of c.reports ?? []) reported.add(id);
+    }
+  }
   s.powers?.forEach((p, i) => {
     if (p.from !== undefined && p.until !== undefined && p.from >= p.until) {
       k.error(['powers', i, 'until'], `until（${p.until}）要晚于 from（${p.from}）。`);
@@ -356,10 +365,17 @@ function checkWorld(k: Checker, s: Scenario): void {
     p.holders.forEach((id, j) => {
       k.known('actor', id, ['powers', i, 'holders', j]);
     });
-    p.actFirst?.holders.forEach((id, j) => {
-      k.known('actor', id, ['powers', i, 'actFirst', 'holders', j]);
-    });
-    if (p.actFirst) k.known('actor', p.actFirst.reportTo, ['powers', i, 'actFirst', 'reportTo']);
+    if (p.report) {
+      k.known('actor', p.report.to, ['powers', i, 'report', 'to']);
+      k.refs(p.report.refs, ['powers', i, 'report', 'refs']);
+      const binds = s.roleActor !== undefined && p.holders.includes(s.roleActor);
+      if (binds && inForce(p, s.legalFramework) && !reported.has(p.id) && exercised.has(p.id)) {
+        k.warning(
+          ['powers', i, 'report'],
+          `「${p.name}」行使后须报告，但没有哪个选项报告它：学员无从履行报告义务，行使了就必然扣分。在报告的选项上写 "reports": ["${p.id}"]。`,
+        );
+      }
+    }
     k.refs(p.basis, ['powers', i, 'basis']);
     if (p.basis.length === 0)
       k.warning(['powers', i, 'basis'], `权力「${p.name}」没有写法律依据：在 basis 里引用条文。`);
@@ -437,8 +453,13 @@ function checkNodes(k: Checker, s: Scenario): void {
   // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
   for (let n = 0; n < s.nodes.length; n++) {
     const node = s.nodes[n] as ScenarioNode;
-    if (node.kind !== 'decision') continue;
     const at: PathKey[] = ['nodes', n];
+    if (node.kind !== 'decision') {
+      node.details?.forEach((detail, i) => {
+        k.condition(detail.when, [...at, 'details', i, 'when']);
+      });
+      continue;
+    }
     k.duplicates(node.choices, [...at, 'choices'], '选项');
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
       k.error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
@@ -469,6 +490,16 @@ function checkNodes(k: Checker, s: Scenario): void {
         if (rule.refs) k.refs(rule.refs, [...cp, 'score', i, 'refs']);
       });
       if (choice.power !== undefined) k.known('power', choice.power, [...cp, 'power']);
+      choice.reports?.forEach((id, i) => {
+        if (!k.known('power', id, [...cp, 'reports', i])) return;
+        const power = powerInForce(s, id);
+        if (power && !power.report) {
+          k.error(
+            [...cp, 'reports', i],
+            `「${power.name}」没有报告义务（权力没有写 report）：删去这一项，或给这项权力写上 report。`,
+          );
+        }
+      });
       if (choice.requests) {
         k.known('power', choice.requests.power, [...cp, 'requests', 'power']);
         const asked = k.known('actor', choice.requests.from, [...cp, 'requests', 'from']);
@@ -645,10 +676,10 @@ function choiceSpan(s: Scenario, node: DecisionNode, choice: Choice, policy: boo
   if (choice.power !== undefined) {
     const power = powerInForce(s, choice.power);
     const actor = s.roleActor;
-    // Held, or held to act first: never unlawful (engine/rules.ts, lawfulness).
-    const lawful =
-      !power || actor === undefined || power.holders.includes(actor) || power.actFirst?.holders.includes(actor);
-    if (!lawful) mayAdd(span, LEGALITY, ruleDelta(s, 'unlawfulPower'));
+    // Held: never unlawful (engine/rules.ts, lawfulness), but a duty to report may be left undone.
+    const held = !power || actor === undefined || power.holders.includes(actor);
+    if (!held) mayAdd(span, LEGALITY, ruleDelta(s, 'unlawfulPower'));
+    else if (power?.report) mayAdd(span, LEGALITY, ruleDelta(s, 'unreported'));
   }
   if (choice.needs) mayAdd(span, LEGALITY, ruleDelta(s, 'disproportionate'));
   for (const m of choice.world ?? []) {

@@ -559,7 +559,7 @@ describe('"$comment" in a drill', () => {
     const plain = fakeWorldScenario({
       variables: [fakeNumberVar()],
       references: [fakeLaw()],
-      powers: [fakePower({ actFirst: { holders: ['city'], reportTo: 'province' } })],
+      powers: [fakePower({ holders: ['province', 'city'], report: { to: 'province', within: '0m' } })],
       timeWindows: [{ id: 'report', label: '网络直报', ideal: '2h', latest: '1d' }],
       injects: [fakeInject({ when: { all: [{ after: '1h' }] }, world: [{ type: 'trust', region: 'home', add: -5 }] })],
       scoring: { base: 60, rules: { intercept: { delta: -20 } } },
@@ -570,6 +570,7 @@ describe('"$comment" in a drill', () => {
           choices: [
             fakeChoice({
               power: 'lockdown',
+              reports: ['lockdown'],
               completes: ['report'],
               effects: [{ op: 'add', var: 'cases', value: 5 }],
               world: [{ type: 'contact', region: 'home', factor: 0.8 }],
@@ -600,7 +601,7 @@ describe('"$comment" in a drill', () => {
     note(at('variables', 0), '变量');
     note(at('references', 0), '依据');
     note(at('powers', 0), '权力');
-    note(at('powers', 0, 'actFirst'), '先行采取');
+    note(at('powers', 0, 'report'), '报告义务');
     note(at('timeWindows', 0), '时间窗');
     note(at('injects', 0), '插入事件');
     note(at('injects', 0, 'when', 'all', 0), '插入事件的条件');
@@ -1032,5 +1033,47 @@ describe('keys every object has ("__proto__", "constructor", "prototype"…)', (
     expect(state.vars.__proto).toBe(15);
     expect(Object.getPrototypeOf(state.vars)).toBe(Object.prototype);
     expectUnpolluted();
+  });
+});
+
+describe('older format versions', () => {
+  /** A version-1 drill: the 2025 emergency power written the old way, "the province holds it, the city may act first". */
+  const versionOne = () => {
+    const drill = data(
+      fakeWorldScenario({
+        references: [fakeLaw()],
+        powers: [fakePower()],
+        nodes: [fakeDecision({ choices: [fakeChoice({ power: 'lockdown', next: 'end' })] }), fakeEnding()],
+      }),
+    ) as Record<string, Json>;
+    drill.schemaVersion = 1;
+    (drill.powers as Record<string, Json>[])[0] = {
+      ...((drill.powers as Json[])[0] as Record<string, Json>),
+      actFirst: { holders: ['city'], reportTo: 'province' },
+    };
+    return drill;
+  };
+
+  it('reads actFirst as holders with a duty to report at the same time, and says so where it stood', () => {
+    const result = load(JSON.stringify(versionOne()));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.scenario.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(result.scenario.powers?.[0]).toMatchObject({
+      holders: ['province', 'city'],
+      report: { to: 'province', within: '0m' },
+    });
+    expect(result.scenario.powers?.[0]).not.toHaveProperty('actFirst');
+    expect(result.warnings).toContainEqual({
+      severity: 'warning',
+      pointer: '/powers/0/actFirst',
+      message: expect.stringContaining('已按版本 2 读作'),
+    });
+  });
+
+  it('refuses actFirst in a file that says it is of the current version', () => {
+    const drill = versionOne();
+    drill.schemaVersion = SCHEMA_VERSION;
+    const result = load(JSON.stringify(drill));
+    expect(result.ok).toBe(false);
   });
 });

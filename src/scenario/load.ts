@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { compileShape } from './fast-shape';
 import { contentHash } from './hash';
 import { lint } from './lint';
+import { migrateScenario } from './migrations';
 import { error, type PathKey, type Problem } from './problem';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
 import { shapeProblems } from './shape-messages';
@@ -169,6 +170,7 @@ export function load(text: string): LoadResult {
       ],
     };
   }
+  const migrated = migrateScenario(data as Record<string, unknown>, SCHEMA_VERSION);
   let scenario: Scenario;
   if (hasScenarioShape(data)) {
     // Already the scenario's shape: valibot would give the same data back, only slower. The
@@ -194,11 +196,11 @@ export function load(text: string): LoadResult {
       // The plainer message replaces valibot's "unknown field" at the same place.
       const at = new Set(dropped.map((p) => p.pointer));
       const shape = parsed.success ? [] : shapeProblems(parsed.issues).filter((p) => !at.has(p.pointer));
-      return { ok: false, problems: [...dropped, ...shape] };
+      return { ok: false, problems: [...migrated, ...dropped, ...shape] };
     }
     scenario = parsed.output;
   }
-  const found = lint(scenario);
+  const found = [...migrated, ...lint(scenario)];
   const errors = found.filter((p) => p.severity === 'error');
   if (errors.length) return { ok: false, problems: found, shaped: scenario };
   return { ok: true, scenario, hash: contentHash(text), warnings: found };

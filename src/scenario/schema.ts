@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 
 /** The format version this build reads and writes. Bump it with a named migration step. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 import {
   ComparisonOp,
@@ -304,6 +304,16 @@ const Choice = v.pipe(
         ex(['issue-warning']),
       ),
     ),
+    reports: v.optional(
+      v.pipe(
+        v.array(Id),
+        v.maxLength(MAX_LIST, `一个决定最多报告 ${MAX_LIST} 项权力的行使：只列这个决定真正报告的。`),
+        d(
+          '这个决定向上级报告了哪些权力的行使（powers 中带 report 的 id）：同一决定或此前行使、尚未报告的都算报告了 — the exercises of these powers this decision reports',
+        ),
+        ex([['emergency-measures']]),
+      ),
+    ),
     requests: v.optional(
       v.pipe(
         strictObject({
@@ -389,6 +399,28 @@ const EndingNode = strictObject({
     v.pipe(
       v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'),
       d('结局基调 — tone: good, mixed or bad'),
+    ),
+  ),
+  details: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          strictObject({
+            when: v.pipe(
+              v.lazy(() => ConditionSchema),
+              d('结束时这个条件成立才显示 — shown when this holds at the end'),
+            ),
+            text: Text(600, '这一段文字：写明学员在这一局里做了什么、付出了什么 — the paragraph', [
+              '你在第一时间让医院直报，没有等会诊定性。',
+            ]),
+          }),
+          d('按本局经过显示的一段结局文字 — a paragraph of the ending shown when its condition holds'),
+        ),
+      ),
+      v.maxLength(MAX_LIST, `结局的段落最多 ${MAX_LIST} 段：合并相近的段落。`),
+      d(
+        '按本局经过追加的段落，依次判断，成立的都显示在 text 之后：让结局说出这位学员做了什么 — paragraphs added after the text when their conditions hold at the end',
+      ),
     ),
   ),
 });

@@ -186,14 +186,27 @@ export const Power = v.pipe(
       '采取紧急措施（限制聚集、停工停业停课）',
     ]),
     holders: ActorIds('依法享有这项权力的主体 id — the actors who hold it'),
-    actFirst: v.optional(
+    report: v.optional(
       v.pipe(
         strictObject({
-          holders: ActorIds('可以先行采取的主体 id — actors who may act first'),
-          reportTo: v.pipe(Id, d('须同时报告的主体 id — the actor to report to at the same time'), ex(['dlGov'])),
+          to: v.pipe(
+            Id,
+            d('学员所代表的主体行使后须向其报告的主体 id（通常是上一级人民政府） — the actor to report to'),
+            ex(['dlGov']),
+          ),
+          within: v.pipe(
+            Duration,
+            d(
+              '行使后多久之内必须报告；"0m" 表示必须在同一个决定里报告（“同时报告”） — how soon after exercising it the report is due; "0m": in the same decision',
+            ),
+            ex(['0m', '12h']),
+          ),
+          refs: v.optional(
+            v.pipe(RefIds, d('报告义务的依据；不写则用 basis — the basis of the duty; basis when left out')),
+          ),
         }),
         d(
-          '可以先行采取、同时报告的主体（如传染病防治法 2025 第六十三条） — actors who may act first and report at the same time',
+          '行使这项权力时随之而来的报告义务：学员以享有者身份行使后，须在 within 之内用写了 reports 的选项报告，否则自动扣依法分（如传染病防治法 2025 第六十三条“同时向上一级人民政府报告”） — the duty to report that comes with the power',
         ),
       ),
     ),
@@ -354,6 +367,10 @@ export const ScoringRules = v.pipe(
       [-8],
     ),
     align: RuleWeight('与上级要求一致，默认 +2 协同分 — aligned with the higher level, default +2', [2]),
+    unreported: RuleWeight(
+      '行使负有报告义务的权力后没有按时报告，默认 −10 依法分 — a power exercised and not reported in time, default −10',
+      [-10],
+    ),
     outcome: RuleWeight(
       '与“措施即刻采取”相比多出的感染所扣的最高时效分，默认 30 — most timeliness points lost to delay, default 30',
       [30],

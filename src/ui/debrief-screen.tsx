@@ -73,6 +73,11 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         </h1>
         {report.ending?.tone && <p className={`tone tone-${report.ending.tone}`}>{TONE_LABEL[report.ending.tone]}</p>}
         {report.ending && <p className="prose">{report.ending.text}</p>}
+        {report.endingDetails.map((text) => (
+          <p key={text} className="prose ending-detail">
+            {text}
+          </p>
+        ))}
         <p className="muted">
           共 {report.totals.decisions} 个决定，其中超时 {report.totals.timeouts} 个；推演时间经过{' '}
           {formatDuration(report.totals.gameMinutes)}，实际用时 {formatSeconds(report.totals.realMs)}。

@@ -52,7 +52,7 @@ describe('the world on the run screens', () => {
   it('scores a power the trainee does not hold automatically, citing its basis', () => {
     renderAt(['warn-alone'], { stopAtConsequence: true });
     const events = screen.getByRole('list', { name: '本次决定的评分' });
-    expect(events).toHaveTextContent(/市卫生健康委员会无权[「“]发布传染病预警[」”]/);
+    expect(events).toHaveTextContent(/市卫生健康委员会无权自行[「“]发布传染病预警[」”]/);
     expect(events).toHaveTextContent('−15');
     expect(events).toHaveTextContent('第五十三条');
   });
