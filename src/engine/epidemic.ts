@@ -12,9 +12,9 @@ export const DEFAULT_PARAMS: Required<EpidemicParams> = {
   r0: 2.2,
   incubationDays: 5.2,
   infectiousDays: 5,
-  hospitalisedShare: 0.15,
+  hospitalisedShare: 0.029,
   hospitalDays: 12,
-  hospitalDeathShare: 0.15,
+  hospitalDeathShare: 0.17,
   overflowDeathFactor: 2,
 };
 

@@ -112,7 +112,10 @@ export const EpidemicParams = v.pipe(
       ),
     ),
     hospitalisedShare: v.optional(
-      Share('感染者中需住院的比例，默认 0.15 — share of the infected who need a hospital bed', [0.15]),
+      Share(
+        '全部感染者（不只是确诊病例）中需住院的比例，默认 0.029 — share of all infections, not of confirmed cases, that need a hospital bed',
+        [0.029],
+      ),
     ),
     hospitalDays: v.optional(
       v.pipe(
@@ -124,7 +127,7 @@ export const EpidemicParams = v.pipe(
       ),
     ),
     hospitalDeathShare: v.optional(
-      Share('有床位的住院者中死亡的比例，默认 0.15 — share of bedded patients who die', [0.15]),
+      Share('有床位的住院者中死亡的比例，默认 0.17 — share of bedded patients who die', [0.17]),
     ),
     overflowDeathFactor: v.optional(
       v.pipe(
