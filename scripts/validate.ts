@@ -1,18 +1,48 @@
 /**
- * `npm run validate -- <file...>`: checks drill files with the same `load` the app uses.
+ * `npm run validate -- <file...>`: checks drill files with the same `load` the app uses, and every
+ * quote against the law and lecture in the project's sources/ (never ../shared).
  * Exit 0 when every file is valid; otherwise exit 1 and one line per problem:
  *   <file>: <JSON pointer> (<line>:<column>): <message>
  * Whatever the input (missing, empty, binary, huge, deeply nested, not JSON), never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { checkFile } from '../src/scenario/check-file';
+import { checkFile, placeProblems } from '../src/scenario/check-file';
 import { MAX_SCENARIO_BYTES } from '../src/scenario/load';
+import type { Problem } from '../src/scenario/problem';
+import { quoteProblems } from '../src/sources/drill-quotes';
+import type { Sources } from '../src/sources/quote-check';
+import { readSources } from './project-sources';
 
 export interface FileReport {
   file: string;
   lines: string[];
   errors: number;
   warnings: number;
+}
+
+let sources: Sources | null = null;
+
+/** The quotes of a drill that are not verbatim in sources/; the sources are read once, on the first drill. */
+function quoteCheck(text: string): Problem[] {
+  let drill: unknown;
+  try {
+    drill = JSON.parse(text);
+  } catch {
+    return []; // load has said where the JSON breaks
+  }
+  try {
+    sources ??= readSources();
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    return [
+      {
+        severity: 'error',
+        pointer: '',
+        message: `无法读取项目的法规与讲稿原文（sources/，${why}），引文没有检查：在项目目录运行 npm run sources。`,
+      },
+    ];
+  }
+  return quoteProblems(drill, sources);
 }
 
 /** Reads and checks one file; never throws. */
@@ -39,7 +69,8 @@ export function validateFile(file: string): FileReport {
       code === 'ENOENT' ? '找不到这个文件：检查路径和文件名。' : `无法读取这个文件（${code ?? '未知原因'}）。`,
     );
   }
-  const { placed } = checkFile(text);
+  const clean = text.replace(/^\uFEFF/, '');
+  const placed = [...checkFile(clean).placed, ...placeProblems(clean, quoteCheck(clean))];
   return {
     file,
     lines: placed.map(

@@ -1,8 +1,29 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../scripts/validate';
 
 const dir = 'test/fixtures/broken';
+const WRONG_QUOTES = 'test/fixtures/quotes/wrong-quotes.json';
+
+/** Runs the script `npm run validate` runs, from `cwd` (tsx by its path: npx finds it only inside the project). */
+function run(files: string[], cwd = process.cwd()) {
+  try {
+    return {
+      code: 0,
+      out: execFileSync(resolve('node_modules/.bin/tsx'), [resolve('scripts/validate.ts'), ...files], {
+        cwd,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status, out: err.stdout, err: err.stderr };
+  }
+}
 
 describe('npm run validate', () => {
   it('says nothing about a valid file', () => {
@@ -30,22 +51,52 @@ describe('npm run validate', () => {
   });
 
   it('exits 1 with one line per problem, and 0 when every file is valid', () => {
-    const run = (...files: string[]) => {
-      try {
-        return {
-          code: 0,
-          out: execFileSync('npx', ['tsx', 'scripts/validate.ts', ...files], { encoding: 'utf8', stdio: 'pipe' }),
-        };
-      } catch (e) {
-        const err = e as { status: number; stdout: string; stderr: string };
-        return { code: err.status, out: err.stdout, err: err.stderr };
-      }
-    };
-    expect(run('test/fixtures/valid.json').code).toBe(0);
-    const bad = run(`${dir}/not-json.json`, `${dir}/dangling-next.json`);
+    expect(run(['test/fixtures/valid.json']).code).toBe(0);
+    const bad = run([`${dir}/not-json.json`, `${dir}/dangling-next.json`]);
     expect(bad.code).toBe(1);
     // One line per problem: one for the broken JSON, two for the dangling next (and the ending it cuts off).
     expect(bad.out.trim().split('\n')).toHaveLength(3);
     expect(bad.err ?? '').not.toMatch(/at .*\.ts:\d+/);
+  }, 30_000);
+});
+
+describe('npm run validate: quotes', () => {
+  it('reports each quote not verbatim where it says, at its quote, with what to write', () => {
+    expect(validateFile(WRONG_QUOTES)).toMatchObject({
+      errors: 2,
+      lines: [
+        `${WRONG_QUOTES}: /references/1/quote (50:16): 引文在第六十三条第二款，不在第六十三条第一款：把 article 改为“第六十三条第二款”。`,
+        `${WRONG_QUOTES}: /references/2/quote (56:16): 引文与讲稿（sources/lecture.txt）不一致：引文第 11 个字“利”，原文作“力”，原文此处是“防疫主体的权力边界,法无授权不可”。讲稿中最接近的是“明确各级防疫主体的权力边界,法无授权不可为。”：照讲稿逐字改正，标点的全角、半角也照原样。`,
+      ],
+    });
+  });
+
+  it('checks the quotes of a drill that has other problems too, after them', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tuiyan-validate-'));
+    const drill = JSON.parse(readFileSync(WRONG_QUOTES, 'utf8'));
+    drill.nodes[0].choices[0].next = 'nowhere';
+    const file = join(tmp, 'both.json');
+    writeFileSync(file, JSON.stringify(drill, null, 2));
+    const { lines } = validateFile(file);
+    expect(lines[0]).toContain('/nodes/0/choices/0/next');
+    expect(lines.filter((l) => l.includes('/quote ('))).toHaveLength(2);
+  });
+
+  it('leaves references the schema refuses to the schema', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tuiyan-validate-'));
+    const drill = JSON.parse(readFileSync(WRONG_QUOTES, 'utf8'));
+    drill.references = [{ id: 'x', kind: 'law', law: 1, quote: '不成形的依据' }, null, ...drill.references];
+    const file = join(tmp, 'shapeless.json');
+    writeFileSync(file, JSON.stringify(drill));
+    const quotes = validateFile(file).lines.filter((l) => l.includes('/quote ('));
+    expect(quotes.map((l) => /\/references\/\d+/.exec(l)?.[0])).toEqual(['/references/3', '/references/4']);
+  });
+
+  it('reads the project’s own sources wherever it is run from, and exits 1', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'tuiyan-cwd-'));
+    const result = run([resolve(WRONG_QUOTES), resolve('test/fixtures/valid.json')], elsewhere);
+    expect(result.code).toBe(1);
+    expect(result.out.trim().split('\n')).toHaveLength(2);
+    expect(result.out).toContain('/references/1/quote (50:16): 引文在第六十三条第二款');
   }, 30_000);
 });
