@@ -1,7 +1,10 @@
 /**
- * Automated play-through: a drill played many times with seeded choices — half at random, half
- * seeking nodes not yet reached, timeouts included — to find what no trainee can reach and what
- * scores the drill can give. Pure and deterministic for a given seed.
+ * Automated play-through: a drill played many times with seeded choices — a quarter at random, a
+ * quarter seeking nodes not yet reached, and a quarter each leaning to the move that scores best
+ * and worst at once — timeouts included, to find what no trainee can reach and what scores the
+ * drill can give. The leaning runs find the endings a drill keeps for a whole line of good (or
+ * bad) play, which neither chance nor a search through every sequence reaches in a drill of a
+ * dozen decisions. Pure and deterministic for a given seed.
  */
 import type { Dimension, Scenario } from '../scenario/schema';
 import { nextInt, seedState } from './rng';
@@ -61,6 +64,18 @@ export function searchNodes(
   return { reached, steps };
 }
 
+const RUN_STYLES = ['random', 'seeking', 'best', 'worst'] as const;
+type RunStyle = (typeof RUN_STYLES)[number];
+
+/** How often in ten a leaning run takes a move at random instead, so its runs differ. */
+const LEANING_STRAY_IN_10 = 2;
+
+/** The sum of the score events a move brings at once, over every dimension. */
+function immediateScore(scenario: Scenario, state: RunState, move: string): number {
+  const [, events] = choose(scenario, state, move, move === TIMEOUT ? Number.MAX_SAFE_INTEGER : 1000);
+  return events.reduce((sum, e) => (e.type === 'scored' ? sum + e.event.delta : sum), 0);
+}
+
 function moves(scenario: Scenario, state: RunState): string[] {
   const node = currentDecision(scenario, state);
   if (!node) return [];
@@ -88,7 +103,7 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
   const stuck: PlaytestReport['stuck'] = [];
 
   for (let run = 0; run < runs; run++) {
-    const seeking = run % 2 === 1;
+    const style = RUN_STYLES[run % RUN_STYLES.length] as RunStyle;
     let state = start(scenario, draw(2 ** 31));
     reached.add(state.nodeId);
     let decisions = 0;
@@ -97,10 +112,16 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
         const options = moves(scenario, state);
         if (options.length === 0) throw new Error('no choice is offered and there is no time limit');
         let pick = options[draw(options.length)] as string;
-        if (seeking) {
+        if (style === 'seeking') {
           // Prefer a move that leads somewhere no run has been yet.
           const fresh = options.filter((m) => !reached.has(choose(scenario, state, m, 1000)[0].nodeId));
           if (fresh.length > 0) pick = fresh[draw(fresh.length)] as string;
+        } else if (style !== 'random' && draw(10) >= LEANING_STRAY_IN_10) {
+          const sign = style === 'best' ? 1 : -1;
+          const gains = options.map((m) => sign * immediateScore(scenario, state, m));
+          const top = Math.max(...gains);
+          const leaders = options.filter((_, i) => gains[i] === top);
+          pick = leaders[draw(leaders.length)] as string;
         }
         [state] = choose(scenario, state, pick, pick === TIMEOUT ? Number.MAX_SAFE_INTEGER : 1000);
         reached.add(state.nodeId);

@@ -401,6 +401,77 @@ describe('an inject that opens a node', () => {
   });
 });
 
+describe('a situation set for a later time (a node’s "at")', () => {
+  const lockdown: Measure = { type: 'contact', region: 'home', factor: 0.5 };
+  const nodes = [
+    fakeDecision({ id: 'n1', choices: [fakeChoice({ id: 'act', takes: '2h', world: [lockdown], next: 'later' })] }),
+    fakeDecision({ id: 'later', at: '3d', choices: [fakeChoice({ id: 'fin', takes: '1h', next: 'end' })] }),
+    fakeDecision({ id: 'crisis', title: '突发', choices: [fakeChoice({ id: 'back', takes: '1h', next: '$return' })] }),
+    fakeEnding(),
+  ];
+  // The interrupting node only where an inject can open it.
+  const plain = nodes.filter((n) => n.id !== 'crisis');
+
+  it('runs the world on to it, the decision’s measures in force on the way', () => {
+    const scenario = loadable(fakeWorldScenario({ nodes: plain }));
+    const [state, events] = choose(scenario, start(scenario, 1), 'act', 0);
+    expect(state).toMatchObject({ nodeId: 'later', clock: 3 * DAY });
+    expect(state.timeline[0]).toMatchObject({ clockAt: 0, clockAfter: 120, clockNext: 3 * DAY });
+    const expected = initWorld(scenario);
+    advanceWorld(scenario, expected, 120);
+    applyMeasure(scenario, expected, lockdown, 120, 'home');
+    advanceWorld(scenario, expected, 3 * DAY);
+    expect(state.world).toEqual(expected);
+    expect(events).toContainEqual({ type: 'clock', from: 120, to: 3 * DAY });
+    // The timeline shows the world as the next situation finds it.
+    expect(state.timeline[0]?.regions[0]?.cases).toBe(Math.round(expected.regions[0]?.cum ?? 0));
+  });
+
+  it('is met at once by a run that arrives later than its time', () => {
+    const scenario = loadable(
+      fakeWorldScenario({ nodes: plain.map((n) => (n.id === 'later' ? { ...n, at: '1h' } : n)) }),
+    );
+    const state = play(scenario, 'act');
+    expect(state).toMatchObject({ nodeId: 'later', clock: 120 });
+    expect(state.timeline[0]?.clockNext).toBe(120);
+  });
+
+  it('fires the timed injects due on the way, at their own times', () => {
+    const scenario = loadable(
+      fakeWorldScenario({ nodes: plain, injects: [fakeInject({ id: 'report', at: '2d', effects: [] })] }),
+    );
+    expect(play(scenario, 'act').injects).toEqual([{ id: 'report', clock: 2 * DAY, decision: 0 }]);
+  });
+
+  it('is interrupted by an inject on the way that opens a node, and waited for again after the return', () => {
+    const scenario = loadable(
+      fakeWorldScenario({ nodes, injects: [fakeInject({ id: 'call', at: '1d', opens: 'crisis' })] }),
+    );
+    const interrupted = play(scenario, 'act');
+    expect(interrupted).toMatchObject({ nodeId: 'crisis', returnTo: 'later', clock: DAY });
+    const back = play(scenario, 'act', 'back');
+    expect(back).toMatchObject({ nodeId: 'later', clock: 3 * DAY });
+    expect(back.timeline[1]).toMatchObject({ clockAfter: DAY + 60, clockNext: 3 * DAY });
+  });
+
+  it('lets a duty to report fall due during the wait', () => {
+    const scenario = loadable(
+      fakeWorldScenario({
+        references: [fakeLaw()],
+        powers: [fakePower({ holders: ['city'], report: { to: 'province', within: '12h' } })],
+        nodes: plain.map((n) =>
+          n.id === 'n1'
+            ? { ...n, choices: [fakeChoice({ id: 'act', takes: '2h', power: 'lockdown', next: 'later' })] }
+            : n,
+        ),
+      }),
+    );
+    // Not yet scored when the next situation is met; scored at the next decision, past the window.
+    expect(rules(play(scenario, 'act'))).not.toContain('unreported');
+    expect(rules(play(scenario, 'act', 'fin'))).toContain('unreported');
+  });
+});
+
 describe('world conditions', () => {
   it('branch on a metric of a region', () => {
     // Infection reaches next within ten days, unless the roads were closed from the start.

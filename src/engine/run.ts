@@ -409,10 +409,33 @@ export function choose(
     throw new IllegalDecisionError(`choice "${taken.id}" at node "${node.id}" leads nowhere`, index);
   }
 
+  // A situation set for a later time: the world runs on to it, unless an inject due on the way
+  // opens a node first — then that node is met at the inject's time, and the wait resumes when
+  // the run returns.
+  const meetAt = targetNode.kind === 'decision' && targetNode.at !== undefined ? parseDuration(targetNode.at) : 0;
+  if (opened === null && meetAt > m.clock) {
+    const due = (scenario.injects ?? [])
+      .filter((i) => i.at !== undefined && !firedIds.has(i.id))
+      .map((i) => ({ inject: i, at: Math.max(m.clock, parseDuration(i.at as string)) }))
+      .filter((x) => x.at <= meetAt)
+      .sort((a, b) => a.at - b.at);
+    for (const { inject, at } of due) {
+      advanceWorld(scenario, m.world, at);
+      m.clock = at;
+      tryFire(inject, at);
+      if (opened !== null) break;
+    }
+    if (opened === null) {
+      advanceWorld(scenario, m.world, meetAt);
+      m.clock = meetAt;
+    }
+    events.push({ type: 'clock', from: clock, to: m.clock });
+  }
+
   // Injects whose condition now holds; one may open a node and interrupt where the run was going.
   if (targetNode.kind !== 'ending') {
     for (const inject of scenario.injects ?? []) {
-      if (inject.at === undefined || parseDuration(inject.at) <= clock) tryFire(inject, clock);
+      if (inject.at === undefined || parseDuration(inject.at) <= m.clock) tryFire(inject, m.clock);
     }
     if (opened !== null) {
       returnTo = target;
@@ -444,7 +467,7 @@ export function choose(
   const next: RunState = {
     ...state,
     rng: m.rng,
-    clock,
+    clock: m.clock,
     nodeId: target,
     vars: m.vars,
     visited,
@@ -457,6 +480,7 @@ export function choose(
         timedOut,
         clockAt,
         clockAfter: clock,
+        clockNext: m.clock,
         realMs,
         changes,
         regions: snapshot(m.world),

@@ -64,10 +64,15 @@ export interface TimelineEntry {
   /** In-game minutes when the decision was made, and when its action was done. */
   clockAt: number;
   clockAfter: number;
+  /**
+   * When the next situation was met: later than clockAfter when the next node is set for a later
+   * time (`at`) and the world ran on to it.
+   */
+  clockNext: number;
   realMs: number;
   /** Variables the decision changed, in the order its effects ran. */
   changes: VarChange[];
-  /** The regions after the decision (and the injects it let happen). */
+  /** The regions when the next situation was met (after the decision and the injects it let happen). */
   regions: RegionSnapshot[];
 }
 

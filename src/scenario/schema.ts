@@ -365,6 +365,15 @@ const DecisionNode = strictObject({
   text: Text(1200, '情况说明：此刻学员面对的局面 — the situation the trainee faces', [
     '市三院的医生打来电话：一周内收治了5名不明原因肺炎患者。你需要马上表态。',
   ]),
+  at: v.optional(
+    v.pipe(
+      Duration,
+      d(
+        '这个局面最早出现在开局后多久：走到这里时还没到这一刻，时钟推进到这一刻，世界照常演变，到时的插入事件照常发生 — the situation is met no earlier than this long after the start; arriving earlier, the clock runs on to it',
+      ),
+      ex(['3d', '7d']),
+    ),
+  ),
   timeLimitSec: v.optional(
     v.pipe(
       v.number(),
