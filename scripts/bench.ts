@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what a trainee pays, measured, never asserted in tests.
- *  - the gzipped JS of the first load (entry chunk and what it imports statically), and the
- *    drill content fetched to fill the library;
+ *  - the gzipped JS of the first load (entry chunk and what it imports statically), the drill
+ *    content fetched to fill the library, and what each part loaded on demand adds (the
+ *    authoring view, the help, the import checker, a law article's full text with the laws);
  *  - the median time of one `choose` on each shipped drill;
  *  - the median time `load` (parse, schema, lint) takes on a generated 10,000-node drill.
  */
@@ -82,6 +83,7 @@ async function firstLoad(): Promise<void> {
       ['编写与试玩 authoring view', 'src/authoring/authoring-view.tsx'],
       ['编写指南 help', 'src/ui/help-screen.tsx'],
       ['导入检查 import checker', 'src/scenario/check-file.ts'],
+      ['查看全文 law article', 'src/ui/article-dialog.tsx'],
     ] as const) {
       const part = beyond(src);
       console.log(`  ${label.padEnd(26)} JS ${kb(part.js).padStart(9)}, CSS ${kb(part.css).padStart(8)}`);

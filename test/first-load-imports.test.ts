@@ -27,3 +27,20 @@ it('imports neither valibot nor the schema module, other than for types, on the 
     );
   expect(offending).toEqual([]);
 });
+
+/**
+ * The laws' text (sources/laws.json: with its dialog ~30 KB gzip) and the code that reads it reach the browser only
+ * with the article dialog, which `查看全文` fetches with a dynamic import when it is first clicked.
+ */
+it('leaves the laws of sources/ to the article dialog, which is only ever imported dynamically', () => {
+  const valueImports = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1] ?? '');
+  const trainee = ['src/engine', 'src/store', 'src/ui', 'src/authoring', 'src/main.tsx'].flatMap((p) =>
+    p.endsWith('.tsx') ? [p] : sources(p),
+  );
+  const readingSources = trainee.filter((file) => valueImports(file).some((from) => /(^|\/)sources\//.test(from)));
+  expect(readingSources).toEqual(['src/ui/article-dialog.tsx']);
+  const importingDialog = trainee.filter((file) => valueImports(file).some((from) => /article-dialog$/.test(from)));
+  expect(importingDialog).toEqual([]);
+  expect(readFileSync('src/ui/reference-list.tsx', 'utf8')).toContain("import('./article-dialog')");
+});
