@@ -66,7 +66,8 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
       <p className="prose feedback">{choice?.feedback}</p>
       <p className="clock-advance">
         耗时 {formatDuration(entry.clockAfter - entry.clockAt)}
-        {entry.clockNext > entry.clockAfter && `；又过了 ${formatDuration(entry.clockNext - entry.clockAfter)}，局面有了变化`}
+        {entry.clockNext > entry.clockAfter &&
+          `；又过了 ${formatDuration(entry.clockNext - entry.clockAfter)}，局面有了变化`}
         ，推演时间现为 <time>{formatGameTime(scenario.clockStart, entry.clockNext)}</time>。
       </p>
       {(changes.length > 0 || hasWorld || injects.length > 0) && (
