@@ -1,0 +1,5 @@
+import { lines as earlyWarning } from './early-warning';
+import type { DrillLines } from './types';
+
+/** Every shipped drill's named lines: a drill added to the library adds its file here. */
+export const DRILL_LINES: readonly DrillLines[] = [earlyWarning];
