@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { libraryDrillFiles } from '../../scripts/vite-shipped-drills';
 import { metric } from '../../src/engine/world';
 import { load } from '../../src/scenario/load';
 import { DRILL_LINES } from './all';
@@ -38,4 +39,12 @@ describe.each(DRILL_LINES)('$file', (lines) => {
   it('takes a timeout at least three times on the waiting line', () => {
     expect(played.waiting.state.timeline.filter((t) => t.timedOut).length).toBeGreaterThanOrEqual(3);
   });
+});
+
+it('names the lines of every drill in the trainee’s library', () => {
+  expect(DRILL_LINES.map((l) => l.file).sort()).toEqual(
+    libraryDrillFiles('scenarios')
+      .map((f) => `scenarios/${f}`)
+      .sort(),
+  );
 });
