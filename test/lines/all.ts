@@ -1,5 +1,6 @@
 import { lines as earlyWarning } from './early-warning';
 import type { DrillLines } from './types';
+import { lines as waitForOrders } from './wait-for-orders';
 
 /** Every shipped drill's named lines: a drill added to the library adds its file here. */
-export const DRILL_LINES: readonly DrillLines[] = [earlyWarning];
+export const DRILL_LINES: readonly DrillLines[] = [earlyWarning, waitForOrders];
