@@ -31,7 +31,7 @@ export function BriefingScreen({ scenario }: { scenario: Scenario }) {
           <h2 id="role-heading">你的角色</h2>
           <p className="role">{scenario.role}</p>
           <p className="muted">
-            依据 {scenario.legalFramework} 年现行有效的法律评判。
+            依据 {scenario.legalFramework} 年的法律文本评判。
             {timed > 0 &&
               `有 ${timed} 个决定须在限时内作出：倒计时用完，按“默认处置”记录，并扣时效分 ${timeoutPenalty} 分。`}
           </p>

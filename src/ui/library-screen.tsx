@@ -82,7 +82,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
                 </div>
                 <div>
                   <dt>适用法律</dt>
-                  <dd>{scenario.legalFramework} 年现行有效的法律</dd>
+                  <dd>{scenario.legalFramework} 年的法律文本</dd>
                 </div>
               </dl>
               <div className="card-actions">
