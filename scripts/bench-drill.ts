@@ -92,7 +92,6 @@ export function largeDrill(nodes: number): Scenario {
         id: 'p0',
         name: '发布预警',
         holders: ['province', 'city'],
-        report: { to: 'province', within: '0m' },
         basis: ['ref0'],
       },
       { id: 'p1', name: '区域封锁', holders: ['province'], basis: ['ref1'] },
