@@ -356,18 +356,26 @@ export function choose(
     events.push({ type: 'inject', id: inject.id, clock: t });
     if (inject.opens) opened = inject.opens;
   };
-  const timed = (scenario.injects ?? [])
-    .filter((i) => i.at !== undefined && !firedIds.has(i.id))
-    .map((i) => ({ inject: i, at: Math.max(clockAt, parseDuration(i.at as string)) }))
-    .filter((x) => x.at <= clock)
-    .sort((a, b) => a.at - b.at);
-  for (const { inject, at } of timed) {
-    advanceWorld(scenario, m.world, at);
-    m.clock = at;
-    tryFire(inject, at);
-  }
-  advanceWorld(scenario, m.world, clock);
-  m.clock = clock;
+  /**
+   * The world runs on to `until`, the timed injects due on the way firing at their own times; with
+   * `stopAtOpen`, it stops at the first that opens a node. NOTE mutates `m`.
+   */
+  const runTo = (until: number, stopAtOpen: boolean) => {
+    const due = (scenario.injects ?? [])
+      .filter((i) => i.at !== undefined && !firedIds.has(i.id))
+      .map((i) => ({ inject: i, at: Math.max(m.clock, parseDuration(i.at as string)) }))
+      .filter((x) => x.at <= until)
+      .sort((a, b) => a.at - b.at);
+    for (const { inject, at } of due) {
+      advanceWorld(scenario, m.world, at);
+      m.clock = at;
+      tryFire(inject, at);
+      if (stopAtOpen && opened !== null) return;
+    }
+    advanceWorld(scenario, m.world, until);
+    m.clock = until;
+  };
+  runTo(clock, false);
   events.push({ type: 'clock', from: clockAt, to: clock });
 
   // The decision is done: its measures take effect.
@@ -414,21 +422,7 @@ export function choose(
   // the run returns.
   const meetAt = targetNode.kind === 'decision' && targetNode.at !== undefined ? parseDuration(targetNode.at) : 0;
   if (opened === null && meetAt > m.clock) {
-    const due = (scenario.injects ?? [])
-      .filter((i) => i.at !== undefined && !firedIds.has(i.id))
-      .map((i) => ({ inject: i, at: Math.max(m.clock, parseDuration(i.at as string)) }))
-      .filter((x) => x.at <= meetAt)
-      .sort((a, b) => a.at - b.at);
-    for (const { inject, at } of due) {
-      advanceWorld(scenario, m.world, at);
-      m.clock = at;
-      tryFire(inject, at);
-      if (opened !== null) break;
-    }
-    if (opened === null) {
-      advanceWorld(scenario, m.world, meetAt);
-      m.clock = meetAt;
-    }
+    runTo(meetAt, true);
     events.push({ type: 'clock', from: clock, to: m.clock });
   }
 
