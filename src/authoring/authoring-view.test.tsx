@@ -91,6 +91,17 @@ describe('<AuthoringView>', () => {
     expect(text.slice(0, editor.selectionStart).split('\n')).toHaveLength(line);
   });
 
+  it('starts a trial at the time a node’s situation is set for', async () => {
+    const drill = {
+      ...uiDrill,
+      nodes: uiDrill.nodes.map((n) => (n.id === 'n2' && n.kind === 'decision' ? { ...n, at: '2d' } : n)),
+    };
+    renderAuthoring(JSON.stringify(drill, null, 2));
+    await userEvent.click(await graphNode(/（n2）/));
+    const inspector = screen.getByRole('form', { name: '从此处试玩' });
+    expect(within(inspector).getByRole('spinbutton', { name: /开局后/ })).toHaveValue(48);
+  });
+
   it('plays from the chosen node with the state set in the inspector, marked as a trial', async () => {
     const { store } = renderAuthoring();
     await userEvent.click(await graphNode(/（n2）/));

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
+import { parseDuration } from '../engine/clock';
 import { MAX_TRIAL_CLOCK, startAt } from '../engine/run';
+import { findNode } from '../engine/scenario-index';
 import type { Origin, RegionOverride, VarValue } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { formatGameTime } from '../ui/format';
@@ -33,7 +35,11 @@ function typed(text: string): number | undefined {
  */
 export function StateInspector({ scenario, nodeId, onStart }: Props) {
   const id = useId();
-  const [hours, setHours] = useState('0');
+  // A situation set for a later time (`at`) is met then: the trial starts there unless told otherwise.
+  const [hours, setHours] = useState(() => {
+    const node = findNode(scenario, nodeId);
+    return String(node?.kind === 'decision' && node.at ? Math.round(parseDuration(node.at) / 60) : 0);
+  });
   const [vars, setVars] = useState<Record<string, string>>({});
   const [regions, setRegions] = useState<Record<string, Partial<Record<RegionField, string>>>>({});
   const [completed, setCompleted] = useState<string[]>([]);
