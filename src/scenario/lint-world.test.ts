@@ -815,3 +815,24 @@ describe('lint: an ending’s details', () => {
     ).toEqual(['/nodes/1/details/0/when/var']);
   });
 });
+
+describe('lint: a situation set for a later time', () => {
+  it('warns that "at" on the start node does nothing', () => {
+    const scenario = { ...base, nodes: [fakeDecision({ at: '1d' }), fakeEnding()] };
+    expect(problemsOf(scenario)).toEqual([
+      { severity: 'warning', pointer: '/nodes/0/at', message: expect.stringContaining('它的 at 不起作用') },
+    ]);
+  });
+
+  it('accepts "at" on a later node', () => {
+    const scenario = {
+      ...base,
+      nodes: [
+        fakeDecision({ choices: [fakeChoice({ next: 'n2' })] }),
+        fakeDecision({ id: 'n2', at: '1d', choices: [fakeChoice({ next: 'end' })] }),
+        fakeEnding(),
+      ],
+    };
+    expect(problemsOf(scenario)).toEqual([]);
+  });
+});

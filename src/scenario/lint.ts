@@ -914,6 +914,13 @@ export function lint(scenario: Scenario): Problem[] {
 
   checkWorld(k, scenario);
   checkNodes(k, scenario);
+  const startIndex = scenario.nodes.findIndex((n) => n.id === scenario.start);
+  if (startNode?.kind === 'decision' && startNode.at !== undefined && parseDuration(startNode.at) > 0) {
+    k.warning(
+      ['nodes', startIndex, 'at'],
+      '开局节点在开局那一刻出现，它的 at 不起作用：删去 at，或把 clockStart 改到这个局面出现的时刻。',
+    );
+  }
 
   if (startNode) {
     const reachable = reachableNodes(scenario);
