@@ -100,6 +100,8 @@ describe('<AuthoringView>', () => {
     await userEvent.click(await graphNode(/（n2）/));
     const inspector = screen.getByRole('form', { name: '从此处试玩' });
     expect(within(inspector).getByRole('spinbutton', { name: /开局后/ })).toHaveValue(48);
+    const panel = screen.getByRole('region', { name: uiDrill.nodes[1]?.title });
+    expect(panel).toHaveTextContent('这个局面最早出现在开局后 2d。');
   });
 
   it('plays from the chosen node with the state set in the inspector, marked as a trial', async () => {

@@ -32,8 +32,20 @@ export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
         {node.title}
       </h2>
       <p className="node-text">{node.text}</p>
+      {node.kind === 'ending' && node.details && node.details.length > 0 && (
+        <>
+          <h3>按本局经过追加的段落</h3>
+          <ul className="node-details">
+            {node.details.map((detail, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs keep their order
+              <li key={i}>{detail.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {node.kind === 'decision' && (
         <>
+          {node.at !== undefined && <p className="muted">这个局面最早出现在开局后 {node.at}。</p>}
           {node.timeLimitSec !== undefined && (
             <p className="muted">
               限时 {node.timeLimitSec} 秒；超时按“{node.choices.find((c) => c.id === node.timeoutChoice)?.label}”处理。
@@ -48,6 +60,12 @@ export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
                   <span className="choice-label">{choice.label}</span>
                   {choice.when && <span className="badge">有条件</span>}
                   {choice.timeoutOnly && <span className="badge">仅超时</span>}
+                  {choice.power !== undefined && <span className="badge">行使 {choice.power}</span>}
+                  {choice.reports?.map((power) => (
+                    <span key={power} className="badge">
+                      报告 {power}
+                    </span>
+                  ))}
                   <span className="muted"> 用时 {choice.takes} → </span>
                   {branches.map((b, i) =>
                     b.to === RETURN ? (

@@ -38,7 +38,7 @@ export function StateInspector({ scenario, nodeId, onStart }: Props) {
   // A situation set for a later time (`at`) is met then: the trial starts there unless told otherwise.
   const [hours, setHours] = useState(() => {
     const node = findNode(scenario, nodeId);
-    return String(node?.kind === 'decision' && node.at ? Math.round(parseDuration(node.at) / 60) : 0);
+    return String(node?.kind === 'decision' && node.at ? Math.round((parseDuration(node.at) / 60) * 10) / 10 : 0);
   });
   const [vars, setVars] = useState<Record<string, string>>({});
   const [regions, setRegions] = useState<Record<string, Partial<Record<RegionField, string>>>>({});
@@ -92,7 +92,7 @@ export function StateInspector({ scenario, nodeId, onStart }: Props) {
             type="number"
             min={0}
             max={MAX_HOURS}
-            step={1}
+            step="any"
             value={hours}
             onChange={(e) => setHours(e.target.value)}
             className="short"

@@ -209,3 +209,41 @@ describe('referencesOf', () => {
     expect(referencesOf(scenario, event).map((r) => r.id)).toEqual(['lec-1']);
   });
 });
+
+describe('an ending’s details', () => {
+  const told = loadable(
+    fakeScenario({
+      variables: [{ id: 'held', type: 'boolean', label: '压下了报告', initial: false }],
+      nodes: [
+        fakeDecision({
+          choices: [
+            fakeChoice({ id: 'hold', effects: [{ op: 'set', var: 'held', value: true }], next: 'end' }),
+            fakeChoice({ id: 'tell', next: 'end' }),
+          ],
+        }),
+        fakeEnding({
+          details: [
+            { when: { var: 'held', op: '==', value: true }, text: '你压下了报告。' },
+            { when: { visited: 'n1' }, text: '你接了那个电话。' },
+            { when: { var: 'held', op: '==', value: false }, text: '你让报告走了出去。' },
+          ],
+        }),
+      ],
+    }),
+  );
+
+  it('are the paragraphs whose conditions hold at the end, in order', () => {
+    expect(debrief(told, replay(told, 1, [{ choiceId: 'hold', realMs: 0 }])).endingDetails).toEqual([
+      '你压下了报告。',
+      '你接了那个电话。',
+    ]);
+    expect(debrief(told, replay(told, 1, [{ choiceId: 'tell', realMs: 0 }])).endingDetails).toEqual([
+      '你接了那个电话。',
+      '你让报告走了出去。',
+    ]);
+  });
+
+  it('are none before the drill has ended', () => {
+    expect(debrief(told, start(told, 1)).endingDetails).toEqual([]);
+  });
+});

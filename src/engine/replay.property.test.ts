@@ -101,6 +101,8 @@ const scenario = loadable(
       }),
       fakeDecision({
         id: 'n3',
+        // A situation met no earlier than 8 hours in: reaching it sooner, the clock runs on to it.
+        at: '8h',
         timeLimitSec: 30,
         timeoutChoice: 'collapse',
         choices: [
@@ -161,9 +163,11 @@ describe('replay (property)', () => {
       fc.property(seedArb, fc.array(pickArb, { maxLength: 25 }), (seed, picks) => {
         const { state, decisions } = play(seed, picks);
         expect(state.timeline).toHaveLength(decisions.length);
-        expect(state.clock).toBe(state.timeline.reduce((sum, t) => sum + (t.clockAfter - t.clockAt), 0));
+        expect(state.clock).toBe(state.timeline.reduce((sum, t) => sum + (t.clockNext - t.clockAt), 0));
         for (const [i, entry] of state.timeline.entries()) {
-          if (i > 0) expect(entry.clockAt).toBe(state.timeline[i - 1]?.clockAfter);
+          if (i > 0) expect(entry.clockAt).toBe(state.timeline[i - 1]?.clockNext);
+          expect(entry.clockNext).toBeGreaterThanOrEqual(entry.clockAfter);
+          if (entry.clockNext > entry.clockAfter) expect(entry.clockNext).toBe(8 * 60);
         }
         expect(state.vars.cases).toBeGreaterThanOrEqual(0);
         expect(state.vars.cases).toBeLessThanOrEqual(200);

@@ -98,19 +98,26 @@ export function unlawfulPowerEvent(scenario: Scenario, powerId: string, decision
 /**
  * A power exercised by its holder whose duty to report (`report`) was not met in time. The
  * exercise itself was lawful: the report is a second act, and leaving it out is its own breach.
+ * The event belongs to the decision during which the time ran out (`scoredIn`; null at the end of
+ * the drill), so the trainee sees it then; its reason names the decision that exercised the power.
  */
-export function unreportedEvent(scenario: Scenario, duty: ReportDuty, reportedAt: number | null): ScoreEvent {
+export function unreportedEvent(scenario: Scenario, duty: ReportDuty, scoredIn: number | null): ScoreEvent {
   const power = powerInForce(scenario, duty.power);
   const report = power?.report;
   const to = findName(scenario, 'actor', report?.to ?? '');
   const within =
     report && parseDuration(report.within) > 0 ? `在 ${formatDuration(parseDuration(report.within))}之内` : '同时';
-  const late = reportedAt === null ? '始终没有报告' : `直到 ${formatDuration(reportedAt - duty.at)}后才报告`;
+  const late =
+    duty.reportedAt !== null
+      ? `直到 ${formatDuration(duty.reportedAt - duty.at)}后才报告`
+      : scoredIn === null
+        ? '到推演结束仍未报告'
+        : '期限已过，仍未报告';
   return ruleEvent(
     scenario,
     'unreported',
-    `采取“${power?.name ?? duty.power}”后，依法应当${within}向${to}报告，以便上级及时调整或者撤销，本局${late}。行使权力和报告是两个行为，缺一不可。`,
-    duty.decision,
+    `第 ${duty.decision + 1} 个决定采取“${power?.name ?? duty.power}”后，依法应当${within}向${to}报告，以便上级及时调整或者撤销；本局${late}。行使权力和报告是两个行为，缺一不可。`,
+    scoredIn,
     report?.refs ?? power?.basis ?? [],
   );
 }

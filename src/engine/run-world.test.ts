@@ -134,7 +134,8 @@ describe('the duty to report that comes with a power (传染病防治法 2025 �
     const [event] = unreported(state);
     expect(event).toMatchObject({ dimension: 'legality', delta: -10, refs: ['law-1'] });
     expect(event?.reason).toContain('依法应当同时向省人民政府报告');
-    expect(event?.reason).toContain('始终没有报告');
+    expect(event?.reason).toContain('第 1 个决定采取“实施区域封锁”后');
+    expect(event?.reason).toContain('期限已过，仍未报告');
     expect(events).toContainEqual({ type: 'scored', event });
     // Not a violation of the power: it was held.
     expect(state.violations).toBe(0);
@@ -150,12 +151,16 @@ describe('the duty to report that comes with a power (传染病防治法 2025 �
     const late = unreported(play(scenario, 'lock', 'slow', 'finish'));
     expect(late).toHaveLength(1);
     expect(late[0]?.reason).toContain('直到 5 小时后才报告');
-    expect(late[0]?.source).toEqual({ kind: 'rule', rule: 'unreported', decision: 0 });
+    // Shown with the decision during which the window closed, the one that reported late.
+    expect(late[0]?.source).toEqual({ kind: 'rule', rule: 'unreported', decision: 1 });
   });
 
   it('is scored once at the end when never reported and the window had not yet closed', () => {
     const state = play(holding('2d', [lockHere, finish]), 'lock', 'finish');
     expect(unreported(state)).toHaveLength(1);
+    expect(unreported(state)[0]?.source).toEqual({ kind: 'rule', rule: 'unreported', decision: null });
+    expect(unreported(state)[0]?.reason).toContain('到推演结束仍未报告');
+    expect(state.duties[0]?.missed).toBe(true);
     expect(unreported(state)[0]?.reason).toContain('应当在 2 天之内向省人民政府报告');
   });
 
@@ -452,6 +457,18 @@ describe('a situation set for a later time (a node’s "at")', () => {
     const back = play(scenario, 'act', 'back');
     expect(back).toMatchObject({ nodeId: 'later', clock: 3 * DAY });
     expect(back.timeline[1]).toMatchObject({ clockAfter: DAY + 60, clockNext: 3 * DAY });
+  });
+
+  it('checks injects on a condition along the wait, at the step their condition comes to hold', () => {
+    const scenario = loadable(
+      fakeWorldScenario({
+        nodes,
+        injects: [fakeInject({ id: 'call', at: undefined, when: { after: '1d' }, opens: 'crisis' })],
+      }),
+    );
+    expect(play(scenario, 'act')).toMatchObject({ nodeId: 'crisis', returnTo: 'later', clock: DAY });
+    expect(play(scenario, 'act').injects).toEqual([{ id: 'call', clock: DAY, decision: 0 }]);
+    expect(play(scenario, 'act', 'back')).toMatchObject({ nodeId: 'later', clock: 3 * DAY });
   });
 
   it('lets a duty to report fall due during the wait', () => {

@@ -9,6 +9,7 @@ import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { describeCondition } from './describe-condition';
 import { applyEffect } from './effects';
+import { STEP_MINUTES } from './epidemic';
 import { outcomeEvent } from './outcome';
 import { powerInForce } from './powers-in-force';
 import { nextRandom, seedState } from './rng';
@@ -357,23 +358,31 @@ export function choose(
     if (inject.opens) opened = inject.opens;
   };
   /**
-   * The world runs on to `until`, the timed injects due on the way firing at their own times; with
-   * `stopAtOpen`, it stops at the first that opens a node. NOTE mutates `m`.
+   * The world runs on to `until`, the timed injects due on the way firing at their own times.
+   * `waiting` for the next situation, it also checks the injects on a condition at every step of
+   * the world, and stops at the first inject that opens a node. NOTE mutates `m`.
    */
-  const runTo = (until: number, stopAtOpen: boolean) => {
+  const runTo = (until: number, waiting: boolean) => {
     const due = (scenario.injects ?? [])
       .filter((i) => i.at !== undefined && !firedIds.has(i.id))
       .map((i) => ({ inject: i, at: Math.max(m.clock, parseDuration(i.at as string)) }))
       .filter((x) => x.at <= until)
       .sort((a, b) => a.at - b.at);
-    for (const { inject, at } of due) {
-      advanceWorld(scenario, m.world, at);
-      m.clock = at;
-      tryFire(inject, at);
-      if (stopAtOpen && opened !== null) return;
+    const onCondition = waiting ? (scenario.injects ?? []).filter((i) => i.at === undefined) : [];
+    let next = 0;
+    while (m.clock < until || next < due.length) {
+      const timedAt = due[next]?.at ?? Number.POSITIVE_INFINITY;
+      const stepEnd = waiting ? (Math.floor(m.clock / STEP_MINUTES) + 1) * STEP_MINUTES : Number.POSITIVE_INFINITY;
+      const t = Math.min(timedAt, stepEnd, until);
+      advanceWorld(scenario, m.world, t);
+      m.clock = t;
+      while (next < due.length && (due[next] as { at: number }).at <= t) {
+        const { inject, at } = due[next++] as { inject: Inject; at: number };
+        tryFire(inject, at);
+      }
+      for (const inject of onCondition) tryFire(inject, t);
+      if (waiting && opened !== null) return;
     }
-    advanceWorld(scenario, m.world, until);
-    m.clock = until;
   };
   runTo(clock, false);
   events.push({ type: 'clock', from: clockAt, to: clock });
@@ -395,8 +404,8 @@ export function choose(
     });
   }
 
-  const duties = reportDuties(scenario, state.duties, taken, lawful, index, clock);
-  for (const duty of duties.missed) scored.push(unreportedEvent(scenario, duty, duty.reportedAt));
+  let duties = reportDuties(scenario, state.duties, taken, lawful, index, clock);
+  for (const duty of duties.missed) scored.push(unreportedEvent(scenario, duty, index));
 
   let completed = state.completed;
   for (const windowId of taken.completes ?? []) {
@@ -448,9 +457,8 @@ export function choose(
     for (const window of scenario.timeWindows ?? []) {
       if (!(window.id in completed)) scored.push(timeWindowEvent(window, null, null));
     }
-    for (const duty of duties.all) {
-      if (duty.reportedAt === null && !duty.missed) scored.push(unreportedEvent(scenario, duty, null));
-    }
+    duties = dutiesLeftAtTheEnd(duties.all);
+    for (const duty of duties.missed) scored.push(unreportedEvent(scenario, duty, null));
     scored.push(...withholdEvents(scenario, m.world.notified));
     const outcome = outcomeEvent(scenario, m.log, m.world, state.trialBase);
     if (outcome) scored.push(outcome);
@@ -533,6 +541,18 @@ function reportDuties(
       missed.push(duty);
     }
   }
+  return { all, missed };
+}
+
+/** At the end of the drill, every duty neither reported nor yet scored is missed. */
+function dutiesLeftAtTheEnd(duties: readonly ReportDuty[]): { all: ReportDuty[]; missed: ReportDuty[] } {
+  const missed: ReportDuty[] = [];
+  const all = duties.map((d) => {
+    if (d.reportedAt !== null || d.missed) return d;
+    const closed = { ...d, missed: true };
+    missed.push(closed);
+    return closed;
+  });
   return { all, missed };
 }
 

@@ -824,6 +824,21 @@ describe('lint: a situation set for a later time', () => {
     ]);
   });
 
+  it('warns that "at" on a node only an inject opens does nothing', () => {
+    const scenario = {
+      ...base,
+      injects: [fakeInject({ id: 'call', at: '1h', opens: 'crisis' })],
+      nodes: [
+        fakeDecision({ choices: [fakeChoice({ next: 'end' })] }),
+        fakeDecision({ id: 'crisis', at: '2d', choices: [fakeChoice({ next: '$return' })] }),
+        fakeEnding(),
+      ],
+    };
+    expect(problemsOf(scenario)).toEqual([
+      { severity: 'warning', pointer: '/nodes/1/at', message: expect.stringContaining('只由插入事件打开') },
+    ]);
+  });
+
   it('accepts "at" on a later node', () => {
     const scenario = {
       ...base,

@@ -539,6 +539,35 @@ function checkNodes(k: Checker, s: Scenario): void {
   }
 }
 
+/**
+ * A node's `at` works where the run moves to the node by a choice's `next`: the start is met at
+ * minute 0, and a node only an inject opens is met when the inject fires.
+ */
+function checkAt(k: Checker, s: Scenario): void {
+  const targets = new Set<string>();
+  for (const node of s.nodes) {
+    if (node.kind !== 'decision') continue;
+    for (const c of node.choices) {
+      if (typeof c.next === 'string') targets.add(c.next);
+      else for (const b of c.next) targets.add(b.to);
+    }
+  }
+  s.nodes.forEach((node, n) => {
+    if (node.kind !== 'decision' || node.at === undefined || parseDuration(node.at) === 0) return;
+    if (node.id === s.start) {
+      k.warning(
+        ['nodes', n, 'at'],
+        '开局节点在开局那一刻出现，它的 at 不起作用：删去 at，或把 clockStart 改到这个局面出现的时刻。',
+      );
+    } else if (!targets.has(node.id) && (s.injects ?? []).some((i) => i.opens === node.id)) {
+      k.warning(
+        ['nodes', n, 'at'],
+        `节点「${node.id}」只由插入事件打开，在事件发生时出现，它的 at 不起作用：删去 at，或给插入事件写 at。`,
+      );
+    }
+  });
+}
+
 /** Unreachable nodes, nodes with no way to an ending, and decisions that may offer nothing. */
 function checkGraph(k: Checker, s: Scenario, reachable: ReadonlySet<string>): void {
   const ending = leadToAnEnding(s);
@@ -914,13 +943,7 @@ export function lint(scenario: Scenario): Problem[] {
 
   checkWorld(k, scenario);
   checkNodes(k, scenario);
-  const startIndex = scenario.nodes.findIndex((n) => n.id === scenario.start);
-  if (startNode?.kind === 'decision' && startNode.at !== undefined && parseDuration(startNode.at) > 0) {
-    k.warning(
-      ['nodes', startIndex, 'at'],
-      '开局节点在开局那一刻出现，它的 at 不起作用：删去 at，或把 clockStart 改到这个局面出现的时刻。',
-    );
-  }
+  checkAt(k, scenario);
 
   if (startNode) {
     const reachable = reachableNodes(scenario);

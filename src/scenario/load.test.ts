@@ -1054,20 +1054,21 @@ describe('older format versions', () => {
     return drill;
   };
 
-  it('reads actFirst as holders with a duty to report at the same time, and says so where it stood', () => {
+  it('reads actFirst as holders, keeping the file’s scores, and says where it stood what to add', () => {
     const result = load(JSON.stringify(versionOne()));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.scenario.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(result.scenario.powers?.[0]).toMatchObject({
-      holders: ['province', 'city'],
-      report: { to: 'province', within: '0m' },
-    });
+    expect(result.scenario.powers?.[0]).toMatchObject({ holders: ['province', 'city'] });
     expect(result.scenario.powers?.[0]).not.toHaveProperty('actFirst');
+    expect(result.scenario.powers?.[0]).not.toHaveProperty('report');
     expect(result.warnings).toContainEqual({
       severity: 'warning',
       pointer: '/powers/0/actFirst',
-      message: expect.stringContaining('已按版本 2 读作'),
+      message: expect.stringContaining('"report": {"to": "province", "within": "0m"}'),
     });
+    // As in version 1, acting first is lawful and nothing else is charged for it.
+    const state = replay(result.scenario, 1, [{ choiceId: 'c1', realMs: 0 }]);
+    expect(state.scoreEvents.filter((e) => e.dimension === 'legality')).toEqual([]);
   });
 
   it('refuses actFirst in a file that says it is of the current version', () => {

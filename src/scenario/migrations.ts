@@ -19,11 +19,12 @@ const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typ
 export const SCENARIO_MIGRATIONS: readonly ScenarioMigration[] = [
   {
     // Version 1 modelled 传染病防治法 2025 第六十三条 as "the province holds it, the city may act
-    // first and report". The text gives the power to every 县级以上地方人民政府 itself, with a duty
-    // to report at the same time: the actors who could act first are holders, and the report is
-    // a duty of its own that a choice must discharge.
+    // first and report". The text gives the power to every 县级以上地方人民政府 itself: the actors
+    // who could act first become holders, which keeps the file's scores as they were. The duty to
+    // report is left for the author to add, with the choices that discharge it: added here, every
+    // run saved on the old file would lose points it never could have kept.
     from: 1,
-    name: 'actFirst becomes holders with a duty to report',
+    name: 'actFirst becomes holders',
     migrate(data) {
       const found: Problem[] = [];
       const powers = Array.isArray(data.powers) ? data.powers : [];
@@ -33,14 +34,12 @@ export const SCENARIO_MIGRATIONS: readonly ScenarioMigration[] = [
         const holders = Array.isArray(power.holders) ? power.holders : [];
         const more = Array.isArray(first.holders) ? first.holders : [];
         power.holders = [...new Set([...holders, ...more])];
-        if (power.report === undefined && typeof first.reportTo === 'string') {
-          power.report = { to: first.reportTo, within: '0m' };
-        }
+        const to = typeof first.reportTo === 'string' ? first.reportTo : '上一级政府的 id';
         delete power.actFirst;
         found.push(
           warning(
             ['powers', i, 'actFirst'],
-            'actFirst 是格式版本 1 的写法，已按版本 2 读作：actFirst.holders 并入 holders，并加上报告义务 "report": {"to": reportTo, "within": "0m"}（须在同一决定中报告）。请照此改写文件、把 schemaVersion 改为 2，并在报告的选项上写 "reports"。',
+            `actFirst 是格式版本 1 的写法，已按版本 2 读作：actFirst.holders 并入 holders（它们本身就享有这项权力）。法律要求行使时同时报告的，请加上 "report": {"to": "${to}", "within": "0m"}，并在报告的选项上写 "reports"；然后把 schemaVersion 改为 2。`,
           ),
         );
       });

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
+import { fakeDecision, fakeLaw, fakeWorldScenario, loadable } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { App } from './app';
@@ -35,6 +36,67 @@ describe('<ConsequenceScreen>', () => {
     await userEvent.keyboard('{Enter}');
     expect(screen.getByRole('heading', { level: 1, name: '是否发布信息' })).toBeInTheDocument();
     expect(store.getState().run?.view).toBe('decision');
+  });
+
+  it('says how long passed until the next situation when the next node is set for later', () => {
+    const later = loadable({
+      ...uiDrill,
+      nodes: uiDrill.nodes.map((n) => (n.id === 'n2' && n.kind === 'decision' ? { ...n, at: '1d' } : n)),
+    });
+    const store = storeWith([later]);
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    store.getState().decide('report');
+    renderWithStore(<App />, store);
+    expect(screen.getByText(/耗时 1 小时/)).toHaveTextContent(
+      '耗时 1 小时；又过了 23 小时，局面有了变化，推演时间现为 2026年1月9日（周五）08:00。',
+    );
+  });
+
+  it('shows a duty to report that ran out during this decision, naming the decision that created it', () => {
+    const drill = loadable(
+      fakeWorldScenario({
+        id: 'duty-drill',
+        references: [fakeLaw()],
+        powers: [
+          {
+            id: 'lockdown',
+            name: '停业停课',
+            holders: ['city'],
+            report: { to: 'province', within: '2h' },
+            basis: ['law-1'],
+          },
+        ],
+        nodes: [
+          fakeDecision({
+            choices: [{ id: 'act', label: '停业停课', takes: '1h', power: 'lockdown', feedback: '已停。', next: 'n2' }],
+          }),
+          fakeDecision({
+            id: 'n2',
+            title: '第二天',
+            choices: [{ id: 'later', label: '忙别的', takes: '1d', feedback: '一天过去了。', next: 'n3' }],
+          }),
+          fakeDecision({
+            id: 'n3',
+            title: '第三天',
+            choices: [
+              { id: 'tell', label: '报省里', takes: '1h', reports: ['lockdown'], feedback: '报了。', next: 'end' },
+            ],
+          }),
+          { id: 'end', kind: 'ending', title: '结束', text: '结束。' },
+        ],
+      }),
+    );
+    const store = storeWith([drill]);
+    store.getState().startRun('duty-drill');
+    store.getState().beginDecisions();
+    store.getState().decide('act');
+    store.getState().proceed();
+    store.getState().decide('later');
+    renderWithStore(<App />, store);
+    const events = screen.getByRole('list', { name: '本次决定的评分' });
+    expect(events).toHaveTextContent('第 1 个决定采取“停业停课”后，依法应当在 2 小时之内向省人民政府报告');
+    expect(events).toHaveTextContent('−10');
   });
 
   it('is accessible', async () => {

@@ -23,6 +23,28 @@ describe('<DebriefScreen>', () => {
     expect(cards.map((c) => c.textContent)).toEqual(['时效70 分', '依法70 分', '协同60 分']);
   });
 
+  it('tells, after the ending, the paragraphs of it that hold for this run', () => {
+    const drill = {
+      ...uiDrill,
+      nodes: uiDrill.nodes.map((n) =>
+        n.id === 'good' && n.kind === 'ending'
+          ? {
+              ...n,
+              details: [
+                { when: { var: 'trust', op: '>=' as const, value: 70 }, text: '你第一时间报了上去。' },
+                { when: { var: 'trust', op: '<' as const, value: 70 }, text: '你等了半天。' },
+              ],
+            }
+          : n,
+      ),
+    };
+    const store = storeWith([drill]);
+    playThrough(store, 'ui-drill', ['report', 'publish']);
+    renderWithStore(<App />, store);
+    expect(screen.getByText('你第一时间报了上去。')).toBeInTheDocument();
+    expect(screen.queryByText('你等了半天。')).not.toBeInTheDocument();
+  });
+
   it('lists every score event under its dimension with its reason and reference', () => {
     renderComponent();
     const legality = screen.getByRole('list', { name: '依法评分事件' });

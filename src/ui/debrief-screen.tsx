@@ -73,8 +73,9 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         </h1>
         {report.ending?.tone && <p className={`tone tone-${report.ending.tone}`}>{TONE_LABEL[report.ending.tone]}</p>}
         {report.ending && <p className="prose">{report.ending.text}</p>}
-        {report.endingDetails.map((text) => (
-          <p key={text} className="prose ending-detail">
+        {report.endingDetails.map((text, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of one ending keep their order
+          <p key={i} className="prose ending-detail">
             {text}
           </p>
         ))}

@@ -1,3 +1,4 @@
+import { powerInForce } from '../../src/engine/powers-in-force';
 import { lawfulness } from '../../src/engine/rules';
 import { offeredChoices } from '../../src/engine/run';
 import { expect, test } from './fixtures';
@@ -45,10 +46,10 @@ test('a choice exercising a power the trainee does not hold is scored as unlawfu
       (c) =>
         c.power !== undefined &&
         !c.timeoutOnly &&
-        !drill.powers?.some((p) => p.id === c.power && p.holders.includes(drill.roleActor ?? '')),
+        !powerInForce(drill, c.power)?.holders.includes(drill.roleActor ?? ''),
     );
   test.skip(!unlawful, 'the shipped drill has no choice that exercises a power');
-  const power = drill.powers?.find((p) => p.id === unlawful?.power);
+  const power = powerInForce(drill, unlawful?.power ?? '');
   await openDrill(page, drill.title);
   const seed = await savedSeed(page);
   const keys = keysTo(
