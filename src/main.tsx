@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './shell/app';
 import { browserDeps, createAppStore, STORAGE_KEY } from './store/app-store';
 import { loadLibrary } from './store/load-library';
 import { watchOtherTabs } from './store/other-tabs';
-import { App } from './ui/app';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
 

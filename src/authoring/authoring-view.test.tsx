@@ -6,7 +6,7 @@ import { expectAccessible } from '../../test/accessibility';
 import { fakeChoice, fakeDecision, fakeInject } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
-import { App } from '../ui/app';
+import { App } from '../shell/app';
 import { MAX_LAID_OUT_NODES } from './graph-model';
 
 function renderAuthoring(text = JSON.stringify(uiDrill, null, 2)) {

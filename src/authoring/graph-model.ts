@@ -4,7 +4,8 @@
  * are marked. The layout is dagre's; drawing is the view's.
  */
 import dagre from '@dagrejs/dagre';
-import { leadToAnEnding, reachableNodes, returns, targets } from '../scenario/graph';
+import { returns, targets } from '../engine/next';
+import { leadToAnEnding, reachableNodes } from '../scenario/graph';
 import type { Problem } from '../scenario/problem';
 import type { Scenario } from '../scenario/schema';
 

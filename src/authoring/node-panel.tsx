@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { RETURN } from '../engine/return';
 import { cannotStartAt } from '../engine/run';
 import type { Origin } from '../engine/types';
-import { RETURN } from '../scenario/constants';
 import type { Scenario } from '../scenario/schema';
 import { StateInspector } from './state-inspector';
 

@@ -2,7 +2,8 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { parseDuration } from '../engine/clock';
 import { MAX_TRIAL_CLOCK, startAt } from '../engine/run';
 import { findNode } from '../engine/scenario-index';
-import type { Origin, RegionOverride, VarValue } from '../engine/types';
+import type { Origin, VarValue } from '../engine/types';
+import type { RegionOverride } from '../engine/world';
 import type { Scenario } from '../scenario/schema';
 import { formatGameTime } from '../ui/format';
 

@@ -1,7 +1,7 @@
 /** The after-action report (复盘), derived from a finished (or unfinished) run. */
 import type { Dimension, EndingNode, Reference, Scenario } from '../scenario/schema';
 import { holdsNow } from './run';
-import { findChoice, findNode, indexOf } from './scenario-index';
+import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_BASE, DIMENSIONS, dimensionScores } from './scoring';
 import type { RunState, ScoreEvent, TimelineEntry } from './types';
 
@@ -74,7 +74,7 @@ export function debrief(scenario: Scenario, state: RunState): Report {
 
 /** The references a score event cites, resolved; unknown ids are skipped (lint reports them). */
 export function referencesOf(scenario: Scenario, event: ScoreEvent): Reference[] {
-  const refs = indexOf(scenario).reference;
+  const refs = scenarioIndex(scenario).reference;
   return event.refs.flatMap((id) => {
     const ref = refs.get(id);
     return ref ? [ref] : [];

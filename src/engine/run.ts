@@ -2,16 +2,16 @@
  * The run: `start`, `choose` and `replay`. Pure and deterministic: the same scenario, seed and
  * decisions give the same state, in Node and in the browser.
  */
-import { RETURN } from '../scenario/constants';
-import { returns } from '../scenario/graph';
 import type { Choice, Condition, DecisionNode, Inject, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { describeCondition } from './describe-condition';
 import { applyEffect } from './effects';
 import { STEP_MINUTES } from './epidemic';
+import { returns } from './next';
 import { outcomeEvent } from './outcome';
 import { powerInForce } from './powers-in-force';
+import { RETURN } from './return';
 import { nextRandom, seedState } from './rng';
 import {
   coordinationEvents,
@@ -21,7 +21,7 @@ import {
   unreportedEvent,
   withholdEvents,
 } from './rules';
-import { findChoice, findNode, indexOf } from './scenario-index';
+import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
 import {
   type Decision,
@@ -83,7 +83,7 @@ export function snapshot(world: WorldState): RegionSnapshot[] {
  * NOTE mutates `m` (a working copy inside `choose` or `start`).
  */
 function fire(scenario: Scenario, m: Moment & { rng: number; log: LoggedMeasure[] }, inject: Inject, t: number): void {
-  const variables = indexOf(scenario).variable;
+  const variables = scenarioIndex(scenario).variable;
   for (const effect of inject.effects ?? []) {
     const [to, rng] = applyEffect(effect, variables.get(effect.var), m.vars[effect.var], m.rng);
     m.rng = rng;
@@ -203,7 +203,7 @@ export function startAt(scenario: Scenario, seed: number, origin: Origin): RunSt
   for (const id of origin.notified ?? [])
     if (regionIds.has(id) && !m.world.notified.includes(id)) m.world.notified.push(id);
   const completed: Record<string, number> = {};
-  for (const id of origin.completed ?? []) if (indexOf(scenario).window.has(id)) completed[id] = clock;
+  for (const id of origin.completed ?? []) if (scenarioIndex(scenario).window.has(id)) completed[id] = clock;
   return {
     ...base,
     rng: m.rng,
@@ -276,7 +276,7 @@ export function choose(
     throw new IllegalDecisionError(`choice "${choiceId}" is not on offer at node "${node.id}"`, index);
   }
   const taken = choice;
-  const { variable: variables, window: windows } = indexOf(scenario);
+  const { variable: variables, window: windows } = scenarioIndex(scenario);
   const events: DrillEvent[] = [{ type: 'decided', decision: index, nodeId: node.id, choiceId: taken.id, timedOut }];
   const clockAt = state.clock;
   const scored: ScoreEvent[] = [];

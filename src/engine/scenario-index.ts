@@ -10,7 +10,7 @@ export interface ScenarioIndex {
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
 
-export function indexOf(scenario: Scenario): ScenarioIndex {
+export function scenarioIndex(scenario: Scenario): ScenarioIndex {
   let index = cache.get(scenario);
   if (!index) {
     index = {
@@ -25,7 +25,7 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 }
 
 export function findNode(scenario: Scenario, id: string): ScenarioNode | undefined {
-  return indexOf(scenario).node.get(id);
+  return scenarioIndex(scenario).node.get(id);
 }
 
 export function findChoice(node: DecisionNode, id: string): Choice | undefined {

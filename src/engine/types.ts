@@ -1,5 +1,5 @@
 import type { Dimension, Measure, ScoringRuleName } from '../scenario/schema';
-import type { WorldState } from './world';
+import type { RegionOverride, WorldState } from './world';
 
 export type VarValue = number | boolean;
 
@@ -27,13 +27,6 @@ export interface Origin {
   completed?: string[];
   /** Regions already informed before. */
   notified?: string[];
-}
-
-export interface RegionOverride {
-  /** People infectious now: moved from (or back to) the susceptible. */
-  infectious?: number;
-  beds?: number;
-  trust?: number;
 }
 
 /** Passed as the choice id when a node's real-time limit has run out. */

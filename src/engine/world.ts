@@ -6,7 +6,14 @@
 import type { Measure, Metric, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type Compartments, type Link, type Rates, ratesOf, STEP_MINUTES, step } from './epidemic';
-import type { RegionOverride } from './types';
+
+/** Values a trial run's inspector sets on a region. */
+export interface RegionOverride {
+  /** People infectious now: moved from (or back to) the susceptible. */
+  infectious?: number;
+  beds?: number;
+  trust?: number;
+}
 
 export interface RegionState extends Compartments {
   beds: number;

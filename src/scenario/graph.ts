@@ -3,18 +3,8 @@
  * the start, and what can still reach an ending. Lint and the authoring view's graph share it.
  * Walks run on node indexes and flat edge arrays: a large drill has tens of thousands of edges.
  */
-import { RETURN } from './constants';
-import type { Choice, Scenario } from './schema';
-
-/** Node ids a choice may lead to ("$return" leads back to where an inject interrupted). */
-export function targets(next: Choice['next']): string[] {
-  return (typeof next === 'string' ? [next] : next.map((b) => b.to)).filter((t) => t !== RETURN);
-}
-
-/** Whether a choice may "$return" to where an inject interrupted the run. */
-export function returns(next: Choice['next']): boolean {
-  return typeof next === 'string' ? next === RETURN : next.some((b) => b.to === RETURN);
-}
+import { returns } from '../engine/next';
+import type { Scenario } from './schema';
 
 interface Edges {
   /** Node id → index (the first node with that id). */

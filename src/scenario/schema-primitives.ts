@@ -1,14 +1,14 @@
 /** Small schema pieces shared by the scenario and world schemas. */
 import * as v from 'valibot';
 
-export const d = v.description;
+export const doc = v.description;
 
 /**
  * Example values, published as JSON Schema `examples`: the instructor's editor offers them while
  * typing. Examples add up along a pipe (to-json-schema concatenates them), so the shared pieces
  * below carry none of their own: each field names the examples that fit it.
  */
-export const ex = v.examples;
+export const examples = v.examples;
 
 /**
  * Names every JavaScript object already has (Object.prototype's, and "prototype"). The engine
@@ -39,7 +39,7 @@ export const Id = v.pipe(
     new RegExp(`^(?!(?:${RESERVED_NAMES.join('|')})$)[A-Za-z0-9_-]{1,64}$`),
     '只能用英文字母、数字、- 和 _，1–64 个字符；也不能用 constructor、__proto__、toString 这类 JavaScript 对象自带的名字',
   ),
-  d('标识：英文字母、数字、- 或 _，在同类中唯一 — identifier: letters, digits, - or _, unique among its kind'),
+  doc('标识：英文字母、数字、- 或 _，在同类中唯一 — identifier: letters, digits, - or _, unique among its kind'),
 );
 
 /**
@@ -68,8 +68,14 @@ export const MAX_POWERS = 500;
  */
 export const MAX_LIST = 100;
 
-export const Text = (max: number, what: string, examples: readonly string[]) =>
-  v.pipe(v.string(), v.minLength(1, '不能为空'), v.maxLength(max, `不能超过 ${max} 个字符`), d(what), ex(examples));
+export const Text = (max: number, what: string, samples: readonly string[]) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, '不能为空'),
+    v.maxLength(max, `不能超过 ${max} 个字符`),
+    doc(what),
+    examples(samples),
+  );
 
 /**
  * "30m", "2h", "1.5d": minutes, hours or days of in-game time. At most 999 days (minutes take six
@@ -85,24 +91,24 @@ export const Duration = v.pipe(
     /^(?:\d{1,6}(?:\.\d{1,3})?m|\d{1,4}(?:\.\d{1,3})?h|\d{1,3}(?:\.\d{1,3})?d)$/,
     `时长写成数字加单位，如 "30m"、"2h"、"1.5d"；最长 ${MAX_DURATION_DAYS} 天（分钟数最多 6 位，小时数最多 4 位，小数最多 3 位）`,
   ),
-  d('游戏内时长：数字加单位 m（分钟）、h（小时）、d（天），如 "2h" — in-game duration, e.g. "30m", "2h", "1.5d"'),
+  doc('游戏内时长：数字加单位 m（分钟）、h（小时）、d（天），如 "2h" — in-game duration, e.g. "30m", "2h", "1.5d"'),
 );
 
 export const Dimension = v.pipe(
   v.picklist(['timeliness', 'legality', 'coordination'], '评分维度只能是 timeliness、legality 或 coordination'),
-  d('评分维度：timeliness 时效、legality 依法、coordination 协同 — score dimension'),
+  doc('评分维度：timeliness 时效、legality 依法、coordination 协同 — score dimension'),
 );
 
 export const ComparisonOp = v.pipe(
   v.picklist(['==', '!=', '<', '<=', '>', '>='], '比较运算只能是 ==、!=、<、<=、>、>='),
-  d('比较运算 — comparison operator'),
+  doc('比较运算 — comparison operator'),
 );
 
 export const RefIds = v.pipe(
   v.array(Id),
   v.maxLength(MAX_LIST, `依据最多列 ${MAX_LIST} 条：只留最直接的几条。`),
-  d("依据：references 中的 id（讲稿段落、法律条文） — references: ids into the drill's references"),
-  ex([['k_dengdai'], ['z45b', 'w30b', 'k_zhibao']]),
+  doc("依据：references 中的 id（讲稿段落、法律条文） — references: ids into the drill's references"),
+  examples([['k_dengdai'], ['z45b', 'w30b', 'k_zhibao']]),
 );
 
 /**
@@ -113,8 +119,8 @@ export const Comment = v.optional(
   v.pipe(
     v.string(),
     v.maxLength(2000, '注释不能超过 2000 个字符'),
-    d('注释：写给编写者看的说明，学员看不到，引擎忽略 — a note for authors; never shown, ignored by the engine'),
-    ex(['这个节点考查“边报告边核实”：限时 60 秒，超时即“等待上级指示”。']),
+    doc('注释：写给编写者看的说明，学员看不到，引擎忽略 — a note for authors; never shown, ignored by the engine'),
+    examples(['这个节点考查“边报告边核实”：限时 60 秒，超时即“等待上级指示”。']),
   ),
 );
 

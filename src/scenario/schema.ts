@@ -12,8 +12,8 @@ import {
   ComparisonOp,
   Dimension as DimensionSchema,
   Duration,
-  d,
-  ex,
+  doc,
+  examples,
   Id,
   MAX_CHOICES,
   MAX_INJECTS,
@@ -66,74 +66,76 @@ const ConditionOptions = {
     all: v.pipe(
       v.array(v.lazy(() => ConditionSchema)),
       v.maxLength(MAX_LIST, CONDITIONS_TOO_MANY),
-      d('全部成立才成立 — true when every condition holds'),
+      doc('全部成立才成立 — true when every condition holds'),
     ),
   }),
   any: strictObject({
     any: v.pipe(
       v.array(v.lazy(() => ConditionSchema)),
       v.maxLength(MAX_LIST, CONDITIONS_TOO_MANY),
-      d('任一成立即成立 — true when any condition holds'),
+      doc('任一成立即成立 — true when any condition holds'),
     ),
   }),
   not: strictObject({
     not: v.pipe(
       v.lazy(() => ConditionSchema),
-      d('取反 — true when the condition does not hold'),
+      doc('取反 — true when the condition does not hold'),
     ),
   }),
   var: strictObject({
-    var: v.pipe(Id, d('要比较的变量 id — the variable to compare'), ex(['rumour', 'reported'])),
+    var: v.pipe(Id, doc('要比较的变量 id — the variable to compare'), examples(['rumour', 'reported'])),
     op: ComparisonOp,
     value: v.pipe(
       v.union([v.number(), v.boolean()], 'value 应为数字或 true/false'),
-      d('与之比较的值 — the value to compare with'),
-      ex([40, true]),
+      doc('与之比较的值 — the value to compare with'),
+      examples([40, true]),
     ),
   }),
   before: strictObject({
     before: v.pipe(
       Duration,
-      d('游戏时钟早于开局后这一时长 — in-game clock earlier than this long after the start'),
-      ex(['24h', '3d']),
+      doc('游戏时钟早于开局后这一时长 — in-game clock earlier than this long after the start'),
+      examples(['24h', '3d']),
     ),
   }),
   after: strictObject({
     after: v.pipe(
       Duration,
-      d('游戏时钟不早于开局后这一时长 — in-game clock at or after this long after the start'),
-      ex(['10h', '2d']),
+      doc('游戏时钟不早于开局后这一时长 — in-game clock at or after this long after the start'),
+      examples(['10h', '2d']),
     ),
   }),
   metric: strictObject({
     metric: v.pipe(
       v.picklist(METRICS, `metric 只能是 ${METRICS.join('、')}`),
-      d(
+      doc(
         '世界的一个量：cases 累计感染、deaths 死亡、infectious 现有感染、hospitalised 住院、bedsFree 空余床位、trust 公众信任、supply 物资库存、responseLevel 响应级别（0 为未启动，1 最高）、violations 越权次数 — a quantity of the world',
       ),
     ),
     region: v.optional(
       v.pipe(
         Id,
-        d('地区 id；不写则为全部地区之和（trust 为平均） — region; all regions when left out'),
-        ex(['yunwan']),
+        doc('地区 id；不写则为全部地区之和（trust 为平均） — region; all regions when left out'),
+        examples(['yunwan']),
       ),
     ),
-    supply: v.optional(v.pipe(Id, d('metric 为 supply 时的物资 id — the supply, for metric "supply"'), ex(['masks']))),
+    supply: v.optional(
+      v.pipe(Id, doc('metric 为 supply 时的物资 id — the supply, for metric "supply"'), examples(['masks'])),
+    ),
     op: ComparisonOp,
-    value: v.pipe(v.number(), d('与之比较的数 — the number to compare with'), ex([400, 6])),
+    value: v.pipe(v.number(), doc('与之比较的数 — the number to compare with'), examples([400, 6])),
   }),
   authorised: strictObject({
     authorised: v.pipe(
       Id,
-      d(
+      doc(
         '学员此刻可以依法行使这项权力（本就享有、可先行采取或已获授权） — the trainee may lawfully exercise this power now',
       ),
-      ex(['health-quarantine']),
+      examples(['health-quarantine']),
     ),
   }),
   visited: strictObject({
-    visited: v.pipe(Id, d('本局已经到过这个节点 — the run has been at this node'), ex(['neighbours'])),
+    visited: v.pipe(Id, doc('本局已经到过这个节点 — the run has been at this node'), examples(['neighbours'])),
   }),
 };
 
@@ -153,43 +155,53 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
     }
     return AnyCondition;
   }),
-  d(
+  doc(
     '条件（数据，不是代码） — a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node',
   ),
 );
 
-const VarId = v.pipe(Id, d('变量 id — variable id'), ex(['rumour', 'reported']));
+const VarId = v.pipe(Id, doc('变量 id — variable id'), examples(['rumour', 'reported']));
 
 const Effect = v.pipe(
   v.variant(
     'op',
     [
       strictObject({
-        op: v.pipe(v.literal('set'), d('把变量设为一个值 — set a variable')),
+        op: v.pipe(v.literal('set'), doc('把变量设为一个值 — set a variable')),
         var: VarId,
-        value: v.pipe(v.union([v.number(), v.boolean()]), d('新值 — new value'), ex([true, 0])),
+        value: v.pipe(v.union([v.number(), v.boolean()]), doc('新值 — new value'), examples([true, 0])),
       }),
       strictObject({
         op: v.pipe(
           v.literal('add'),
-          d('给数值变量加上一个数（可为负），结果限制在变量范围内 — add to a number, clamped to its range'),
+          doc('给数值变量加上一个数（可为负），结果限制在变量范围内 — add to a number, clamped to its range'),
         ),
         var: VarId,
-        value: v.pipe(v.number(), d('加上的数，可为负 — amount, may be negative'), ex([20, -15])),
+        value: v.pipe(v.number(), doc('加上的数，可为负 — amount, may be negative'), examples([20, -15])),
       }),
       strictObject({
         op: v.pipe(
           v.literal('random'),
-          d("用本局的随机种子抽一个整数 — draw an integer from the run's seeded generator"),
+          doc("用本局的随机种子抽一个整数 — draw an integer from the run's seeded generator"),
         ),
         var: VarId,
-        min: v.pipe(v.number(), v.integer('min 必须是整数'), d('最小值（含） — smallest value, inclusive'), ex([0])),
-        max: v.pipe(v.number(), v.integer('max 必须是整数'), d('最大值（含） — largest value, inclusive'), ex([30])),
+        min: v.pipe(
+          v.number(),
+          v.integer('min 必须是整数'),
+          doc('最小值（含） — smallest value, inclusive'),
+          examples([0]),
+        ),
+        max: v.pipe(
+          v.number(),
+          v.integer('max 必须是整数'),
+          doc('最大值（含） — largest value, inclusive'),
+          examples([30]),
+        ),
       }),
     ],
     '效果的 op 只能是 "set"、"add" 或 "random"',
   ),
-  d('效果：改变一个变量 — an effect that changes a variable'),
+  doc('效果：改变一个变量 — an effect that changes a variable'),
 );
 
 const ScoreRule = v.pipe(
@@ -200,25 +212,25 @@ const ScoreRule = v.pipe(
       v.integer('分值必须是整数'),
       v.minValue(-100),
       v.maxValue(100),
-      d('加减分，-100 到 100 — points, -100 to 100'),
-      ex([10, -15]),
+      doc('加减分，-100 到 100 — points, -100 to 100'),
+      examples([10, -15]),
     ),
     reason: Text(200, '理由：用平实的中文说明为什么加分或扣分 — the reason, in plain Chinese', [
       '要求医院两小时内网络直报，没有等待会诊和逐级请示。',
     ]),
     refs: v.optional(RefIds),
   }),
-  d('一条评分：维度、分值、理由和依据 — one score judgement'),
+  doc('一条评分：维度、分值、理由和依据 — one score judgement'),
 );
 
-import { RETURN } from './constants';
+import { RETURN } from '../engine/return';
 
-export { RETURN } from './constants';
+export { RETURN } from '../engine/return';
 
 const Target = v.pipe(
   v.union([Id, v.literal(RETURN)], '去向写成节点 id，或 "$return"（回到插入事件打断之前的去向）'),
-  d('目标节点 id；插入事件打开的节点可写 "$return" 回到原来的去向 — target node id, or "$return"'),
-  ex(['verify', RETURN]),
+  doc('目标节点 id；插入事件打开的节点可写 "$return" 回到原来的去向 — target node id, or "$return"'),
+  examples(['verify', RETURN]),
 );
 
 const NextBranch = v.pipe(
@@ -226,7 +238,7 @@ const NextBranch = v.pipe(
     when: v.optional(ConditionSchema),
     to: Target,
   }),
-  d('一条去向：条件成立时去往 to；没有 when 的一条是兜底 — a branch; one without "when" is the fallback'),
+  doc('一条去向：条件成立时去往 to；没有 when 的一条是兜底 — a branch; one without "when" is the fallback'),
 );
 
 const NextBranches = v.pipe(
@@ -246,7 +258,7 @@ const Next = v.pipe(
     if (Array.isArray(input)) return NextBranches;
     return AnyNext;
   }),
-  d(
+  doc(
     '选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的） — where the choice leads: a node id, or branches tried in order',
   ),
 );
@@ -256,87 +268,89 @@ const MEASURES_TOO_MANY = `措施最多 ${MAX_LIST} 项：把对同一地区的�
 
 const Choice = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['report_now', 'wait_orders'])),
+    id: v.pipe(Id, examples(['report_now', 'wait_orders'])),
     label: Text(120, '选项文字，学员看到的决定 — what the trainee sees as the decision', [
       '要求医院立即按“不明原因肺炎”在2小时内网络直报，不等会诊',
     ]),
-    when: v.optional(v.pipe(ConditionSchema, d('只有条件成立时才提供这个选项 — offered only when this holds'))),
+    when: v.optional(v.pipe(ConditionSchema, doc('只有条件成立时才提供这个选项 — offered only when this holds'))),
     takes: v.pipe(
       Duration,
-      d('这个决定耗费的游戏内时间 — in-game time this decision takes'),
-      ex(['40m', '2h', '1.5d']),
+      doc('这个决定耗费的游戏内时间 — in-game time this decision takes'),
+      examples(['40m', '2h', '1.5d']),
     ),
     effects: v.optional(
       v.pipe(
         v.array(Effect),
         v.maxLength(MAX_LIST, EFFECTS_TOO_MANY),
-        d('这个决定带来的变化 — what this decision changes'),
+        doc('这个决定带来的变化 — what this decision changes'),
       ),
     ),
     completes: v.optional(
       v.pipe(
         v.array(Id),
         v.maxLength(MAX_LIST, `一个决定最多完成 ${MAX_LIST} 个关键行动：只列这个决定真正完成的。`),
-        d(
+        doc(
           '这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows',
         ),
-        ex([['w_report'], ['w_report', 'w_verify']]),
+        examples([['w_report'], ['w_report', 'w_verify']]),
       ),
     ),
     score: v.optional(
       v.pipe(
         v.array(ScoreRule),
         v.maxLength(MAX_LIST, `一个决定最多 ${MAX_LIST} 条评分：把同一维度、同一理由的评分合并成一条。`),
-        d('这个决定的评分 — authored score judgements'),
+        doc('这个决定的评分 — authored score judgements'),
       ),
     ),
     world: v.optional(
       v.pipe(
         v.array(MeasureSchema),
         v.maxLength(MAX_LIST, MEASURES_TOO_MANY),
-        d('这个决定对世界采取的措施，在决定完成时生效 — measures taken, in force when the decision is done'),
+        doc('这个决定对世界采取的措施，在决定完成时生效 — measures taken, in force when the decision is done'),
       ),
     ),
     power: v.optional(
       v.pipe(
         Id,
-        d('这个决定行使的权力（powers 中的 id）；学员无权又未获授权时自动扣依法分 — the power this decision exercises'),
-        ex(['issue-warning']),
+        doc(
+          '这个决定行使的权力（powers 中的 id）；学员无权又未获授权时自动扣依法分 — the power this decision exercises',
+        ),
+        examples(['issue-warning']),
       ),
     ),
     reports: v.optional(
       v.pipe(
         v.array(Id),
         v.maxLength(MAX_LIST, `一个决定最多报告 ${MAX_LIST} 项权力的行使：只列这个决定真正报告的。`),
-        d(
+        doc(
           '这个决定向上级报告了哪些权力的行使（powers 中带 report 的 id）：同一决定或此前行使、尚未报告的都算报告了 — the exercises of these powers this decision reports',
         ),
-        ex([['emergency-measures']]),
+        examples([['emergency-measures']]),
       ),
     ),
     requests: v.optional(
       v.pipe(
         strictObject({
-          power: v.pipe(Id, d('请求授权行使的权力 — the power asked for'), ex(['health-quarantine'])),
-          from: v.pipe(Id, d('向哪个主体请求 — the actor asked'), ex(['dlGov'])),
-          after: v.pipe(Duration, d('请求后多久获批 — how long until it is granted'), ex(['8h'])),
+          power: v.pipe(Id, doc('请求授权行使的权力 — the power asked for'), examples(['health-quarantine'])),
+          from: v.pipe(Id, doc('向哪个主体请求 — the actor asked'), examples(['dlGov'])),
+          after: v.pipe(Duration, doc('请求后多久获批 — how long until it is granted'), examples(['8h'])),
           when: v.optional(
             v.pipe(
               ConditionSchema,
-              d('请求时这个条件成立才会获批；不写则总会获批 — granted only if this holds when asked'),
+              doc('请求时这个条件成立才会获批；不写则总会获批 — granted only if this holds when asked'),
             ),
           ),
         }),
-        d('请求上级授权：耗费时间，按规则决定是否、何时获批 — asking for authorisation'),
+        doc('请求上级授权：耗费时间，按规则决定是否、何时获批 — asking for authorisation'),
       ),
     ),
     needs: v.optional(
       v.pipe(
         strictObject({
-          when: v.pipe(ConditionSchema, d('采取这项措施所需的事态 — the situation the measure needs')),
+          when: v.pipe(ConditionSchema, doc('采取这项措施所需的事态 — the situation the measure needs')),
           refs: v.optional(RefIds),
         }),
-        d(
+        doc(
           '比例原则：事态未达到 when 时采取，自动按“措施与事态不相适应”扣依法分 — proportionality: taken while this does not hold, it is scored as disproportionate',
         ),
       ),
@@ -348,19 +362,19 @@ const Choice = v.pipe(
     timeoutOnly: v.optional(
       v.pipe(
         v.boolean(),
-        d('只在超时时自动采取，不显示为选项 — taken only when time runs out, never shown as a choice'),
-        ex([true]),
+        doc('只在超时时自动采取，不显示为选项 — taken only when time runs out, never shown as a choice'),
+        examples([true]),
       ),
     ),
   }),
-  d('一个选项 — one choice'),
+  doc('一个选项 — one choice'),
 );
 
-const NodeId = v.pipe(Id, ex(['call', 'verify']));
+const NodeId = v.pipe(Id, examples(['call', 'verify']));
 
 const DecisionNode = strictObject({
   id: NodeId,
-  kind: v.pipe(v.literal('decision'), d('决策节点 — a decision point')),
+  kind: v.pipe(v.literal('decision'), doc('决策节点 — a decision point')),
   title: Text(40, '节点标题 — title', ['早上七点半的电话']),
   text: Text(1200, '情况说明：此刻学员面对的局面 — the situation the trainee faces', [
     '市三院的医生打来电话：一周内收治了5名不明原因肺炎患者。你需要马上表态。',
@@ -368,10 +382,10 @@ const DecisionNode = strictObject({
   at: v.optional(
     v.pipe(
       Duration,
-      d(
+      doc(
         '这个局面最早出现在开局后多久：走到这里时还没到这一刻，时钟推进到这一刻，世界照常演变，到时的插入事件照常发生 — the situation is met no earlier than this long after the start; arriving earlier, the clock runs on to it',
       ),
-      ex(['3d', '7d']),
+      examples(['3d', '7d']),
     ),
   ),
   timeLimitSec: v.optional(
@@ -380,34 +394,34 @@ const DecisionNode = strictObject({
       v.integer('timeLimitSec 必须是整数秒'),
       v.minValue(5, '限时至少 5 秒'),
       v.maxValue(3600, '限时最多 3600 秒'),
-      d('真实时间限时（秒）；到时自动采取 timeoutChoice — real-time limit in seconds'),
-      ex([60, 90]),
+      doc('真实时间限时（秒）；到时自动采取 timeoutChoice — real-time limit in seconds'),
+      examples([60, 90]),
     ),
   ),
   timeoutChoice: v.optional(
     v.pipe(
       Id,
-      d('限时用完时自动采取的选项 id，通常是“等待上级指示” — the choice taken when time runs out'),
-      ex(['wait_orders']),
+      doc('限时用完时自动采取的选项 id，通常是“等待上级指示” — the choice taken when time runs out'),
+      examples(['wait_orders']),
     ),
   ),
   choices: v.pipe(
     v.array(Choice),
     v.minLength(1, '决策节点至少要有一个选项：在 choices 里写上学员可以作出的决定（至少一个）。'),
     v.maxLength(MAX_CHOICES, `一个决策节点最多 ${MAX_CHOICES} 个选项：合并相近的选项，或把决定拆到几个节点。`),
-    d('选项 — the choices'),
+    doc('选项 — the choices'),
   ),
 });
 
 const EndingNode = strictObject({
-  id: v.pipe(Id, ex(['end_good', 'end_bad'])),
-  kind: v.pipe(v.literal('ending'), d('结局节点 — an ending')),
+  id: v.pipe(Id, examples(['end_good', 'end_bad'])),
+  kind: v.pipe(v.literal('ending'), doc('结局节点 — an ending')),
   title: Text(40, '结局标题 — title', ['萌芽之中', '贻误战机']),
   text: Text(1200, '结局说明 — what came of it', ['疫情被控制在城西的几个街区之内。']),
   tone: v.optional(
     v.pipe(
       v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'),
-      d('结局基调 — tone: good, mixed or bad'),
+      doc('结局基调 — tone: good, mixed or bad'),
     ),
   ),
   details: v.optional(
@@ -417,17 +431,17 @@ const EndingNode = strictObject({
           strictObject({
             when: v.pipe(
               v.lazy(() => ConditionSchema),
-              d('结束时这个条件成立才显示 — shown when this holds at the end'),
+              doc('结束时这个条件成立才显示 — shown when this holds at the end'),
             ),
             text: Text(600, '这一段文字：写明学员在这一局里做了什么、付出了什么 — the paragraph', [
               '你在第一时间让医院直报，没有等会诊定性。',
             ]),
           }),
-          d('按本局经过显示的一段结局文字 — a paragraph of the ending shown when its condition holds'),
+          doc('按本局经过显示的一段结局文字 — a paragraph of the ending shown when its condition holds'),
         ),
       ),
       v.maxLength(MAX_LIST, `结局的段落最多 ${MAX_LIST} 段：合并相近的段落。`),
-      d(
+      doc(
         '按本局经过追加的段落，依次判断，成立的都显示在 text 之后：让结局说出这位学员做了什么 — paragraphs added after the text when their conditions hold at the end',
       ),
     ),
@@ -436,11 +450,11 @@ const EndingNode = strictObject({
 
 const Node = v.pipe(
   v.variant('kind', [DecisionNode, EndingNode], '节点的 kind 只能是 "decision" 或 "ending"'),
-  d('节点：决策点或结局 — a node: a decision point or an ending'),
+  doc('节点：决策点或结局 — a node: a decision point or an ending'),
 );
 
 const Visible = v.optional(
-  v.pipe(v.boolean(), d('在状态面板上显示给学员 — shown on the status panel'), ex([true, false])),
+  v.pipe(v.boolean(), doc('在状态面板上显示给学员 — shown on the status panel'), examples([true, false])),
 );
 
 const Variable = v.pipe(
@@ -448,26 +462,26 @@ const Variable = v.pipe(
     'type',
     [
       strictObject({
-        id: v.pipe(Id, ex(['rumour'])),
-        type: v.pipe(v.literal('number'), d('数值变量 — a number')),
+        id: v.pipe(Id, examples(['rumour'])),
+        type: v.pipe(v.literal('number'), doc('数值变量 — a number')),
         label: Text(20, '显示名称 — label', ['谣言热度']),
-        min: v.pipe(v.number(), d('最小值 — smallest value'), ex([0])),
-        max: v.pipe(v.number(), d('最大值 — largest value'), ex([100])),
-        initial: v.pipe(v.number(), d('初始值 — initial value'), ex([10])),
-        unit: v.optional(v.pipe(v.string(), v.maxLength(8), d('单位，如 "人"、"%" — unit'), ex(['人', '%']))),
+        min: v.pipe(v.number(), doc('最小值 — smallest value'), examples([0])),
+        max: v.pipe(v.number(), doc('最大值 — largest value'), examples([100])),
+        initial: v.pipe(v.number(), doc('初始值 — initial value'), examples([10])),
+        unit: v.optional(v.pipe(v.string(), v.maxLength(8), doc('单位，如 "人"、"%" — unit'), examples(['人', '%']))),
         visible: Visible,
       }),
       strictObject({
-        id: v.pipe(Id, ex(['reported'])),
-        type: v.pipe(v.literal('boolean'), d('是/否变量 — a yes/no flag')),
+        id: v.pipe(Id, examples(['reported'])),
+        type: v.pipe(v.literal('boolean'), doc('是/否变量 — a yes/no flag')),
         label: Text(20, '显示名称 — label', ['已网络直报']),
-        initial: v.pipe(v.boolean(), d('初始值 — initial value'), ex([false])),
+        initial: v.pipe(v.boolean(), doc('初始值 — initial value'), examples([false])),
         visible: Visible,
       }),
     ],
     '变量的 type 只能是 "number" 或 "boolean"',
   ),
-  d('变量：类型、范围和初始值 — a variable with type, range and initial value'),
+  doc('变量：类型、范围和初始值 — a variable with type, range and initial value'),
 );
 
 const Reference = v.pipe(
@@ -475,8 +489,8 @@ const Reference = v.pipe(
     'kind',
     [
       strictObject({
-        id: v.pipe(Id, ex(['z45b'])),
-        kind: v.pipe(v.literal('law'), d('法律法规条文 — a law article')),
+        id: v.pipe(Id, examples(['z45b'])),
+        kind: v.pipe(v.literal('law'), doc('法律法规条文 — a law article')),
         law: Text(60, "法律名称，如《中华人民共和国传染病防治法》 — the law's name", [
           '《中华人民共和国传染病防治法》',
           '《中华人民共和国突发事件应对法》',
@@ -491,35 +505,35 @@ const Reference = v.pipe(
         ]),
       }),
       strictObject({
-        id: v.pipe(Id, ex(['k_dengdai'])),
-        kind: v.pipe(v.literal('lecture'), d('讲稿段落 — a lecture passage')),
+        id: v.pipe(Id, examples(['k_dengdai'])),
+        kind: v.pipe(v.literal('lecture'), doc('讲稿段落 — a lecture passage')),
         title: Text(60, '出处，如 "党课讲稿·疫情预警机制不灵敏" — where it is from', ['党课讲稿·危机应对能力明显不足']),
         quote: Text(2000, '原文，逐字引用 — the passage, quoted verbatim', ['预案要进行预演,预演要“真刀真枪”。']),
       }),
     ],
     '依据的 kind 只能是 "law" 或 "lecture"',
   ),
-  d('依据：法律条文或讲稿段落 — a reference: a law article or a lecture passage'),
+  doc('依据：法律条文或讲稿段落 — a reference: a law article or a lecture passage'),
 );
 
 const TimeWindow = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['w_report'])),
+    id: v.pipe(Id, examples(['w_report'])),
     label: Text(40, '关键行动的名称，如“向疾控机构报告” — the key action', ['不明原因肺炎网络直报']),
     ideal: v.pipe(
       Duration,
-      d('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start'),
-      ex(['2h']),
+      doc('理想时限：开局后多久之内完成得满分 — ideal: full credit when done within this long after the start'),
+      examples(['2h']),
     ),
-    latest: v.pipe(Duration, d('最迟时限：超过即扣满 penalty — latest: full penalty after this'), ex(['24h'])),
+    latest: v.pipe(Duration, doc('最迟时限：超过即扣满 penalty — latest: full penalty after this'), examples(['24h'])),
     credit: v.optional(
       v.pipe(
         v.number(),
         v.integer(),
         v.minValue(0),
         v.maxValue(100),
-        d('理想时限内完成的加分，默认 10 — points when done by ideal, default 10'),
-        ex([10]),
+        doc('理想时限内完成的加分，默认 10 — points when done by ideal, default 10'),
+        examples([10]),
       ),
     ),
     penalty: v.optional(
@@ -528,45 +542,45 @@ const TimeWindow = v.pipe(
         v.integer(),
         v.minValue(0),
         v.maxValue(100),
-        d('超过最迟时限或始终未做的扣分，默认 20 — points lost when late or never done, default 20'),
-        ex([20]),
+        doc('超过最迟时限或始终未做的扣分，默认 20 — points lost when late or never done, default 20'),
+        examples([20]),
       ),
     ),
     refs: v.optional(RefIds),
   }),
-  d('关键行动的时间窗：越晚完成时效分越低 — a time window for a key action: later costs more'),
+  doc('关键行动的时间窗：越晚完成时效分越低 — a time window for a key action: later costs more'),
 );
 
 const Inject = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['masks_convoy'])),
+    id: v.pipe(Id, examples(['masks_convoy'])),
     title: Text(40, '事件标题，显示在时间线上 — title, shown on the timeline', ['南屏发往北溪的口罩途经云湾']),
     text: Text(1200, '事件说明 — what happens', [
       '南屏市一家企业发往北溪市的20万只医用防护口罩装车出发，车队将沿高速途经云湾。',
     ]),
-    at: v.optional(v.pipe(Duration, d('开局后多久发生 — when it happens, after the start'), ex(['10h', '2d']))),
+    at: v.optional(v.pipe(Duration, doc('开局后多久发生 — when it happens, after the start'), examples(['10h', '2d']))),
     when: v.optional(
-      v.pipe(ConditionSchema, d('条件成立时发生（与 at 同写则两者都满足才发生） — happens once this holds')),
+      v.pipe(ConditionSchema, doc('条件成立时发生（与 at 同写则两者都满足才发生） — happens once this holds')),
     ),
     effects: v.optional(
-      v.pipe(v.array(Effect), v.maxLength(MAX_LIST, EFFECTS_TOO_MANY), d('对变量的改变 — changes to variables')),
+      v.pipe(v.array(Effect), v.maxLength(MAX_LIST, EFFECTS_TOO_MANY), doc('对变量的改变 — changes to variables')),
     ),
     world: v.optional(
       v.pipe(
         v.array(MeasureSchema),
         v.maxLength(MAX_LIST, MEASURES_TOO_MANY),
-        d('对世界的改变 — changes to the world'),
+        doc('对世界的改变 — changes to the world'),
       ),
     ),
     opens: v.optional(
       v.pipe(
         Id,
-        d('打开一个决策节点，打断原来的去向；该节点的选项可用 "$return" 回到原去向 — a decision node it opens'),
-        ex(['convoy']),
+        doc('打开一个决策节点，打断原来的去向；该节点的选项可用 "$return" 回到原去向 — a decision node it opens'),
+        examples(['convoy']),
       ),
     ),
   }),
-  d('插入事件：到时或条件成立时发生，只发生一次 — an inject: fires once, at a time or when a condition holds'),
+  doc('插入事件：到时或条件成立时发生，只发生一次 — an inject: fires once, at a time or when a condition holds'),
 );
 
 export const ScenarioSchema = v.pipe(
@@ -575,18 +589,18 @@ export const ScenarioSchema = v.pipe(
       v.pipe(
         v.string(),
         v.maxLength(500, '$schema 的地址不能超过 500 个字符：写 "./schema.json" 即可。'),
-        d('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion'),
-        ex(['./schema.json']),
+        doc('JSON Schema 地址，让编辑器补全和检查 — the JSON Schema, for editor completion'),
+        examples(['./schema.json']),
       ),
     ),
     schemaVersion: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(1),
-      d(`格式版本，目前是 ${SCHEMA_VERSION} — the format version, currently ${SCHEMA_VERSION}`),
-      ex([SCHEMA_VERSION]),
+      doc(`格式版本，目前是 ${SCHEMA_VERSION} — the format version, currently ${SCHEMA_VERSION}`),
+      examples([SCHEMA_VERSION]),
     ),
-    id: v.pipe(Id, ex(['early-warning'])),
+    id: v.pipe(Id, examples(['early-warning'])),
     title: Text(40, '演练名称 — title', ['不明原因肺炎的早期预警']),
     summary: Text(200, '一两句话的简介，显示在演练库中 — a one- or two-sentence summary for the library', [
       '一位医生报告了一组不明原因肺炎病例。你要决定怎么报、怎么核实、谁来发预警。',
@@ -597,18 +611,18 @@ export const ScenarioSchema = v.pipe(
       v.integer(),
       v.minValue(1),
       v.maxValue(240),
-      d('预计用时（分钟） — estimated minutes'),
-      ex([25]),
+      doc('预计用时（分钟） — estimated minutes'),
+      examples([25]),
     ),
     legalFramework: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(2000),
       v.maxValue(2100),
-      d(
+      doc(
         '演练所依据的法律年份：如 2025 表示适用 2025 年修订的传染病防治法 — the year whose law texts the drill is set under',
       ),
-      ex([2025, 2013]),
+      examples([2025, 2013]),
     ),
     briefing: Text(2000, "开局情况介绍：背景、学员的职责 — the situation at the start and the trainee's duties", [
       '云湾市是东岭省的一个地级市，常住人口约420万。你是云湾市卫生健康委员会主任。',
@@ -616,10 +630,10 @@ export const ScenarioSchema = v.pipe(
     clockStart: v.pipe(
       v.string(),
       v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '开局时间写成 "2026-01-08T08:00"'),
-      d('开局的游戏内日期时间，如 "2026-01-08T08:00" — in-game date-time at the start'),
-      ex(['2026-01-12T07:30']),
+      doc('开局的游戏内日期时间，如 "2026-01-08T08:00" — in-game date-time at the start'),
+      examples(['2026-01-12T07:30']),
     ),
-    start: v.pipe(Id, d('开局节点 id — the starting node'), ex(['call'])),
+    start: v.pipe(Id, doc('开局节点 id — the starting node'), examples(['call'])),
     scoring: v.optional(
       v.pipe(
         strictObject({
@@ -629,8 +643,8 @@ export const ScenarioSchema = v.pipe(
               v.integer(),
               v.minValue(0),
               v.maxValue(100),
-              d('每个维度的起评分，默认 60 — starting score per dimension, default 60'),
-              ex([60]),
+              doc('每个维度的起评分，默认 60 — starting score per dimension, default 60'),
+              examples([60]),
             ),
           ),
           timeoutPenalty: v.optional(
@@ -639,16 +653,16 @@ export const ScenarioSchema = v.pipe(
               v.integer(),
               v.minValue(0),
               v.maxValue(100),
-              d('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5'),
-              ex([5]),
+              doc('每次超时扣的时效分，默认 5 — timeliness points lost per timeout, default 5'),
+              examples([5]),
             ),
           ),
           timeoutRefs: v.optional(
-            v.pipe(RefIds, d('超时扣分的依据，如讲稿中“等待上级指示”一段 — references for the timeout penalty')),
+            v.pipe(RefIds, doc('超时扣分的依据，如讲稿中“等待上级指示”一段 — references for the timeout penalty')),
           ),
           rules: v.optional(ScoringRules),
         }),
-        d('评分设置 — scoring settings'),
+        doc('评分设置 — scoring settings'),
       ),
     ),
     ...WorldSchemaParts,
@@ -656,38 +670,38 @@ export const ScenarioSchema = v.pipe(
       v.pipe(
         v.array(Inject),
         v.maxLength(MAX_INJECTS, `插入事件不能超过 ${MAX_INJECTS} 个：合并同时发生的事件，或删去不用的。`),
-        d('插入事件 — injects'),
+        doc('插入事件 — injects'),
       ),
     ),
     variables: v.optional(
       v.pipe(
         v.array(Variable),
         v.maxLength(MAX_VARIABLES, `变量不能超过 ${MAX_VARIABLES} 个：删去不用的变量，或合并相近的。`),
-        d('变量 — variables'),
+        doc('变量 — variables'),
       ),
     ),
     references: v.optional(
       v.pipe(
         v.array(Reference),
         v.maxLength(MAX_REFERENCES, `依据不能超过 ${MAX_REFERENCES} 条：删去没有被引用的依据。`),
-        d('依据：讲稿段落与法律条文 — references'),
+        doc('依据：讲稿段落与法律条文 — references'),
       ),
     ),
     timeWindows: v.optional(
       v.pipe(
         v.array(TimeWindow),
         v.maxLength(MAX_TIME_WINDOWS, `关键行动的时间窗不能超过 ${MAX_TIME_WINDOWS} 个：只留评分真正要看的关键行动。`),
-        d('关键行动的时间窗 — time windows for key actions'),
+        doc('关键行动的时间窗 — time windows for key actions'),
       ),
     ),
     nodes: v.pipe(
       v.array(Node),
       v.minLength(1, '至少要有一个节点'),
       v.maxLength(MAX_NODES, `节点不能超过 ${MAX_NODES} 个：把情景拆成几个演练，或检查文件是否由程序错误生成。`),
-      d('节点：决策点与结局 — nodes: decision points and endings'),
+      doc('节点：决策点与结局 — nodes: decision points and endings'),
     ),
   }),
-  d('一个桌面推演情景 — a tabletop-exercise drill'),
+  doc('一个桌面推演情景 — a tabletop-exercise drill'),
 );
 
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;

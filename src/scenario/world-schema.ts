@@ -5,8 +5,8 @@
 import * as v from 'valibot';
 import {
   Duration,
-  d,
-  ex,
+  doc,
+  examples,
   Id,
   MAX_ACTORS,
   MAX_LIST,
@@ -19,67 +19,67 @@ import {
   Text,
 } from './schema-primitives';
 
-const Count = (what: string, examples: readonly number[]) =>
-  v.pipe(v.number(), v.integer('必须是整数'), v.minValue(0, '不能为负数'), d(what), ex(examples));
-const Share = (what: string, examples: readonly number[], max = 1) =>
-  v.pipe(v.number(), v.minValue(0, '不能小于 0'), v.maxValue(max, `不能大于 ${max}`), d(what), ex(examples));
+const Count = (what: string, samples: readonly number[]) =>
+  v.pipe(v.number(), v.integer('必须是整数'), v.minValue(0, '不能为负数'), doc(what), examples(samples));
+const Share = (what: string, samples: readonly number[], max = 1) =>
+  v.pipe(v.number(), v.minValue(0, '不能小于 0'), v.maxValue(max, `不能大于 ${max}`), doc(what), examples(samples));
 /** A region id, with examples. */
-const RegionId = (what: string) => v.pipe(Id, d(what), ex(['yunwan', 'beixi']));
+const RegionId = (what: string) => v.pipe(Id, doc(what), examples(['yunwan', 'beixi']));
 /** A list of regions can name each region at most once. */
 const REGIONS_TOO_MANY = `最多列 ${MAX_REGIONS} 个地区（地区总数的上限）：删去重复的。`;
 
 export const Supply = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['masks', 'gowns'])),
+    id: v.pipe(Id, examples(['masks', 'gowns'])),
     name: Text(20, '物资名称，如“医用防护口罩” — name', ['医用防护口罩', '医用防护服']),
     unit: Text(8, '计量单位，如“万只” — unit', ['万只', '套']),
   }),
-  d('一种物资 — a named supply'),
+  doc('一种物资 — a named supply'),
 );
 
 export const Region = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['yunwan', 'beixi'])),
+    id: v.pipe(Id, examples(['yunwan', 'beixi'])),
     name: Text(20, '地区名称，如“云湾市” — name', ['云湾市', '北溪市']),
     population: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(1, '人口至少为 1'),
-      d('常住人口 — population'),
-      ex([4200000, 3100000]),
+      doc('常住人口 — population'),
+      examples([4200000, 3100000]),
     ),
     neighbours: v.optional(
       v.pipe(
         v.array(Id),
         v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
-        d('相邻地区的 id — ids of neighbouring regions'),
-        ex([['beixi', 'nanping']]),
+        doc('相邻地区的 id — ids of neighbouring regions'),
+        examples([['beixi', 'nanping']]),
       ),
     ),
     beds: Count('可用于收治的床位数 — hospital beds available for these patients', [120, 80]),
     supplies: v.optional(
       v.pipe(
         v.record(Id, v.pipe(v.number(), v.minValue(0))),
-        d('物资库存：物资 id → 数量 — supply stocks: supply id → amount'),
-        ex([{ masks: 6, gowns: 9000 }]),
+        doc('物资库存：物资 id → 数量 — supply stocks: supply id → amount'),
+        examples([{ masks: 6, gowns: 9000 }]),
       ),
     ),
     trust: Share('公众信任，0–100 — public trust, 0–100', [60, 70], 100),
   }),
-  d('一个地区：人口、床位、物资、公众信任 — a region'),
+  doc('一个地区：人口、床位、物资、公众信任 — a region'),
 );
 
 export const Travel = v.pipe(
   strictObject({
-    between: v.pipe(v.tuple([Id, Id]), d('两个地区的 id — the two regions'), ex([['yunwan', 'beixi']])),
+    between: v.pipe(v.tuple([Id, Id]), doc('两个地区的 id — the two regions'), examples([['yunwan', 'beixi']])),
     perDay: v.pipe(
       v.number(),
       v.minValue(0),
-      d('每天往来的人数（单向） — people travelling each way per day'),
-      ex([60000, 20000]),
+      doc('每天往来的人数（单向） — people travelling each way per day'),
+      examples([60000, 20000]),
     ),
   }),
-  d('两地之间的日常往来 — daily travel between two regions'),
+  doc('两地之间的日常往来 — daily travel between two regions'),
 );
 
 export const EpidemicParams = v.pipe(
@@ -89,8 +89,8 @@ export const EpidemicParams = v.pipe(
         v.number(),
         v.minValue(0),
         v.maxValue(20),
-        d('基本再生数，默认 2.2 — basic reproduction number'),
-        ex([2.5, 2.2]),
+        doc('基本再生数，默认 2.2 — basic reproduction number'),
+        examples([2.5, 2.2]),
       ),
     ),
     incubationDays: v.optional(
@@ -98,8 +98,8 @@ export const EpidemicParams = v.pipe(
         v.number(),
         v.minValue(0.5),
         v.maxValue(30),
-        d('平均潜伏期（天），默认 5.2 — mean incubation period, days'),
-        ex([5.2]),
+        doc('平均潜伏期（天），默认 5.2 — mean incubation period, days'),
+        examples([5.2]),
       ),
     ),
     infectiousDays: v.optional(
@@ -107,8 +107,8 @@ export const EpidemicParams = v.pipe(
         v.number(),
         v.minValue(0.5),
         v.maxValue(30),
-        d('平均传染期（天），默认 5 — mean infectious period, days'),
-        ex([5]),
+        doc('平均传染期（天），默认 5 — mean infectious period, days'),
+        examples([5]),
       ),
     ),
     hospitalisedShare: v.optional(
@@ -122,8 +122,8 @@ export const EpidemicParams = v.pipe(
         v.number(),
         v.minValue(1),
         v.maxValue(60),
-        d('平均住院天数，默认 12 — mean stay in hospital, days'),
-        ex([12]),
+        doc('平均住院天数，默认 12 — mean stay in hospital, days'),
+        examples([12]),
       ),
     ),
     hospitalDeathShare: v.optional(
@@ -134,12 +134,12 @@ export const EpidemicParams = v.pipe(
         v.number(),
         v.minValue(1),
         v.maxValue(10),
-        d('没有床位时死亡比例放大的倍数，默认 2 — how much the death share grows without a bed'),
-        ex([2]),
+        doc('没有床位时死亡比例放大的倍数，默认 2 — how much the death share grows without a bed'),
+        examples([2]),
       ),
     ),
   }),
-  d('传染病模型参数；不写则用默认值（出处见 docs/epidemic.md） — epidemic parameters; defaults in docs/epidemic.md'),
+  doc('传染病模型参数；不写则用默认值（出处见 docs/epidemic.md） — epidemic parameters; defaults in docs/epidemic.md'),
 );
 
 export const Epidemic = v.pipe(
@@ -157,33 +157,33 @@ export const Epidemic = v.pipe(
         }),
       ),
       v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
-      d('开局时各地区的感染情况；其余人口为易感者 — the infection at the start; the rest are susceptible'),
+      doc('开局时各地区的感染情况；其余人口为易感者 — the infection at the start; the rest are susceptible'),
     ),
   }),
-  d(
+  doc(
     '传染病：每个地区一个“易感—潜伏—传染—住院—康复—死亡”模型，按两地往来耦合，随游戏时钟推进 — an epidemic: one compartment model per region, coupled by travel',
   ),
 );
 
 export const Actor = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['ywGov', 'ywWJW'])),
+    id: v.pipe(Id, examples(['ywGov', 'ywWJW'])),
     name: Text(30, '主体名称，如“云湾市人民政府” — name', ['云湾市人民政府', '云湾市卫生健康委员会']),
   }),
-  d('一个主体：政府、部门或机构 — an actor: a government, department or agency'),
+  doc('一个主体：政府、部门或机构 — an actor: a government, department or agency'),
 );
 
 const ActorIds = (what: string) =>
   v.pipe(
     v.array(Id),
     v.maxLength(MAX_LIST, `最多列 ${MAX_LIST} 个主体：删去重复的。`),
-    d(what),
-    ex([['ywGov'], ['ywGov', 'bxGov']]),
+    doc(what),
+    examples([['ywGov'], ['ywGov', 'bxGov']]),
   );
 
 export const Power = v.pipe(
   strictObject({
-    id: v.pipe(Id, ex(['issue-warning', 'emergency-measures'])),
+    id: v.pipe(Id, examples(['issue-warning', 'emergency-measures'])),
     name: Text(40, '权力名称，如“发布传染病预警” — name', [
       '决定向社会发布传染病预警',
       '采取紧急措施（限制聚集、停工停业停课）',
@@ -194,65 +194,65 @@ export const Power = v.pipe(
         strictObject({
           to: v.pipe(
             Id,
-            d('学员所代表的主体行使后须向其报告的主体 id（通常是上一级人民政府） — the actor to report to'),
-            ex(['dlGov']),
+            doc('学员所代表的主体行使后须向其报告的主体 id（通常是上一级人民政府） — the actor to report to'),
+            examples(['dlGov']),
           ),
           within: v.pipe(
             Duration,
-            d(
+            doc(
               '行使后多久之内必须报告；"0m" 表示必须在同一个决定里报告（“同时报告”） — how soon after exercising it the report is due; "0m": in the same decision',
             ),
-            ex(['0m', '12h']),
+            examples(['0m', '12h']),
           ),
           refs: v.optional(
-            v.pipe(RefIds, d('报告义务的依据；不写则用 basis — the basis of the duty; basis when left out')),
+            v.pipe(RefIds, doc('报告义务的依据；不写则用 basis — the basis of the duty; basis when left out')),
           ),
         }),
-        d(
+        doc(
           '行使这项权力时随之而来的报告义务：学员以享有者身份行使后，须在 within 之内用写了 reports 的选项报告，否则自动扣依法分（如传染病防治法 2025 第六十三条“同时向上一级人民政府报告”） — the duty to report that comes with the power',
         ),
       ),
     ),
-    basis: v.pipe(RefIds, d('法律依据：references 中的 id — the legal basis')),
+    basis: v.pipe(RefIds, doc('法律依据：references 中的 id — the legal basis')),
     from: v.optional(
       v.pipe(
         v.number(),
         v.integer(),
-        d('这样规定自哪一年的法律起适用（含），与 legalFramework 比较 — in force from this law year, inclusive'),
-        ex([2025]),
+        doc('这样规定自哪一年的法律起适用（含），与 legalFramework 比较 — in force from this law year, inclusive'),
+        examples([2025]),
       ),
     ),
     until: v.optional(
       v.pipe(
         v.number(),
         v.integer(),
-        d('适用到哪一年的法律之前（不含）；同一权力可按年份写几条 — in force until this law year, exclusive'),
-        ex([2025]),
+        doc('适用到哪一年的法律之前（不含）；同一权力可按年份写几条 — in force until this law year, exclusive'),
+        examples([2025]),
       ),
     ),
   }),
-  d(
+  doc(
     '一项权力及其法律依据；选项用 power 字段表示行使它。法律修订改变了谁有权时，同一 id 按 from/until 写几条，演练的 legalFramework 决定用哪一条 — a power and its legal basis; one entry per law year range',
   ),
 );
 
 const region = RegionId('地区 id — region');
-const ShipmentId = (what: string) => v.pipe(Id, d(what), ex(['np-masks']));
-const SupplyId = v.pipe(Id, d('物资 id — supply'), ex(['masks']));
+const ShipmentId = (what: string) => v.pipe(Id, doc(what), examples(['np-masks']));
+const SupplyId = v.pipe(Id, doc('物资 id — supply'), examples(['masks']));
 
 const MeasureOptions = [
   strictObject({
-    type: v.pipe(v.literal('contact'), d('社会接触：1 为正常，0.5 为减半 — contacts: 1 normal, 0.5 halved')),
+    type: v.pipe(v.literal('contact'), doc('社会接触：1 为正常，0.5 为减半 — contacts: 1 normal, 0.5 halved')),
     region,
     factor: Share('接触系数 0–1 — contact factor, 0–1', [0.85, 0.5]),
   }),
   strictObject({
-    type: v.pipe(v.literal('travel'), d('两地往来：1 为正常，0 为断绝 — travel between two regions')),
-    between: v.pipe(v.tuple([Id, Id]), d('两个地区的 id — the two regions'), ex([['yunwan', 'beixi']])),
+    type: v.pipe(v.literal('travel'), doc('两地往来：1 为正常，0 为断绝 — travel between two regions')),
+    between: v.pipe(v.tuple([Id, Id]), doc('两个地区的 id — the two regions'), examples([['yunwan', 'beixi']])),
     factor: Share('往来系数 0–1 — travel factor, 0–1', [0.75]),
   }),
   strictObject({
-    type: v.pipe(v.literal('isolation'), d('发现并隔离感染者 — detection and isolation')),
+    type: v.pipe(v.literal('isolation'), doc('发现并隔离感染者 — detection and isolation')),
     region,
     share: Share(
       '被发现并隔离、不再传播的感染者比例，0–0.95 — share of the infectious found and isolated',
@@ -261,68 +261,68 @@ const MeasureOptions = [
     ),
   }),
   strictObject({
-    type: v.pipe(v.literal('beds'), d('增加床位，经过一段时间后可用 — add beds, ready after a delay')),
+    type: v.pipe(v.literal('beds'), doc('增加床位，经过一段时间后可用 — add beds, ready after a delay')),
     region,
     add: Count('增加的床位数 — beds added', [60, 300]),
-    after: v.pipe(Duration, d('多久后可用 — ready after'), ex(['12h', '3d'])),
+    after: v.pipe(Duration, doc('多久后可用 — ready after'), examples(['12h', '3d'])),
   }),
   strictObject({
-    type: v.pipe(v.literal('supply'), d('改变某地某种物资的库存 — change a supply stock')),
+    type: v.pipe(v.literal('supply'), doc('改变某地某种物资的库存 — change a supply stock')),
     region,
     supply: SupplyId,
-    add: v.pipe(v.number(), d('增减数量 — amount, may be negative'), ex([10, -2])),
+    add: v.pipe(v.number(), doc('增减数量 — amount, may be negative'), examples([10, -2])),
   }),
   strictObject({
-    type: v.pipe(v.literal('ship'), d('发出一批物资，途中可能被截留 — send a shipment')),
+    type: v.pipe(v.literal('ship'), doc('发出一批物资，途中可能被截留 — send a shipment')),
     id: ShipmentId('这批物资的 id，供截留或放行引用 — shipment id'),
     supply: SupplyId,
-    amount: v.pipe(v.number(), v.minValue(0), d('数量 — amount'), ex([20, 2000])),
-    from: v.pipe(Id, d('发出地区 — from region'), ex(['nanping'])),
-    to: v.pipe(Id, d('目的地区 — to region'), ex(['beixi'])),
-    takes: v.pipe(Duration, d('在途时间 — time in transit'), ex(['1d', '6h'])),
+    amount: v.pipe(v.number(), v.minValue(0), doc('数量 — amount'), examples([20, 2000])),
+    from: v.pipe(Id, doc('发出地区 — from region'), examples(['nanping'])),
+    to: v.pipe(Id, doc('目的地区 — to region'), examples(['beixi'])),
+    takes: v.pipe(Duration, doc('在途时间 — time in transit'), examples(['1d', '6h'])),
   }),
   strictObject({
-    type: v.pipe(v.literal('intercept'), d('截留途经本地的一批物资，归本地使用 — intercept a shipment')),
+    type: v.pipe(v.literal('intercept'), doc('截留途经本地的一批物资，归本地使用 — intercept a shipment')),
     shipment: ShipmentId('物资批次 id — shipment id'),
   }),
   strictObject({
-    type: v.pipe(v.literal('release'), d('放行途经本地的一批物资 — let a shipment through')),
+    type: v.pipe(v.literal('release'), doc('放行途经本地的一批物资 — let a shipment through')),
     shipment: ShipmentId('物资批次 id — shipment id'),
   }),
   strictObject({
-    type: v.pipe(v.literal('notify'), d('向其他地区通报疫情信息 — share information with other regions')),
+    type: v.pipe(v.literal('notify'), doc('向其他地区通报疫情信息 — share information with other regions')),
     regions: v.pipe(
       v.array(Id),
       v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
-      d('通报的地区 id — regions informed'),
-      ex([['beixi', 'nanping']]),
+      doc('通报的地区 id — regions informed'),
+      examples([['beixi', 'nanping']]),
     ),
   }),
   strictObject({
-    type: v.pipe(v.literal('roads'), d('关闭或恢复本地与另一地区之间的道路 — close or reopen roads')),
+    type: v.pipe(v.literal('roads'), doc('关闭或恢复本地与另一地区之间的道路 — close or reopen roads')),
     region: RegionId('另一地区 id — the other region'),
-    open: v.pipe(v.boolean(), d('true 恢复通行，false 关闭 — true reopens, false closes'), ex([false, true])),
+    open: v.pipe(v.boolean(), doc('true 恢复通行，false 关闭 — true reopens, false closes'), examples([false, true])),
     from: v.optional(RegionId('关闭道路的地区，默认是学员所在地区 — who closes them; default the role region')),
   }),
   strictObject({
-    type: v.pipe(v.literal('level'), d('启动应急响应 — declare a response level')),
+    type: v.pipe(v.literal('level'), doc('启动应急响应 — declare a response level')),
     level: v.pipe(
       v.number(),
       v.integer(),
       v.minValue(1),
       v.maxValue(4),
-      d('响应级别，1 最高、4 最低 — level: 1 highest, 4 lowest'),
-      ex([3, 1]),
+      doc('响应级别，1 最高、4 最低 — level: 1 highest, 4 lowest'),
+      examples([3, 1]),
     ),
   }),
   strictObject({
-    type: v.pipe(v.literal('policy'), d('上级的防控要求（接触系数），用于判断层层加码 — the higher level’s policy')),
+    type: v.pipe(v.literal('policy'), doc('上级的防控要求（接触系数），用于判断层层加码 — the higher level’s policy')),
     contact: Share('上级要求的接触系数 — contact factor the higher level asks for', [0.8]),
   }),
   strictObject({
-    type: v.pipe(v.literal('trust'), d('改变某地公众信任 — change public trust')),
+    type: v.pipe(v.literal('trust'), doc('改变某地公众信任 — change public trust')),
     region,
-    add: v.pipe(v.number(), d('增减，结果限制在 0–100 — amount, result kept within 0–100'), ex([6, -10])),
+    add: v.pipe(v.number(), doc('增减，结果限制在 0–100 — amount, result kept within 0–100'), examples([6, -10])),
   }),
 ];
 
@@ -332,19 +332,19 @@ export const Measure = v.pipe(
     MeasureOptions,
     '措施的 type 只能是 contact、travel、isolation、beds、supply、ship、intercept、release、notify、roads、level、policy 或 trust',
   ),
-  d('作用于世界的一项措施 — a measure that changes the world'),
+  doc('作用于世界的一项措施 — a measure that changes the world'),
 );
 
-const RuleWeight = (what: string, examples: readonly number[]) =>
+const RuleWeight = (what: string, samples: readonly number[]) =>
   v.optional(
     v.pipe(
       strictObject({
         delta: v.optional(
-          v.pipe(v.number(), v.integer(), v.minValue(-100), v.maxValue(100), d('分值 — points'), ex(examples)),
+          v.pipe(v.number(), v.integer(), v.minValue(-100), v.maxValue(100), doc('分值 — points'), examples(samples)),
         ),
         refs: v.optional(RefIds),
       }),
-      d(what),
+      doc(what),
     ),
   );
 
@@ -379,7 +379,7 @@ export const ScoringRules = v.pipe(
       [30],
     ),
   }),
-  d('自动评分规则的分值与依据；不写用默认值 — weights and references of the automatic scoring rules'),
+  doc('自动评分规则的分值与依据；不写用默认值 — weights and references of the automatic scoring rules'),
 );
 
 /** The top-level fields the world adds to a scenario. */
@@ -388,14 +388,14 @@ export const WorldSchemaParts = {
     v.pipe(
       v.array(Supply),
       v.maxLength(MAX_SUPPLIES, `物资种类不能超过 ${MAX_SUPPLIES} 种：合并相近的物资。`),
-      d('物资种类 — supplies'),
+      doc('物资种类 — supplies'),
     ),
   ),
   regions: v.optional(
     v.pipe(
       v.array(Region),
       v.maxLength(MAX_REGIONS, `地区不能超过 ${MAX_REGIONS} 个：合并相邻的小地区，或只留与演练有关的地区。`),
-      d('地区 — regions'),
+      doc('地区 — regions'),
     ),
   ),
   travel: v.optional(
@@ -405,7 +405,7 @@ export const WorldSchemaParts = {
         MAX_TRAVEL,
         `地区之间的往来不能超过 ${MAX_TRAVEL} 条（${MAX_REGIONS} 个地区两两之间各一条）：每两地只写一条。`,
       ),
-      d('地区之间的往来 — travel between regions'),
+      doc('地区之间的往来 — travel between regions'),
     ),
   ),
   epidemic: v.optional(Epidemic),
@@ -413,16 +413,16 @@ export const WorldSchemaParts = {
     v.pipe(
       v.array(Actor),
       v.maxLength(MAX_ACTORS, `主体不能超过 ${MAX_ACTORS} 个：删去没有权力、也没有被引用的主体。`),
-      d('主体 — actors'),
+      doc('主体 — actors'),
     ),
   ),
   powers: v.optional(
     v.pipe(
       v.array(Power),
       v.maxLength(MAX_POWERS, `权力不能超过 ${MAX_POWERS} 条：删去没有选项行使的权力。`),
-      d('权力与法律依据 — powers and their legal basis'),
+      doc('权力与法律依据 — powers and their legal basis'),
     ),
   ),
-  roleActor: v.optional(v.pipe(Id, d('学员所代表的主体 id — the actor the trainee acts as'), ex(['ywWJW']))),
-  roleRegion: v.optional(v.pipe(Id, d('学员管辖的地区 id — the trainee’s own region'), ex(['yunwan']))),
+  roleActor: v.optional(v.pipe(Id, doc('学员所代表的主体 id — the actor the trainee acts as'), examples(['ywWJW']))),
+  roleRegion: v.optional(v.pipe(Id, doc('学员管辖的地区 id — the trainee’s own region'), examples(['yunwan']))),
 };

@@ -4,7 +4,8 @@
  * by hand rather than with the schema library so that the trainee's first load stays small.
  */
 import { MAX_TRIAL_CLOCK } from '../engine/run';
-import type { Origin, RegionOverride, VarValue } from '../engine/types';
+import type { Origin, VarValue } from '../engine/types';
+import type { RegionOverride } from '../engine/world';
 import type { Draft } from './authoring-slice';
 import { isObject } from './json-guards';
 import type { ImportedFile } from './library-slice';

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
-import { App } from './app';
+import { App } from '../shell/app';
 
 vi.mock('./briefing-screen', () => ({
   BriefingScreen: () => {

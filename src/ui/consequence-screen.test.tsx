@@ -6,7 +6,7 @@ import { expectAccessible } from '../../test/accessibility';
 import { fakeDecision, fakeLaw, fakeWorldScenario, loadable } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
-import { App } from './app';
+import { App } from '../shell/app';
 
 function renderComponent(choice = 'report') {
   const store = storeWith([uiDrill]);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { eventDecision } from '../engine/debrief';
 import { snapshot, start } from '../engine/run';
-import { findChoice, findNode, indexOf } from '../engine/scenario-index';
+import { findChoice, findNode, scenarioIndex } from '../engine/scenario-index';
 import { formatDuration } from '../engine/scoring';
 import type { RunState, VarChange } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -42,7 +42,7 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
   const events = state.scoreEvents.filter(
     (e) => eventDecision(e) === decision || (state.ending !== null && eventDecision(e) === null),
   );
-  const variables = indexOf(scenario).variable;
+  const variables = scenarioIndex(scenario).variable;
   const changes = netChanges(entry.changes).flatMap((c) => {
     const variable = variables.get(c.var);
     return variable?.visible ? [{ ...c, label: variable.label }] : [];

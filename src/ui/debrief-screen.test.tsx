@@ -6,7 +6,7 @@ import { expectAccessible } from '../../test/accessibility';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
-import { App } from './app';
+import { App } from '../shell/app';
 
 function renderComponent(choices = ['report', 'publish']) {
   const store = storeWith([uiDrill]);

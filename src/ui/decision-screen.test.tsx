@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
-import { App } from './app';
+import { App } from '../shell/app';
 
 function renderComponent() {
   const store = storeWith([uiDrill]);

@@ -6,7 +6,7 @@ import { expectAccessible } from '../../test/accessibility';
 import { fakeScenario } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
-import { App } from './app';
+import { App } from '../shell/app';
 
 const imported = fakeScenario({ id: 'imported-drill', title: '导入的演练' });
 

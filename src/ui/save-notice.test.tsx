@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage, renderWithStore, storeWith } from '../../test/render-app';
+import { App } from '../shell/app';
 import { STORAGE_KEY } from '../store/app-store';
-import { App } from './app';
 
 describe('<SaveNotice> in the app', () => {
   it('says a corrupt save was set aside, offers its text for export, and goes when dismissed', async () => {

@@ -5,7 +5,7 @@ import { expectAccessible } from '../../test/accessibility';
 import { worldDrill } from '../../test/fixtures/world-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
-import { App } from './app';
+import { App } from '../shell/app';
 
 function renderAt(choices: string[], opts: { stopAtConsequence?: boolean } = {}) {
   const store = storeWith([worldDrill]);

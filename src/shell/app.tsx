@@ -2,20 +2,20 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { currentDecision } from '../engine/run';
 import type { Page } from '../store/authoring-slice';
 import { type ActiveRun, selectActiveRun } from '../store/selectors';
-import { BriefingScreen } from './briefing-screen';
-import { ConsequenceScreen } from './consequence-screen';
-import { DebriefScreen } from './debrief-screen';
-import { DecisionScreen } from './decision-screen';
-import { datedName, downloadText } from './download';
-import { progressFile } from './export-progress';
-import { LibraryScreen } from './library-screen';
-import { SaveNotice } from './save-notice';
-import { ScreenBoundary } from './screen-boundary';
-import { useApp, useAppStore } from './store-context';
+import { BriefingScreen } from '../ui/briefing-screen';
+import { ConsequenceScreen } from '../ui/consequence-screen';
+import { DebriefScreen } from '../ui/debrief-screen';
+import { DecisionScreen } from '../ui/decision-screen';
+import { datedName, downloadText } from '../ui/download';
+import { progressFile } from '../ui/export-progress';
+import { LibraryScreen } from '../ui/library-screen';
+import { SaveNotice } from '../ui/save-notice';
+import { ScreenBoundary } from '../ui/screen-boundary';
+import { useApp, useAppStore } from '../ui/store-context';
 
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
-const HelpScreen = lazy(() => import('./help-screen'));
+const HelpScreen = lazy(() => import('../ui/help-screen'));
 
 const loading = (
   <main className="screen" aria-busy="true">
@@ -23,8 +23,12 @@ const loading = (
   </main>
 );
 
-/** Picks the screen from the store: no router, the run's saved view says where the trainee is. */
-/** `onRetryLoad` fetches the shipped drills again after a failure. */
+/**
+ * The shell: picks the screen from the store (no router: the run's saved view says where the
+ * trainee is) and lazy-loads the instructors' screens. It lives apart from the trainee's screens
+ * and the authoring view so that neither imports the other. `onRetryLoad` fetches the shipped
+ * drills again after a failure.
+ */
 export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const run = useApp((s) => s.run);
   const library = useApp((s) => s.library);
