@@ -1,0 +1,124 @@
+/**
+ * The working copy of a run while a step is taken: everything that changes, copied from the state
+ * once, changed in place by the step's phases, and turned into the next state at the end. The old
+ * state is never touched, so a run state stays a value.
+ */
+import type { Inject, Scenario } from '../scenario/schema';
+import { parseDuration } from './clock';
+import { type ConditionContext, holds } from './conditions';
+import { applyEffect } from './effects';
+import { STEP_MINUTES } from './epidemic';
+import { lawfulness } from './rules';
+import { scenarioIndex } from './scenario-index';
+import type { DrillEvent, FiredInject, Grant, LoggedMeasure, RunState, VarValue } from './types';
+import { advanceWorld, applyMeasure, cloneWorld, metric, type WorldState } from './world';
+
+/** What conditions can see of a run, at one moment. */
+export interface Moment {
+  vars: Record<string, VarValue>;
+  clock: number;
+  visited: readonly string[];
+  world: WorldState;
+  grants: readonly Grant[];
+  violations: number;
+}
+
+export interface WorkingCopy extends Moment {
+  grants: Grant[];
+  rng: number;
+  /** Every measure applied, injects' and choices'. */
+  log: LoggedMeasure[];
+  injects: FiredInject[];
+  fired: Set<string>;
+  /** The node an inject opened during this step: one at a time. */
+  opened: string | null;
+  /** The decision being taken; null while a trial's run-up fires what was due before it. */
+  decision: number | null;
+  /** A trial's run-up passes over the nodes injects would open, firing all of them. */
+  opensNodes: boolean;
+  events: DrillEvent[];
+}
+
+export function contextOf(scenario: Scenario, moment: Moment): ConditionContext {
+  return {
+    vars: moment.vars,
+    clock: moment.clock,
+    visited: moment.visited,
+    metric: (name, region, supply) =>
+      name === 'violations' ? moment.violations : metric(scenario, moment.world, name, region, supply),
+    authorised: (power) => lawfulness(scenario, moment.grants, power, moment.clock).lawful,
+  };
+}
+
+export function workingCopy(state: RunState, decision: number | null, opensNodes = true): WorkingCopy {
+  return {
+    vars: { ...state.vars },
+    clock: state.clock,
+    visited: state.visited,
+    world: cloneWorld(state.world),
+    grants: [...state.grants],
+    violations: state.violations,
+    rng: state.rng,
+    log: [...state.measures],
+    injects: [...state.injects],
+    fired: new Set(state.injects.map((x) => x.id)),
+    opened: null,
+    decision,
+    opensNodes,
+    events: [],
+  };
+}
+
+/**
+ * Fires an inject at minute `at`, its effects on variables and its measures on the world, if it
+ * has not fired, its condition holds, and (opening a node) no other has opened one this step.
+ * NOTE mutates `working`.
+ */
+export function fireInject(scenario: Scenario, working: WorkingCopy, inject: Inject, at: number): void {
+  if (working.fired.has(inject.id)) return;
+  if (working.opensNodes && inject.opens && working.opened !== null) return;
+  if (inject.when && !holds(inject.when, contextOf(scenario, working))) return;
+  const variables = scenarioIndex(scenario).variable;
+  for (const effect of inject.effects ?? []) {
+    const [to, rng] = applyEffect(effect, variables.get(effect.var), working.vars[effect.var], working.rng);
+    working.rng = rng;
+    working.vars[effect.var] = to;
+  }
+  for (const measure of inject.world ?? []) {
+    applyMeasure(scenario, working.world, measure, at, undefined);
+    working.log.push({ t: at, measure, from: 'inject' });
+  }
+  working.fired.add(inject.id);
+  working.injects.push({ id: inject.id, clock: at, decision: working.decision });
+  if (working.decision !== null) working.events.push({ type: 'inject', id: inject.id, clock: at });
+  if (working.opensNodes && inject.opens) working.opened = inject.opens;
+}
+
+/**
+ * Time passes to `until`: the world runs on, the timed injects due on the way firing at their own
+ * times (one overdue fires at once). `waiting` for the next situation, the injects on a condition
+ * are checked at every step of the world too, and the wait stops at the first inject that opens a
+ * node. NOTE mutates `working`.
+ */
+export function passTime(scenario: Scenario, working: WorkingCopy, until: number, waiting: boolean): void {
+  const due = (scenario.injects ?? [])
+    .filter((i) => i.at !== undefined && !working.fired.has(i.id))
+    .map((i) => ({ inject: i, at: Math.max(working.clock, parseDuration(i.at as string)) }))
+    .filter((x) => x.at <= until)
+    .sort((a, b) => a.at - b.at);
+  const onCondition = waiting ? (scenario.injects ?? []).filter((i) => i.at === undefined) : [];
+  let next = 0;
+  while (working.clock < until || next < due.length) {
+    const timedAt = due[next]?.at ?? Number.POSITIVE_INFINITY;
+    const stepEnd = waiting ? (Math.floor(working.clock / STEP_MINUTES) + 1) * STEP_MINUTES : Number.POSITIVE_INFINITY;
+    const t = Math.min(timedAt, stepEnd, until);
+    advanceWorld(scenario, working.world, t);
+    working.clock = t;
+    while (next < due.length && (due[next] as { at: number }).at <= t) {
+      const { inject, at } = due[next++] as { inject: Inject; at: number };
+      fireInject(scenario, working, inject, at);
+    }
+    for (const inject of onCondition) fireInject(scenario, working, inject, t);
+    if (waiting && working.opened !== null) return;
+  }
+}
