@@ -10,6 +10,9 @@ const TYPE_NAMES: Record<string, string> = {
   object: '对象 { … }',
   strict_object: '对象 { … }',
   literal: '固定的值',
+  tuple: '固定个数的列表 [ … ]',
+  strict_tuple: '固定个数的列表 [ … ]',
+  record: '对象 { 名称: 值, … }',
 };
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -53,6 +56,13 @@ function messageFor(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): stri
       return `太长：最多 ${String(issue.expected).replace(/^<=/, '')} 个，实际是 ${received(issue)}。`;
     case 'literal':
       return `这里只能写 ${issue.expected}，实际是 ${received(issue)}。`;
+    case 'union':
+    case 'variant':
+      return `写法不对：不符合这里允许的任何一种形式，实际是 ${received(issue)}。`;
+    case 'picklist':
+      return `只能是 ${String(issue.expected).replace(/^\((.*)\)$/, '$1')} 之一，实际是 ${received(issue)}。`;
+    case 'regex':
+      return `格式不对，实际是 ${received(issue)}。`;
     default: {
       const name = TYPE_NAMES[issue.type];
       if (name && issue.kind === 'schema') {
@@ -60,7 +70,8 @@ function messageFor(issue: v.BaseIssue<unknown>, path: readonly PathKey[]): stri
           ? `缺少必填字段「${keyOf(path)}」：应为${name}。`
           : `应为${name}，实际是 ${received(issue)}。`;
       }
-      return `值不符合要求（${issue.message}）。`;
+      // Whatever valibot checked that we have not named: say what it wanted, in its own notation.
+      return `值不符合要求：应为 ${issue.expected ?? '另一种写法'}，实际是 ${received(issue)}。`;
     }
   }
 }
