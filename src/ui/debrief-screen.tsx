@@ -40,7 +40,6 @@ function InjectRows({ scenario, injects }: { scenario: Scenario; injects: readon
   );
 }
 
-/** 复盘: the ending, the three scores with every event under its dimension, the world, and the timeline. */
 interface Props {
   scenario: Scenario;
   state: RunState;
@@ -48,6 +47,7 @@ interface Props {
   outdated?: boolean;
 }
 
+/** 复盘: the ending, the three scores with every event under its dimension, the world, and the timeline. */
 export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const startRun = useApp((s) => s.startRun);
   const leaveRun = useApp((s) => s.leaveRun);
