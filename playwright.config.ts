@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { browserPath } from './scripts/e2e-browser';
 
 const port = 4174;
 
@@ -13,8 +14,9 @@ export default defineConfig({
     locale: 'zh-CN',
     trace: 'retain-on-failure',
     launchOptions: {
-      // Browsers cannot be downloaded here: use Debian's Chromium.
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      // Browsers are never downloaded: CHROME_PATH or an installed Chromium (`npm run browser`, run before
+      // `npm run test:e2e`, installs one when it can, or says what to install).
+      executablePath: browserPath(),
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
