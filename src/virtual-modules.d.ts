@@ -1,5 +1,5 @@
 declare module 'virtual:shipped-drills' {
-  import type { LoadedFile } from './store/library-slice';
+  import type { LoadedFile } from './store/app-state';
 
   /** The shipped drills, each loaded at build time. */
   const drills: LoadedFile[];

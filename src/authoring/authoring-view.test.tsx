@@ -135,7 +135,7 @@ describe('<AuthoringView>', () => {
     await userEvent.click(screen.getByRole('button', { name: '结束试玩' }));
     await userEvent.click(await screen.findByRole('button', { name: '返回演练库' }));
     expect(screen.getAllByRole('article')).toHaveLength(1);
-    expect(store.getState().library.entries.$draft).toBeDefined();
+    expect(store.getState().draftDrill).not.toBeNull();
   });
 
   it('asks before an opened drill replaces edits that were neither exported nor added to the library', async () => {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { currentDecision } from '../engine/run';
-import type { Page } from '../store/authoring-slice';
-import { type ActiveRun, selectActiveRun } from '../store/selectors';
+import type { Page } from '../store/app-state';
+import { type RunAvailability, selectRunAvailability } from '../store/selectors';
 import { BriefingScreen } from '../ui/briefing-screen';
 import { ConsequenceScreen } from '../ui/consequence-screen';
 import { DebriefScreen } from '../ui/debrief-screen';
@@ -32,6 +32,8 @@ const loading = (
 export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const run = useApp((s) => s.run);
   const library = useApp((s) => s.library);
+  const draftDrill = useApp((s) => s.draftDrill);
+  const playedDrill = useApp((s) => s.playedDrill);
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
   const startRun = useApp((s) => s.startRun);
@@ -41,7 +43,10 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const openPage = useApp((s) => s.openPage);
   const store = useAppStore();
   const dismissSaveProblem = () => store.health.setState({ problem: null });
-  const active = useMemo(() => selectActiveRun({ run, library }), [run, library]);
+  const active = useMemo(
+    () => selectRunAvailability({ run, library, draftDrill, playedDrill }, store.derivedRuns),
+    [run, library, draftDrill, playedDrill, store],
+  );
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
   // Each new screen starts at its top, as a new page would.
@@ -86,8 +91,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
       );
       break;
     case 'playing': {
-      const { scenario } = active.entry;
-      const { state } = active.derived;
+      const { scenario, state } = active;
       const node = currentDecision(scenario, state);
       const view = active.run.view;
       if (view === 'briefing') screen = <BriefingScreen scenario={scenario} />;
@@ -140,11 +144,11 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
 }
 
 /** The browser tab says where the trainee is, for screen readers and for a class of open tabs. */
-function pageTitle(active: ActiveRun, page: Page): string {
+function pageTitle(active: RunAvailability, page: Page): string {
   if (active.kind === 'none' && page !== 'library') return `${page === 'help' ? '编写指南' : '编写与试玩'} · 桌面推演`;
   if (active.kind !== 'playing') return '桌面推演';
-  const { run, entry, derived } = active;
-  const drill = entry.scenario.title;
+  const { run, scenario, state } = active;
+  const drill = scenario.title;
   const where =
     run.view === 'briefing'
       ? '情况通报'
@@ -152,6 +156,6 @@ function pageTitle(active: ActiveRun, page: Page): string {
         ? '复盘'
         : run.view === 'consequence'
           ? `第 ${run.decisions.length} 个决定的后果`
-          : `第 ${derived.state.decisions.length + 1} 个决定`;
+          : `第 ${state.decisions.length + 1} 个决定`;
   return `${run.origin ? '试玩 · ' : ''}${where} · ${drill} · 桌面推演`;
 }

@@ -5,8 +5,9 @@ import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
 import { load } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
-import { createAppStore, SAVE_VERSION, STORAGE_KEY } from './app-store';
-import { selectActiveRun } from './selectors';
+import { createAppStore, STORAGE_KEY } from './app-store';
+import { SAVE_VERSION } from './saved-state';
+import { selectRunAvailability } from './selectors';
 
 function setup(options: { storage?: ReturnType<typeof memoryStorage>; scenario?: Scenario; now?: () => number } = {}) {
   const storage = options.storage ?? memoryStorage();
@@ -62,12 +63,12 @@ describe('app store', () => {
     first.store.getState().proceed();
 
     const second = setup({ storage: first.storage });
-    const active = selectActiveRun(second.store.getState());
+    const active = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
     expect(active.kind).toBe('playing');
     if (active.kind !== 'playing') return;
     expect(active.run.view).toBe('decision');
-    expect(active.derived.state.nodeId).toBe('n2');
-    expect(active.derived.state).toEqual(replay(uiDrill, 7, [{ choiceId: 'report', realMs: 0 }]));
+    expect(active.state.nodeId).toBe('n2');
+    expect(active.state).toEqual(replay(uiDrill, 7, [{ choiceId: 'report', realMs: 0 }]));
   });
 
   it('keeps the countdown running across a reload (the time shown is saved)', () => {
@@ -79,8 +80,8 @@ describe('app store', () => {
     expect(second.store.getState().run?.shownAt).toBe(shownAt);
     // 31 s after it was shown, whatever is clicked is a timeout.
     second.store.getState().decide('report');
-    const active = selectActiveRun(second.store.getState());
-    expect(active.kind === 'playing' && active.derived.state.timeline[0]?.timedOut).toBe(true);
+    const active = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
+    expect(active.kind === 'playing' && active.state.timeline[0]?.timedOut).toBe(true);
   });
 
   it('refuses a choice that is not on offer and changes nothing', () => {
@@ -98,8 +99,8 @@ describe('app store', () => {
     store.getState().startRun('ui-drill');
     store.getState().beginDecisions();
     expect(store.getState().decide(TIMEOUT)).toBe(true);
-    const active = selectActiveRun(store.getState());
-    expect(active.kind === 'playing' && active.derived.state.timeline[0]?.choiceId).toBe('wait');
+    const active = selectRunAvailability(store.getState(), store.derivedRuns);
+    expect(active.kind === 'playing' && active.state.timeline[0]?.choiceId).toBe('wait');
   });
 
   it('goes to the debrief after the last consequence', () => {
@@ -149,6 +150,22 @@ describe('app store', () => {
     expect(store.getState().library).toMatchObject({ status: 'failed', failure: 'network down' });
   });
 
+  it('has a cache of the last replay of its own, which no other store shares', () => {
+    const first = setup();
+    const second = setup();
+    expect(first.store.derivedRuns).not.toBe(second.store.derivedRuns);
+    first.store.getState().startRun('ui-drill');
+    second.store.getState().startRun('ui-drill');
+    first.store.getState().beginDecisions();
+    second.store.getState().beginDecisions();
+    first.store.getState().decide('report');
+    second.store.getState().decide(TIMEOUT);
+    const one = selectRunAvailability(first.store.getState(), first.store.derivedRuns);
+    const other = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
+    expect(one.kind === 'playing' && one.state.timeline[0]?.choiceId).toBe('report');
+    expect(other.kind === 'playing' && other.state.timeline[0]?.choiceId).toBe('wait');
+  });
+
   describe('a saved run whose drill has changed since', () => {
     function savedRun(decisions: string[], view?: 'debrief') {
       const first = setup();
@@ -170,7 +187,7 @@ describe('app store', () => {
       if (!played.ok) throw new Error('played');
       second.store.getState().setPlayedDrill(played.scenario);
       second.store.getState().reconcileRun();
-      const active = selectActiveRun(second.store.getState());
+      const active = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
       expect(active.kind).toBe('playing');
       expect(second.store.getState().runNotice).toContain('演练按新版本继续');
       expect(second.store.getState().run?.hash).toBe(second.store.getState().library.entries['ui-drill']?.hash);
@@ -193,7 +210,7 @@ describe('app store', () => {
       if (played.ok) second.store.getState().setPlayedDrill(played.scenario);
       second.store.getState().reconcileRun();
       expect(second.store.getState().runNotice).toBeNull();
-      const active = selectActiveRun(second.store.getState());
+      const active = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
       expect(active.kind === 'unavailable' && active.restart).toBe(true);
     });
 
@@ -211,7 +228,7 @@ describe('app store', () => {
       );
       if (result.ok) second.store.getState().setPlayedDrill(result.scenario);
       second.store.getState().reconcileRun();
-      const active = selectActiveRun(second.store.getState());
+      const active = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
       if (active.kind !== 'unavailable') throw new Error(active.kind);
       expect(active.reason).toContain('第 1 个决定“立即网络直报”在新版本中已不存在');
       expect(active.restart).toBe(true);
@@ -232,10 +249,10 @@ describe('app store', () => {
       const played = load(JSON.parse(storage.data[STORAGE_KEY] as string).state.run.played);
       if (!played.ok) throw new Error('played');
       second.store.getState().setPlayedDrill(played.scenario);
-      const active = selectActiveRun(second.store.getState());
+      const active = selectRunAvailability(second.store.getState(), second.store.derivedRuns);
       if (active.kind !== 'playing') throw new Error(active.kind);
       expect(active.outdated).toBe(true);
-      expect(active.derived.state.ending).toBe('good');
+      expect(active.state.ending).toBe('good');
     });
   });
 
@@ -254,12 +271,12 @@ describe('app store', () => {
     it('starts at the chosen node with the inspector state, straight at the decision', () => {
       const { store } = withDraft();
       store.getState().startTrial(origin);
-      const active = selectActiveRun(store.getState());
+      const active = selectRunAvailability(store.getState(), store.derivedRuns);
       if (active.kind !== 'playing') throw new Error(active.kind);
       expect(active.run.view).toBe('decision');
-      expect(active.derived.state.nodeId).toBe('n2');
-      expect(active.derived.state.clock).toBe(600);
-      expect(active.derived.state.vars.trust).toBe(90);
+      expect(active.state.nodeId).toBe('n2');
+      expect(active.state.clock).toBe(600);
+      expect(active.state.vars.trust).toBe(90);
     });
 
     it('plays on from there, is saved with its origin, and resumes after a reload', () => {
@@ -274,10 +291,10 @@ describe('app store', () => {
       const result = load(again.store.getState().draft?.text ?? '');
       if (!result.ok) throw new Error('draft');
       again.store.getState().setDraftDrill(result.scenario, result.hash);
-      const active = selectActiveRun(again.store.getState());
+      const active = selectRunAvailability(again.store.getState(), again.store.derivedRuns);
       if (active.kind !== 'playing') throw new Error(active.kind);
-      expect(active.derived.state.ending).toBe('good');
-      expect(active.derived.state.decisions).toHaveLength(1);
+      expect(active.state.ending).toBe('good');
+      expect(active.state.decisions).toHaveLength(1);
     });
 
     it('never lists the draft in the library, and leaving goes back to the authoring view', () => {
@@ -288,13 +305,38 @@ describe('app store', () => {
       expect(store.getState().run).toBeNull();
     });
 
+    it('keeps the draft and the version a run was played on beside the library, never among its entries', () => {
+      const { store } = withDraft();
+      const result = load(JSON.stringify({ ...uiDrill, title: '当时的版本' }));
+      if (!result.ok) throw new Error('fixture');
+      store.getState().setPlayedDrill(result.scenario);
+      expect(Object.keys(store.getState().library.entries)).toEqual(['ui-drill']);
+      expect(store.getState().draftDrill?.scenario.id).toBe('ui-drill');
+      expect(store.getState().playedDrill?.title).toBe('当时的版本');
+    });
+
+    it('[regression] resumes a trial saved when the draft was kept under "$draft" in the library', () => {
+      const first = withDraft();
+      first.store.getState().startTrial(origin);
+      const saved = JSON.parse(first.storage.data[STORAGE_KEY] ?? '{}');
+      saved.state.run.scenarioId = '$draft';
+      const again = setup({ storage: memoryStorage({ [STORAGE_KEY]: JSON.stringify(saved) }) });
+      const result = load(again.store.getState().draft?.text ?? '');
+      if (!result.ok) throw new Error('draft');
+      again.store.getState().setDraftDrill(result.scenario, result.hash);
+      const active = selectRunAvailability(again.store.getState(), again.store.derivedRuns);
+      if (active.kind !== 'playing') throw new Error(active.kind);
+      expect(active.state.nodeId).toBe('n2');
+      expect(again.store.getState().decide('publish')).toBe(true);
+    });
+
     it('is not resumed on a draft that has changed since', () => {
       const { store } = withDraft();
       store.getState().startTrial(origin);
       const changed = load(JSON.stringify({ ...uiDrill, title: '改过的标题' }));
       if (!changed.ok) throw new Error('fixture');
       store.getState().setDraftDrill(changed.scenario, changed.hash);
-      const active = selectActiveRun(store.getState());
+      const active = selectRunAvailability(store.getState(), store.derivedRuns);
       expect(active.kind === 'unavailable' && active.reason).toContain('试玩的剧本已经改动');
     });
   });

@@ -1,42 +1,37 @@
 /**
- * The one store, made of slices (library, run, settings), with immer applied once where the
- * slices combine and persistence around it. Framework-free: React binds to it in src/ui.
+ * The one store, assembled from its five slices (library, run, settings, authoring, navigation),
+ * with immer applied once where the slices combine and persistence around it. Its types are in
+ * app-state.ts, the saved shape and its migrations in saved-state.ts. Framework-free: React binds
+ * to it in src/ui.
  */
-import { persist, type StateStorage } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
-import { type AuthoringSlice, createAuthoringSlice } from './authoring-slice';
-import { createLibrarySlice, type LibrarySlice } from './library-slice';
-import { migrate } from './migrations';
-import { createRunSlice, type RunSlice } from './run-slice';
+import type { AppState, StoreDeps } from './app-state';
+import { createAuthoringSlice } from './authoring-slice';
+import { createDerivedRunCache } from './derive-run';
+import { createLibrarySlice } from './library-slice';
+import { createNavigationSlice } from './navigation-slice';
+import { createRunSlice } from './run-slice';
 import { browserStorage, createSaveHealth, saveStorage, setAside } from './save-storage';
-import { readSaved } from './saved-state';
-import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { migrate, readSaved, SAVE_VERSION, type SavedState } from './saved-state';
+import { createSettingsSlice } from './settings-slice';
 
-export type AppState = LibrarySlice & RunSlice & SettingsSlice & AuthoringSlice;
-export type Middlewares = [['zustand/persist', unknown], ['zustand/immer', never]];
-
-/** What the store needs from the outside world, injected so tests control time and chance. */
-export interface StoreDeps {
-  now: () => number;
-  newSeed: () => number;
-  /** Null when the browser gives no storage: the app then works in memory and says so. */
-  storage: StateStorage | null;
-}
-
-/** Bump with a named step in migrations.ts when the saved shape changes. */
-export const SAVE_VERSION = 2;
+/** The localStorage key the save is kept under. */
 export const STORAGE_KEY = 'tuiyan';
 
 export function createAppStore(deps: StoreDeps) {
   const health = createSaveHealth();
+  // This store's own cache of the last replay: the run slice and the selectors share it, other stores never do.
+  const derivedRuns = createDerivedRunCache();
   const store = createStore<AppState>()(
     persist(
-      immer((...a) => ({
-        ...createLibrarySlice(...a),
-        ...createRunSlice(deps)(...a),
-        ...createSettingsSlice(...a),
-        ...createAuthoringSlice(...a),
+      immer((...creatorArgs) => ({
+        ...createLibrarySlice(...creatorArgs),
+        ...createRunSlice(deps, derivedRuns)(...creatorArgs),
+        ...createSettingsSlice(...creatorArgs),
+        ...createAuthoringSlice(...creatorArgs),
+        ...createNavigationSlice(...creatorArgs),
       })),
       {
         name: STORAGE_KEY,
@@ -46,7 +41,12 @@ export function createAppStore(deps: StoreDeps) {
         // The library is rebuilt from files on each start; only the run log, settings, imported
         // files and the authoring view's draft are saved. Not the page: on a shared classroom
         // machine the next trainee starts at the library, not in an instructor's screen.
-        partialize: (s) => ({ run: s.run, settings: s.settings, imports: s.imports, draft: s.draft }),
+        partialize: (state): SavedState => ({
+          run: state.run,
+          settings: state.settings,
+          imports: state.imports,
+          draft: state.draft,
+        }),
         merge: (persisted, current) => {
           const saved = readSaved(persisted, deps.now());
           if (saved.dropped.length > 0) {
@@ -66,7 +66,7 @@ export function createAppStore(deps: StoreDeps) {
       },
     ),
   );
-  return Object.assign(store, { health });
+  return Object.assign(store, { health, derivedRuns });
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,49 +1,30 @@
-import type { StateCreator } from 'zustand';
-import type { AppState, Middlewares } from './app-store';
+// Owns `draft` (the authoring view's text, saved) and `draftDrill` (that text as last checked, for trial runs).
+import type { AuthoringSlice, SliceCreator } from './app-state';
 
-/** What the app shows when no run is in progress. */
-export type Page = 'library' | 'authoring' | 'help';
-
-/** The drill open in the authoring view: its text as the instructor left it, saved across reloads. */
-export interface Draft {
-  file: string;
-  text: string;
-  /** Edited since it was opened, exported or put in the library: replacing it would lose work. */
-  dirty: boolean;
-}
-
-export interface AuthoringSlice {
-  page: Page;
-  draft: Draft | null;
-  openPage: (page: Page) => void;
-  /** Opens a drill's text in the authoring view, in place of the draft there was. */
-  openDraft: (draft: Omit<Draft, 'dirty'>) => void;
-  editDraft: (text: string) => void;
-  /** The draft was exported or put in the library: nothing is lost if it is replaced. */
-  draftKept: () => void;
-}
-
-export const createAuthoringSlice: StateCreator<AppState, Middlewares, [], AuthoringSlice> = (set) => ({
-  page: 'library',
+export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get) => ({
   draft: null,
-  openPage: (page) =>
-    set((s) => {
-      s.page = page;
-    }),
-  openDraft: (draft) =>
-    set((s) => {
-      s.draft = { ...draft, dirty: false };
-      s.page = 'authoring';
-    }),
+  draftDrill: null,
+  openDraft: (draft) => {
+    set((state) => {
+      state.draft = { ...draft, dirty: false };
+    });
+    get().openPage('authoring');
+  },
   editDraft: (text) =>
-    set((s) => {
-      if (s.draft && s.draft.text !== text) {
-        s.draft.text = text;
-        s.draft.dirty = true;
+    set((state) => {
+      if (state.draft && state.draft.text !== text) {
+        state.draft.text = text;
+        state.draft.dirty = true;
       }
     }),
   draftKept: () =>
-    set((s) => {
-      if (s.draft) s.draft.dirty = false;
+    set((state) => {
+      if (state.draft) state.draft.dirty = false;
+    }),
+  setDraftDrill: (scenario, hash) =>
+    set((state) => {
+      // The same text checked again keeps the same drill, so a trial's cached replay stays valid.
+      if (state.draftDrill?.hash === hash) return;
+      state.draftDrill = { scenario, hash };
     }),
 });

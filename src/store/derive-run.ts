@@ -1,23 +1,69 @@
 /**
- * The run state is never stored: it is derived from the decision log by replay. This keeps one
- * cached derivation and extends it step by step when the log only grew, so a decision costs one
- * `choose`, not a whole replay.
+ * The run state is never stored: it is derived from the saved decision log by replay. A store
+ * keeps one cached derivation (made with the store, so two stores never share it) and extends it
+ * step by step when the log only grew, so a decision costs one `choose`, not a whole replay.
  */
 import { choose, start, startAt } from '../engine/run';
 import { type Decision, IllegalDecisionError, type Origin, type RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 
-export type Derived = { ok: true; state: RunState } | { ok: false; error: IllegalDecisionError };
+/** A saved run's log replayed on a drill: the RunState it leads to, or the decision the drill refused. */
+export type ReplayResult = { ok: true; state: RunState } | { ok: false; error: IllegalDecisionError };
 
-interface CacheEntry {
+/** One store's cache of the last replay, extended by one step per decision. */
+export interface DerivedRunCache {
+  /** The log replayed on `scenario` from `origin` (a trial's) or from the start, reusing the last replay where it can. */
+  derive: (scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin) => ReplayResult;
+  /** Seeds the cache with a state just computed by `choose`, so the next derivation does not repeat it. */
+  remember: (
+    scenario: Scenario,
+    seed: number,
+    decisions: readonly Decision[],
+    origin: Origin | undefined,
+    state: RunState,
+  ) => void;
+}
+
+interface CachedReplay {
   scenario: Scenario;
   seed: number;
   decisions: readonly Decision[];
   origin: Origin | undefined;
-  derived: Derived;
+  result: ReplayResult;
 }
 
-let last: CacheEntry | null = null;
+export function createDerivedRunCache(): DerivedRunCache {
+  let last: CachedReplay | null = null;
+  return {
+    derive(scenario, seed, decisions, origin) {
+      const same = last !== null && last.scenario === scenario && last.seed === seed && sameOrigin(last.origin, origin);
+      if (same && last?.decisions === decisions) return last.result;
+      let state: RunState | null = null;
+      let from = 0;
+      if (same && last?.result.ok && isPrefixOf(last.decisions, decisions)) {
+        state = last.result.state;
+        from = last.decisions.length;
+      }
+      let result: ReplayResult;
+      try {
+        state ??= origin ? startAt(scenario, seed, origin) : start(scenario, seed);
+        for (let i = from; i < decisions.length; i++) {
+          const decision = decisions[i] as Decision;
+          [state] = choose(scenario, state, decision.choiceId, decision.realMs);
+        }
+        result = { ok: true, state };
+      } catch (e) {
+        if (!(e instanceof IllegalDecisionError)) throw e;
+        result = { ok: false, error: e };
+      }
+      last = { scenario, seed, decisions, origin, result };
+      return result;
+    },
+    remember(scenario, seed, decisions, origin, state) {
+      last = { scenario, seed, decisions, origin, result: { ok: true, state } };
+    },
+  };
+}
 
 function isPrefixOf(prefix: readonly Decision[], full: readonly Decision[]): boolean {
   if (prefix.length > full.length) return false;
@@ -29,42 +75,6 @@ function isPrefixOf(prefix: readonly Decision[], full: readonly Decision[]): boo
   return true;
 }
 
-export function deriveRun(scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin): Derived {
-  const same = last !== null && last.scenario === scenario && last.seed === seed && sameOrigin(last.origin, origin);
-  if (same && last?.decisions === decisions) return last.derived;
-  let state: RunState | null = null;
-  let from = 0;
-  if (same && last?.derived.ok && isPrefixOf(last.decisions, decisions)) {
-    state = last.derived.state;
-    from = last.decisions.length;
-  }
-  let derived: Derived;
-  try {
-    state ??= origin ? startAt(scenario, seed, origin) : start(scenario, seed);
-    for (let i = from; i < decisions.length; i++) {
-      const d = decisions[i] as Decision;
-      [state] = choose(scenario, state, d.choiceId, d.realMs);
-    }
-    derived = { ok: true, state };
-  } catch (e) {
-    if (!(e instanceof IllegalDecisionError)) throw e;
-    derived = { ok: false, error: e };
-  }
-  last = { scenario, seed, decisions, origin, derived };
-  return derived;
-}
-
 function sameOrigin(a: Origin | undefined, b: Origin | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
-}
-
-/** Seeds the cache with a state just computed by `choose`, so the next derivation does not repeat it. */
-export function remember(
-  scenario: Scenario,
-  seed: number,
-  decisions: readonly Decision[],
-  origin: Origin | undefined,
-  state: RunState,
-): void {
-  last = { scenario, seed, decisions, origin, derived: { ok: true, state } };
 }

@@ -3,9 +3,8 @@ import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage } from '../../test/render-app';
 import * as checker from '../scenario/load';
 import { createAppStore, STORAGE_KEY } from './app-store';
-import { PLAYED_ID } from './library-slice';
 import { loadLibrary } from './load-library';
-import { selectActiveRun } from './selectors';
+import { selectRunAvailability } from './selectors';
 
 const shipped = (drill: object) => async () => [{ file: 'ui-drill.json', result: checker.load(JSON.stringify(drill)) }];
 
@@ -38,8 +37,8 @@ describe('loadLibrary', () => {
     const fetchChecker = vi.fn(async () => checker);
     await loadLibrary(second, shipped({ ...uiDrill, title: '改过名的演练' }), fetchChecker);
     expect(fetchChecker).toHaveBeenCalledOnce();
-    expect(second.getState().library.entries[PLAYED_ID]?.scenario.title).toBe(uiDrill.title);
-    const active = selectActiveRun(second.getState());
+    expect(second.getState().playedDrill?.title).toBe(uiDrill.title);
+    const active = selectRunAvailability(second.getState(), second.derivedRuns);
     expect(active.kind === 'playing' && active.outdated).toBe(true);
   });
 

@@ -1,12 +1,13 @@
 /**
- * Filling the library when the app starts: the shipped drills (checked at build time), the
- * imported ones and a trial's draft (checked again now), and — when a saved run's drill has
- * changed since — the version the run was played on. The checker is fetched only when one of
- * those needs it. Everything is added in one step, so no screen sees a half-filled library.
+ * Loading the drills when the app starts: into the library, the shipped drills (checked at build
+ * time) and the imported ones (checked again now); beside it, a trial's draft (checked again, as
+ * `draftDrill`) and — when a saved run's drill has changed since — the version the run was played
+ * on (`playedDrill`). The checker is fetched only when one of those needs it. Everything is added
+ * in one go, so no screen sees a half-filled library.
  */
 import type { LoadResult } from '../scenario/load';
+import type { LoadedFile } from './app-state';
 import type { AppStore } from './app-store';
-import type { LoadedFile } from './library-slice';
 
 type Loader = { load: (text: string) => LoadResult };
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage } from '../../test/render-app';
 import { load } from '../scenario/load';
-import { createAppStore, SAVE_VERSION, STORAGE_KEY } from './app-store';
-import { MIGRATIONS, migrate } from './migrations';
+import { createAppStore, STORAGE_KEY } from './app-store';
 import { watchOtherTabs } from './other-tabs';
+import { SAVE_VERSION } from './saved-state';
 
 function storeOn(storage: ReturnType<typeof memoryStorage> | null) {
   const store = createAppStore({ now: () => 1000, newSeed: () => 7, storage });
@@ -158,12 +158,6 @@ describe('saving progress when storage misbehaves', () => {
 });
 
 describe('migrations', () => {
-  it('drop the saved page from a version-1 save', () => {
-    expect(migrate({ page: 'authoring', settings: { textSize: 'large' } }, 1, 2)).toEqual({
-      settings: { textSize: 'large' },
-    });
-  });
-
   it('bring a version-1 save to this version by its named steps, and the next write is of this version', () => {
     const v1 = { run: null, settings: { textSize: 'large' }, imports: [], page: 'authoring' };
     const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ state: v1, version: 1 }) });
@@ -173,17 +167,5 @@ describe('migrations', () => {
     const written = JSON.parse(storage.data[STORAGE_KEY] ?? '');
     expect(written.version).toBe(SAVE_VERSION);
     expect(written.state.page).toBeUndefined();
-  });
-
-  it('apply in order, only the steps between the two versions, and every step has a name', () => {
-    const steps = [
-      { to: 3, name: 'c', step: (s: unknown) => `${s}c` },
-      { to: 2, name: 'b', step: (s: unknown) => `${s}b` },
-      { to: 4, name: 'd', step: (s: unknown) => `${s}d` },
-    ];
-    expect(migrate('a', 1, 3, steps)).toBe('abc');
-    expect(migrate('a', 2, 4, steps)).toBe('acd');
-    for (const m of MIGRATIONS) expect(m.name.length).toBeGreaterThan(0);
-    expect(Math.max(...MIGRATIONS.map((m) => m.to))).toBe(SAVE_VERSION);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSaved } from './saved-state';
+import { MIGRATIONS, migrate, readSaved, SAVE_VERSION } from './saved-state';
 
 const run = {
   scenarioId: 'd',
@@ -99,5 +99,25 @@ describe('readSaved', () => {
     const saved = readSaved({ run: 'x', settings: 7, imports: [{ file: 1 }], draft: [] }, 0);
     expect(saved.dropped).toEqual(['上次的演练进度', '显示设置', '部分导入的演练', '编写中的剧本']);
     expect(readSaved({ run: null, imports: [] }, 0).dropped).toEqual([]);
+  });
+});
+
+describe('migrations', () => {
+  it('drop the saved page from a version-1 save', () => {
+    expect(migrate({ page: 'authoring', settings: { textSize: 'large' } }, 1, 2)).toEqual({
+      settings: { textSize: 'large' },
+    });
+  });
+
+  it('apply in order, only the steps between the two versions, and every step has a name', () => {
+    const steps = [
+      { to: 3, name: 'c', step: (s: unknown) => `${s}c` },
+      { to: 2, name: 'b', step: (s: unknown) => `${s}b` },
+      { to: 4, name: 'd', step: (s: unknown) => `${s}d` },
+    ];
+    expect(migrate('a', 1, 3, steps)).toBe('abc');
+    expect(migrate('a', 2, 4, steps)).toBe('acd');
+    for (const m of MIGRATIONS) expect(m.name.length).toBeGreaterThan(0);
+    expect(Math.max(...MIGRATIONS.map((m) => m.to))).toBe(SAVE_VERSION);
   });
 });

@@ -1,32 +1,110 @@
 /**
- * What is read back from storage is checked before it is trusted: a saved run of the wrong shape
- * (an old version, a hand edit, a half-written save) is dropped, and the rest is kept. Written
- * by hand rather than with the schema library so that the trainee's first load stays small.
+ * The save, as one record (tldraw's shape: a record's type, checker and migrations in one file):
+ * what is written to storage and its parts' types (the saved run above all), the checker that
+ * reads them back, and the named steps that bring an older save to this version.
+ *
+ * What is read back is checked before it is trusted: a part of the wrong shape (an old version, a
+ * hand edit, a half-written save) is dropped and named, and the rest is kept. Written by hand
+ * rather than with the schema library so that the trainee's first load stays small.
  */
 import { MAX_TRIAL_CLOCK } from '../engine/run';
-import type { Origin, VarValue } from '../engine/types';
+import type { Decision, Origin, VarValue } from '../engine/types';
 import type { RegionOverride } from '../engine/world';
-import type { Draft } from './authoring-slice';
 import { isObject } from './json-guards';
-import type { ImportedFile } from './library-slice';
-import type { Run, RunView } from './run-slice';
-import type { Settings } from './settings-slice';
+
+// ---------------------------------------------------------------------------------------------
+// The types
+
+/** The screen a run is on: saved, so that a reload resumes there. */
+export type RunView = 'briefing' | 'decision' | 'consequence' | 'debrief';
+
+/** A run as it is saved: enough to derive its RunState again by replay (never the state itself). */
+export interface SavedRun {
+  /** The drill's id; a trial's drill is the authoring view's draft, whatever its id. */
+  scenarioId: string;
+  /** Content hash of the drill file the run was played on. */
+  hash: string;
+  seed: number;
+  decisions: Decision[];
+  view: RunView;
+  /**
+   * Wall-clock time (ms since epoch) when the current decision was put before the trainee.
+   * Saved so that a reload neither resets nor pauses a countdown.
+   */
+  shownAt: number | null;
+  /** A trial run from the authoring view starts here; a trainee's run has none. */
+  origin?: Origin;
+  /**
+   * The drill as it was when the run started (its JSON): a debrief stays readable, and a
+   * changed decision can be named, after the drill file is updated.
+   */
+  played?: string;
+}
+
+/** How the app is shown, saved across reloads. */
+export interface Settings {
+  /** Larger type for a projector or a class screen. */
+  textSize: 'normal' | 'large';
+}
+
+/** A drill an instructor imported: its text is kept (and saved) so it survives a reload. */
+export interface ImportedFile {
+  file: string;
+  text: string;
+}
+
+/** The drill open in the authoring view: its text as the instructor left it, saved across reloads. */
+export interface Draft {
+  file: string;
+  text: string;
+  /** Edited since it was opened, exported or put in the library: replacing it would lose work. */
+  dirty: boolean;
+}
+
+/**
+ * What is written to storage (as `state`, beside `version`): nothing that can be derived again.
+ * Not the page: on a shared classroom machine the next trainee starts at the library.
+ */
+export interface SavedState {
+  run: SavedRun | null;
+  settings: Settings;
+  imports: ImportedFile[];
+  draft: Draft | null;
+}
+
+/** A save read back and checked part by part: each part as read (null or empty when missing or dropped). */
+export interface CheckedSave {
+  run: SavedRun | null;
+  settings: Settings | null;
+  imports: ImportedFile[];
+  draft: Draft | null;
+  /** The saved parts that were malformed and dropped, named for the trainee. */
+  dropped: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checker
 
 const VIEWS: readonly RunView[] = ['briefing', 'decision', 'consequence', 'debrief'];
 
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
-function asRun(x: unknown): Run | null {
-  if (!isObject(x)) return null;
-  const { scenarioId, hash, seed, decisions, view, shownAt } = x;
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((id) => typeof id === 'string');
+
+function asSavedRun(value: unknown): SavedRun | null {
+  if (!isObject(value)) return null;
+  const { scenarioId, hash, seed, decisions, view, shownAt } = value;
   if (typeof scenarioId !== 'string' || typeof hash !== 'string' || typeof seed !== 'number') return null;
   if (!Array.isArray(decisions)) return null;
   if (!decisions.every((d) => isObject(d) && typeof d.choiceId === 'string' && isCount(d.realMs))) return null;
   if (!VIEWS.includes(view as RunView)) return null;
   if (shownAt !== null && typeof shownAt !== 'number') return null;
-  const origin = x.origin === undefined ? undefined : asOrigin(x.origin);
+  const origin = value.origin === undefined ? undefined : asOrigin(value.origin);
   if (origin === null) return null;
-  const played = typeof x.played === 'string' ? x.played : undefined;
+  const played = typeof value.played === 'string' ? value.played : undefined;
   return {
     scenarioId,
     hash,
@@ -39,55 +117,45 @@ function asRun(x: unknown): Run | null {
   };
 }
 
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-const isIdList = (x: unknown): x is string[] => Array.isArray(x) && x.every((id) => typeof id === 'string');
-
-function asOrigin(x: unknown): Origin | null {
-  if (!isObject(x) || typeof x.node !== 'string' || !isCount(x.clock) || x.clock > MAX_TRIAL_CLOCK) return null;
-  if (!isObject(x.vars) || !isObject(x.regions)) return null;
+function asOrigin(value: unknown): Origin | null {
+  if (!isObject(value) || typeof value.node !== 'string' || !isCount(value.clock) || value.clock > MAX_TRIAL_CLOCK)
+    return null;
+  if (!isObject(value.vars) || !isObject(value.regions)) return null;
   // fromEntries makes own keys only: an id such as "__proto__" cannot reach a prototype.
   const vars = Object.fromEntries(
-    Object.entries(x.vars).filter((e): e is [string, VarValue] => typeof e[1] === 'boolean' || isNumber(e[1])),
+    Object.entries(value.vars).filter((e): e is [string, VarValue] => typeof e[1] === 'boolean' || isNumber(e[1])),
   );
   const regions = Object.fromEntries(
-    Object.entries(x.regions).flatMap(([id, set]): [string, RegionOverride][] => {
+    Object.entries(value.regions).flatMap(([id, set]): [string, RegionOverride][] => {
       if (!isObject(set)) return [];
       const fields = (['infectious', 'beds', 'trust'] as const).filter((key) => isNumber(set[key]));
       return [[id, Object.fromEntries(fields.map((key) => [key, set[key] as number]))]];
     }),
   );
   return {
-    node: x.node,
-    clock: x.clock,
+    node: value.node,
+    clock: value.clock,
     vars,
     regions,
-    ...(isIdList(x.completed) && { completed: [...x.completed] }),
-    ...(isIdList(x.notified) && { notified: [...x.notified] }),
+    ...(isIdList(value.completed) && { completed: [...value.completed] }),
+    ...(isIdList(value.notified) && { notified: [...value.notified] }),
   };
 }
 
-function asSettings(x: unknown): Settings | null {
-  return isObject(x) && (x.textSize === 'normal' || x.textSize === 'large') ? { textSize: x.textSize } : null;
+function asSettings(value: unknown): Settings | null {
+  return isObject(value) && (value.textSize === 'normal' || value.textSize === 'large')
+    ? { textSize: value.textSize }
+    : null;
 }
 
-export interface Saved {
-  run: Run | null;
-  settings: Settings | null;
-  imports: ImportedFile[];
-  draft: Draft | null;
-  /** The saved parts that were malformed and dropped, named for the trainee. */
-  dropped: string[];
+function asDraft(value: unknown): Draft | null {
+  if (!isObject(value) || typeof value.file !== 'string' || typeof value.text !== 'string') return null;
+  return { file: value.file, text: value.text, dirty: value.dirty === true };
 }
 
-function asDraft(x: unknown): Draft | null {
-  if (!isObject(x) || typeof x.file !== 'string' || typeof x.text !== 'string') return null;
-  return { file: x.file, text: x.text, dirty: x.dirty === true };
-}
-
-function asImports(x: unknown): ImportedFile[] {
-  if (!Array.isArray(x)) return [];
-  return x.flatMap((f) =>
+function asImports(value: unknown): ImportedFile[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((f) =>
     isObject(f) && typeof f.file === 'string' && typeof f.text === 'string' ? [{ file: f.file, text: f.text }] : [],
   );
 }
@@ -95,10 +163,11 @@ function asImports(x: unknown): ImportedFile[] {
 /** What the trainee would call each saved part, for saying what was dropped. */
 const PART_NAMES = { run: '上次的演练进度', settings: '显示设置', imports: '部分导入的演练', draft: '编写中的剧本' };
 
-export function readSaved(persisted: unknown, now: number): Saved {
+/** The save (already migrated to SAVE_VERSION) checked part by part; `now` is given to a decision on screen that lost when it was shown. */
+export function readSaved(persisted: unknown, now: number): CheckedSave {
   const raw = isObject(persisted) ? persisted : {};
-  const saved: Saved = {
-    run: asRun(raw.run),
+  const saved: CheckedSave = {
+    run: asSavedRun(raw.run),
     settings: asSettings(raw.settings),
     imports: asImports(raw.imports),
     draft: asDraft(raw.draft),
@@ -112,4 +181,46 @@ export function readSaved(persisted: unknown, now: number): Saved {
   // A decision on screen always has the moment it was shown.
   if (saved.run?.view === 'decision' && saved.run.shownAt === null) saved.run.shownAt = now;
   return saved;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions and migrations
+
+/** The version of the save this app writes. Bump it with a named step in MIGRATIONS when the saved shape changes. */
+export const SAVE_VERSION = 2;
+
+/** One named step from the save of version `to - 1` to that of version `to`. */
+export interface Migration {
+  /** The version this step produces; it reads saves of version `to - 1`. */
+  to: number;
+  name: string;
+  step: (state: unknown) => unknown;
+}
+
+/**
+ * How a save written by an older version becomes one this version reads: named steps, each from
+ * one version to the next, applied in order. A step may only add, rename or drop; what it cannot
+ * carry over it leaves out, and readSaved drops whatever is still malformed.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Version 1 kept the screen an instructor was on; a shared classroom machine then opened
+    // the next person's session in the authoring view. Version 2 always starts at the library.
+    to: 2,
+    name: 'drop the saved page',
+    step: (state) => {
+      if (!isObject(state)) return state;
+      const { page: _dropped, ...rest } = state;
+      return rest;
+    },
+  },
+];
+
+/** The save of version `from`, brought to version `to` by every step in between. */
+export function migrate(state: unknown, from: number, to: number, steps: readonly Migration[] = MIGRATIONS): unknown {
+  let current = state;
+  for (const migration of [...steps].sort((a, b) => a.to - b.to)) {
+    if (migration.to > from && migration.to <= to) current = migration.step(current);
+  }
+  return current;
 }

@@ -1,20 +1,10 @@
-import type { StateCreator } from 'zustand';
-import type { AppState, Middlewares } from './app-store';
+// Owns `settings`: how the app is shown (saved).
+import type { SettingsSlice, SliceCreator } from './app-state';
 
-export interface Settings {
-  /** Larger type for a projector or a class screen. */
-  textSize: 'normal' | 'large';
-}
-
-export interface SettingsSlice {
-  settings: Settings;
-  setTextSize: (size: Settings['textSize']) => void;
-}
-
-export const createSettingsSlice: StateCreator<AppState, Middlewares, [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   settings: { textSize: 'normal' },
   setTextSize: (size) =>
-    set((s) => {
-      s.settings.textSize = size;
+    set((state) => {
+      state.settings.textSize = size;
     }),
 });

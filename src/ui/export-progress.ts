@@ -1,4 +1,4 @@
-import { SAVE_VERSION } from '../store/app-store';
+import { SAVE_VERSION } from '../store/saved-state';
 
 /**
  * This tab's progress as a file in the saved format: the run, settings, imported drills and the

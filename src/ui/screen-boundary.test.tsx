@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
-import { SAVE_VERSION } from '../store/app-store';
+import { SAVE_VERSION } from '../store/saved-state';
 import { progressFile } from './export-progress';
 import { ScreenBoundary } from './screen-boundary';
 

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppState, AppStore } from '../store/app-store';
+import type { AppState } from '../store/app-state';
+import type { AppStore } from '../store/app-store';
 import type { SaveHealth } from '../store/save-storage';
 
 const StoreContext = createContext<AppStore | null>(null);

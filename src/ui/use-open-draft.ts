@@ -1,4 +1,4 @@
-import type { Draft } from '../store/authoring-slice';
+import type { Draft } from '../store/saved-state';
 import { useApp } from './store-context';
 
 /**
