@@ -13,11 +13,8 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const openPage = useApp((s) => s.openPage);
   const openDraft = useOpenDraft();
   const imports = useApp((s) => s.imports);
-  // Only drills a trainee can start: not the authoring view's draft, not a run's old version.
-  const entries = useMemo(
-    () => Object.values(library.entries).filter((e) => e.source === 'shipped' || e.source === 'imported'),
-    [library.entries],
-  );
+  // The library holds only drills a trainee can start: the draft and a run's old version live apart.
+  const entries = useMemo(() => Object.values(library.entries), [library.entries]);
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from a drill, focus starts at the top of the library, not on the page body.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
