@@ -16,7 +16,7 @@ import { build } from 'vite';
 import { choose, currentDecision, offeredChoices, replay, start } from '../src/engine/run';
 import { TIMEOUT } from '../src/engine/types';
 import { advanceWorld, cloneWorld, initWorld } from '../src/engine/world';
-import { lint } from '../src/scenario/lint';
+import { lint } from '../src/scenario/lint/index';
 import { hasScenarioShape, load } from '../src/scenario/load';
 import { ScenarioSchema } from '../src/scenario/schema';
 import { largeDrill } from './bench-drill';

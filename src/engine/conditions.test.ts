@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../scenario/schema';
-import { type ConditionContext, conditionKind, holds } from './conditions';
+import { type ConditionContext, type ConditionHandlers, type ConditionKind, holds, matchCondition } from './conditions';
 
 function ctx(overrides: Partial<ConditionContext> = {}): ConditionContext {
   return { vars: {}, clock: 0, visited: ['n1'], ...overrides };
@@ -11,8 +11,21 @@ type Op = Extract<Condition, { var: string }>['op'];
 const TRUE: Condition = { after: '0m' };
 const FALSE: Condition = { before: '0m' };
 
-describe('conditionKind', () => {
-  it.each<[Condition, string]>([
+describe('matchCondition', () => {
+  /** Handlers that each answer with their own kind, and with the condition and the argument they were given. */
+  const naming: ConditionHandlers<[string, Condition, number], number> = {
+    all: (c, arg) => ['all', c, arg],
+    any: (c, arg) => ['any', c, arg],
+    not: (c, arg) => ['not', c, arg],
+    var: (c, arg) => ['var', c, arg],
+    metric: (c, arg) => ['metric', c, arg],
+    authorised: (c, arg) => ['authorised', c, arg],
+    before: (c, arg) => ['before', c, arg],
+    after: (c, arg) => ['after', c, arg],
+    visited: (c, arg) => ['visited', c, arg],
+  };
+
+  it.each<[Condition, ConditionKind]>([
     [{ all: [] }, 'all'],
     [{ any: [] }, 'any'],
     [{ not: TRUE }, 'not'],
@@ -22,8 +35,17 @@ describe('conditionKind', () => {
     [{ visited: 'n1' }, 'visited'],
     [{ metric: 'cases', op: '>', value: 1 }, 'metric'],
     [{ authorised: 'lockdown' }, 'authorised'],
-  ])('names %j as %s', (condition, kind) => {
-    expect(conditionKind(condition)).toBe(kind);
+  ])('hands %j to the handler for %s, with the argument', (condition, kind) => {
+    expect(matchCondition(condition, naming, 7)).toEqual([kind, condition, 7]);
+  });
+
+  it('tells a condition by its kind, not by a note beside it', () => {
+    const noted: Condition = { $comment: 'why', visited: 'n1' };
+    expect(matchCondition(noted, naming, 0)).toEqual(['visited', noted, 0]);
+  });
+
+  it('refuses what is no condition at all, rather than reading it as one kind', () => {
+    expect(() => matchCondition({ $comment: 'nothing else' } as unknown as Condition, naming, 0)).toThrow(TypeError);
   });
 });
 

@@ -13,19 +13,50 @@ export interface ConditionContext {
   authorised?: (power: string) => boolean;
 }
 
-export type ConditionKind = 'all' | 'any' | 'not' | 'var' | 'metric' | 'authorised' | 'before' | 'after' | 'visited';
+/** Every key any one form of `U` has, optional ones included. */
+type AnyKey<U> = U extends unknown ? keyof U : never;
 
-/** Conditions are told apart by their one distinguishing key; this names it for an exhaustive switch. */
-export function conditionKind(c: Condition): ConditionKind {
-  if ('all' in c) return 'all';
-  if ('any' in c) return 'any';
-  if ('not' in c) return 'not';
-  if ('var' in c) return 'var';
-  if ('metric' in c) return 'metric';
-  if ('authorised' in c) return 'authorised';
-  if ('before' in c) return 'before';
-  if ('after' in c) return 'after';
-  return 'visited';
+/** The keys `T` cannot do without. */
+type RequiredKey<T> = { [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? never : K }[keyof T];
+
+/**
+ * The kinds of condition ("all", "var", "metric", …): each form's required key that no other form
+ * has. Read off the `Condition` type rather than listed, so that a form added to the format is a
+ * kind every `ConditionHandlers` object must handle before the code compiles.
+ */
+export type ConditionKind = KindOf<Condition>;
+type KindOf<C> = C extends unknown ? Exclude<RequiredKey<C>, AnyKey<Exclude<Condition, C>>> : never;
+
+/** The form of condition whose kind is `K`. */
+export type ConditionOf<K extends ConditionKind> = Extract<Condition, { [P in K]: unknown }>;
+
+/**
+ * One handler for each kind of condition, each given the condition as its own form (no cast) and
+ * the caller's `arg`. A kind left out does not compile.
+ */
+export type ConditionHandlers<R, A = void> = { [K in ConditionKind]: (c: ConditionOf<K>, arg: A) => R };
+
+/**
+ * The handler for `c`'s kind, applied to `c` and `arg`. Pass handlers built once (a module
+ * constant) where conditions are evaluated often: `arg` carries what differs between calls.
+ */
+export function matchCondition<R, A = void>(c: Condition, on: ConditionHandlers<R, A>, arg: A): R {
+  // The order is the format's: a valid condition has exactly one of these keys.
+  if ('all' in c) return on.all(c, arg);
+  if ('any' in c) return on.any(c, arg);
+  if ('not' in c) return on.not(c, arg);
+  if ('var' in c) return on.var(c, arg);
+  if ('metric' in c) return on.metric(c, arg);
+  if ('authorised' in c) return on.authorised(c, arg);
+  if ('before' in c) return on.before(c, arg);
+  if ('after' in c) return on.after(c, arg);
+  if ('visited' in c) return on.visited(c, arg);
+  // Unreachable for a condition that passed the schema; the type says every form was handled above.
+  return notACondition(c);
+}
+
+function notACondition(c: never): never {
+  throw new TypeError(`Not a condition: ${JSON.stringify(c)}`);
 }
 
 function compare(left: VarValue | undefined, op: string, right: VarValue): boolean {
@@ -48,34 +79,19 @@ function compare(left: VarValue | undefined, op: string, right: VarValue): boole
   }
 }
 
+// Built once: `holds` runs for every choice offered and every branch tried, on every decision.
+const HOLDS: ConditionHandlers<boolean, ConditionContext> = {
+  all: (c, ctx) => c.all.every((x) => holds(x, ctx)),
+  any: (c, ctx) => c.any.some((x) => holds(x, ctx)),
+  not: (c, ctx) => !holds(c.not, ctx),
+  var: (c, ctx) => compare(ctx.vars[c.var], c.op, c.value),
+  metric: (c, ctx) => compare(ctx.metric?.(c.metric, c.region, c.supply) ?? 0, c.op, c.value),
+  authorised: (c, ctx) => ctx.authorised?.(c.authorised) ?? false,
+  before: (c, ctx) => ctx.clock < parseDuration(c.before),
+  after: (c, ctx) => ctx.clock >= parseDuration(c.after),
+  visited: (c, ctx) => ctx.visited.includes(c.visited),
+};
+
 export function holds(c: Condition, ctx: ConditionContext): boolean {
-  const kind = conditionKind(c);
-  switch (kind) {
-    case 'all':
-      return (c as { all: Condition[] }).all.every((x) => holds(x, ctx));
-    case 'any':
-      return (c as { any: Condition[] }).any.some((x) => holds(x, ctx));
-    case 'not':
-      return !holds((c as { not: Condition }).not, ctx);
-    case 'var': {
-      const cmp = c as Extract<Condition, { var: string }>;
-      return compare(ctx.vars[cmp.var], cmp.op, cmp.value);
-    }
-    case 'metric': {
-      const cmp = c as Extract<Condition, { metric: string }>;
-      return compare(ctx.metric?.(cmp.metric, cmp.region, cmp.supply) ?? 0, cmp.op, cmp.value);
-    }
-    case 'authorised':
-      return ctx.authorised?.((c as { authorised: string }).authorised) ?? false;
-    case 'before':
-      return ctx.clock < parseDuration((c as { before: string }).before);
-    case 'after':
-      return ctx.clock >= parseDuration((c as { after: string }).after);
-    case 'visited':
-      return ctx.visited.includes((c as { visited: string }).visited);
-    default: {
-      const never: never = kind;
-      return never;
-    }
-  }
+  return matchCondition(c, HOLDS, ctx);
 }

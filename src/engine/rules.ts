@@ -67,14 +67,23 @@ export function ruleEvent(
 
 export type Lawfulness = { lawful: true; how: 'holder' | 'authorised' } | { lawful: false };
 
-/** Whether the trainee's actor may exercise `powerId` at in-game minute `clock`. */
-export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId: string, clock: number): Lawfulness {
+/**
+ * Whether the trainee's actor holds `powerId` as the drill's law has it. A power with no entry in
+ * force, or a drill that names no actor for the trainee, binds no one: the trainee counts as its holder.
+ * The engine judges a run by it (`lawfulness`), and lint bounds what a drill can score by it.
+ */
+export function roleHolds(scenario: Scenario, powerId: string): boolean {
   const power = powerInForce(scenario, powerId);
   const actor = scenario.roleActor;
-  if (!power || actor === undefined) return { lawful: true, how: 'holder' };
-  if (power.holders.includes(actor)) return { lawful: true, how: 'holder' };
+  return !power || actor === undefined || power.holders.includes(actor);
+}
+
+/** Whether the trainee's actor may exercise `powerId` at in-game minute `clock`. */
+export function lawfulness(scenario: Scenario, grants: readonly Grant[], powerId: string, clock: number): Lawfulness {
+  if (roleHolds(scenario, powerId)) return { lawful: true, how: 'holder' };
   // Only an actor who holds the power can grant it.
-  if (grants.some((g) => g.power === powerId && g.at !== null && g.at <= clock && power.holders.includes(g.from)))
+  const holders = powerInForce(scenario, powerId)?.holders ?? [];
+  if (grants.some((g) => g.power === powerId && g.at !== null && g.at <= clock && holders.includes(g.from)))
     return { lawful: true, how: 'authorised' };
   return { lawful: false };
 }

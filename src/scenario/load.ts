@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { compileShape } from './fast-shape';
 import { contentHash } from './hash';
-import { lint } from './lint';
+import { lint } from './lint/index';
 import { migrateScenario } from './migrations';
 import { error, type PathKey, type Problem } from './problem';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';

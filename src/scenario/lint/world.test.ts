@@ -16,11 +16,11 @@ import {
   fakeScenario,
   fakeWorldScenario,
   loadable,
-} from '../../test/fake-scenario';
-import { lint } from './lint';
-import { load } from './load';
-import type { Problem } from './problem';
-import type { Choice, Condition, Measure, Region, Scenario } from './schema';
+} from '../../../test/fake-scenario';
+import { load } from '../load';
+import type { Problem } from '../problem';
+import type { Choice, Condition, Measure, Region, Scenario } from '../schema';
+import { lint } from './index';
 
 const HAN = /[\u4e00-\u9fff]/;
 

@@ -5,11 +5,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fakeChoice, fakeDecision, fakeEnding, fakeInject, fakeScenario, fakeWindow } from '../../test/fake-scenario';
-import { pickArb, playPicks } from '../../test/play-picks';
-import { DIMENSIONS } from '../engine/scoring';
-import { scoreSpan } from './lint';
-import type { Dimension, Scenario, ScoreRule } from './schema';
+import {
+  fakeChoice,
+  fakeDecision,
+  fakeEnding,
+  fakeInject,
+  fakeScenario,
+  fakeWindow,
+} from '../../../test/fake-scenario';
+import { pickArb, playPicks } from '../../../test/play-picks';
+import { DIMENSIONS } from '../../engine/scoring';
+import type { Dimension, Scenario, ScoreRule } from '../schema';
+import { scoreSpan } from './scale';
 
 const scoreArb: fc.Arbitrary<ScoreRule[]> = fc.array(
   fc.record({

@@ -1,0 +1,31 @@
+/**
+ * A node's `at` works where the run moves to the node by a choice's `next`: the start is met at
+ * minute 0, and a node only an inject opens is met when the inject fires. Elsewhere it does
+ * nothing, and the author should know.
+ */
+import { parseDuration } from '../../engine/clock';
+import { targets } from '../../engine/next';
+import type { LintContext } from './context';
+
+export function checkAt(context: LintContext): void {
+  const { scenario } = context;
+  const ledTo = new Set<string>();
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'decision') continue;
+    for (const choice of node.choices) for (const id of targets(choice.next)) ledTo.add(id);
+  }
+  scenario.nodes.forEach((node, n) => {
+    if (node.kind !== 'decision' || node.at === undefined || parseDuration(node.at) === 0) return;
+    if (node.id === scenario.start) {
+      context.warning(
+        ['nodes', n, 'at'],
+        '开局节点在开局那一刻出现，它的 at 不起作用：删去 at，或把 clockStart 改到这个局面出现的时刻。',
+      );
+    } else if (!ledTo.has(node.id) && (scenario.injects ?? []).some((i) => i.opens === node.id)) {
+      context.warning(
+        ['nodes', n, 'at'],
+        `节点「${node.id}」只由插入事件打开，在事件发生时出现，它的 at 不起作用：删去 at，或给插入事件写 at。`,
+      );
+    }
+  });
+}

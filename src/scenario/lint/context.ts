@@ -1,0 +1,302 @@
+/**
+ * What every lint rule reads and how it reports (eslint's rule context): the scenario, the names
+ * it declares, and the problems found so far, in the order found. The checks several rules share —
+ * a name, a list of ids, a condition, effects, measures — live here too, each reporting at the
+ * path it is given.
+ */
+import { type ConditionHandlers, matchCondition } from '../../engine/conditions';
+import { inForce } from '../../engine/powers-in-force';
+import { error, type PathKey, type Problem, warning } from '../problem';
+import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
+
+/** One family of checks: reads the scenario through the context, and reports there. */
+export type LintRule = (context: LintContext) => void;
+
+/** The kinds of declared name a drill refers to by id. */
+type NameKind = 'node' | 'region' | 'actor' | 'power' | 'supply' | 'reference' | 'window';
+
+const WHERE: Record<NameKind, string> = {
+  node: 'nodes',
+  region: 'regions',
+  actor: 'actors',
+  power: 'powers',
+  supply: 'supplies',
+  reference: 'references',
+  window: 'timeWindows',
+};
+
+const WHAT: Record<NameKind, string> = {
+  node: '节点',
+  region: '地区',
+  actor: '主体',
+  power: '权力',
+  supply: '物资',
+  reference: '依据',
+  window: '时间窗',
+};
+
+/** Quantities that belong to regions: a drill without regions has none of them. */
+const REGION_METRICS = new Set(['cases', 'deaths', 'infectious', 'hospitalised', 'bedsFree', 'trust', 'supply']);
+
+export class LintContext {
+  readonly problems: Problem[] = [];
+  readonly names: Record<NameKind, Set<string>>;
+  readonly vars: Map<string, 'number' | 'boolean'>;
+  /** Declared [min, max] of each number variable. */
+  readonly ranges: Map<string, readonly [number, number]>;
+  /** Ids of shipments that some measure sends. */
+  readonly shipments: Set<string>;
+  /** The node `start` names (the first with that id), if there is one. */
+  readonly startNode: ScenarioNode | undefined;
+
+  constructor(readonly scenario: Scenario) {
+    const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
+    this.names = {
+      node: ids(scenario.nodes),
+      region: ids(scenario.regions),
+      actor: ids(scenario.actors),
+      // Only the entries the drill's law year has: another year's entry is no power in this drill.
+      power: ids(scenario.powers?.filter((p) => inForce(p, scenario.legalFramework))),
+      supply: ids(scenario.supplies),
+      reference: ids(scenario.references),
+      window: ids(scenario.timeWindows),
+    };
+    this.vars = new Map((scenario.variables ?? []).map((x) => [x.id, x.type]));
+    this.ranges = new Map(
+      (scenario.variables ?? []).flatMap((x) => (x.type === 'number' ? [[x.id, [x.min, x.max] as const]] : [])),
+    );
+    this.shipments = new Set();
+    const ship = (world: readonly Measure[] | undefined) => {
+      for (const measure of world ?? []) if (measure.type === 'ship') this.shipments.add(measure.id);
+    };
+    for (const node of scenario.nodes)
+      if (node.kind === 'decision') for (const choice of node.choices) ship(choice.world);
+    for (const inject of scenario.injects ?? []) ship(inject.world);
+    this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
+  }
+
+  error(path: readonly PathKey[], message: string): void {
+    this.problems.push(error(path, message));
+  }
+
+  warning(path: readonly PathKey[], message: string): void {
+    this.problems.push(warning(path, message));
+  }
+
+  /** Whether any error has been reported so far: some checks mean nothing on a broken drill. */
+  hasErrors(): boolean {
+    return this.problems.some((p) => p.severity === 'error');
+  }
+
+  /** `id` must be a declared name of `kind`. */
+  known(kind: NameKind, id: string, path: readonly PathKey[]): boolean {
+    if (this.names[kind].has(id)) return true;
+    if (kind === 'power' && this.scenario.powers?.some((p) => p.id === id)) {
+      const year = this.scenario.legalFramework;
+      this.error(path, `权力「${id}」没有适用于 ${year} 年法律的一条：检查它的 from/until，或演练的 legalFramework。`);
+      return false;
+    }
+    this.error(path, `${WHAT[kind]}「${id}」没有在 ${WHERE[kind]} 里声明：补上它，或改成已声明的${WHAT[kind]} id。`);
+    return false;
+  }
+
+  refs(refs: readonly string[] | undefined, path: readonly PathKey[]): void {
+    refs?.forEach((id, i) => {
+      this.known('reference', id, [...path, i]);
+    });
+  }
+
+  duplicates(list: readonly { id: string }[] | undefined, path: readonly PathKey[], what: string): void {
+    if (!list) return;
+    // A node's few choices are compared pairwise: a Set for each of ten thousand nodes costs more.
+    const seen = list.length > 8 ? new Set<string>() : null;
+    for (let i = 0; i < list.length; i++) {
+      const { id } = list[i] as { id: string };
+      let repeated = false;
+      if (seen) {
+        repeated = seen.has(id);
+        seen.add(id);
+      } else {
+        for (let j = 0; j < i && !repeated; j++) repeated = (list[j] as { id: string }).id === id;
+      }
+      if (repeated) this.error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`);
+    }
+  }
+
+  condition(condition: Condition, path: PathKey[]): void {
+    matchCondition(condition, CONDITION_CHECKS, { context: this, path });
+  }
+
+  effects(effects: readonly Effect[] | undefined, path: readonly PathKey[]): void {
+    effects?.forEach((effect, i) => {
+      const type = this.vars.get(effect.var);
+      const at: PathKey[] = [...path, i];
+      if (!type) {
+        this.error([...at, 'var'], `变量「${effect.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`);
+      } else if (effect.op === 'set' && typeof effect.value !== type) {
+        const typeName = type === 'number' ? '数值' : '是/否';
+        this.error(
+          [...at, 'value'],
+          `变量「${effect.var}」是${typeName}变量，不能设为 ${JSON.stringify(effect.value)}。`,
+        );
+      } else if (effect.op !== 'set' && type !== 'number') {
+        this.error([...at, 'op'], `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
+      } else if (effect.op === 'random' && effect.min > effect.max) {
+        this.error([...at, 'max'], `max ${effect.max} 小于 min ${effect.min}。`);
+      } else {
+        // Values outside the declared range are clamped when the drill runs: say so rather than repair quietly.
+        const [min, max] = this.ranges.get(effect.var) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+        const outside = (x: number) => x < min || x > max;
+        if (effect.op === 'set' && typeof effect.value === 'number' && outside(effect.value)) {
+          this.warning(
+            [...at, 'value'],
+            `${effect.value} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
+          );
+        } else if (effect.op === 'random' && (outside(effect.min) || outside(effect.max))) {
+          this.warning(
+            at,
+            `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
+          );
+        }
+      }
+    });
+  }
+
+  measures(measures: readonly Measure[] | undefined, path: readonly PathKey[]): void {
+    measures?.forEach((measure, i) => {
+      const at: PathKey[] = [...path, i];
+      if (!this.scenario.regions?.length && measure.type !== 'level' && measure.type !== 'policy') {
+        this.error([...at, 'type'], `措施「${measure.type}」作用于地区，但这个演练没有声明 regions。`);
+        return;
+      }
+      switch (measure.type) {
+        case 'contact':
+        case 'isolation':
+        case 'beds':
+        case 'trust':
+          this.known('region', measure.region, [...at, 'region']);
+          return;
+        case 'supply':
+          this.known('region', measure.region, [...at, 'region']);
+          this.known('supply', measure.supply, [...at, 'supply']);
+          return;
+        case 'travel':
+          measure.between.forEach((id, j) => {
+            this.known('region', id, [...at, 'between', j]);
+          });
+          return;
+        case 'ship':
+          this.known('supply', measure.supply, [...at, 'supply']);
+          this.known('region', measure.to, [...at, 'to']);
+          return;
+        case 'intercept':
+        case 'release':
+          if (!this.shipments.has(measure.shipment)) {
+            this.error([...at, 'shipment'], `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`);
+          }
+          if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
+            this.error([...at, 'type'], '截留的物资要归学员所在地区：请声明 roleRegion。');
+          }
+          return;
+        case 'notify':
+          measure.regions.forEach((id, j) => {
+            this.known('region', id, [...at, 'regions', j]);
+          });
+          return;
+        case 'roads':
+          this.known('region', measure.region, [...at, 'region']);
+          if (measure.from !== undefined) this.known('region', measure.from, [...at, 'from']);
+          else if (this.scenario.roleRegion === undefined) {
+            this.error([...at, 'from'], '写明 from（哪个地区关闭道路），或声明 roleRegion。');
+          }
+          return;
+        case 'level':
+        case 'policy':
+          return;
+        default:
+          measure satisfies never;
+      }
+    });
+  }
+}
+
+/** A condition being checked, and where. */
+interface ConditionAt {
+  context: LintContext;
+  path: PathKey[];
+}
+
+// Built once: a large drill has a condition on many of its tens of thousands of choices.
+const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
+  all: (c, { context, path }) => {
+    c.all.forEach((x, i) => {
+      context.condition(x, [...path, 'all', i]);
+    });
+  },
+  any: (c, { context, path }) => {
+    c.any.forEach((x, i) => {
+      context.condition(x, [...path, 'any', i]);
+    });
+  },
+  not: (c, { context, path }) => {
+    context.condition(c.not, [...path, 'not']);
+  },
+  var: (c, { context, path }) => {
+    const type = context.vars.get(c.var);
+    if (!type) {
+      context.error([...path, 'var'], `变量「${c.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`);
+    } else if (typeof c.value !== type) {
+      const typeName = type === 'number' ? '数值' : '是/否';
+      context.error([...path, 'value'], `变量「${c.var}」是${typeName}变量，不能和 ${JSON.stringify(c.value)} 比较。`);
+    } else if (type === 'boolean' && c.op !== '==' && c.op !== '!=') {
+      context.error([...path, 'op'], `是/否变量「${c.var}」只能用 == 或 != 比较。`);
+    } else if (typeof c.value === 'number') {
+      const [min, max] = context.ranges.get(c.var) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+      if (!canHold(c.op, c.value, min, max)) {
+        context.warning(
+          path,
+          `变量「${c.var}」的范围是 ${min}–${max}，“${c.op} ${c.value}”永远不会成立：检查数值或变量范围。`,
+        );
+      }
+    }
+  },
+  metric: (c, { context, path }) => {
+    if (REGION_METRICS.has(c.metric) && !context.scenario.regions?.length) {
+      context.error([...path, 'metric'], `「${c.metric}」是地区的量，但这个演练没有声明 regions。`);
+    }
+    if (c.region !== undefined) context.known('region', c.region, [...path, 'region']);
+    if (c.metric === 'supply') {
+      if (c.supply === undefined) context.error([...path, 'supply'], 'metric 为 supply 时要写明 supply（物资 id）。');
+      else context.known('supply', c.supply, [...path, 'supply']);
+    }
+  },
+  authorised: (c, { context, path }) => {
+    context.known('power', c.authorised, [...path, 'authorised']);
+  },
+  // A duration's form is the schema's business; any time may be asked about.
+  before: () => {},
+  after: () => {},
+  visited: (c, { context, path }) => {
+    context.known('node', c.visited, [...path, 'visited']);
+  },
+};
+
+/** Whether `x op value` holds for some x in [min, max]. */
+function canHold(op: string, value: number, min: number, max: number): boolean {
+  switch (op) {
+    case '==':
+      return value >= min && value <= max;
+    case '!=':
+      return !(min === max && min === value);
+    case '<':
+      return min < value;
+    case '<=':
+      return min <= value;
+    case '>':
+      return max > value;
+    case '>=':
+      return max >= value;
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Each node and its choices: ids said once, a time limit with a choice to take when it runs out,
+ * and every choice's conditions, effects, measures, powers, requests and `next` naming what the
+ * drill declares. "$return" only from a node an inject opens, and only such a node may lead to one
+ * that returns.
+ */
+import { powerInForce } from '../../engine/powers-in-force';
+import { RETURN } from '../../engine/return';
+import { returningNodes } from '../graph';
+import type { PathKey } from '../problem';
+import type { Choice, Condition, DecisionNode, ScenarioNode } from '../schema';
+import type { LintContext } from './context';
+
+export function checkNodes(context: LintContext): void {
+  const { scenario } = context;
+  const opened = new Set((scenario.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : [])));
+  const returning = returningNodes(scenario, opened);
+  if (returning.has(scenario.start)) context.error(['start'], entered(scenario.start));
+  // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    const node = scenario.nodes[n] as ScenarioNode;
+    const at: PathKey[] = ['nodes', n];
+    if (node.kind !== 'decision') {
+      node.details?.forEach((detail, i) => {
+        context.condition(detail.when, [...at, 'details', i, 'when']);
+      });
+      continue;
+    }
+    context.duplicates(node.choices, [...at, 'choices'], '选项');
+    if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
+      context.error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
+    }
+    if (node.timeoutChoice !== undefined && !node.choices.some((c) => c.id === node.timeoutChoice)) {
+      context.error(
+        [...at, 'timeoutChoice'],
+        `超时选项「${node.timeoutChoice}」不是本节点的选项：改成本节点某个选项的 id。`,
+      );
+    }
+    if (node.timeoutChoice !== undefined && node.timeLimitSec === undefined) {
+      context.warning(
+        [...at, 'timeLimitSec'],
+        '写了 timeoutChoice 却没有 timeLimitSec：不限时就不会超时，补上限时秒数或删去 timeoutChoice。',
+      );
+    }
+    for (let c = 0; c < node.choices.length; c++) {
+      checkChoice(context, node, node.choices[c] as Choice, [...at, 'choices', c], opened, returning);
+    }
+  }
+}
+
+function entered(id: string): string {
+  return `节点「${id}」用 "$return" 回到插入事件打断之前的去向，只能由插入事件打开：这里请改去别的节点。`;
+}
+
+function checkChoice(
+  context: LintContext,
+  node: DecisionNode,
+  choice: Choice,
+  at: PathKey[],
+  opened: ReadonlySet<string>,
+  returning: ReadonlySet<string>,
+): void {
+  if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
+    context.error([...at, 'timeoutOnly'], '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
+  }
+  if (choice.when) context.condition(choice.when, [...at, 'when']);
+  // Paths are built only for what is there.
+  if (choice.effects) context.effects(choice.effects, [...at, 'effects']);
+  if (choice.world) context.measures(choice.world, [...at, 'world']);
+  choice.completes?.forEach((id, i) => {
+    context.known('window', id, [...at, 'completes', i]);
+  });
+  choice.score?.forEach((rule, i) => {
+    if (rule.refs) context.refs(rule.refs, [...at, 'score', i, 'refs']);
+  });
+  if (choice.power !== undefined) context.known('power', choice.power, [...at, 'power']);
+  choice.reports?.forEach((id, i) => {
+    if (!context.known('power', id, [...at, 'reports', i])) return;
+    const power = powerInForce(context.scenario, id);
+    if (power && !power.report) {
+      context.error(
+        [...at, 'reports', i],
+        `「${power.name}」没有报告义务（权力没有写 report）：删去这一项，或给这项权力写上 report。`,
+      );
+    }
+  });
+  if (choice.requests) {
+    context.known('power', choice.requests.power, [...at, 'requests', 'power']);
+    const asked = context.known('actor', choice.requests.from, [...at, 'requests', 'from']);
+    const power = powerInForce(context.scenario, choice.requests.power);
+    if (asked && power && !power.holders.includes(choice.requests.from)) {
+      context.error(
+        [...at, 'requests', 'from'],
+        `「${choice.requests.from}」并不享有「${power.name}」，无法授权：改为向 holders 中的主体请求。`,
+      );
+    }
+    if (choice.requests.when) context.condition(choice.requests.when, [...at, 'requests', 'when']);
+  }
+  if (choice.needs) {
+    context.condition(choice.needs.when, [...at, 'needs', 'when']);
+    context.refs(choice.needs.refs, [...at, 'needs', 'refs']);
+  }
+  // A plain id is one branch, reported at `next` itself.
+  const branches = typeof choice.next === 'string' ? [{ to: choice.next }] : choice.next;
+  for (let b = 0; b < branches.length; b++) {
+    const branch = branches[b] as { to: string; when?: Condition };
+    let problem: string | null = null;
+    if (branch.to === RETURN) {
+      if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
+    } else if (!context.names.node.has(branch.to)) {
+      problem = `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`;
+    } else if (returning.has(branch.to) && !opened.has(node.id)) {
+      problem = entered(branch.to);
+    }
+    if (problem !== null) {
+      context.error(typeof choice.next === 'string' ? [...at, 'next'] : [...at, 'next', b, 'to'], problem);
+    }
+    if (branch.when) context.condition(branch.when, [...at, 'next', b, 'when']);
+  }
+  // Branches are tried in order: without a last one for every case, a run could go nowhere.
+  if (typeof choice.next !== 'string' && choice.next[choice.next.length - 1]?.when !== undefined) {
+    context.error([...at, 'next'], '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The drill as a graph, conditions not evaluated: an ending within reach of the start, every node
+ * within reach, no node a trainee cannot leave for an ending, and no decision that may offer nothing.
+ */
+import { leadToAnEnding, reachableNodes } from '../graph';
+import type { ScenarioNode } from '../schema';
+import type { LintContext } from './context';
+
+export function checkReachability(context: LintContext): void {
+  const { scenario } = context;
+  // Without a start there is nothing to walk from, and `start` has been reported already.
+  if (!context.startNode) return;
+  const reachable = reachableNodes(scenario);
+  const endings = scenario.nodes.filter((n) => n.kind === 'ending');
+  // With no ending reachable at all, one message says so; node by node would only repeat it.
+  if (!endings.some((n) => reachable.has(n.id))) {
+    context.error(
+      ['nodes'],
+      endings.length === 0
+        ? '没有结局节点：至少添加一个 "kind": "ending" 的节点。'
+        : '从开局节点出发到不了任何结局：检查各选项的 next，让至少一条路通向结局。',
+    );
+    return;
+  }
+  const ending = leadToAnEnding(scenario);
+  // An inject may open a node that leads out; then a node with no way out of its own may still be left.
+  const rescue = (scenario.injects ?? []).some((i) => i.opens !== undefined && ending.has(i.opens));
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    const node = scenario.nodes[n] as ScenarioNode;
+    if (!reachable.has(node.id)) {
+      context.warning(
+        ['nodes', n, 'id'],
+        `${node.kind === 'ending' ? '结局' : '节点'}「${node.id}」从开局出发永远到不了：让某个选项的 next 指向它，或删去它。`,
+      );
+      continue;
+    }
+    if (node.kind !== 'decision') continue;
+    if (!ending.has(node.id)) {
+      if (rescue) {
+        context.warning(
+          ['nodes', n, 'id'],
+          `从节点「${node.id}」出发，只有插入事件打开别的节点才能走向结局：确认这是有意的。`,
+        );
+      } else {
+        context.error(['nodes', n, 'id'], `从节点「${node.id}」出发到不了任何结局，学员会被困住：让某个选项通向结局。`);
+      }
+    }
+    // A timed decision always has its timeout choice to fall back on.
+    const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
+    if (!timed && node.choices.every((c) => c.when !== undefined || c.timeoutOnly)) {
+      context.warning(
+        ['nodes', n, 'choices'],
+        `节点「${node.id}」的选项都带条件：条件都不成立时学员无从选择。给一个选项去掉 when，或设限时和超时选项。`,
+      );
+    }
+  }
+}
