@@ -32,7 +32,6 @@ import { applyMeasure } from './world';
  * IllegalDecisionError for a choice not on offer.
  */
 export function choiceTaken(
-  scenario: Scenario,
   state: RunState,
   node: DecisionNode,
   offered: readonly Choice[],

@@ -172,7 +172,7 @@ export function choose(
   const index = state.decisions.length;
   const node = currentDecision(scenario, state);
   if (!node) throw new IllegalDecisionError(`the drill has ended; no decision ${index} to take`, index);
-  const { taken, timedOut } = choiceTaken(scenario, state, node, offeredChoices(scenario, state), choiceId, realMs);
+  const { taken, timedOut } = choiceTaken(state, node, offeredChoices(scenario, state), choiceId, realMs);
   const judged = judge(scenario, state, node, taken, timedOut);
 
   const working = workingCopy(state, index);

@@ -134,7 +134,6 @@ export function cloneWorld(w: WorldState): WorldState {
   };
 }
 
-/** Beds and shipments due by `t` arrive. NOTE mutates `w`. */
 /**
  * Beds and shipments due within the current step arrive. Everything that happens at minute x
  * takes effect from the start of the 6-hour step that contains x — measures and arrivals alike —
