@@ -45,7 +45,8 @@ test('two tabs on the same save: a tab with nothing unsaved takes up the other t
   await openDrill(first, drill.title);
   const second = await context.newPage();
   await second.goto('/');
-  // The second tab resumes the same run and takes a decision.
+  // The second tab resumes the same run and takes a decision, once its decision screen is up.
+  await expect(second.getByRole('list', { name: /你的决定/ })).toBeVisible();
   await second.keyboard.press('1');
   await expect(second.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
   // The first tab had nothing unsaved: it follows, rather than overwrite the decision later.
