@@ -4,7 +4,6 @@ import type { Page } from '../store/app-state';
 import { type RunAvailability, selectRunAvailability } from '../store/selectors';
 import { BriefingScreen } from '../ui/briefing-screen';
 import { ConsequenceScreen } from '../ui/consequence-screen';
-import { DebriefScreen } from '../ui/debrief-screen';
 import { DecisionScreen } from '../ui/decision-screen';
 import { datedName, downloadText } from '../ui/download';
 import { progressFile } from '../ui/export-progress';
@@ -16,6 +15,8 @@ import { useApp, useAppStore } from '../ui/store-context';
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
 const HelpScreen = lazy(() => import('../ui/help-screen'));
+// The debrief and its extras (the best line, what-if, the report's exports): fetched when a run ends.
+const DebriefScreen = lazy(() => import('../ui/debrief/debrief-screen'));
 
 const loading = (
   <main className="screen" aria-busy="true">
@@ -100,7 +101,12 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         screen = (
           <DecisionScreen scenario={scenario} state={state} node={node} shownAt={active.run.shownAt ?? Date.now()} />
         );
-      else screen = <DebriefScreen scenario={scenario} state={state} outdated={active.outdated} />;
+      else
+        screen = (
+          <Suspense fallback={loading}>
+            <DebriefScreen scenario={scenario} state={state} outdated={active.outdated} />
+          </Suspense>
+        );
       break;
     }
   }

@@ -17,7 +17,18 @@ import { bannedGlobals, type ImportEdge, importCycles, importsOf, loadedWith, so
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SRC = join(ROOT, 'src');
 
-type Zone = 'engine' | 'scenario' | 'sources' | 'docs' | 'store' | 'ui' | 'authoring' | 'shell' | 'main' | 'data';
+type Zone =
+  | 'engine'
+  | 'scenario'
+  | 'sources'
+  | 'docs'
+  | 'report'
+  | 'store'
+  | 'ui'
+  | 'authoring'
+  | 'shell'
+  | 'main'
+  | 'data';
 
 /** What each zone may import from (besides itself); `types`: zones it may import types from only. */
 const ZONES: Record<Exclude<Zone, 'data'>, { imports: Zone[]; types?: Zone[]; noPackages?: string[] }> = {
@@ -25,8 +36,9 @@ const ZONES: Record<Exclude<Zone, 'data'>, { imports: Zone[]; types?: Zone[]; no
   scenario: { imports: ['engine'], noPackages: ['react', 'react-dom', 'zustand'] },
   sources: { imports: ['engine', 'scenario'], noPackages: ['react', 'react-dom', 'zustand'] },
   docs: { imports: [], noPackages: ['react', 'react-dom', 'zustand'] },
+  report: { imports: ['engine', 'scenario'], noPackages: ['react', 'react-dom', 'zustand'] },
   store: { imports: ['engine', 'scenario'], noPackages: ['react', 'react-dom'] },
-  ui: { imports: ['engine', 'scenario', 'sources', 'docs', 'store', 'data'] },
+  ui: { imports: ['engine', 'scenario', 'sources', 'docs', 'report', 'store', 'data'] },
   authoring: { imports: ['engine', 'scenario', 'docs', 'store', 'ui', 'data'] },
   shell: { imports: ['engine', 'scenario', 'store', 'ui', 'authoring'] },
   main: { imports: ['scenario', 'store', 'ui', 'shell'] },
@@ -114,6 +126,13 @@ describe('the trainee’s first load', () => {
     expect(edges.filter((e) => /article-dialog$/.test(e.specifier) && !e.dynamic && !e.typeOnly)).toEqual([]);
     expect(firstLoad.filter((f) => f.startsWith('sources/') || f === 'src/ui/article-dialog.tsx')).toEqual([]);
     expect(readFileSync(join(SRC, 'ui', 'reference-list.tsx'), 'utf8')).toContain("import('./article-dialog')");
+  });
+
+  // The debrief and what it builds (ratings, the best line, what-if, the results file) are fetched
+  // when a run ends; the shell imports the debrief screen only dynamically.
+  it('carries neither the debrief nor the report it builds', () => {
+    expect(firstLoad.filter((f) => f.startsWith('src/report/') || f.startsWith('src/ui/debrief/'))).toEqual([]);
+    expect(edges.filter((e) => /debrief\/debrief-screen$/.test(e.specifier) && !e.dynamic && !e.typeOnly)).toEqual([]);
   });
 
   it('carries none of the instructors’ screens', () => {

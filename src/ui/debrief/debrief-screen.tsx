@@ -1,13 +1,13 @@
 import { Fragment, useEffect, useMemo, useRef } from 'react';
-import { debrief } from '../engine/debrief';
-import { formatDuration } from '../engine/scoring';
-import type { FiredInject, RunState, ScoreEvent } from '../engine/types';
-import type { Scenario } from '../scenario/schema';
-import { CasesChart, runMarkers } from './cases-chart';
-import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from './format';
-import { ScoreEventList } from './score-event-list';
-import { StatusBoard } from './status-board';
-import { useApp } from './store-context';
+import { debrief } from '../../engine/debrief';
+import { formatDuration } from '../../engine/scoring';
+import type { FiredInject, RunState, ScoreEvent } from '../../engine/types';
+import type { Scenario } from '../../scenario/schema';
+import { CasesChart, runMarkers } from '../cases-chart';
+import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from '../format';
+import { ScoreEventList } from '../score-event-list';
+import { StatusBoard } from '../status-board';
+import { useApp } from '../store-context';
 
 const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
 
@@ -202,3 +202,5 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
     </main>
   );
 }
+
+export default DebriefScreen;

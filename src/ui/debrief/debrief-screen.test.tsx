@@ -2,28 +2,31 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible } from '../../test/accessibility';
-import { uiDrill } from '../../test/fixtures/ui-drill';
-import { renderWithStore, storeWith } from '../../test/render-app';
-import { playThrough } from '../../test/run-to';
-import { App } from '../shell/app';
+import { expectAccessible } from '../../../test/accessibility';
+import { uiDrill } from '../../../test/fixtures/ui-drill';
+import { renderWithStore, storeWith } from '../../../test/render-app';
+import { playThrough } from '../../../test/run-to';
+import { App } from '../../shell/app';
 
-function renderComponent(choices = ['report', 'publish']) {
+/** The debrief is fetched when a run ends: wait for it to be on screen. */
+async function renderComponent(choices = ['report', 'publish']) {
   const store = storeWith([uiDrill]);
   playThrough(store, 'ui-drill', choices);
-  return renderWithStore(<App />, store);
+  const rendered = renderWithStore(<App />, store);
+  await screen.findByRole('heading', { name: '三项得分' });
+  return rendered;
 }
 
 describe('<DebriefScreen>', () => {
-  it('shows the ending and the three scores', () => {
-    renderComponent();
+  it('shows the ending and the three scores', async () => {
+    await renderComponent();
     expect(screen.getByRole('heading', { level: 1, name: '疫情得到控制' })).toBeInTheDocument();
     // report done in 1h (ideal 2h): timeliness 60 + 10; legality 60 + 10; coordination 60.
     const cards = within(screen.getByRole('list', { name: '三项得分' })).getAllByRole('listitem');
     expect(cards.map((c) => c.textContent)).toEqual(['时效70 分', '依法70 分', '协同60 分']);
   });
 
-  it('tells, after the ending, the paragraphs of it that hold for this run', () => {
+  it('tells, after the ending, the paragraphs of it that hold for this run', async () => {
     const drill = {
       ...uiDrill,
       nodes: uiDrill.nodes.map((n) =>
@@ -41,20 +44,20 @@ describe('<DebriefScreen>', () => {
     const store = storeWith([drill]);
     playThrough(store, 'ui-drill', ['report', 'publish']);
     renderWithStore(<App />, store);
-    expect(screen.getByText('你第一时间报了上去。')).toBeInTheDocument();
+    expect(await screen.findByText('你第一时间报了上去。')).toBeInTheDocument();
     expect(screen.queryByText('你等了半天。')).not.toBeInTheDocument();
   });
 
-  it('lists every score event under its dimension with its reason and reference', () => {
-    renderComponent();
+  it('lists every score event under its dimension with its reason and reference', async () => {
+    await renderComponent();
     const legality = screen.getByRole('list', { name: '依法评分事件' });
     expect(legality).toHaveTextContent('依法及时直报。');
     expect(legality).toHaveTextContent('第四十五条');
     expect(screen.getByRole('list', { name: '时效评分事件' })).toHaveTextContent('网络直报');
   });
 
-  it('shows the timeline: in-game time, real seconds used and the choice', () => {
-    renderComponent();
+  it('shows the timeline: in-game time, real seconds used and the choice', async () => {
+    await renderComponent();
     const rows = within(screen.getByRole('table', { name: '时间线' }))
       .getAllByRole('row')
       .slice(1);
@@ -71,21 +74,21 @@ describe('<DebriefScreen>', () => {
     expect(second?.[4]).toBe('如实发布');
   });
 
-  it('marks a timed-out decision in the timeline', () => {
-    renderComponent(['$timeout', 'silence']);
+  it('marks a timed-out decision in the timeline', async () => {
+    await renderComponent(['$timeout', 'silence']);
     const first = within(screen.getByRole('table', { name: '时间线' })).getAllByRole('row')[1];
     expect(first).toHaveTextContent('超时等待上级指示');
   });
 
   it('plays again from the briefing', async () => {
-    const { store } = renderComponent();
+    const { store } = await renderComponent();
     await userEvent.click(screen.getByRole('button', { name: '重新推演' }));
     expect(store.getState().run?.view).toBe('briefing');
     expect(store.getState().run?.decisions).toEqual([]);
   });
 
   it('is accessible', async () => {
-    const { container } = renderComponent();
+    const { container } = await renderComponent();
     await expectAccessible(container);
   });
 });
