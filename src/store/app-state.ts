@@ -102,6 +102,11 @@ export interface RunSlice {
   decide: (choiceId: string) => boolean;
   /** From a consequence to the next decision, or to the debrief when the drill has ended. */
   proceed: () => void;
+  /**
+   * The trainee's name or number for the results file, kept with the run: trimmed and cut to
+   * MAX_TRAINEE_LENGTH characters; empty clears it.
+   */
+  setTrainee: (name: string) => void;
   /** Ends the run; a trial goes back to the authoring view it was started from. */
   leaveRun: () => void;
   /**

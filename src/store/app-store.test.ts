@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage } from '../../test/render-app';
+import { playThrough } from '../../test/run-to';
 import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
 import { load } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { createAppStore, STORAGE_KEY } from './app-store';
-import { SAVE_VERSION } from './saved-state';
+import { MAX_TRAINEE_LENGTH, SAVE_VERSION } from './saved-state';
 import { selectRunAvailability } from './selectors';
 
 function setup(options: { storage?: ReturnType<typeof memoryStorage>; scenario?: Scenario; now?: () => number } = {}) {
@@ -48,11 +49,59 @@ describe('app store', () => {
       'scenarioId',
       'seed',
       'shownAt',
+      'startedAt',
       'view',
     ]);
     expect(JSON.parse(saved.state.run.played)).toEqual(uiDrill);
     expect(saved.state.library).toBeUndefined();
     expect(saved.version).toBe(SAVE_VERSION);
+  });
+
+  it('keeps when the run started, and when the decision that ended it was taken', () => {
+    const { store, advance } = setup();
+    store.getState().startRun('ui-drill');
+    expect(store.getState().run?.startedAt).toBe(1_000_000);
+    store.getState().beginDecisions();
+    advance(5_000);
+    store.getState().decide('report');
+    store.getState().proceed();
+    expect(store.getState().run?.endedAt).toBeUndefined();
+    advance(7_000);
+    store.getState().decide('publish');
+    expect(store.getState().run).toMatchObject({ startedAt: 1_000_000, endedAt: 1_012_000 });
+    store.getState().proceed();
+    expect(store.getState().run?.endedAt).toBe(1_012_000);
+  });
+
+  it('keeps the trainee’s name with the run, trimmed and cut, across a reload; empty clears it', () => {
+    const first = setup();
+    first.store.getState().setTrainee('nobody');
+    expect(first.store.getState().run).toBeNull();
+    playThrough(first.store, 'ui-drill', ['report', 'publish']);
+    first.store.getState().setTrainee('  王五 2024013 ');
+    expect(first.store.getState().run?.trainee).toBe('王五 2024013');
+    const second = setup({ storage: first.storage });
+    expect(second.store.getState().run?.trainee).toBe('王五 2024013');
+    second.store.getState().setTrainee('x'.repeat(60));
+    expect(second.store.getState().run?.trainee).toBe('x'.repeat(MAX_TRAINEE_LENGTH));
+    second.store.getState().setTrainee('   ');
+    expect(second.store.getState().run).not.toHaveProperty('trainee');
+    // The next run, on a shared machine, starts without the last trainee's name.
+    second.store.getState().startRun('ui-drill');
+    expect(second.store.getState().run).not.toHaveProperty('trainee');
+  });
+
+  it('[regression] resumes a run saved before its start, end and trainee were kept', () => {
+    const first = setup();
+    playThrough(first.store, 'ui-drill', ['report']);
+    const raw = JSON.parse(first.storage.data[STORAGE_KEY] ?? '{}');
+    const { startedAt: _s, ...old } = raw.state.run;
+    const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ ...raw, state: { ...raw.state, run: old } }) });
+    const second = setup({ storage });
+    expect(second.store.getState().run).not.toHaveProperty('startedAt');
+    expect(second.store.health.getState().problem).toBeNull();
+    expect(second.store.getState().decide('publish')).toBe(true);
+    expect(second.store.getState().run?.endedAt).toBe(1_000_000);
   });
 
   it('resumes a saved run at the same decision by replaying its log', () => {
@@ -271,6 +320,7 @@ describe('app store', () => {
     it('starts at the chosen node with the inspector state, straight at the decision', () => {
       const { store } = withDraft();
       store.getState().startTrial(origin);
+      expect(store.getState().run?.startedAt).toBe(1_000_000);
       const active = selectRunAvailability(store.getState(), store.derivedRuns);
       if (active.kind !== 'playing') throw new Error(active.kind);
       expect(active.run.view).toBe('decision');

@@ -3,6 +3,7 @@ import { choose, currentDecision } from '../engine/run';
 import { IllegalDecisionError, type RunState, TIMEOUT } from '../engine/types';
 import type { RunSlice, SliceCreator, StoreDeps } from './app-state';
 import type { DerivedRunCache } from './derive-run';
+import { traineeName } from './saved-state';
 import { drillOfRun } from './selectors';
 
 export const createRunSlice =
@@ -22,6 +23,7 @@ export const createRunSlice =
           view: 'briefing',
           shownAt: null,
           played: JSON.stringify(entry.scenario),
+          startedAt: deps.now(),
         };
         state.runNotice = null;
         state.playedDrill = null;
@@ -39,6 +41,7 @@ export const createRunSlice =
           view: 'decision',
           shownAt: deps.now(),
           origin,
+          startedAt: deps.now(),
         };
       });
     },
@@ -70,6 +73,7 @@ export const createRunSlice =
         state.run.decisions.push({ choiceId, realMs });
         state.run.view = 'consequence';
         state.run.shownAt = null;
+        if (next.ending !== null) state.run.endedAt = deps.now();
       });
       const saved = get().run;
       if (saved) derivedRuns.remember(drill.scenario, saved.seed, saved.decisions, saved.origin, next);
@@ -123,6 +127,13 @@ export const createRunSlice =
         }
       });
     },
+    setTrainee: (name) =>
+      set((state) => {
+        if (!state.run) return;
+        const trainee = traineeName(name);
+        if (trainee === undefined) delete state.run.trainee;
+        else state.run.trainee = trainee;
+      }),
     leaveRun: () => {
       // A trial goes back to the authoring view it was started from.
       if (get().run?.origin) get().openPage('authoring');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, readSaved, SAVE_VERSION } from './saved-state';
+import { MAX_TRAINEE_LENGTH, MIGRATIONS, migrate, readSaved, SAVE_VERSION, traineeName } from './saved-state';
 
 const run = {
   scenarioId: 'd',
@@ -95,6 +95,31 @@ describe('readSaved', () => {
     expect(readSaved({ run: { ...run, origin: { ...origin, clock: 1e12 } } }, 0).run).toBeNull();
   });
 
+  it('keeps when the run started and ended, and the trainee’s name', () => {
+    const timed = { ...run, startedAt: 1_000, endedAt: 61_000, trainee: '张三 2024001' };
+    expect(readSaved({ run: timed }, 0).run).toEqual(timed);
+  });
+
+  it('[regression] still reads a run saved before its start, end and trainee were kept', () => {
+    const saved = readSaved({ run }, 0);
+    expect(saved.run).toEqual(run);
+    expect(saved.run).not.toHaveProperty('startedAt');
+    expect(saved.run).not.toHaveProperty('endedAt');
+    expect(saved.run).not.toHaveProperty('trainee');
+    expect(saved.dropped).toEqual([]);
+  });
+
+  it('drops a malformed start, end or name alone, keeping the run', () => {
+    const odd = { ...run, startedAt: 'yesterday', endedAt: -5, trainee: 42 };
+    expect(readSaved({ run: odd }, 0)).toMatchObject({ run, dropped: [] });
+    expect(readSaved({ run: odd }, 0).run).not.toHaveProperty('trainee');
+    // A name edited by hand is kept as the store would have kept it.
+    expect(readSaved({ run: { ...run, trainee: `  ${'名'.repeat(50)} ` } }, 0).run?.trainee).toBe(
+      '名'.repeat(MAX_TRAINEE_LENGTH),
+    );
+    expect(readSaved({ run: { ...run, trainee: '   ' } }, 0).run).not.toHaveProperty('trainee');
+  });
+
   it('names every part it had to drop', () => {
     const saved = readSaved({ run: 'x', settings: 7, imports: [{ file: 1 }], draft: [] }, 0);
     expect(saved.dropped).toEqual(['上次的演练进度', '显示设置', '部分导入的演练', '编写中的剧本']);
@@ -119,5 +144,19 @@ describe('migrations', () => {
     expect(migrate('a', 2, 4, steps)).toBe('acd');
     for (const m of MIGRATIONS) expect(m.name.length).toBeGreaterThan(0);
     expect(Math.max(...MIGRATIONS.map((m) => m.to))).toBe(SAVE_VERSION);
+  });
+});
+
+describe('traineeName', () => {
+  it('trims, cuts to the longest kept, and takes empty as none', () => {
+    expect(traineeName('  李四  ')).toBe('李四');
+    expect(traineeName('x'.repeat(MAX_TRAINEE_LENGTH + 5))).toHaveLength(MAX_TRAINEE_LENGTH);
+    expect(traineeName(' \t ')).toBeUndefined();
+    expect(traineeName('')).toBeUndefined();
+  });
+
+  it('never splits a character made of two UTF-16 units', () => {
+    const name = traineeName(`${'a'.repeat(MAX_TRAINEE_LENGTH - 1)}𠀀`);
+    expect(name).toBe('a'.repeat(MAX_TRAINEE_LENGTH - 1));
   });
 });

@@ -39,6 +39,29 @@ export interface SavedRun {
    * changed decision can be named, after the drill file is updated.
    */
   played?: string;
+  /** Wall-clock time (ms since epoch) when the run was started. Absent in runs saved before it was kept. */
+  startedAt?: number;
+  /** Wall-clock time (ms since epoch) when a decision brought the run to its ending. */
+  endedAt?: number;
+  /**
+   * The trainee's name or number, typed on the debrief for the results file (trimmed, at most
+   * MAX_TRAINEE_LENGTH characters). Kept with the run, so the next run on a shared machine starts without it.
+   */
+  trainee?: string;
+}
+
+/** The longest trainee name or number kept; src/report/results-file.ts allows the same. */
+export const MAX_TRAINEE_LENGTH = 40;
+
+/** A typed name as the run keeps it: trimmed and cut to MAX_TRAINEE_LENGTH without splitting a character; empty is none. */
+export function traineeName(typed: string): string | undefined {
+  let kept = '';
+  for (const ch of typed.trim()) {
+    if (kept.length + ch.length > MAX_TRAINEE_LENGTH) break;
+    kept += ch;
+  }
+  kept = kept.trim();
+  return kept === '' ? undefined : kept;
 }
 
 /** How the app is shown, saved across reloads. */
@@ -105,6 +128,11 @@ function asSavedRun(value: unknown): SavedRun | null {
   const origin = value.origin === undefined ? undefined : asOrigin(value.origin);
   if (origin === null) return null;
   const played = typeof value.played === 'string' ? value.played : undefined;
+  // Added after version 2 was out, all optional: a run saved without them (or with one malformed)
+  // is kept, without what cannot be read.
+  const startedAt = isCount(value.startedAt) ? value.startedAt : undefined;
+  const endedAt = isCount(value.endedAt) ? value.endedAt : undefined;
+  const trainee = typeof value.trainee === 'string' ? traineeName(value.trainee) : undefined;
   return {
     scenarioId,
     hash,
@@ -114,6 +142,9 @@ function asSavedRun(value: unknown): SavedRun | null {
     shownAt,
     ...(origin && { origin }),
     ...(played !== undefined && { played }),
+    ...(startedAt !== undefined && { startedAt }),
+    ...(endedAt !== undefined && { endedAt }),
+    ...(trainee !== undefined && { trainee }),
   };
 }
 
