@@ -4,6 +4,12 @@ import type { ScoreEvent } from './types';
 
 export const DIMENSIONS: readonly Dimension[] = ['timeliness', 'legality', 'coordination'];
 
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  timeliness: '时效',
+  legality: '依法',
+  coordination: '协同',
+};
+
 export const DEFAULT_BASE = 60;
 export const DEFAULT_TIMEOUT_PENALTY = 5;
 export const DEFAULT_WINDOW_CREDIT = 10;

@@ -1,11 +1,7 @@
 import { gameDateTime } from '../engine/clock';
 import type { Dimension } from '../scenario/schema';
 
-export const DIMENSION_LABEL: Record<Dimension, string> = {
-  timeliness: '时效',
-  legality: '依法',
-  coordination: '协同',
-};
+export { DIMENSION_LABEL } from '../engine/scoring';
 
 export const DIMENSION_HINT: Record<Dimension, string> = {
   timeliness: '关键行动是否及时：报告、核实、预警、发布，越晚得分越低；限时内不作决定也要扣分。',
@@ -33,8 +29,10 @@ export function formatValue(value: number | boolean): string {
   return typeof value === 'boolean' ? (value ? '是' : '否') : String(value);
 }
 
+/** "+1,234", "−5", "±0": a change, its sign always shown. */
 export function formatDelta(delta: number): string {
-  return delta > 0 ? `+${delta}` : delta === 0 ? '±0' : `−${Math.abs(delta)}`;
+  const size = Math.abs(delta).toLocaleString('zh-CN');
+  return delta > 0 ? `+${size}` : delta === 0 ? '±0' : `−${size}`;
 }
 
 /** Real seconds, one decimal: "12.3 秒"; a minute or more as "3 分 5 秒". */

@@ -5,7 +5,7 @@ import type { ArticleDialog } from './article-dialog';
 type LawReference = Extract<Reference, { kind: 'law' }>;
 
 /** "《传染病防治法》（2025）第四十五条第二款": short enough to sit on one line under a reason. */
-function refTitle(ref: Reference): string {
+export function refTitle(ref: Reference): string {
   if (ref.kind !== 'law') return ref.title;
   const year = /\d{4}/.exec(ref.version)?.[0];
   const name = ref.law.replace('中华人民共和国', '');
@@ -44,7 +44,7 @@ type Viewer =
  * text, which the first load must not). A failed fetch — the network gone since the page
  * loaded — is said beside the button, and another click tries again.
  */
-function FullText({ reference }: { reference: LawReference }) {
+export function FullText({ reference }: { reference: LawReference }) {
   const [viewer, setViewer] = useState<Viewer>({ kind: 'closed' });
   const button = useRef<HTMLButtonElement>(null);
 

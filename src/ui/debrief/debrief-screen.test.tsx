@@ -23,7 +23,7 @@ describe('<DebriefScreen>', () => {
     expect(screen.getByRole('heading', { level: 1, name: '疫情得到控制' })).toBeInTheDocument();
     // report done in 1h (ideal 2h): timeliness 60 + 10; legality 60 + 10; coordination 60.
     const cards = within(screen.getByRole('list', { name: '三项得分' })).getAllByRole('listitem');
-    expect(cards.map((c) => c.textContent)).toEqual(['时效70 分', '依法70 分', '协同60 分']);
+    expect(cards.map((c) => c.textContent)).toEqual(['时效70 分评定：良', '依法70 分评定：良', '协同60 分评定：中']);
   });
 
   it('tells, after the ending, the paragraphs of it that hold for this run', async () => {

@@ -1,13 +1,20 @@
-import { Fragment, useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { outcomeOf } from '../../engine/best-line';
 import { debrief } from '../../engine/debrief';
-import { formatDuration } from '../../engine/scoring';
-import type { FiredInject, RunState, ScoreEvent } from '../../engine/types';
+import type { FiredInject, Origin, RunState, ScoreEvent } from '../../engine/types';
+import { afterAction } from '../../report/after-action';
+import { analyseInBackground } from '../../report/run-analysis';
 import type { Scenario } from '../../scenario/schema';
 import { CasesChart, runMarkers } from '../cases-chart';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from '../format';
 import { ScoreEventList } from '../score-event-list';
 import { StatusBoard } from '../status-board';
 import { useApp } from '../store-context';
+import { type AnalysisStatus, BestLineView } from './best-line-view';
+import { Findings } from './findings';
+import { ImprovementPlan } from './improvement-plan';
+import { Overview } from './overview';
+import './debrief.css';
 
 const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
 
@@ -40,6 +47,18 @@ function InjectRows({ scenario, injects }: { scenario: Scenario; injects: readon
   );
 }
 
+/** The run weighed against the best line, in the background: it takes a second or two. */
+function useRunAnalysis(scenario: Scenario, state: RunState, origin: Origin | undefined): AnalysisStatus {
+  const [status, setStatus] = useState<AnalysisStatus>({ kind: 'working', done: 0, total: state.decisions.length + 1 });
+  useEffect(() => {
+    setStatus({ kind: 'working', done: 0, total: state.decisions.length + 1 });
+    return analyseInBackground({ scenario, seed: state.seed, decisions: state.decisions, origin }, (message) =>
+      setStatus(message.kind === 'progress' ? { ...message, kind: 'working' } : message),
+    );
+  }, [scenario, state.seed, state.decisions, origin]);
+  return status;
+}
+
 interface Props {
   scenario: Scenario;
   state: RunState;
@@ -47,7 +66,11 @@ interface Props {
   outdated?: boolean;
 }
 
-/** 复盘: the ending, the three scores with every event under its dimension, the world, and the timeline. */
+/**
+ * 复盘, as an exercise's after-action report: the ending; an overview with each score rated; the
+ * strengths and areas for improvement; the world and the timeline; the best line beside the run;
+ * the improvement plan; every score event; and the results to keep.
+ */
 export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const startRun = useApp((s) => s.startRun);
   const leaveRun = useApp((s) => s.leaveRun);
@@ -55,6 +78,10 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   // A trial from the authoring view goes back there, and can be tried again from the same point.
   const trialFrom = useApp((s) => s.run?.origin);
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
+  const analysis = useRunAnalysis(scenario, state, trialFrom);
+  const outcome = useMemo(() => outcomeOf(scenario, state), [scenario, state]);
+  const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
+  const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const injectsAfter = (decision: number | null) => state.injects.filter((x) => x.decision === decision);
@@ -79,45 +106,10 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
             {text}
           </p>
         ))}
-        <p className="muted">
-          共 {report.totals.decisions} 个决定，其中超时 {report.totals.timeouts} 个；推演时间经过{' '}
-          {formatDuration(report.totals.gameMinutes)}，实际用时 {formatSeconds(report.totals.realMs)}。
-        </p>
       </header>
 
-      <section aria-labelledby="scores-heading">
-        <h2 id="scores-heading">三项得分</h2>
-        <ul className="score-cards" aria-label="三项得分">
-          {report.dimensions.map((d) => (
-            <li key={d.dimension} className={`score-card dim-${d.dimension}`}>
-              <span className="score-name">{DIMENSION_LABEL[d.dimension]}</span>
-              <span className="score-value">
-                {d.score}
-                <span className="score-unit"> 分</span>
-              </span>
-              <meter min={0} max={100} low={60} high={85} optimum={100} value={d.score} aria-hidden="true" />
-            </li>
-          ))}
-        </ul>
-        <p className="muted">每个维度从 {report.dimensions[0]?.base} 分起评，加上下列各项，限定在 0–100 分之间。</p>
-      </section>
-
-      <div className="dimension-details">
-        {report.dimensions.map((d) => (
-          <section key={d.dimension} aria-labelledby={`dim-${d.dimension}-heading`} className="panel">
-            <h3 id={`dim-${d.dimension}-heading`}>
-              {DIMENSION_LABEL[d.dimension]} <span className="muted">{d.score} 分</span>
-            </h3>
-            <ScoreEventList
-              scenario={scenario}
-              events={d.events}
-              showDimension={false}
-              label={`${DIMENSION_LABEL[d.dimension]}评分事件`}
-            />
-          </section>
-        ))}
-      </div>
-
+      <Overview report={review} decisions={report.totals.decisions} timeouts={report.totals.timeouts} />
+      <Findings dimensions={review.dimensions} />
       {(scenario.regions ?? []).length > 0 && (
         <section aria-labelledby="world-heading" className="debrief-world">
           <h2 id="world-heading">各地结果</h2>
@@ -181,6 +173,28 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
               )}
             </tbody>
           </table>
+        </div>
+      </section>
+
+      <BestLineView scenario={scenario} status={analysis} run={outcome} />
+      <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />
+
+      <section aria-labelledby="all-events-heading">
+        <h2 id="all-events-heading">全部评分事件</h2>
+        <div className="dimension-details">
+          {report.dimensions.map((d) => (
+            <section key={d.dimension} aria-labelledby={`dim-${d.dimension}-heading`} className="panel">
+              <h3 id={`dim-${d.dimension}-heading`}>
+                {DIMENSION_LABEL[d.dimension]} <span className="muted">{d.score} 分</span>
+              </h3>
+              <ScoreEventList
+                scenario={scenario}
+                events={d.events}
+                showDimension={false}
+                label={`${DIMENSION_LABEL[d.dimension]}评分事件`}
+              />
+            </section>
+          ))}
         </div>
       </section>
 
