@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fakeChoice, fakeDecision, fakeEnding } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { analyseRun, playMove } from '../engine/best-line';
 import { start } from '../engine/run';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { afterAction } from './after-action';
+import { afterAction, PLAN_ROWS } from './after-action';
 import { rate, thresholdsText } from './ratings';
 
 function play(scenario: Scenario, moves: string[]): RunState[] {
@@ -60,28 +61,59 @@ describe('afterAction', () => {
     expect(legality?.strengths[0]?.refs[0]?.quote).toBe('应当于两小时内进行网络直报。');
   });
 
-  it('plans each loss: the issue, the recommended action, the reference; the largest loss first', () => {
+  it('plans each cause of lost points once: the issue, the recommended action, the reference', () => {
     const moves = ['$timeout', 'silence'];
     const states = play(uiDrill, moves);
     const end = states.at(-1) as RunState;
-    const plain = afterAction(uiDrill, end);
-    expect(plain.plan.map((r) => r.lost)).toEqual([...plain.plan.map((r) => r.lost)].sort((a, b) => b - a));
-    const window = plain.plan.find(
-      (r) => r.issue.startsWith('“网络直报”') || r.issue.startsWith('始终没有完成“网络直报”'),
-    );
+    const plain = afterAction(uiDrill, end).plan;
+    expect(plain.more).toBe(0);
+    expect(plain.rows.map((r) => r.issue)).toEqual(['始终没有完成“网络直报”', '限时内没有作出决定，按默认处置']);
+    const [window, timeout] = plain.rows;
+    expect(window?.why).toBe('始终未完成“网络直报”（理想时限为开局后 2 小时，最迟 6 小时）。');
     expect(window?.action).toBe('在开局后2 小时之内完成“网络直报”（最迟6 小时）。');
-    // Once the search has weighed the run, a choice's action is the move it found best there.
-    const { costs } = analyseRun(uiDrill, states, moves);
-    const weighed = afterAction(uiDrill, end, costs);
-    // The timeout's penalty and what its default did are one cause on each dimension.
-    const timeout = weighed.plan.filter((r) => r.decision === 0);
-    expect(timeout.map((r) => [r.dimension, r.issue])).toEqual([
-      ['timeliness', '限时内没有作出决定，按默认处置'],
-      ['coordination', '限时内没有作出决定，按默认处置'],
+    // The timeout's penalty and what its default did: one cause, its losses on each dimension together.
+    expect(timeout?.lost).toEqual([
+      { dimension: 'timeliness', points: 5 },
+      { dimension: 'coordination', points: 5 },
     ]);
-    for (const row of timeout) {
-      expect(row.action).toBe('在时限内自己作出决定：不决定也是一种决定。在「接到医院报告」时，选择「立即网络直报」。');
-    }
+    expect(timeout?.decisions).toEqual([0]);
+    expect(timeout?.action).toBe('在时限内自己作出决定：不决定也是一种决定。');
+    // Once the search has weighed the run, a choice's action names the move it found best there.
+    const { costs } = analyseRun(uiDrill, states, moves);
+    const weighed = afterAction(uiDrill, end, costs).plan.rows[1];
+    expect(weighed?.action).toBe(
+      '在时限内自己作出决定：不决定也是一种决定。在「接到医院报告」时，选择「立即网络直报」。',
+    );
+  });
+
+  it('keeps the plan to the causes that cost most, and says how many it leaves out', () => {
+    const many = {
+      ...uiDrill,
+      id: 'many',
+      timeWindows: [],
+      nodes: [
+        ...Array.from({ length: 10 }, (_, i) =>
+          fakeDecision({
+            id: `m${i}`,
+            title: `情况${i}`,
+            choices: [
+              fakeChoice({
+                id: 'x',
+                label: `做法${i}`,
+                score: [{ dimension: 'legality' as const, delta: -(i + 1), reason: `失分${i}。` }],
+                next: i === 9 ? 'good' : `m${i + 1}`,
+              }),
+            ],
+          }),
+        ),
+        fakeEnding({ id: 'good' }),
+      ],
+      start: 'm0',
+    };
+    const plan = afterAction(many, play(many, Array(10).fill('x')).at(-1) as RunState).plan;
+    expect(plan.rows).toHaveLength(PLAN_ROWS);
+    expect(plan.more).toBe(10 - PLAN_ROWS);
+    expect(plan.rows[0]?.issue).toBe('在「情况9」时选择「做法9」');
   });
 
   it('tells the real and in-game time of the run', () => {

@@ -40,16 +40,16 @@ export interface DimensionAssessment {
   improvements: Finding[];
 }
 
+/** One cause of lost points, over every dimension it cost, with what to do instead. */
 export interface PlanRow {
-  dimension: Dimension;
   issue: string;
   /** The reasons its score events gave. */
   why: string;
   action: string;
-  /** Points the issue cost (positive). */
-  lost: number;
-  /** The decision it came from (0-based), if one. */
-  decision: number | null;
+  /** Points it cost on each dimension it cost any (positive), in the dimensions' order. */
+  lost: { dimension: Dimension; points: number }[];
+  /** The decisions it came from (0-based). */
+  decisions: number[];
   refs: Reference[];
 }
 
@@ -62,7 +62,8 @@ export interface AfterActionReport {
   gameMinutes: number;
   base: number;
   dimensions: DimensionAssessment[];
-  plan: PlanRow[];
+  /** The improvement plan's rows, and how many smaller causes of lost points it leaves out. */
+  plan: { rows: PlanRow[]; more: number };
 }
 
 /** How many strengths and areas for improvement each dimension lists: the largest first. */
@@ -204,6 +205,7 @@ const MOVES_NAMED = 3;
  * what the rule asks.
  */
 function actionFor(scenario: Scenario, finding: Finding, costs: readonly DecisionCost[]): string {
+  // "window:w_report:-": the kind, the id, the sign of the points.
   const [kind, id] = finding.key.split(':');
   if (kind === 'choice' || kind === 'timeout') {
     const better = finding.decisions
@@ -228,6 +230,39 @@ function actionFor(scenario: Scenario, finding: Finding, costs: readonly Decisio
   }
   if (kind === 'rule' && id) return RULE_CAUSE[id as ScoringRuleName]?.action ?? '';
   return '';
+}
+
+/** The plan's rows, at most: the causes that cost most; the rest stay in the list of every event. */
+export const PLAN_ROWS = 8;
+
+/** Each cause of lost points once, its losses on every dimension together, the costliest first. */
+function planOf(
+  scenario: Scenario,
+  state: RunState,
+  costs: readonly DecisionCost[],
+): { rows: PlanRow[]; more: number } {
+  const byCause = new Map<string, Finding[]>();
+  for (const dimension of DIMENSIONS) {
+    for (const f of findings(scenario, state, dimension)) {
+      if (f.delta < 0) byCause.set(f.key, [...(byCause.get(f.key) ?? []), f]);
+    }
+  }
+  const rows = [...byCause.values()].map((group) => {
+    const first = group[0] as Finding;
+    const refs = new Map(group.flatMap((f) => f.refs).map((r) => [r.id, r]));
+    const decisions = [...new Set(group.flatMap((f) => f.decisions))].sort((a, b) => a - b);
+    return {
+      issue: first.cause,
+      why: [...new Set(group.flatMap((f) => f.reasons))].join(' '),
+      action: actionFor(scenario, { ...first, decisions }, costs),
+      lost: group.map((f) => ({ dimension: f.dimension, points: -f.delta })),
+      decisions,
+      refs: [...refs.values()],
+    };
+  });
+  const total = (row: PlanRow) => row.lost.reduce((sum, l) => sum + l.points, 0);
+  rows.sort((a, b) => total(b) - total(a));
+  return { rows: rows.slice(0, PLAN_ROWS), more: Math.max(0, rows.length - PLAN_ROWS) };
 }
 
 export function afterAction(
@@ -255,19 +290,7 @@ export function afterAction(
         .slice(0, FINDINGS_SHOWN),
     };
   });
-  const plan = DIMENSIONS.flatMap((dimension) => findings(scenario, state, dimension).filter((f) => f.delta < 0))
-    .sort((a, b) => a.delta - b.delta)
-    .map(
-      (f): PlanRow => ({
-        dimension: f.dimension,
-        issue: f.cause,
-        why: f.reasons.join(' '),
-        action: actionFor(scenario, f, costs),
-        lost: -f.delta,
-        decision: f.decisions[0] ?? null,
-        refs: f.refs,
-      }),
-    );
+  const plan = planOf(scenario, state, costs);
   return {
     drill: scenario.title,
     role: scenario.role,

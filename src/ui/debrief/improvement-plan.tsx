@@ -1,13 +1,13 @@
-import type { PlanRow } from '../../report/after-action';
+import type { AfterActionReport } from '../../report/after-action';
 import { DIMENSION_LABEL } from '../format';
 import { refTitle } from '../reference-list';
 
-/** 改进计划: what cost points, what to do instead, and on what authority — a table to hand back. */
-export function ImprovementPlan({ plan, weighed }: { plan: readonly PlanRow[]; weighed: boolean }) {
+/** 改进计划: what cost most, what to do instead, and on what authority — a table to hand back. */
+export function ImprovementPlan({ plan, weighed }: { plan: AfterActionReport['plan']; weighed: boolean }) {
   return (
     <section aria-labelledby="plan-heading" className="improvement-plan">
       <h2 id="plan-heading">改进计划</h2>
-      {plan.length === 0 ? (
+      {plan.rows.length === 0 ? (
         <p>这次推演没有失分的地方。</p>
       ) : (
         <>
@@ -22,15 +22,22 @@ export function ImprovementPlan({ plan, weighed }: { plan: readonly PlanRow[]; w
                 </tr>
               </thead>
               <tbody>
-                {plan.map((row, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the plan's order is fixed for a run
-                  <tr key={i}>
+                {plan.rows.map((row) => (
+                  <tr key={row.issue}>
                     <td>
-                      <span className={`chip dim-${row.dimension}`}>
-                        {DIMENSION_LABEL[row.dimension]} −{row.lost}
-                      </span>{' '}
-                      <strong>{row.issue}</strong>
-                      {row.decision !== null && <span className="muted">（第 {row.decision + 1} 个决定）</span>}
+                      <p className="plan-issue">
+                        <strong>{row.issue}</strong>
+                        {row.decisions.length > 0 && (
+                          <span className="muted">（第 {row.decisions.map((d) => d + 1).join('、')} 个决定）</span>
+                        )}
+                      </p>
+                      <p className="plan-lost">
+                        {row.lost.map((l) => (
+                          <span key={l.dimension} className={`chip dim-${l.dimension}`}>
+                            {DIMENSION_LABEL[l.dimension]} −{l.points}
+                          </span>
+                        ))}
+                      </p>
                       <p className="muted plan-why">{row.why}</p>
                     </td>
                     <td>{row.action}</td>
@@ -53,6 +60,7 @@ export function ImprovementPlan({ plan, weighed }: { plan: readonly PlanRow[]; w
               </tbody>
             </table>
           </div>
+          {plan.more > 0 && <p className="muted">另有 {plan.more} 项较小的失分，见下文“全部评分事件”。</p>}
         </>
       )}
     </section>
