@@ -13,3 +13,6 @@ declare module 'virtual:authoring-guide' {
   const guide: Doc;
   export default guide;
 }
+
+/** package.json's version, put in by Vite's `define` (vite.config.ts), in the app and in its tests. */
+declare const __APP_VERSION__: string;
