@@ -8,10 +8,11 @@
  *
  * "Best" is the most points gained over the three dimensions, counted before each score is held to
  * 0–100 (so that a run already at 0 still shows what each later mistake cost); between equals,
- * fewer deaths, then fewer cases, then the earlier end.
+ * fewer deaths, then the better ending, then fewer cases, then the earlier end.
  */
 import type { Dimension, Scenario } from '../scenario/schema';
 import { choose, currentDecision, offeredChoices } from './run';
+import { scenarioIndex } from './scenario-index';
 import { DIMENSIONS, dimensionScores } from './scoring';
 import { IllegalDecisionError, type RunState, TIMEOUT } from './types';
 
@@ -38,6 +39,8 @@ export interface LineOutcome {
   deaths: number;
   /** In-game minutes at the end. */
   clock: number;
+  /** The ending's tone as a rank: good 2, mixed or none 1, bad 0. */
+  tone: number;
 }
 
 export interface BestLine {
@@ -71,12 +74,20 @@ export function outcomeOf(scenario: Scenario, state: RunState): LineOutcome {
     cases: Math.round(cases),
     deaths: Math.round(deaths),
     clock: state.clock,
+    tone: TONE_RANK[toneOf(scenario, state.ending) ?? 'mixed'],
   };
+}
+
+const TONE_RANK = { good: 2, mixed: 1, bad: 0 } as const;
+
+function toneOf(scenario: Scenario, ending: string | null): keyof typeof TONE_RANK | undefined {
+  const node = ending === null ? undefined : scenarioIndex(scenario).node.get(ending);
+  return node?.kind === 'ending' ? node.tone : undefined;
 }
 
 /** Negative when `a` is the better outcome. */
 export function compareOutcomes(a: LineOutcome, b: LineOutcome): number {
-  return b.total - a.total || a.deaths - b.deaths || a.cases - b.cases || a.clock - b.clock;
+  return b.total - a.total || a.deaths - b.deaths || b.tone - a.tone || a.cases - b.cases || a.clock - b.clock;
 }
 
 /** The moves a trainee has at this state: the choices on offer, and letting a countdown run out. */

@@ -87,6 +87,62 @@ describe('<DebriefScreen>', () => {
     expect(store.getState().run?.decisions).toEqual([]);
   });
 
+  it('rates each score, states the thresholds, and says what each rating means for this run', async () => {
+    await renderComponent();
+    const overview = screen.getByRole('region', { name: '概览' });
+    expect(overview).toHaveTextContent('优 ≥ 85，良 70–84，中 55–69，差 < 55');
+    expect(overview).toHaveTextContent('依法70 分，评为“良”：基本完成，有一些问题需要改进。');
+    expect(overview).toHaveTextContent('角色');
+  });
+
+  it('lists what to improve under each dimension, a countdown run out as one cause', async () => {
+    await renderComponent(['$timeout', 'silence']);
+    const improve = screen.getByRole('list', { name: '时效：需要改进的' });
+    expect(improve).toHaveTextContent('始终没有完成“网络直报”');
+    expect(improve).toHaveTextContent('限时内没有作出决定，按默认处置');
+  });
+
+  it('lists what went well, quoting what it cites', async () => {
+    await renderComponent(['report', 'publish']);
+    const good = screen.getByRole('list', { name: '依法：做得好的' });
+    expect(good).toHaveTextContent('在「接到医院报告」时选择「立即网络直报」');
+    expect(good).toHaveTextContent('应当于两小时内进行网络直报。');
+  });
+
+  it('shows the best line beside the run, decision by decision, once it has been searched', async () => {
+    await renderComponent(['$timeout', 'silence']);
+    const compare = await screen.findByRole('table', { name: '你的推演与最佳路线' });
+    const ending = within(compare).getByRole('row', { name: /结局/ });
+    expect(ending).toHaveTextContent('疫情失控');
+    expect(ending).toHaveTextContent('疫情得到控制');
+    const rows = within(screen.getByRole('table', { name: '逐个决定' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('超时未决（按“等待上级指示”）');
+    expect(rows[0]).toHaveTextContent('立即网络直报');
+    expect(rows[1]).toHaveTextContent('如实发布');
+    expect(screen.getByRole('list', { name: '最佳路线全程' })).toHaveTextContent('结局：疫情得到控制');
+    expect(screen.getByText(/没有比这更好的路线/)).toBeInTheDocument();
+  });
+
+  it('gives an improvement plan: the issue, the recommended action, the reference', async () => {
+    const drill = {
+      ...uiDrill,
+      timeWindows: (uiDrill.timeWindows ?? []).map((w) => ({ ...w, refs: ['law-report'] })),
+    };
+    const store = storeWith([drill]);
+    playThrough(store, 'ui-drill', ['$timeout', 'silence']);
+    renderWithStore(<App />, store);
+    await screen.findByRole('table', { name: '逐个决定' });
+    const plan = screen.getByRole('table', { name: '改进计划' });
+    const rows = within(plan).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('始终没有完成“网络直报”');
+    expect(rows[0]).toHaveTextContent('在开局后2 小时之内完成“网络直报”');
+    expect(rows[0]).toHaveTextContent('应当于两小时内进行网络直报。');
+    expect(within(plan).getByText(/在「接到医院报告」时，选择「立即网络直报」/)).toBeInTheDocument();
+  });
+
   it('is accessible', async () => {
     const { container } = await renderComponent();
     await expectAccessible(container);

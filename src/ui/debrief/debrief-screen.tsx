@@ -179,7 +179,7 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
       <BestLineView scenario={scenario} status={analysis} run={outcome} />
       <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />
 
-      <section aria-labelledby="all-events-heading">
+      <section aria-labelledby="all-events-heading" className="all-events">
         <h2 id="all-events-heading">全部评分事件</h2>
         <div className="dimension-details">
           {report.dimensions.map((d) => (
