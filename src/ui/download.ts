@@ -1,6 +1,7 @@
-/** Hands `text` to the browser as a file to save: nothing leaves the machine. */
+/** Hands `text` to the browser as a file to save: nothing leaves the machine. The type follows the name. */
 export function downloadText(file: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const type = file.endsWith('.csv') ? 'text/csv;charset=utf-8' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = file;

@@ -14,6 +14,7 @@ import { type AnalysisStatus, BestLineView } from './best-line-view';
 import { Findings } from './findings';
 import { ImprovementPlan } from './improvement-plan';
 import { Overview } from './overview';
+import { ResultsExport } from './results-export';
 import './debrief.css';
 
 const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
@@ -77,6 +78,7 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const startTrial = useApp((s) => s.startTrial);
   // A trial from the authoring view goes back there, and can be tried again from the same point.
   const trialFrom = useApp((s) => s.run?.origin);
+  const trainee = useApp((s) => s.run?.trainee);
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
   const analysis = useRunAnalysis(scenario, state, trialFrom);
   const outcome = useMemo(() => outcomeOf(scenario, state), [scenario, state]);
@@ -108,7 +110,12 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         ))}
       </header>
 
-      <Overview report={review} decisions={report.totals.decisions} timeouts={report.totals.timeouts} />
+      <Overview
+        report={review}
+        trainee={trainee}
+        decisions={report.totals.decisions}
+        timeouts={report.totals.timeouts}
+      />
       <Findings dimensions={review.dimensions} />
       {(scenario.regions ?? []).length > 0 && (
         <section aria-labelledby="world-heading" className="debrief-world">
@@ -197,6 +204,8 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
           ))}
         </div>
       </section>
+
+      <ResultsExport scenario={scenario} state={state} />
 
       <div className="actions no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>

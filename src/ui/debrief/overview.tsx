@@ -8,10 +8,13 @@ const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', ba
 /** 概览: the drill, the role, the ending, the time, and each score with its rating and what it means. */
 export function Overview({
   report,
+  trainee,
   decisions,
   timeouts,
 }: {
   report: AfterActionReport;
+  /** The name or number typed under 保存结果, printed with the report. */
+  trainee?: string;
   decisions: number;
   timeouts: number;
 }) {
@@ -19,6 +22,12 @@ export function Overview({
     <section aria-labelledby="overview-heading" className="overview">
       <h2 id="overview-heading">概览</h2>
       <dl className="overview-facts">
+        {trainee && (
+          <div>
+            <dt>学员</dt>
+            <dd>{trainee}</dd>
+          </div>
+        )}
         <div>
           <dt>演练</dt>
           <dd>{report.drill}</dd>
