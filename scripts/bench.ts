@@ -3,7 +3,7 @@
  *  - the gzipped JS of the first load (entry chunk and what it imports statically), the drill
  *    content fetched to fill the library, and what each part loaded on demand adds (the
  *    authoring view, the help, the import checker, a law article's full text with the laws);
- *  - the median time of one `choose` on each shipped drill;
+ *  - the median time of one `choose` on each shipped drill, and of the debrief's best-line search;
  *  - the median time `load` (parse, schema, lint) takes on a generated 10,000-node drill.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { build } from 'vite';
+import { analyseRun, DEFAULT_LIMITS, movesAt, playMove, searchBestLine } from '../src/engine/best-line';
 import { choose, currentDecision, offeredChoices, replay, start } from '../src/engine/run';
 import { TIMEOUT } from '../src/engine/types';
 import { advanceWorld, cloneWorld, initWorld } from '../src/engine/world';
@@ -84,10 +85,14 @@ async function firstLoad(): Promise<void> {
       ['编写指南 help', 'src/ui/help-screen.tsx'],
       ['导入检查 import checker', 'src/scenario/check-file.ts'],
       ['查看全文 law article', 'src/ui/article-dialog.tsx'],
+      ['复盘 debrief', 'src/ui/debrief/debrief-screen.tsx'],
     ] as const) {
       const part = beyond(src);
       console.log(`  ${label.padEnd(26)} JS ${kb(part.js).padStart(9)}, CSS ${kb(part.css).padStart(8)}`);
     }
+    const worker = readdirSync(join(outDir, 'assets')).find((f) => f.startsWith('run-analysis.worker'));
+    if (worker)
+      console.log(`  ${'最佳路线 search worker'.padEnd(26)} JS ${kb(gzOf(join('assets', worker))).padStart(9)}`);
     // The authoring view's own words and its layout library, looked for in the first load.
     const leaked = ['从此处试玩', 'dagre'].filter((marker) => firstText.includes(marker));
     console.log(`  authoring code in the first load: ${leaked.length ? `yes (${leaked.join(', ')})` : 'none'}`);
@@ -213,10 +218,59 @@ function loadTimings(): void {
   console.log(`  (valibot's own walk, taken only when the shape is wrong, for its messages: ${schema.toFixed(0)} ms)`);
 }
 
+/**
+ * The debrief's best line on each shipped drill: the search from the start, and the whole analysis
+ * of a run (a search from every decision). Each call of `choose` inside the search is set against
+ * a plain `choose` timed in the same run, so the figure that matters — the search's own overhead
+ * (memo keys, the beam) — holds on a noisy machine.
+ */
+function bestLineTimings(): void {
+  const dir = new URL('../scenarios/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  console.log(
+    `\nBest line (beam ${DEFAULT_LIMITS.width}, at most ${DEFAULT_LIMITS.maxSteps.toLocaleString('en')} steps a search; in a Web Worker in the app)`,
+  );
+  for (const file of files) {
+    const result = load(readFileSync(new URL(file, dir), 'utf8'));
+    if (!result.ok || result.scenario.nodes.length < 3) continue;
+    const { scenario } = result;
+    const first = start(scenario, 1);
+    let found = searchBestLine(scenario, first);
+    const searchMs = medianMs(3, () => {
+      found = searchBestLine(scenario, first);
+    });
+    // A run to weigh: the first choice on offer at every decision.
+    const states = [first];
+    const moves: string[] = [];
+    for (let s = first; s.ending === null && moves.length < 200; ) {
+      const move = movesAt(scenario, s)[0] as string;
+      s = playMove(scenario, s, move);
+      states.push(s);
+      moves.push(move);
+    }
+    let explored = 0;
+    const analysisMs = medianMs(1, () => {
+      explored = analyseRun(scenario, states, moves).explored;
+    });
+    const plain = medianMicros(
+      2000,
+      () => states[Math.floor(states.length / 2)] as typeof first,
+      (s) => movesAt(scenario, s).length > 0 && playMove(scenario, s, movesAt(scenario, s)[0] as string),
+    );
+    const perStep = (searchMs * 1000) / Math.max(1, found.explored);
+    console.log(
+      `  ${file}: from the start ${searchMs.toFixed(0)} ms, ${found.explored.toLocaleString('en')} steps, ${found.exhaustive ? 'exhaustive' : 'bounded'}; ` +
+        `${perStep.toFixed(0)} µs a step = ${(perStep / Math.max(plain, 0.001)).toFixed(1)}× a plain choose (${plain.toFixed(0)} µs); ` +
+        `a ${moves.length}-decision run weighed whole: ${analysisMs.toFixed(0)} ms, ${explored.toLocaleString('en')} steps`,
+    );
+  }
+}
+
 // The world's hot loop is timed first, in a fresh process, before the build and the drill
 // timings have filled the heap and made its property accesses polymorphic.
 worldTimings();
 // Next, before the random play below has left a large heap for the collector to walk.
 loadTimings();
 chooseTimings();
+bestLineTimings();
 await firstLoad();
