@@ -1,0 +1,79 @@
+/**
+ * The debrief a trainee learns from, in Chromium: a shipped drill played to its end; the ratings,
+ * the best line found in the Web Worker, a what-if from the second decision; the report printed to
+ * an A4 PDF whose text is read back; the results exported and read back against their schema.
+ */
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { rate } from '../../src/report/ratings';
+import { DIMENSION_LABEL } from '../../src/ui/format';
+import { expect, test } from './fixtures';
+import { expectedReport, openDrill, playToDebrief, shippedDrill } from './helpers';
+import { comparable, pdfPageImages, pdfText } from './pdf';
+
+const scenario = shippedDrill();
+
+test.beforeEach(async ({ page }) => {
+  await openDrill(page, scenario.title);
+  await playToDebrief(page);
+  await expect(page.getByRole('heading', { name: '三项得分' })).toBeVisible();
+});
+
+test('rates each score and shows the best line beside the run, searched in a worker', async ({ page }) => {
+  const report = await expectedReport(page, scenario);
+  const overview = page.getByRole('region', { name: '概览' });
+  for (const d of report.dimensions) {
+    await expect(overview).toContainText(`${DIMENSION_LABEL[d.dimension]}${d.score} 分，评为“${rate(d.score).grade}”`);
+  }
+  const perDecision = page.getByRole('table', { name: '逐个决定' });
+  await expect(perDecision).toBeVisible({ timeout: 60_000 });
+  await expect(perDecision.getByRole('row')).toHaveCount(report.totals.decisions + 1);
+  await expect(page.getByRole('table', { name: '你的推演与最佳路线' })).toContainText('最佳路线');
+  await expect(page.getByRole('table', { name: '改进计划' })).toBeVisible();
+});
+
+test('prints the report to A4 with its scores and its timeline', async ({ page }, testInfo) => {
+  const report = await expectedReport(page, scenario);
+  await expect(page.getByRole('table', { name: '逐个决定' })).toBeVisible({ timeout: 60_000 });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const { pages, text } = await pdfText(pdf);
+  expect(pages).toBeGreaterThan(1);
+  for (const d of report.dimensions) {
+    expect(text).toContain(comparable(`${DIMENSION_LABEL[d.dimension]}${d.score} 分，评为“${rate(d.score).grade}”`));
+  }
+  for (const heading of ['概览', '做得好的与需要改进的', '时间线', '最佳路线', '逐个决定', '改进计划']) {
+    expect(text).toContain(heading);
+  }
+  for (const row of report.timeline) expect(text).toContain(comparable(row.nodeTitle));
+  // Nothing that only works on screen is printed.
+  for (const control of ['重新推演', '打印复盘', '查看全文', '导出结果']) expect(text).not.toContain(control);
+  // For a person to look at: the first pages as images, kept with the test's results.
+  const written = await pdfPageImages(pdf, 3, (n) => testInfo.outputPath(`debrief-page-${n}.png`));
+  expect(written).toBe(3);
+});
+
+test('exports the results, which read back as JSON valid against the published schema', async ({ page }) => {
+  const report = await expectedReport(page, scenario);
+  await page.getByRole('textbox', { name: /姓名或学号/ }).fill('学员 07');
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出结果（JSON）' }).click();
+  const file = await downloaded;
+  expect(file.suggestedFilename()).toMatch(/^桌面推演-结果-.*\.json$/);
+  const results = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/);
+  const valid = ajv.compile(JSON.parse(readFileSync('docs/results.schema.json', 'utf8')));
+  expect(valid(results), JSON.stringify(valid.errors)).toBe(true);
+  expect(results.trainee).toBe('学员 07');
+  expect(results.drill.id).toBe(scenario.id);
+  expect(results.decisions).toHaveLength(report.totals.decisions);
+  expect(results.scores).toEqual(Object.fromEntries(report.dimensions.map((d) => [d.dimension, d.score])));
+
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出每个决定（CSV）' }).click();
+  const rows = readFileSync(await (await csv).path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(rows).toHaveLength(report.totals.decisions + 1);
+});
