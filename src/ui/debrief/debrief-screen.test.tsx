@@ -69,9 +69,9 @@ describe('<DebriefScreen>', () => {
     );
     expect(first?.[1]).toBe('1月8日 08:00');
     expect(first?.[2]).toMatch(/^\d+\.\d 秒$/);
-    expect(first?.[4]).toBe('立即网络直报');
+    expect(first?.[4]).toBe('立即网络直报后果：报告已送达疾控机构。');
     expect(second?.[1]).toBe('1月8日 09:00');
-    expect(second?.[4]).toBe('如实发布');
+    expect(second?.[4]).toBe('如实发布后果：传言平息。');
   });
 
   it('marks a timed-out decision in the timeline', async () => {

@@ -1,12 +1,12 @@
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { outcomeOf } from '../../engine/best-line';
 import { debrief } from '../../engine/debrief';
-import type { FiredInject, Origin, RunState, ScoreEvent } from '../../engine/types';
+import type { Origin, RunState } from '../../engine/types';
 import { afterAction } from '../../report/after-action';
 import { analyseInBackground } from '../../report/run-analysis';
 import type { Scenario } from '../../scenario/schema';
 import { CasesChart, runMarkers } from '../cases-chart';
-import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from '../format';
+import { DIMENSION_LABEL } from '../format';
 import { ScoreEventList } from '../score-event-list';
 import { StatusBoard } from '../status-board';
 import { useApp } from '../store-context';
@@ -15,38 +15,10 @@ import { Findings } from './findings';
 import { ImprovementPlan } from './improvement-plan';
 import { Overview } from './overview';
 import { ResultsExport } from './results-export';
+import { TimelineTable } from './timeline-table';
 import './debrief.css';
 
 const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
-
-function ScoreChips({ events }: { events: readonly ScoreEvent[] }) {
-  return (
-    <div className="timeline-scores">
-      {events.map((e, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: stable order
-        <span key={i} className={`chip dim-${e.dimension}`}>
-          {DIMENSION_LABEL[e.dimension]} {formatDelta(e.delta)}
-        </span>
-      ))}
-    </div>
-  );
-}
-
-/** The injects that fired after a decision (or at the start), as rows of the timeline. */
-function InjectRows({ scenario, injects }: { scenario: Scenario; injects: readonly FiredInject[] }) {
-  return (
-    <>
-      {injects.map((x) => (
-        <tr key={x.id} className="inject-row">
-          <td>!</td>
-          <td>{formatGameTimeShort(scenario.clockStart, x.clock)}</td>
-          <td />
-          <td colSpan={3}>事件：{scenario.injects?.find((i) => i.id === x.id)?.title ?? x.id}</td>
-        </tr>
-      ))}
-    </>
-  );
-}
 
 /** The run weighed against the best line, in the background: it takes a second or two. */
 function useRunAnalysis(scenario: Scenario, state: RunState, origin: Origin | undefined): AnalysisStatus {
@@ -86,7 +58,6 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const injectsAfter = (decision: number | null) => state.injects.filter((x) => x.decision === decision);
 
   return (
     <main className="screen debrief">
@@ -133,55 +104,7 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">时间线</h2>
-        <div className="table-scroll">
-          <table className="timeline" aria-labelledby="timeline-heading">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">推演时间</th>
-                <th scope="col">实际用时</th>
-                <th scope="col">情况</th>
-                <th scope="col">决定</th>
-                <th scope="col">得分</th>
-              </tr>
-            </thead>
-            <tbody>
-              <InjectRows scenario={scenario} injects={injectsAfter(null)} />
-              {report.timeline.map((row) => (
-                <Fragment key={row.decision}>
-                  <tr className={row.timedOut ? 'timed-out' : undefined}>
-                    <td>{row.decision + 1}</td>
-                    <td>{formatGameTimeShort(scenario.clockStart, row.clockAt)}</td>
-                    <td>{formatSeconds(row.realMs)}</td>
-                    <td>{row.nodeTitle}</td>
-                    <td>
-                      {row.timedOut && <span className="badge timeout">超时</span>}
-                      {row.choiceLabel}
-                    </td>
-                    <td>
-                      <ScoreChips events={row.events} />
-                    </td>
-                  </tr>
-                  <InjectRows scenario={scenario} injects={injectsAfter(row.decision)} />
-                </Fragment>
-              ))}
-              {report.closingEvents.length > 0 && (
-                <tr className="closing-row">
-                  <td />
-                  <td>{formatGameTimeShort(scenario.clockStart, state.clock)}</td>
-                  <td />
-                  <td colSpan={2}>推演结束时计入</td>
-                  <td>
-                    <ScoreChips events={report.closingEvents} />
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <TimelineTable scenario={scenario} state={state} report={report} />
 
       <BestLineView scenario={scenario} status={analysis} run={outcome} />
       <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />
