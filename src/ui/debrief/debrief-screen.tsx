@@ -16,6 +16,7 @@ import { ImprovementPlan } from './improvement-plan';
 import { Overview } from './overview';
 import { ResultsExport } from './results-export';
 import { TimelineTable } from './timeline-table';
+import { WhatIfSandbox } from './what-if-sandbox';
 import './debrief.css';
 
 const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
@@ -56,6 +57,12 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const outcome = useMemo(() => outcomeOf(scenario, state), [scenario, state]);
   const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
+  const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
+  const openWhatIf = (decision: number) => {
+    setWhatIfFrom(decision);
+    // The sandbox opens below the timeline; bring it into view once it is drawn.
+    requestAnimationFrame(() => document.getElementById('what-if-heading')?.scrollIntoView({ block: 'start' }));
+  };
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -104,7 +111,19 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         </section>
       )}
 
-      <TimelineTable scenario={scenario} state={state} report={report} />
+      <TimelineTable scenario={scenario} state={state} report={report} onWhatIf={openWhatIf} />
+      {whatIfFrom !== null && (
+        <WhatIfSandbox
+          key={whatIfFrom}
+          scenario={scenario}
+          seed={state.seed}
+          decisions={state.decisions}
+          origin={trialFrom}
+          realState={state}
+          from={whatIfFrom}
+          onClose={() => setWhatIfFrom(null)}
+        />
+      )}
 
       <BestLineView scenario={scenario} status={analysis} run={outcome} />
       <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />

@@ -25,6 +25,8 @@ interface Props {
   state: RunState;
   /** `debrief(scenario, state)`. */
   report: Report;
+  /** Opens a what-if from a decision (0-based); without it the table has no such column. */
+  onWhatIf?: (decision: number) => void;
 }
 
 /**
@@ -33,7 +35,8 @@ interface Props {
  * rows are numbered as the chart's markers are, and have ids (`decision-1` …, `inject-<id>`) to link
  * to. Nothing is folded away: the debrief is printed.
  */
-export function TimelineTable({ scenario, state, report }: Props) {
+export function TimelineTable({ scenario, state, report, onWhatIf }: Props) {
+  const whatIf = onWhatIf !== undefined;
   const injectRows = (decision: number | null) =>
     state.injects
       .filter((x) => x.decision === decision)
@@ -48,6 +51,7 @@ export function TimelineTable({ scenario, state, report }: Props) {
               事件：{inject?.title ?? x.id}
               {inject?.text && <span className="timeline-note">{lines(inject.text)}</span>}
             </td>
+            {whatIf && <td className="no-print" />}
           </tr>
         );
       });
@@ -65,6 +69,11 @@ export function TimelineTable({ scenario, state, report }: Props) {
               <th scope="col">情况</th>
               <th scope="col">决定</th>
               <th scope="col">得分</th>
+              {whatIf && (
+                <th scope="col" className="no-print">
+                  假设推演
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -84,6 +93,18 @@ export function TimelineTable({ scenario, state, report }: Props) {
                   <td>
                     <ScoreChips events={row.events} />
                   </td>
+                  {whatIf && (
+                    <td className="no-print">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`从第 ${row.decision + 1} 个决定起假设推演`}
+                        onClick={() => onWhatIf(row.decision)}
+                      >
+                        换个选择
+                      </button>
+                    </td>
+                  )}
                 </tr>
                 {injectRows(row.decision)}
               </Fragment>
@@ -97,6 +118,7 @@ export function TimelineTable({ scenario, state, report }: Props) {
                 <td>
                   <ScoreChips events={report.closingEvents} />
                 </td>
+                {whatIf && <td className="no-print" />}
               </tr>
             )}
           </tbody>

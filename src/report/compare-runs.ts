@@ -1,0 +1,123 @@
+/**
+ * The real run and a what-if played from one of its decisions, side by side: how each ended, the
+ * three scores, cases and deaths in all and by region, and the decisions the two took differently.
+ */
+import { type LineOutcome, outcomeOf } from '../engine/best-line';
+import { findChoice, findNode } from '../engine/scenario-index';
+import { DIMENSION_LABEL, DIMENSIONS } from '../engine/scoring';
+import type { RunState } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
+import { rate } from './ratings';
+
+export interface ComparedRow {
+  label: string;
+  real: string;
+  whatIf: string;
+  /** What-if less real, where the row is a number; null for the ending. */
+  difference: number | null;
+  /** Whether a larger number is worse (cases, deaths) or better (scores). */
+  moreIsWorse: boolean;
+}
+
+/** One decision the two runs took differently: where each stood and what each chose (null: that run had ended). */
+export interface DifferentDecision {
+  decision: number;
+  real: { node: string; choice: string } | null;
+  whatIf: { node: string; choice: string } | null;
+}
+
+export interface RunComparison {
+  rows: ComparedRow[];
+  /** The decisions from the what-if's start on where the two runs stood at a different node or chose differently. */
+  decisions: DifferentDecision[];
+  real: LineOutcome;
+  whatIf: LineOutcome;
+}
+
+const count = (n: number) => Math.round(n).toLocaleString('zh-CN');
+
+function endingLabel(scenario: Scenario, state: RunState): string {
+  if (state.ending === null) return '未结束';
+  return findNode(scenario, state.ending)?.title ?? state.ending;
+}
+
+function taken(scenario: Scenario, state: RunState, decision: number): DifferentDecision['real'] {
+  const entry = state.timeline[decision];
+  if (!entry) return null;
+  const node = findNode(scenario, entry.nodeId);
+  const label = node?.kind === 'decision' ? findChoice(node, entry.choiceId)?.label : undefined;
+  return {
+    node: node?.title ?? entry.nodeId,
+    choice: `${entry.timedOut ? '超时未决：' : ''}${label ?? entry.choiceId}`,
+  };
+}
+
+export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState, from: number): RunComparison {
+  const a = outcomeOf(scenario, real);
+  const b = outcomeOf(scenario, whatIf);
+  const rows: ComparedRow[] = [
+    {
+      label: '结局',
+      real: endingLabel(scenario, real),
+      whatIf: endingLabel(scenario, whatIf),
+      difference: null,
+      moreIsWorse: false,
+    },
+    ...DIMENSIONS.map((d) => ({
+      label: DIMENSION_LABEL[d],
+      real: `${a.scores[d]} 分（${rate(a.scores[d]).grade}）`,
+      whatIf: `${b.scores[d]} 分（${rate(b.scores[d]).grade}）`,
+      difference: b.scores[d] - a.scores[d],
+      moreIsWorse: false,
+    })),
+  ];
+  if (real.world.regions.length > 0) {
+    rows.push(
+      {
+        label: '累计感染',
+        real: count(a.cases),
+        whatIf: count(b.cases),
+        difference: b.cases - a.cases,
+        moreIsWorse: true,
+      },
+      {
+        label: '死亡',
+        real: count(a.deaths),
+        whatIf: count(b.deaths),
+        difference: b.deaths - a.deaths,
+        moreIsWorse: true,
+      },
+    );
+    (scenario.regions ?? []).forEach((region, i) => {
+      const r = real.world.regions[i];
+      const w = whatIf.world.regions[i];
+      if (!r || !w) return;
+      const cases = [Math.round(r.cum), Math.round(w.cum)] as const;
+      const deaths = [Math.round(r.D), Math.round(w.D)] as const;
+      rows.push(
+        {
+          label: `${region.name} 感染`,
+          real: count(cases[0]),
+          whatIf: count(cases[1]),
+          difference: cases[1] - cases[0],
+          moreIsWorse: true,
+        },
+        {
+          label: `${region.name} 死亡`,
+          real: count(deaths[0]),
+          whatIf: count(deaths[1]),
+          difference: deaths[1] - deaths[0],
+          moreIsWorse: true,
+        },
+      );
+    });
+  }
+  const decisions: DifferentDecision[] = [];
+  for (let i = from; i < Math.max(real.timeline.length, whatIf.timeline.length); i++) {
+    const r = real.timeline[i];
+    const w = whatIf.timeline[i];
+    if (r && w && r.nodeId === w.nodeId && r.choiceId === w.choiceId && r.timedOut === w.timedOut) continue;
+    decisions.push({ decision: i, real: taken(scenario, real, i), whatIf: taken(scenario, whatIf, i) });
+  }
+  return { rows, decisions, real: a, whatIf: b };
+}
