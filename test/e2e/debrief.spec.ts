@@ -77,3 +77,28 @@ test('exports the results, which read back as JSON valid against the published s
     .split(/\r?\n/);
   expect(rows).toHaveLength(report.totals.decisions + 1);
 });
+
+test('runs a what-if from the second decision and compares it with the real run', async ({ page }) => {
+  const report = await expectedReport(page, scenario);
+  const saved = await page.evaluate(() => window.localStorage.getItem('tuiyan'));
+  await page.getByRole('button', { name: '从第 2 个决定起假设推演' }).click();
+  const sandbox = page.getByRole('region', { name: /假设推演：从第 2 个决定起/ });
+  await expect(sandbox.getByRole('note')).toContainText('不计分');
+  await expect(sandbox.getByRole('heading', { name: `第 2 个决定：${report.timeline[1]?.nodeTitle}` })).toBeFocused();
+  // Another choice than the one taken then, and the first on offer from there to the end.
+  await sandbox.getByRole('list', { name: '假设推演的选择' }).getByRole('button').last().click();
+  for (let i = 0; i < 100 && (await sandbox.getByRole('list', { name: '假设推演的选择' }).count()) > 0; i++) {
+    await sandbox.getByRole('list', { name: '假设推演的选择' }).getByRole('button').first().click();
+  }
+  const table = sandbox.getByRole('table', { name: '实际推演与假设推演' });
+  await expect(table).toBeVisible();
+  for (const label of ['结局', '时效', '依法', '协同', '累计感染', '死亡']) {
+    await expect(table.getByRole('row', { name: new RegExp(`^${label}`) })).toBeVisible();
+  }
+  await expect(table.getByRole('row', { name: /^结局/ })).toContainText(report.ending?.title ?? '');
+  await expect(sandbox).toContainText('第 2 个决定：实际在');
+  // The sandbox scored nothing: the saved run is as it was.
+  expect(await page.evaluate(() => window.localStorage.getItem('tuiyan'))).toBe(saved);
+  await sandbox.getByRole('button', { name: '结束假设推演' }).click();
+  await expect(sandbox).toHaveCount(0);
+});
