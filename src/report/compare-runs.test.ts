@@ -27,20 +27,40 @@ describe('compareRuns', () => {
     expect(rows.slice(1).every((r) => r.difference === 0)).toBe(true);
   });
 
-  it('names each decision the two runs took differently, from the what-if’s start on', () => {
+  it('names each situation the two runs met differently, from the what-if’s start on', () => {
     const real = run(uiDrill, ['verify', 'silence']);
-    const whatIf = run(uiDrill, ['report', 'publish']);
+    const whatIf = run(uiDrill, ['$timeout', 'silence']);
     expect(compareRuns(uiDrill, real, whatIf, 0).decisions).toEqual([
-      {
-        decision: 0,
-        real: { node: '接到医院报告', choice: '先派人核实' },
-        whatIf: { node: '接到医院报告', choice: '立即网络直报' },
-      },
-      {
-        decision: 1,
-        real: { node: '是否发布信息', choice: '暂不发布' },
-        whatIf: { node: '是否发布信息', choice: '如实发布' },
-      },
+      { node: '接到医院报告', real: '先派人核实', whatIf: '超时未决：等待上级指示' },
+    ]);
+  });
+
+  it('lines the two paths up by situation, not by count, where they part', () => {
+    const extra = {
+      id: 'extra',
+      kind: 'decision' as const,
+      title: '核实结果',
+      text: '核实用了一整天。',
+      choices: [{ id: 'go', label: '继续', takes: '1h', feedback: '好。', next: 'n2' }],
+    };
+    const branching = {
+      ...uiDrill,
+      id: 'branching',
+      nodes: [
+        ...uiDrill.nodes.map((n) =>
+          n.id === 'n1' && n.kind === 'decision'
+            ? { ...n, choices: n.choices.map((c) => (c.id === 'verify' ? { ...c, next: 'extra' } : c)) }
+            : n,
+        ),
+        extra,
+      ],
+    };
+    const real = run(branching, ['verify', 'go', 'publish']);
+    const whatIf = run(branching, ['report', 'silence']);
+    expect(compareRuns(branching, real, whatIf, 0).decisions).toEqual([
+      { node: '接到医院报告', real: '先派人核实', whatIf: '立即网络直报' },
+      { node: '是否发布信息', real: '如实发布', whatIf: '暂不发布' },
+      { node: '核实结果', real: '继续', whatIf: null },
     ]);
   });
 

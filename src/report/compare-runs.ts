@@ -19,16 +19,19 @@ export interface ComparedRow {
   moreIsWorse: boolean;
 }
 
-/** One decision the two runs took differently: where each stood and what each chose (null: that run had ended). */
+/** A situation the two runs met differently: what each chose there, or null where that run never met it. */
 export interface DifferentDecision {
-  decision: number;
-  real: { node: string; choice: string } | null;
-  whatIf: { node: string; choice: string } | null;
+  node: string;
+  real: string | null;
+  whatIf: string | null;
 }
 
 export interface RunComparison {
   rows: ComparedRow[];
-  /** The decisions from the what-if's start on where the two runs stood at a different node or chose differently. */
+  /**
+   * From the what-if's start on, each situation one run met and the other did not, or where the two
+   * chose differently, in the order they came; paths that part do not line up by count.
+   */
   decisions: DifferentDecision[];
   real: LineOutcome;
   whatIf: LineOutcome;
@@ -41,15 +44,12 @@ function endingLabel(scenario: Scenario, state: RunState): string {
   return findNode(scenario, state.ending)?.title ?? state.ending;
 }
 
-function taken(scenario: Scenario, state: RunState, decision: number): DifferentDecision['real'] {
+function choiceTaken(scenario: Scenario, state: RunState, decision: number): string | null {
   const entry = state.timeline[decision];
   if (!entry) return null;
   const node = findNode(scenario, entry.nodeId);
   const label = node?.kind === 'decision' ? findChoice(node, entry.choiceId)?.label : undefined;
-  return {
-    node: node?.title ?? entry.nodeId,
-    choice: `${entry.timedOut ? '超时未决：' : ''}${label ?? entry.choiceId}`,
-  };
+  return `${entry.timedOut ? '超时未决：' : ''}${label ?? entry.choiceId}`;
 }
 
 export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState, from: number): RunComparison {
@@ -112,12 +112,30 @@ export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState
       );
     });
   }
-  const decisions: DifferentDecision[] = [];
-  for (let i = from; i < Math.max(real.timeline.length, whatIf.timeline.length); i++) {
-    const r = real.timeline[i];
-    const w = whatIf.timeline[i];
-    if (r && w && r.nodeId === w.nodeId && r.choiceId === w.choiceId && r.timedOut === w.timedOut) continue;
-    decisions.push({ decision: i, real: taken(scenario, real, i), whatIf: taken(scenario, whatIf, i) });
-  }
+  const met = new Map<string, { node: string; clock: number; real: string | null; whatIf: string | null }>();
+  const meet = (state: RunState, side: 'real' | 'whatIf') => {
+    const seen = new Map<string, number>();
+    state.timeline.slice(from).forEach((entry, k) => {
+      // A node met twice (one an inject reopens) is two situations.
+      const times = (seen.get(entry.nodeId) ?? 0) + 1;
+      seen.set(entry.nodeId, times);
+      const key = `${entry.nodeId}#${times}`;
+      const row = met.get(key) ?? {
+        node: findNode(scenario, entry.nodeId)?.title ?? entry.nodeId,
+        clock: entry.clockAt,
+        real: null,
+        whatIf: null,
+      };
+      row.clock = Math.min(row.clock, entry.clockAt);
+      row[side] = choiceTaken(scenario, state, from + k);
+      met.set(key, row);
+    });
+  };
+  meet(real, 'real');
+  meet(whatIf, 'whatIf');
+  const decisions = [...met.values()]
+    .filter((row) => row.real !== row.whatIf)
+    .sort((x, y) => x.clock - y.clock)
+    .map(({ node, real: r, whatIf: w }) => ({ node, real: r, whatIf: w }));
   return { rows, decisions, real: a, whatIf: b };
 }

@@ -58,11 +58,8 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
-  const openWhatIf = (decision: number) => {
-    setWhatIfFrom(decision);
-    // The sandbox opens below the timeline; bring it into view once it is drawn.
-    requestAnimationFrame(() => document.getElementById('what-if-heading')?.scrollIntoView({ block: 'start' }));
-  };
+  // The sandbox focuses its first situation as it opens, which scrolls it into view.
+  const openWhatIf = (decision: number) => setWhatIfFrom(decision);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 

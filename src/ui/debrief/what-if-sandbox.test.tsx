@@ -54,9 +54,10 @@ describe('<WhatIfSandbox>', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[1]?.textContent)).toEqual(expected.rows.map((r) => r.whatIf));
     expect(rows[0]).toHaveTextContent('疫情失控');
-    expect(
-      screen.getByText(/第 2 个决定：实际在「是否发布信息」选择「暂不发布」；假设在「是否发布信息」选择「如实发布」/),
-    ).toBeInTheDocument();
+    const differences = screen.getByRole('table', { name: '两次推演的不同之处' });
+    expect(within(differences).getByRole('row', { name: /是否发布信息/ })).toHaveTextContent(
+      '是否发布信息暂不发布如实发布',
+    );
     expect(screen.getByRole('region', { name: '上一步的后果' })).toHaveTextContent('传言平息。');
   });
 

@@ -171,15 +171,30 @@ function WhatIfOutcome({
           ))}
         </tbody>
       </table>
-      <h4>两次推演的不同决定</h4>
-      <ul className="what-if-differences">
-        {comparison.decisions.map((d) => (
-          <li key={d.decision}>
-            第 {d.decision + 1} 个决定：实际{d.real ? `在「${d.real.node}」选择「${d.real.choice}」` : '已经结束'}；假设
-            {d.whatIf ? `在「${d.whatIf.node}」选择「${d.whatIf.choice}」` : '已经结束'}。
-          </li>
-        ))}
-      </ul>
+      <h4 id="what-if-differences-heading">两次推演的不同之处</h4>
+      {comparison.decisions.length === 0 ? (
+        <p className="muted">两次推演的每个决定都一样。</p>
+      ) : (
+        <table className="compare" aria-labelledby="what-if-differences-heading">
+          <thead>
+            <tr>
+              <th scope="col">情况</th>
+              <th scope="col">实际推演的决定</th>
+              <th scope="col">假设推演的决定</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.decisions.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one node may be met twice; the order is fixed
+              <tr key={i}>
+                <th scope="row">{d.node}</th>
+                <td>{d.real ?? <span className="muted">没有遇到</span>}</td>
+                <td>{d.whatIf ?? <span className="muted">没有遇到</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }
