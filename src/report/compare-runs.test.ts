@@ -68,7 +68,7 @@ describe('compareRuns', () => {
     const real = run(worldDrill, ['warn-alone', 'wait'], 7);
     const whatIf = run(worldDrill, ['isolate', 'wait'], 7);
     const { rows, real: a, whatIf: b } = compareRuns(worldDrill, real, whatIf, 0);
-    const deaths = rows.find((r) => r.label === '死亡');
+    const deaths = rows.find((r) => r.label === '死亡（各地合计）');
     expect(deaths?.difference).toBe(b.deaths - a.deaths);
     expect(deaths?.moreIsWorse).toBe(true);
     const regions = (worldDrill.regions ?? []).map((r) => r.name);

@@ -74,14 +74,14 @@ export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState
   if (real.world.regions.length > 0) {
     rows.push(
       {
-        label: '累计感染',
+        label: '累计感染（各地合计）',
         real: count(a.cases),
         whatIf: count(b.cases),
         difference: b.cases - a.cases,
         moreIsWorse: true,
       },
       {
-        label: '死亡',
+        label: '死亡（各地合计）',
         real: count(a.deaths),
         whatIf: count(b.deaths),
         difference: b.deaths - a.deaths,

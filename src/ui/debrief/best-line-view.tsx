@@ -48,13 +48,13 @@ function Comparison({ scenario, run, best }: { scenario: Scenario; run: LineOutc
       diff: <Difference value={run.scores[d] - best.scores[d]} unit=" 分" moreIsWorse={false} />,
     })),
     {
-      label: '累计感染',
+      label: '累计感染（各地合计）',
       run: count(run.cases),
       best: count(best.cases),
       diff: <Difference value={run.cases - best.cases} unit=" 例" moreIsWorse />,
     },
     {
-      label: '死亡',
+      label: '死亡（各地合计）',
       run: count(run.deaths),
       best: count(best.deaths),
       diff: <Difference value={run.deaths - best.deaths} unit=" 人" moreIsWorse />,
