@@ -70,7 +70,7 @@ describe('afterAction', () => {
     expect(plain.rows.map((r) => r.issue)).toEqual(['始终没有完成“网络直报”', '限时内没有作出决定，按默认处置']);
     const [window, timeout] = plain.rows;
     expect(window?.why).toBe('始终未完成“网络直报”（理想时限为开局后 2 小时，最迟 6 小时）。');
-    expect(window?.action).toBe('在开局后2 小时之内完成“网络直报”（最迟6 小时）。');
+    expect(window?.action).toBe('在开局后 2 小时 之内完成“网络直报”（最迟 6 小时）。');
     // The timeout's penalty and what its default did: one cause, its losses on each dimension together.
     expect(timeout?.lost).toEqual([
       { dimension: 'timeliness', points: 5 },

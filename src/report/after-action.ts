@@ -142,7 +142,7 @@ function causeOf(scenario: Scenario, state: RunState, event: ScoreEvent): { key:
       const label = window?.label ?? source.windowId;
       return {
         key: `window:${source.windowId}`,
-        cause: done === undefined ? `始终没有完成“${label}”` : `“${label}”在开局后${formatDuration(done)}完成`,
+        cause: done === undefined ? `始终没有完成“${label}”` : `“${label}”在开局后 ${formatDuration(done)} 完成`,
       };
     }
     case 'rule':
@@ -225,7 +225,7 @@ function actionFor(scenario: Scenario, finding: Finding, costs: readonly Decisio
   if (kind === 'window' && id) {
     const window = scenarioIndex(scenario).window.get(id);
     if (window) {
-      return `在开局后${formatDuration(parseDuration(window.ideal))}之内完成“${window.label}”（最迟${formatDuration(parseDuration(window.latest))}）。`;
+      return `在开局后 ${formatDuration(parseDuration(window.ideal))} 之内完成“${window.label}”（最迟 ${formatDuration(parseDuration(window.latest))}）。`;
     }
   }
   if (kind === 'rule' && id) return RULE_CAUSE[id as ScoringRuleName]?.action ?? '';

@@ -138,7 +138,7 @@ describe('<DebriefScreen>', () => {
     const plan = screen.getByRole('table', { name: '改进计划' });
     const rows = within(plan).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('始终没有完成“网络直报”');
-    expect(rows[0]).toHaveTextContent('在开局后2 小时之内完成“网络直报”');
+    expect(rows[0]).toHaveTextContent('在开局后 2 小时 之内完成“网络直报”');
     expect(rows[0]).toHaveTextContent('应当于两小时内进行网络直报。');
     expect(within(plan).getByText(/在「接到医院报告」时，选择「立即网络直报」/)).toBeInTheDocument();
   });
