@@ -41,7 +41,7 @@ describe('afterAction', () => {
     expect(legality?.score).toBe(70);
     expect(legality?.rating.grade).toBe('良');
     expect(legality?.summary).toBe(
-      '依法70 分，评为“良”：基本完成，有一些问题需要改进。得分最多的一项是在「接到医院报告」时选择「立即网络直报」（+10）。',
+      '依法 70 分，评为“良”：基本完成，有一些问题需要改进。得分最多的一项是在「接到医院报告」时选择「立即网络直报」（+10）。',
     );
     const coordination = report.dimensions.find((d) => d.dimension === 'coordination');
     expect(coordination?.summary).toContain('这一项没有得分也没有失分，停在起评分');

@@ -180,7 +180,7 @@ function findings(scenario: Scenario, state: RunState, dimension: Dimension): Fi
 
 function summaryOf(dimension: Dimension, score: number, rating: Rating, all: Finding[]): string {
   const name = DIMENSION_LABEL[dimension];
-  const head = `${name}${score} 分，评为“${rating.grade}”：${rating.meaning}。`;
+  const head = `${name} ${score} 分，评为“${rating.grade}”：${rating.meaning}。`;
   const worst = all.filter((f) => f.delta < 0).sort((a, b) => a.delta - b.delta)[0];
   const best = all.filter((f) => f.delta > 0).sort((a, b) => b.delta - a.delta)[0];
   if (!worst && !best) return `${head}这一项没有得分也没有失分，停在起评分。`;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { debrief } from '../../src/engine/debrief';
 import { replay } from '../../src/engine/run';
+import { rate } from '../../src/report/ratings';
 import { load } from '../../src/scenario/load';
 import { DIMENSION_LABEL, formatGameTime } from '../../src/ui/format';
 import { expect, test } from './fixtures';
@@ -75,7 +76,7 @@ test('play from here starts at the chosen node with the state set in the inspect
   const scores = page.getByRole('list', { name: '三项得分' });
   for (const d of report.dimensions) {
     await expect(scores.getByRole('listitem').filter({ hasText: DIMENSION_LABEL[d.dimension] })).toHaveText(
-      `${DIMENSION_LABEL[d.dimension]}${d.score} 分`,
+      `${DIMENSION_LABEL[d.dimension]}${d.score} 分评定：${rate(d.score).grade}`,
     );
   }
   await page.getByRole('button', { name: '返回编写' }).click();

@@ -23,7 +23,7 @@ test('rates each score and shows the best line beside the run, searched in a wor
   const report = await expectedReport(page, scenario);
   const overview = page.getByRole('region', { name: '概览' });
   for (const d of report.dimensions) {
-    await expect(overview).toContainText(`${DIMENSION_LABEL[d.dimension]}${d.score} 分，评为“${rate(d.score).grade}”`);
+    await expect(overview).toContainText(`${DIMENSION_LABEL[d.dimension]} ${d.score} 分，评为“${rate(d.score).grade}”`);
   }
   const perDecision = page.getByRole('table', { name: '逐个决定' });
   await expect(perDecision).toBeVisible({ timeout: 60_000 });
@@ -40,7 +40,7 @@ test('prints the report to A4 with its scores and its timeline', async ({ page }
   const { pages, text } = await pdfText(pdf);
   expect(pages).toBeGreaterThan(1);
   for (const d of report.dimensions) {
-    expect(text).toContain(comparable(`${DIMENSION_LABEL[d.dimension]}${d.score} 分，评为“${rate(d.score).grade}”`));
+    expect(text).toContain(comparable(`${DIMENSION_LABEL[d.dimension]} ${d.score} 分，评为“${rate(d.score).grade}”`));
   }
   for (const heading of ['概览', '做得好的与需要改进的', '时间线', '最佳路线', '逐个决定', '改进计划']) {
     expect(text).toContain(heading);

@@ -1,4 +1,5 @@
 import { currentDecision } from '../../src/engine/run';
+import { rate } from '../../src/report/ratings';
 import { DIMENSION_LABEL } from '../../src/ui/format';
 import { expect, test } from './fixtures';
 import {
@@ -25,7 +26,7 @@ test('a trainee plays the drill to its debrief by keyboard; scores and timeline 
   const scores = page.getByRole('list', { name: '三项得分' });
   for (const d of report.dimensions) {
     await expect(scores.getByRole('listitem').filter({ hasText: DIMENSION_LABEL[d.dimension] })).toHaveText(
-      `${DIMENSION_LABEL[d.dimension]}${d.score} 分`,
+      `${DIMENSION_LABEL[d.dimension]}${d.score} 分评定：${rate(d.score).grade}`,
     );
     const events = page.getByRole('list', { name: `${DIMENSION_LABEL[d.dimension]}评分事件` }).locator(':scope > li');
     await expect(events).toHaveCount(d.events.length);

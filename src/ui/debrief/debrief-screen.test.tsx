@@ -91,7 +91,7 @@ describe('<DebriefScreen>', () => {
     await renderComponent();
     const overview = screen.getByRole('region', { name: '概览' });
     expect(overview).toHaveTextContent('优 ≥ 85，良 70–84，中 55–69，差 < 55');
-    expect(overview).toHaveTextContent('依法70 分，评为“良”：基本完成，有一些问题需要改进。');
+    expect(overview).toHaveTextContent('依法 70 分，评为“良”：基本完成，有一些问题需要改进。');
     expect(overview).toHaveTextContent('角色');
   });
 
