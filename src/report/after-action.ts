@@ -232,6 +232,14 @@ function actionFor(scenario: Scenario, finding: Finding, costs: readonly Decisio
   return '';
 }
 
+/** How many of a cause's reasons a plan row quotes: a countdown run out five times gives five. */
+const REASONS_QUOTED = 2;
+
+function briefly(reasons: string[]): string {
+  const quoted = reasons.slice(0, REASONS_QUOTED).join(' ');
+  return reasons.length > REASONS_QUOTED ? `${quoted}（另有 ${reasons.length - REASONS_QUOTED} 条，见上文）` : quoted;
+}
+
 /** The plan's rows, at most: the causes that cost most; the rest stay in the list of every event. */
 export const PLAN_ROWS = 8;
 
@@ -253,7 +261,7 @@ function planOf(
     const decisions = [...new Set(group.flatMap((f) => f.decisions))].sort((a, b) => a - b);
     return {
       issue: first.cause,
-      why: [...new Set(group.flatMap((f) => f.reasons))].join(' '),
+      why: briefly([...new Set(group.flatMap((f) => f.reasons))]),
       action: actionFor(scenario, { ...first, decisions }, costs),
       lost: group.map((f) => ({ dimension: f.dimension, points: -f.delta })),
       decisions,
