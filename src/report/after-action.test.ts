@@ -116,6 +116,37 @@ describe('afterAction', () => {
     expect(plan.rows[0]?.issue).toBe('在「情况9」时选择「做法9」');
   });
 
+  it('quotes two of a cause’s reasons in the plan and counts the rest', () => {
+    const timed = (i: number) =>
+      fakeDecision({
+        id: `t${i}`,
+        title: `限时${i}`,
+        timeLimitSec: 10,
+        timeoutChoice: 'wait',
+        choices: [
+          fakeChoice({ id: 'act', label: '行动', next: i === 2 ? 'good' : `t${i + 1}` }),
+          fakeChoice({
+            id: 'wait',
+            label: '等待',
+            timeoutOnly: true,
+            score: [{ dimension: 'coordination' as const, delta: -1, reason: `第${i}次等待。` }],
+            next: i === 2 ? 'good' : `t${i + 1}`,
+          }),
+        ],
+      });
+    const drill = {
+      ...uiDrill,
+      id: 'timed',
+      timeWindows: [],
+      start: 't0',
+      nodes: [timed(0), timed(1), timed(2), fakeEnding({ id: 'good' })],
+    };
+    const plan = afterAction(drill, play(drill, ['$timeout', '$timeout', '$timeout']).at(-1) as RunState).plan;
+    const timeout = plan.rows.find((r) => r.issue === '限时内没有作出决定，按默认处置');
+    expect(timeout?.decisions).toEqual([0, 1, 2]);
+    expect(timeout?.why).toMatch(/（另有 \d+ 条，见上文）$/);
+  });
+
   it('tells the real and in-game time of the run', () => {
     const states = play(uiDrill, ['verify', 'publish']);
     const report = afterAction(uiDrill, states.at(-1) as RunState);
