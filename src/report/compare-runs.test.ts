@@ -19,7 +19,7 @@ describe('compareRuns', () => {
     expect(rows[0]).toEqual({
       label: '结局',
       real: '疫情失控',
-      whatIf: '疫情得到控制',
+      other: '疫情得到控制',
       difference: null,
       moreIsWorse: false,
     });
@@ -31,7 +31,7 @@ describe('compareRuns', () => {
     const real = run(uiDrill, ['verify', 'silence']);
     const whatIf = run(uiDrill, ['$timeout', 'silence']);
     expect(compareRuns(uiDrill, real, whatIf, 0).decisions).toEqual([
-      { node: '接到医院报告', real: '先派人核实', whatIf: '超时未决：等待上级指示' },
+      { node: '接到医院报告', real: '先派人核实', other: '超时未决：等待上级指示' },
     ]);
   });
 
@@ -58,16 +58,16 @@ describe('compareRuns', () => {
     const real = run(branching, ['verify', 'go', 'publish']);
     const whatIf = run(branching, ['report', 'silence']);
     expect(compareRuns(branching, real, whatIf, 0).decisions).toEqual([
-      { node: '接到医院报告', real: '先派人核实', whatIf: '立即网络直报' },
-      { node: '是否发布信息', real: '如实发布', whatIf: '暂不发布' },
-      { node: '核实结果', real: '继续', whatIf: null },
+      { node: '接到医院报告', real: '先派人核实', other: '立即网络直报' },
+      { node: '是否发布信息', real: '如实发布', other: '暂不发布' },
+      { node: '核实结果', real: '继续', other: null },
     ]);
   });
 
   it('counts cases and deaths in all and by region, a larger number being worse', () => {
     const real = run(worldDrill, ['warn-alone', 'wait'], 7);
     const whatIf = run(worldDrill, ['isolate', 'wait'], 7);
-    const { rows, real: a, whatIf: b } = compareRuns(worldDrill, real, whatIf, 0);
+    const { rows, real: a, other: b } = compareRuns(worldDrill, real, whatIf, 0);
     const deaths = rows.find((r) => r.label === '死亡（各地合计）');
     expect(deaths?.difference).toBe(b.deaths - a.deaths);
     expect(deaths?.moreIsWorse).toBe(true);

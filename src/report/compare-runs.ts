@@ -1,6 +1,7 @@
 /**
- * The real run and a what-if played from one of its decisions, side by side: how each ended, the
- * three scores, cases and deaths in all and by region, and the decisions the two took differently.
+ * The real run and another line through the drill — a what-if played from one of its decisions, or
+ * the best line — side by side: how each ended, the three scores, cases and deaths in all and by
+ * region, and the situations the two met differently.
  */
 import { type LineOutcome, outcomeOf } from '../engine/best-line';
 import { findChoice, findNode } from '../engine/scenario-index';
@@ -12,8 +13,8 @@ import { rate } from './ratings';
 export interface ComparedRow {
   label: string;
   real: string;
-  whatIf: string;
-  /** What-if less real, where the row is a number; null for the ending. */
+  other: string;
+  /** The other line less the real run, where the row is a number; null for the ending. */
   difference: number | null;
   /** Whether a larger number is worse (cases, deaths) or better (scores). */
   moreIsWorse: boolean;
@@ -23,7 +24,7 @@ export interface ComparedRow {
 export interface DifferentDecision {
   node: string;
   real: string | null;
-  whatIf: string | null;
+  other: string | null;
 }
 
 export interface RunComparison {
@@ -34,7 +35,7 @@ export interface RunComparison {
    */
   decisions: DifferentDecision[];
   real: LineOutcome;
-  whatIf: LineOutcome;
+  other: LineOutcome;
 }
 
 const count = (n: number) => Math.round(n).toLocaleString('zh-CN');
@@ -52,21 +53,21 @@ function choiceTaken(scenario: Scenario, state: RunState, decision: number): str
   return `${entry.timedOut ? '超时未决：' : ''}${label ?? entry.choiceId}`;
 }
 
-export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState, from: number): RunComparison {
+export function compareRuns(scenario: Scenario, real: RunState, other: RunState, from: number): RunComparison {
   const a = outcomeOf(scenario, real);
-  const b = outcomeOf(scenario, whatIf);
+  const b = outcomeOf(scenario, other);
   const rows: ComparedRow[] = [
     {
       label: '结局',
       real: endingLabel(scenario, real),
-      whatIf: endingLabel(scenario, whatIf),
+      other: endingLabel(scenario, other),
       difference: null,
       moreIsWorse: false,
     },
     ...DIMENSIONS.map((d) => ({
       label: DIMENSION_LABEL[d],
       real: `${a.scores[d]} 分（${rate(a.scores[d]).grade}）`,
-      whatIf: `${b.scores[d]} 分（${rate(b.scores[d]).grade}）`,
+      other: `${b.scores[d]} 分（${rate(b.scores[d]).grade}）`,
       difference: b.scores[d] - a.scores[d],
       moreIsWorse: false,
     })),
@@ -76,21 +77,21 @@ export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState
       {
         label: '累计感染（各地合计）',
         real: count(a.cases),
-        whatIf: count(b.cases),
+        other: count(b.cases),
         difference: b.cases - a.cases,
         moreIsWorse: true,
       },
       {
         label: '死亡（各地合计）',
         real: count(a.deaths),
-        whatIf: count(b.deaths),
+        other: count(b.deaths),
         difference: b.deaths - a.deaths,
         moreIsWorse: true,
       },
     );
     (scenario.regions ?? []).forEach((region, i) => {
       const r = real.world.regions[i];
-      const w = whatIf.world.regions[i];
+      const w = other.world.regions[i];
       if (!r || !w) return;
       const cases = [Math.round(r.cum), Math.round(w.cum)] as const;
       const deaths = [Math.round(r.D), Math.round(w.D)] as const;
@@ -98,22 +99,22 @@ export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState
         {
           label: `${region.name} 感染`,
           real: count(cases[0]),
-          whatIf: count(cases[1]),
+          other: count(cases[1]),
           difference: cases[1] - cases[0],
           moreIsWorse: true,
         },
         {
           label: `${region.name} 死亡`,
           real: count(deaths[0]),
-          whatIf: count(deaths[1]),
+          other: count(deaths[1]),
           difference: deaths[1] - deaths[0],
           moreIsWorse: true,
         },
       );
     });
   }
-  const met = new Map<string, { node: string; clock: number; real: string | null; whatIf: string | null }>();
-  const meet = (state: RunState, side: 'real' | 'whatIf') => {
+  const met = new Map<string, { node: string; clock: number; real: string | null; other: string | null }>();
+  const meet = (state: RunState, side: 'real' | 'other') => {
     const seen = new Map<string, number>();
     state.timeline.slice(from).forEach((entry, k) => {
       // A node met twice (one an inject reopens) is two situations.
@@ -124,7 +125,7 @@ export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState
         node: findNode(scenario, entry.nodeId)?.title ?? entry.nodeId,
         clock: entry.clockAt,
         real: null,
-        whatIf: null,
+        other: null,
       };
       row.clock = Math.min(row.clock, entry.clockAt);
       row[side] = choiceTaken(scenario, state, from + k);
@@ -132,10 +133,10 @@ export function compareRuns(scenario: Scenario, real: RunState, whatIf: RunState
     });
   };
   meet(real, 'real');
-  meet(whatIf, 'whatIf');
+  meet(other, 'other');
   const decisions = [...met.values()]
-    .filter((row) => row.real !== row.whatIf)
+    .filter((row) => row.real !== row.other)
     .sort((x, y) => x.clock - y.clock)
-    .map(({ node, real: r, whatIf: w }) => ({ node, real: r, whatIf: w }));
-  return { rows, decisions, real: a, whatIf: b };
+    .map(({ node, real: r, other: w }) => ({ node, real: r, other: w }));
+  return { rows, decisions, real: a, other: b };
 }

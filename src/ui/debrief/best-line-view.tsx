@@ -1,9 +1,12 @@
+import { useMemo } from 'react';
 import type { DecisionCost, LineOutcome, RunAnalysis } from '../../engine/best-line';
 import { findChoice, findNode } from '../../engine/scenario-index';
 import { DIMENSIONS } from '../../engine/scoring';
-import { TIMEOUT } from '../../engine/types';
+import { type RunState, TIMEOUT } from '../../engine/types';
+import { compareRuns } from '../../report/compare-runs';
 import type { Scenario } from '../../scenario/schema';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort } from '../format';
+import { OutcomeTable } from './outcome-table';
 
 export type AnalysisStatus =
   | { kind: 'working'; done: number; total: number }
@@ -26,64 +29,6 @@ function endingTitle(scenario: Scenario, outcome: LineOutcome): string {
   return findNode(scenario, outcome.ending)?.title ?? outcome.ending;
 }
 
-/** The run less the best line, marked worse or better: fewer points are worse, more cases and deaths too. */
-function Difference({ value, unit, moreIsWorse }: { value: number; unit: string; moreIsWorse: boolean }) {
-  if (value === 0) return <span className="muted">相同</span>;
-  const worse = moreIsWorse ? value > 0 : value < 0;
-  return (
-    <span className={worse ? 'worse' : 'better'}>
-      {formatDelta(value)}
-      {unit}
-    </span>
-  );
-}
-
-function Comparison({ scenario, run, best }: { scenario: Scenario; run: LineOutcome; best: LineOutcome }) {
-  const rows: { label: string; run: string; best: string; diff: React.ReactNode }[] = [
-    { label: '结局', run: endingTitle(scenario, run), best: endingTitle(scenario, best), diff: null },
-    ...DIMENSIONS.map((d) => ({
-      label: DIMENSION_LABEL[d],
-      run: `${run.scores[d]} 分`,
-      best: `${best.scores[d]} 分`,
-      diff: <Difference value={run.scores[d] - best.scores[d]} unit=" 分" moreIsWorse={false} />,
-    })),
-    {
-      label: '累计感染（各地合计）',
-      run: count(run.cases),
-      best: count(best.cases),
-      diff: <Difference value={run.cases - best.cases} unit=" 例" moreIsWorse />,
-    },
-    {
-      label: '死亡（各地合计）',
-      run: count(run.deaths),
-      best: count(best.deaths),
-      diff: <Difference value={run.deaths - best.deaths} unit=" 人" moreIsWorse />,
-    },
-  ];
-  return (
-    <table className="compare" aria-label="你的推演与最佳路线">
-      <thead>
-        <tr>
-          <th scope="col">项目</th>
-          <th scope="col">你的推演</th>
-          <th scope="col">最佳路线</th>
-          <th scope="col">你的推演比最佳路线</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>{r.run}</td>
-            <td>{r.best}</td>
-            <td>{r.diff}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** What one decision gave up: points on each dimension, cases and deaths added. */
 function Cost({ cost }: { cost: DecisionCost }) {
   const parts = DIMENSIONS.filter((d) => cost.lost.points[d] !== 0).map((d) => (
@@ -102,15 +47,7 @@ function Cost({ cost }: { cost: DecisionCost }) {
  * decision against the best move at the same moment and what the difference cost, then the best
  * line whole.
  */
-export function BestLineView({
-  scenario,
-  status,
-  run,
-}: {
-  scenario: Scenario;
-  status: AnalysisStatus;
-  run: LineOutcome;
-}) {
+export function BestLineView({ scenario, status, run }: { scenario: Scenario; status: AnalysisStatus; run: RunState }) {
   return (
     <section aria-labelledby="best-heading" className="best-line" aria-busy={status.kind === 'working'}>
       <h2 id="best-heading">最佳路线</h2>
@@ -125,8 +62,9 @@ export function BestLineView({
   );
 }
 
-function Analysis({ scenario, analysis, run }: { scenario: Scenario; analysis: RunAnalysis; run: LineOutcome }) {
+function Analysis({ scenario, analysis, run }: { scenario: Scenario; analysis: RunAnalysis; run: RunState }) {
   const { best, costs } = analysis;
+  const comparison = useMemo(() => compareRuns(scenario, run, best.state, 0), [scenario, run, best.state]);
   const lostInAll = costs.reduce((sum, c) => sum + c.lost.total, 0);
   return (
     <>
@@ -136,7 +74,13 @@ function Analysis({ scenario, analysis, run }: { scenario: Scenario; analysis: R
           : `这个演练太大，不能穷尽每一种走法：下面是在 ${count(analysis.explored)} 步推演中找到的最好路线，可能还有更好的。`}
         “最好”指三项得分（限定在 0–100 之前）合计最高；同分时死亡更少、感染更少者为先。
       </p>
-      <Comparison scenario={scenario} run={run} best={best.outcome} />
+      <OutcomeTable
+        rows={comparison.rows}
+        label="你的推演与最佳路线"
+        real="你的推演"
+        other="最佳路线"
+        difference="最佳路线比你的推演"
+      />
 
       <h3 id="per-decision-heading">逐个决定</h3>
       <p className="muted">

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { outcomeOf } from '../../engine/best-line';
 import { debrief } from '../../engine/debrief';
 import type { Origin, RunState } from '../../engine/types';
 import { afterAction } from '../../report/after-action';
@@ -54,7 +53,6 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const trainee = useApp((s) => s.run?.trainee);
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
   const analysis = useRunAnalysis(scenario, state, trialFrom);
-  const outcome = useMemo(() => outcomeOf(scenario, state), [scenario, state]);
   const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
@@ -122,7 +120,7 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         />
       )}
 
-      <BestLineView scenario={scenario} status={analysis} run={outcome} />
+      <BestLineView scenario={scenario} status={analysis} run={state} />
       <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />
 
       <section aria-labelledby="all-events-heading" className="all-events">

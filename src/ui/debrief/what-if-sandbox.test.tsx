@@ -52,7 +52,7 @@ describe('<WhatIfSandbox>', () => {
       1,
     );
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[1]?.textContent)).toEqual(expected.rows.map((r) => r.whatIf));
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]?.textContent)).toEqual(expected.rows.map((r) => r.other));
     expect(rows[0]).toHaveTextContent('疫情失控');
     const differences = screen.getByRole('table', { name: '两次推演的不同之处' });
     expect(within(differences).getByRole('row', { name: /是否发布信息/ })).toHaveTextContent(

@@ -5,8 +5,9 @@ import { formatDuration } from '../../engine/scoring';
 import type { Decision, Origin, RunState } from '../../engine/types';
 import { compareRuns } from '../../report/compare-runs';
 import type { Scenario } from '../../scenario/schema';
-import { formatDelta, formatGameTime } from '../format';
+import { formatGameTime } from '../format';
 import { ScoreEventList } from '../score-event-list';
+import { OutcomeTable } from './outcome-table';
 
 interface Props {
   scenario: Scenario;
@@ -141,36 +142,15 @@ function WhatIfOutcome({
   return (
     <>
       <h3 ref={heading} tabIndex={-1}>
-        假设推演的结局：{comparison.rows[0]?.whatIf}
+        假设推演的结局：{comparison.rows[0]?.other}
       </h3>
-      <table className="compare" aria-label="实际推演与假设推演">
-        <thead>
-          <tr>
-            <th scope="col">项目</th>
-            <th scope="col">实际推演</th>
-            <th scope="col">假设推演</th>
-            <th scope="col">假设比实际</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.real}</td>
-              <td>{row.whatIf}</td>
-              <td>
-                {row.difference === null ? null : row.difference === 0 ? (
-                  <span className="muted">相同</span>
-                ) : (
-                  <span className={row.difference > 0 === row.moreIsWorse ? 'worse' : 'better'}>
-                    {formatDelta(row.difference)}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OutcomeTable
+        rows={comparison.rows}
+        label="实际推演与假设推演"
+        real="实际推演"
+        other="假设推演"
+        difference="假设比实际"
+      />
       <h4 id="what-if-differences-heading">两次推演的不同之处</h4>
       {comparison.decisions.length === 0 ? (
         <p className="muted">两次推演的每个决定都一样。</p>
@@ -189,7 +169,7 @@ function WhatIfOutcome({
               <tr key={i}>
                 <th scope="row">{d.node}</th>
                 <td>{d.real ?? <span className="muted">没有遇到</span>}</td>
-                <td>{d.whatIf ?? <span className="muted">没有遇到</span>}</td>
+                <td>{d.other ?? <span className="muted">没有遇到</span>}</td>
               </tr>
             ))}
           </tbody>
