@@ -3,13 +3,12 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
+import { type Json, properties } from '../../test/json-schema-walk';
 import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { buildResults, checkResults, type ResultsFile } from './results-file';
 import { resultsJsonSchema } from './results-json-schema';
-
-type Json = { [key: string]: unknown };
 
 const published = JSON.parse(readFileSync('docs/results.schema.json', 'utf8')) as Json;
 
@@ -44,20 +43,6 @@ const files: [string, ResultsFile][] = [
   ['a run in a world', built(worldDrill, ['isolate', 'wait'])],
   ['a trial', built(uiDrill, ['publish'], true)],
 ];
-
-/** Every property schema in the document, with its path. */
-function properties(node: unknown, path: string, found: [string, Json][]): [string, Json][] {
-  if (Array.isArray(node)) {
-    for (const [i, x] of node.entries()) properties(x, `${path}/${i}`, found);
-  } else if (node && typeof node === 'object') {
-    const obj = node as Json;
-    if (obj.properties && typeof obj.properties === 'object') {
-      for (const [key, value] of Object.entries(obj.properties as Json)) found.push([`${path}/${key}`, value as Json]);
-    }
-    for (const [key, value] of Object.entries(obj)) properties(value, `${path}/${key}`, found);
-  }
-  return found;
-}
 
 describe('docs/results.schema.json', () => {
   it('is what `npm run schema` generates from the valibot schema (run it when this fails)', () => {

@@ -1,24 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type Json, properties } from '../../test/json-schema-walk';
 import { generateJsonSchema } from './json-schema';
-
-type Json = { [key: string]: unknown };
-
-/** Every property schema in the document, with its path, however deeply nested. */
-function properties(node: unknown, path: string, found: [string, Json][]): [string, Json][] {
-  if (Array.isArray(node)) {
-    node.forEach((x, i) => {
-      properties(x, `${path}/${i}`, found);
-    });
-  } else if (node && typeof node === 'object') {
-    const obj = node as Json;
-    if (obj.properties && typeof obj.properties === 'object') {
-      for (const [key, value] of Object.entries(obj.properties as Json)) found.push([`${path}/${key}`, value as Json]);
-    }
-    for (const [key, value] of Object.entries(obj)) properties(value, `${path}/${key}`, found);
-  }
-  return found;
-}
 
 /** The schema a `$ref` ("#/$defs/Name") points to. */
 function resolve(root: Json, ref: string): Json {
