@@ -4,6 +4,7 @@ import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
 import type { Scenario } from '../scenario/schema';
 import {
+  ANALYSIS_STEPS,
   analyseRun,
   compareOutcomes,
   type LineOutcome,
@@ -165,6 +166,30 @@ describe('analyseRun', () => {
     const lost = world.costs.reduce((sum, c) => sum + c.lost.deaths, 0);
     const run = outcomeOf(worldDrill, statesOf(worldDrill, ['warn-alone', 'wait'], 7).at(-1) as RunState);
     expect(lost).toBe(run.deaths - best.outcome.deaths);
+  });
+
+  it('shares one budget among the searches of a long run', () => {
+    // A drill of 200 decisions in a row, two moves each: 201 searches, each held to a share of the budget.
+    const long = fakeScenario({
+      id: 'long',
+      nodes: [
+        ...Array.from({ length: 200 }, (_, i) =>
+          fakeDecision({
+            id: `n${i}`,
+            choices: [
+              fakeChoice({ id: 'a', label: '甲', next: i === 199 ? 'end' : `n${i + 1}` }),
+              fakeChoice({ id: 'b', label: '乙', score: score('legality', 1), next: i === 199 ? 'end' : `n${i + 1}` }),
+            ],
+          }),
+        ),
+        fakeEnding(),
+      ],
+      start: 'n0',
+    });
+    const moves = Array(200).fill('a');
+    const analysis = analyseRun(long, statesOf(long, moves), moves);
+    expect(analysis.explored).toBeLessThanOrEqual(ANALYSIS_STEPS + 201 * 2);
+    expect(analysis.costs.every((c) => c.best === 'b' && c.lost.total === 1)).toBe(true);
   });
 
   it('reports its progress, one search at a time', () => {
