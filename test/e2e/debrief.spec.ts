@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
+import axe from 'axe-core';
 import { rate } from '../../src/report/ratings';
 import { DIMENSION_LABEL } from '../../src/ui/format';
 import { expect, test } from './fixtures';
@@ -81,7 +82,7 @@ test('exports the results, which read back as JSON valid against the published s
 test('runs a what-if from the second decision and compares it with the real run', async ({ page }) => {
   const report = await expectedReport(page, scenario);
   const saved = await page.evaluate(() => window.localStorage.getItem('tuiyan'));
-  await page.getByRole('button', { name: '从第 2 个决定起假设推演' }).click();
+  await page.getByRole('button', { name: '换个选择：从第 2 个决定起假设推演' }).click();
   const sandbox = page.getByRole('region', { name: /假设推演：从第 2 个决定起/ });
   await expect(sandbox.getByRole('note')).toContainText('不计分');
   await expect(sandbox.getByRole('heading', { name: `第 2 个决定：${report.timeline[1]?.nodeTitle}` })).toBeFocused();
@@ -105,4 +106,16 @@ test('runs a what-if from the second decision and compares it with the real run'
   expect(await page.evaluate(() => window.localStorage.getItem('tuiyan'))).toBe(saved);
   await sandbox.getByRole('button', { name: '结束假设推演' }).click();
   await expect(sandbox).toHaveCount(0);
+});
+
+test('the debrief, its best line and a what-if pass axe in the browser, colour contrast included', async ({ page }) => {
+  await expect(page.getByRole('table', { name: '逐个决定' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '换个选择：从第 1 个决定起假设推演' }).click();
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern: no inline script.
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations).toEqual([]);
 });

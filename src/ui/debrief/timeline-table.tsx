@@ -98,7 +98,7 @@ export function TimelineTable({ scenario, state, report, onWhatIf }: Props) {
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={`从第 ${row.decision + 1} 个决定起假设推演`}
+                        aria-label={`换个选择：从第 ${row.decision + 1} 个决定起假设推演`}
                         onClick={() => onWhatIf(row.decision)}
                       >
                         换个选择
