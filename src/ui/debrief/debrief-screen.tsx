@@ -12,13 +12,11 @@ import { useApp } from '../store-context';
 import { type AnalysisStatus, BestLineView } from './best-line-view';
 import { Findings } from './findings';
 import { ImprovementPlan } from './improvement-plan';
-import { Overview } from './overview';
+import { Overview, TONE_LABEL } from './overview';
 import { ResultsExport } from './results-export';
 import { TimelineTable } from './timeline-table';
 import { WhatIfSandbox } from './what-if-sandbox';
 import './debrief.css';
-
-const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
 
 /** The run weighed against the best line, in the background: it takes a second or two. */
 function useRunAnalysis(scenario: Scenario, state: RunState, origin: Origin | undefined): AnalysisStatus {
@@ -56,8 +54,6 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
-  // The sandbox focuses its first situation as it opens, which scrolls it into view.
-  const openWhatIf = (decision: number) => setWhatIfFrom(decision);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -106,7 +102,8 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         </section>
       )}
 
-      <TimelineTable scenario={scenario} state={state} report={report} onWhatIf={openWhatIf} />
+      <TimelineTable scenario={scenario} state={state} report={report} onWhatIf={setWhatIfFrom} />
+      {/* The sandbox focuses its first situation as it opens, which scrolls it into view. */}
       {whatIfFrom !== null && (
         <WhatIfSandbox
           key={whatIfFrom}
