@@ -5,6 +5,9 @@ import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_BASE, DIMENSIONS, dimensionScores } from './scoring';
 import type { RunState, ScoreEvent, TimelineEntry } from './types';
 
+/** An ending's tone, in words. */
+export const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
+
 export interface DimensionReport {
   dimension: Dimension;
   score: number;

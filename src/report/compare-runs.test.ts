@@ -18,8 +18,8 @@ describe('compareRuns', () => {
     const { rows } = compareRuns(uiDrill, real, whatIf, 1);
     expect(rows[0]).toEqual({
       label: '结局',
-      real: '疫情失控',
-      other: '疫情得到控制',
+      real: '疫情失控（失败的结局）',
+      other: '疫情得到控制（较好的结局）',
       difference: null,
       moreIsWorse: false,
     });

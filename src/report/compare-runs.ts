@@ -4,6 +4,7 @@
  * region, and the situations the two met differently.
  */
 import { type LineOutcome, outcomeOf } from '../engine/best-line';
+import { TONE_LABEL } from '../engine/debrief';
 import { findChoice, findNode } from '../engine/scenario-index';
 import { DIMENSION_LABEL, DIMENSIONS } from '../engine/scoring';
 import type { RunState } from '../engine/types';
@@ -42,7 +43,9 @@ const count = (n: number) => Math.round(n).toLocaleString('zh-CN');
 
 function endingLabel(scenario: Scenario, state: RunState): string {
   if (state.ending === null) return '未结束';
-  return findNode(scenario, state.ending)?.title ?? state.ending;
+  const node = findNode(scenario, state.ending);
+  const tone = node?.kind === 'ending' && node.tone ? `（${TONE_LABEL[node.tone]}）` : '';
+  return `${node?.title ?? state.ending}${tone}`;
 }
 
 function choiceTaken(scenario: Scenario, state: RunState, decision: number): string | null {

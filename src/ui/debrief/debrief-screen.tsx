@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { debrief } from '../../engine/debrief';
+import { debrief, TONE_LABEL } from '../../engine/debrief';
 import type { Origin, RunState } from '../../engine/types';
 import { afterAction } from '../../report/after-action';
 import { analyseInBackground } from '../../report/run-analysis';
@@ -12,7 +12,7 @@ import { useApp } from '../store-context';
 import { type AnalysisStatus, BestLineView } from './best-line-view';
 import { Findings } from './findings';
 import { ImprovementPlan } from './improvement-plan';
-import { Overview, TONE_LABEL } from './overview';
+import { Overview } from './overview';
 import { ResultsExport } from './results-export';
 import { TimelineTable } from './timeline-table';
 import { WhatIfSandbox } from './what-if-sandbox';

@@ -1,10 +1,8 @@
+import { TONE_LABEL } from '../../engine/debrief';
 import { formatDuration } from '../../engine/scoring';
 import type { AfterActionReport } from '../../report/after-action';
 import { RATINGS, thresholdsText } from '../../report/ratings';
 import { DIMENSION_LABEL, formatSeconds } from '../format';
-
-/** An ending's tone, in words. */
-export const TONE_LABEL = { good: '较好的结局', mixed: '得失参半的结局', bad: '失败的结局' } as const;
 
 /** 概览: the drill, the role, the ending, the time, and each score with its rating and what it means. */
 export function Overview({

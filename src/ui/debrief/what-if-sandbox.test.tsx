@@ -43,7 +43,7 @@ describe('<WhatIfSandbox>', () => {
   it('plays another choice to the end and sets the outcome beside the real run', async () => {
     renderSandbox(1);
     await userEvent.click(screen.getByRole('button', { name: /如实发布/ }));
-    expect(screen.getByRole('heading', { name: '假设推演的结局：疫情得到控制' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '假设推演的结局：疫情得到控制（较好的结局）' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: '实际推演与假设推演' });
     const expected = compareRuns(
       uiDrill,
