@@ -120,6 +120,12 @@ describe('searchBestLine', () => {
     expect(capped.outcome.ending).not.toBeNull();
   });
 
+  it('is not whole when its steps ran out with lines still open, even at the end of a depth', () => {
+    // Two moves from the start use the budget exactly; the open lines are only rolled out.
+    const found = searchBestLine(trap, start(trap, 1), { width: 100, maxSteps: 2 });
+    expect(found.exhaustive).toBe(false);
+  });
+
   it('counts a timeout as a move where the countdown can run out', () => {
     expect(movesAt(uiDrill, start(uiDrill, 1))).toEqual(['report', 'verify', '$timeout']);
   });

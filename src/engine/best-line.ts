@@ -206,7 +206,11 @@ export function searchBestLine(scenario: Scenario, from: RunState, limits: Searc
     alive.sort((a, b) => sum(b.gained) - sum(a.gained));
     if (alive.length > limits.width) exhaustive = false;
     frontier = alive.slice(0, limits.width);
-    if (stepsTaken >= limits.maxSteps) break;
+    if (stepsTaken >= limits.maxSteps) {
+      // Out of steps with lines still open: what is left is finished the quick way, not searched.
+      if (frontier.length > 0) exhaustive = false;
+      break;
+    }
   }
   // Out of steps with lines still open: each is played to its end the quick way, so there is an answer.
   for (const path of stepsTaken >= limits.maxSteps ? frontier : []) consider(rollOut(scenario, path));
@@ -291,6 +295,11 @@ export function analyseRun(
     const state = states[i] as RunState;
     const taken = moves[i] as string;
     const searched = search(state);
+    // A bounded search from here may find a better tail through the trainee's own move than the
+    // search after it did: then that is the best after the move too, and the move cost nothing.
+    if (searched.steps[0] === taken && compareOutcomes(searched.outcome, after.outcome) < 0) {
+      after = { ...searched, steps: searched.steps.slice(1) };
+    }
     const viaTaken: Reachable = { ...after, steps: [taken, ...after.steps] };
     const before = compareOutcomes(searched.outcome, viaTaken.outcome) < 0 ? searched : viaTaken;
     costs.unshift({

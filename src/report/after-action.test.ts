@@ -44,7 +44,7 @@ describe('afterAction', () => {
       '依法 70 分，评为“良”：基本完成，有一些问题需要改进。得分最多的一项是在「接到医院报告」时选择「立即网络直报」（+10）。',
     );
     const coordination = report.dimensions.find((d) => d.dimension === 'coordination');
-    expect(coordination?.summary).toContain('这一项没有得分也没有失分，停在起评分');
+    expect(coordination?.summary).toBe('协同 60 分，评为“中”：这一项没有加分也没有失分，停在起评分。');
   });
 
   it('groups the score events by cause, largest first, each with the references it cites', () => {

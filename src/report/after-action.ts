@@ -42,6 +42,8 @@ export interface DimensionAssessment {
 
 /** One cause of lost points, over every dimension it cost, with what to do instead. */
 export interface PlanRow {
+  /** The cause's key: one row a cause. */
+  key: string;
   issue: string;
   /** The reasons its score events gave. */
   why: string;
@@ -183,7 +185,7 @@ function summaryOf(dimension: Dimension, score: number, rating: Rating, all: Fin
   const head = `${name} ${score} 分，评为“${rating.grade}”：${rating.meaning}。`;
   const worst = all.filter((f) => f.delta < 0).sort((a, b) => a.delta - b.delta)[0];
   const best = all.filter((f) => f.delta > 0).sort((a, b) => b.delta - a.delta)[0];
-  if (!worst && !best) return `${head}这一项没有得分也没有失分，停在起评分。`;
+  if (!worst && !best) return `${name} ${score} 分，评为“${rating.grade}”：这一项没有加分也没有失分，停在起评分。`;
   if (!worst) return `${head}得分最多的一项是${best?.cause}（+${best?.delta}）。`;
   if (!best) return `${head}失分最多的一项是${worst.cause}（−${-worst.delta}）。`;
   return `${head}失分最多的一项是${worst.cause}（−${-worst.delta}），得分最多的一项是${best.cause}（+${best.delta}）。`;
@@ -260,6 +262,7 @@ function planOf(
     const refs = new Map(group.flatMap((f) => f.refs).map((r) => [r.id, r]));
     const decisions = [...new Set(group.flatMap((f) => f.decisions))].sort((a, b) => a - b);
     return {
+      key: first.key,
       issue: first.cause,
       why: briefly([...new Set(group.flatMap((f) => f.reasons))]),
       action: actionFor(scenario, { ...first, decisions }, costs),

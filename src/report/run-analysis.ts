@@ -41,30 +41,45 @@ export function analyseInBackground(
   request: AnalysisRequest,
   onMessage: (message: AnalysisMessage) => void,
 ): () => void {
-  if (typeof Worker === 'undefined') {
-    let stopped = false;
-    const timer = setTimeout(() => {
-      try {
-        const analysis = analyse(request, (done, total) => !stopped && onMessage({ kind: 'progress', done, total }));
-        if (!stopped) onMessage({ kind: 'done', analysis });
-      } catch (e) {
-        if (!stopped) onMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-      }
-    }, 0);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+  let worker: Worker | null = null;
+  try {
+    if (typeof Worker !== 'undefined') {
+      worker = new Worker(new URL('./run-analysis.worker.ts', import.meta.url), { type: 'module' });
+    }
+  } catch {
+    // A page opened from file:// may not start a worker: the search then runs on the page.
+    worker = null;
   }
-  const worker = new Worker(new URL('./run-analysis.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<AnalysisMessage>) => {
+  if (!worker) return analyseOnPage(request, onMessage);
+  const running = worker;
+  running.onmessage = (e: MessageEvent<AnalysisMessage>) => {
     onMessage(e.data);
-    if (e.data.kind !== 'progress') worker.terminate();
+    if (e.data.kind !== 'progress') running.terminate();
   };
-  worker.onerror = (e) => {
-    onMessage({ kind: 'failed', message: e.message || '后台计算没有启动' });
-    worker.terminate();
+  running.onerror = () => {
+    onMessage({ kind: 'failed', message: '后台计算没有启动。' });
+    running.terminate();
   };
-  worker.postMessage(request);
-  return () => worker.terminate();
+  running.postMessage(request);
+  return () => running.terminate();
 }
+
+/** The same analysis on the page, after it has drawn: where there is no worker. */
+function analyseOnPage(request: AnalysisRequest, onMessage: (message: AnalysisMessage) => void): () => void {
+  let stopped = false;
+  const timer = setTimeout(() => {
+    try {
+      const analysis = analyse(request, (done, total) => !stopped && onMessage({ kind: 'progress', done, total }));
+      if (!stopped) onMessage({ kind: 'done', analysis });
+    } catch {
+      if (!stopped) onMessage({ kind: 'failed', message: FAILED });
+    }
+  }, 0);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/** What the trainee reads when the search fails: the engine's own message is for the author. */
+export const FAILED = '这个演练的走法没能推演到结局，请告知教员。';

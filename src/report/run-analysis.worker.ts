@@ -1,5 +1,5 @@
 /** The Web Worker that weighs a run against the best line (run-analysis.ts starts it). */
-import { type AnalysisMessage, type AnalysisRequest, analyse } from './run-analysis';
+import { type AnalysisMessage, type AnalysisRequest, analyse, FAILED } from './run-analysis';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<AnalysisRequest>) => void) | null;
@@ -10,7 +10,7 @@ scope.onmessage = (e) => {
   try {
     const analysis = analyse(e.data, (done, total) => scope.postMessage({ kind: 'progress', done, total }));
     scope.postMessage({ kind: 'done', analysis });
-  } catch (error) {
-    scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  } catch {
+    scope.postMessage({ kind: 'failed', message: FAILED });
   }
 };

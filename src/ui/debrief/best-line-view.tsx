@@ -71,8 +71,9 @@ function Analysis({ scenario, analysis, run }: { scenario: Scenario; analysis: R
       <p className="muted">
         {analysis.exhaustive
           ? `引擎把每个局面下的每种选择都推演到了结局（共推演 ${count(analysis.explored)} 步），没有比这更好的路线。`
-          : `这个演练太大，不能穷尽每一种走法：下面是在 ${count(analysis.explored)} 步推演中找到的最好路线，可能还有更好的。`}
-        “最好”指三项得分（限定在 0–100 之前）合计最高；同分时死亡更少、感染更少者为先。
+          : `这次没能穷尽每一种走法：下面是在 ${count(analysis.explored)} 步推演中找到的最好路线，可能还有更好的。`}
+        “最好”指三项得分（未截到 0–100
+        的）合计最高；同分时依次看死亡更少、结局更好、感染更少、结束更早。所以最佳路线的某一项显示分或死亡人数，可能不如你的推演。
       </p>
       <OutcomeTable
         rows={comparison.rows}
@@ -84,8 +85,8 @@ function Analysis({ scenario, analysis, run }: { scenario: Scenario; analysis: R
 
       <h3 id="per-decision-heading">逐个决定</h3>
       <p className="muted">
-        每一行：在你当时的局面下，最好的选择是什么；你的选择让此后能做到的最好结果差了多少。各行相加正好是你与最佳路线的差距：共{' '}
-        {lostInAll} 分（按限定在 0–100 之前的分数计，所以一项已经跌到 0 分后的失误也看得见）。
+        每一行：在你当时的局面下，最好的选择是什么；你的选择让此后能做到的最好结果差了多少。搜索穷尽时，各行相加正好是你与最佳路线的差距：共{' '}
+        {lostInAll} 分（按未截到 0–100 的分数计，所以一项已经跌到 0 分后的失误也看得见）。
       </p>
       <div className="table-scroll">
         <table className="per-decision" aria-labelledby="per-decision-heading">

@@ -41,7 +41,7 @@ export function Findings({ dimensions }: { dimensions: readonly DimensionAssessm
                   ))}
                 </ul>
               ) : (
-                <p className="muted">这一项没有得分的做法。</p>
+                <p className="muted">这一项没有加分的做法。</p>
               )}
               <h4>需要改进的</h4>
               {d.improvements.length ? (

@@ -23,7 +23,7 @@ export function ImprovementPlan({ plan, weighed }: { plan: AfterActionReport['pl
               </thead>
               <tbody>
                 {plan.rows.map((row) => (
-                  <tr key={row.issue}>
+                  <tr key={row.key}>
                     <td>
                       <p className="plan-issue">
                         <strong>{row.issue}</strong>

@@ -61,6 +61,12 @@ describe('<WhatIfSandbox>', () => {
     expect(screen.getByRole('region', { name: '上一步的后果' })).toHaveTextContent('传言平息。');
   });
 
+  it('answers by number key too', async () => {
+    renderSandbox(1);
+    await userEvent.keyboard('1');
+    expect(screen.getByRole('heading', { name: '假设推演的结局：疫情得到控制（较好的结局）' })).toBeInTheDocument();
+  });
+
   it('takes a step back, and closes', async () => {
     const onClose = renderSandbox(0);
     const back = screen.getByRole('button', { name: '撤回一步' });

@@ -45,6 +45,19 @@ export function WhatIfSandbox({ scenario, seed, decisions, origin, realState, fr
   // The trainee's own choice is marked where the sandbox stands where the run stood.
   const realChoice = real && node && real.nodeId === node.id && !real.timedOut ? real.choiceId : null;
   const heading = useRef<HTMLHeadingElement>(null);
+  // Number keys answer, as on the decision screen — but not while typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.repeat || e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      const choice = choices[Number(e.key) - 1];
+      if (!Number.isInteger(Number(e.key)) || !choice) return;
+      e.preventDefault();
+      setMoves((m) => [...m, choice.id]);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [choices]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each step of the sandbox
   useEffect(() => heading.current?.focus(), [moves.length]);
 
