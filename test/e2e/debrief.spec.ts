@@ -109,6 +109,8 @@ test('runs a what-if from the second decision and compares it with the real run'
 });
 
 test('the debrief, its best line and a what-if pass axe in the browser, colour contrast included', async ({ page }) => {
+  // A whole drill played, searched and a what-if played out before axe walks a long page: more than 30 s on a busy machine.
+  test.setTimeout(120_000);
   await expect(page.getByRole('table', { name: '逐个决定' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: '换个选择：从第 1 个决定起假设推演' }).click();
   // Played to its end, so that the comparison is checked too.
