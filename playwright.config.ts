@@ -7,6 +7,10 @@ export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
   workers: 2,
+  // CI machines have two cores, shared by two workers' browsers and the debrief's search in a Web Worker: a
+  // test that takes 10 s alone has taken 31 s there. Twice Playwright's default keeps a slow run a pass and
+  // a hang still a failure.
+  timeout: 60_000,
   retries: 0,
   reporter: 'list',
   use: {
