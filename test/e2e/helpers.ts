@@ -14,8 +14,9 @@ export function shippedDrill(file = DRILL_FILE): Scenario {
   return result.scenario;
 }
 
-export async function openDrill(page: Page, title: string): Promise<void> {
-  await page.goto('/');
+/** Opens the library at `url` (the served build's root unless given) and starts the drill by keyboard. */
+export async function openDrill(page: Page, title: string, url = '/'): Promise<void> {
+  await page.goto(url);
   // By keyboard, as a trainee without a mouse would: Tab to the drill's start button.
   const button = page.getByRole('article', { name: title }).getByRole('button', { name: /开始演练/ });
   await expect(button).toBeVisible();
