@@ -54,6 +54,7 @@ export const lines: DrillLines = {
       'make_delete',
       'quiet_dorm',
       'add_layers',
+      'green_channel',
       'keep_dirt',
       'hold_out',
       'hold_all',
