@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { lessons } from './scripts/lessons-table';
 import { contentSecurityPolicy } from './scripts/vite-csp';
 import { authoringGuide } from './scripts/vite-docs';
 import { shippedDrills } from './scripts/vite-shipped-drills';
@@ -17,7 +18,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  */
 const TRAINEE_CODE = /\/src\/(engine|store|shell|ui)\/|\/node_modules\/(react|react-dom|scheduler|zustand|immer)\//;
 /** Loaded only when opened: kept out of the first load's group. */
-const OPENED_LATER = /\/src\/(ui\/debrief\/|ui\/help|ui\/article-dialog|engine\/best-line)/;
+const OPENED_LATER = /\/src\/(ui\/debrief\/|ui\/class\/|ui\/help|ui\/article-dialog|engine\/best-line)/;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
@@ -25,6 +26,7 @@ export default defineConfig({
     react(),
     shippedDrills(fileURLToPath(new URL('./scenarios', import.meta.url))),
     authoringGuide(fileURLToPath(new URL('./docs/authoring.md', import.meta.url))),
+    lessons(fileURLToPath(new URL('./docs/lessons.md', import.meta.url))),
     contentSecurityPolicy(),
   ],
   // Relative asset paths so the built app also works from a file share or a sub-folder.

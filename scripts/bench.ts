@@ -86,13 +86,18 @@ async function firstLoad(): Promise<void> {
       ['导入检查 import checker', 'src/scenario/check-file.ts'],
       ['查看全文 law article', 'src/ui/article-dialog.tsx'],
       ['复盘 debrief', 'src/ui/debrief/debrief-screen.tsx'],
+      ['班级复盘 class overview', 'src/ui/class/class-page.tsx'],
     ] as const) {
       const part = beyond(src);
       console.log(`  ${label.padEnd(26)} JS ${kb(part.js).padStart(9)}, CSS ${kb(part.css).padStart(8)}`);
     }
-    const worker = readdirSync(join(outDir, 'assets')).find((f) => f.startsWith('run-analysis.worker'));
-    if (worker)
-      console.log(`  ${'最佳路线 search worker'.padEnd(26)} JS ${kb(gzOf(join('assets', worker))).padStart(9)}`);
+    for (const [label, prefix] of [
+      ['最佳路线 search worker', 'run-analysis.worker'],
+      ['班级载入 intake worker', 'class-intake.worker'],
+    ]) {
+      const worker = readdirSync(join(outDir, 'assets')).find((f) => f.startsWith(prefix));
+      if (worker) console.log(`  ${label.padEnd(26)} JS ${kb(gzOf(join('assets', worker))).padStart(9)}`);
+    }
     // The authoring view's own words and its layout library, looked for in the first load.
     const leaked = ['从此处试玩', 'dagre'].filter((marker) => firstText.includes(marker));
     console.log(`  authoring code in the first load: ${leaked.length ? `yes (${leaked.join(', ')})` : 'none'}`);

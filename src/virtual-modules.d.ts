@@ -14,5 +14,13 @@ declare module 'virtual:authoring-guide' {
   export default guide;
 }
 
+declare module 'virtual:lessons' {
+  import type { Lesson } from './report/class-overview';
+
+  /** docs/lessons.md's twelve lessons and the decisions that exercise them, read at build time. */
+  const lessons: Lesson[];
+  export default lessons;
+}
+
 /** package.json's version, put in by Vite's `define` (vite.config.ts), in the app and in its tests. */
 declare const __APP_VERSION__: string;

@@ -7,33 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type LessonRow, lessonRows } from '../scripts/lessons-table';
 import { libraryDrillFiles } from '../scripts/vite-shipped-drills';
 import { load } from '../src/scenario/load';
 
 const LESSONS = ['S1', 'S2', 'S3', 'P1', 'P2', 'P3', 'P4', 'P5', 'R1', 'R2', 'R3', 'R4'];
-
-interface LessonRow {
-  id: string;
-  quote: string;
-  decisions: { drill: string; node: string }[];
-  count: number;
-}
-
-/** The table's rows: | id | lesson | “quote” | `drill/node` … | count |. */
-function lessonRows(markdown: string): LessonRow[] {
-  return markdown
-    .split('\n')
-    .filter((line) => /^\|\s*[SPR]\d\s*\|/.test(line))
-    .map((line) => {
-      const cells = line.split('|').map((c) => c.trim());
-      const quote = /“(.+)”/.exec(cells[3] ?? '')?.[1] ?? '';
-      const decisions = [...(cells[4] ?? '').matchAll(/`([a-z0-9-]+)\/([A-Za-z0-9_-]+)`/g)].map((m) => ({
-        drill: m[1] as string,
-        node: m[2] as string,
-      }));
-      return { id: cells[1] as string, quote, decisions, count: Number(cells[5]) };
-    });
-}
 
 const rows = lessonRows(readFileSync(join('docs', 'lessons.md'), 'utf8'));
 const lecture = readFileSync(join('sources', 'lecture.txt'), 'utf8');

@@ -72,7 +72,7 @@ export interface AfterActionReport {
 export const FINDINGS_SHOWN = 3;
 
 /** What each automatic rule is about, as a cause, and what to do instead when it cost points. */
-const RULE_CAUSE: Record<ScoringRuleName, { cause: string; action: string }> = {
+export const RULE_CAUSE: Record<ScoringRuleName, { cause: string; action: string }> = {
   unlawfulPower: {
     cause: '行使了不属于你的职权',
     action: '行使这项职权前，依法报请有权的机关决定，或取得授权；来不及时先做职权之内的事，并同时报告。',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeChoice, fakeDecision, fakeEnding, fakeScenario } from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
+import { parseCsv } from '../../test/parse-csv';
 import { replay } from '../engine/run';
 import { DEFAULT_BASE, DIMENSIONS } from '../engine/scoring';
 import { type Decision, type RunState, TIMEOUT } from '../engine/types';
@@ -46,35 +47,6 @@ function build(
     appVersion: '0.1.0',
     ...extra,
   });
-}
-
-/** The cells of a CSV, as RFC 4180 reads them (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
 }
 
 describe('buildResults', () => {

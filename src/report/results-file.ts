@@ -457,11 +457,20 @@ export function csvCell(value: string | number): string {
  * UTF-8 byte order mark so that Excel opens the Chinese as Chinese.
  */
 export function resultsToCsv(file: ResultsFile): string {
-  const rows = [
-    CSV_COLUMNS.map(([header]) => csvCell(header)),
-    ...file.decisions.map((d) => CSV_COLUMNS.map(([, cell]) => csvCell(cell(d, file)))),
-  ];
-  return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+  return csvTable([DECISION_HEADERS, ...decisionRows(file)]);
+}
+
+/** The header of a table of decisions. */
+export const DECISION_HEADERS: readonly string[] = CSV_COLUMNS.map(([header]) => header);
+
+/** A file's decisions as rows of cells, under DECISION_HEADERS. */
+export function decisionRows(file: ResultsFile): (string | number)[][] {
+  return file.decisions.map((d) => CSV_COLUMNS.map(([, cell]) => cell(d, file)));
+}
+
+/** Rows as CSV text: RFC 4180 cells, CRLF line ends, and the byte order mark Excel needs for Chinese. */
+export function csvTable(rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { useApp, useAppStore } from '../ui/store-context';
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
 const HelpScreen = lazy(() => import('../ui/help-screen'));
+const ClassPage = lazy(() => import('../ui/class/class-page'));
 // The debrief and its extras (the best line, what-if, the report's exports): fetched when a run ends.
 const DebriefScreen = lazy(() => import('../ui/debrief/debrief-screen'));
 
@@ -63,7 +64,9 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         page === 'library' ? (
           <LibraryScreen onRetryLoad={onRetryLoad} />
         ) : (
-          <Suspense fallback={loading}>{page === 'authoring' ? <AuthoringView /> : <HelpScreen />}</Suspense>
+          <Suspense fallback={loading}>
+            {page === 'authoring' ? <AuthoringView /> : page === 'class' ? <ClassPage /> : <HelpScreen />}
+          </Suspense>
         );
       break;
     case 'waiting':
@@ -149,9 +152,15 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   );
 }
 
+const PAGE_TITLE: Record<Exclude<Page, 'library'>, string> = {
+  authoring: '编写与试玩',
+  help: '编写指南',
+  class: '班级复盘',
+};
+
 /** The browser tab says where the trainee is, for screen readers and for a class of open tabs. */
 function pageTitle(active: RunAvailability, page: Page): string {
-  if (active.kind === 'none' && page !== 'library') return `${page === 'help' ? '编写指南' : '编写与试玩'} · 桌面推演`;
+  if (active.kind === 'none' && page !== 'library') return `${PAGE_TITLE[page]} · 桌面推演`;
   if (active.kind !== 'playing') return '桌面推演';
   const { run, scenario, state } = active;
   const drill = scenario.title;

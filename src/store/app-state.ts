@@ -149,7 +149,7 @@ export interface AuthoringSlice {
 // Navigation
 
 /** What the app shows when no run is in progress. */
-export type Page = 'library' | 'authoring' | 'help';
+export type Page = 'library' | 'authoring' | 'help' | 'class';
 
 export interface NavigationSlice {
   /** Not saved: on a shared classroom machine the next person starts at the library. */

@@ -34,6 +34,9 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
           <button type="button" className="secondary" onClick={() => openPage('authoring')}>
             编写与试玩
           </button>
+          <button type="button" className="secondary" onClick={() => openPage('class')}>
+            班级复盘
+          </button>
           <button type="button" className="link-button" onClick={() => openPage('help')}>
             编写指南
           </button>

@@ -20,7 +20,7 @@ export async function openDrill(page: Page, title: string, url = '/'): Promise<v
   // By keyboard, as a trainee without a mouse would: Tab to the drill's start button.
   const button = page.getByRole('article', { name: title }).getByRole('button', { name: /开始演练/ });
   await expect(button).toBeVisible();
-  for (let i = 0; i < 10 && !(await button.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 60 && !(await button.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(button).toBeFocused();

@@ -35,6 +35,8 @@ interface Props {
   state: RunState;
   /** Shown on the version it was played on: the drill has been updated since. */
   outdated?: boolean;
+  /** An instructor reading a trainee's run from the class overview: the trainee's name, and the way back. */
+  viewing?: { trainee: string; onClose: () => void };
 }
 
 /**
@@ -42,13 +44,15 @@ interface Props {
  * strengths and areas for improvement; the world and the timeline; the best line beside the run;
  * the improvement plan; every score event; and the results to keep.
  */
-export function DebriefScreen({ scenario, state, outdated = false }: Props) {
+export function DebriefScreen({ scenario, state, outdated = false, viewing }: Props) {
   const startRun = useApp((s) => s.startRun);
   const leaveRun = useApp((s) => s.leaveRun);
   const startTrial = useApp((s) => s.startTrial);
   // A trial from the authoring view goes back there, and can be tried again from the same point.
-  const trialFrom = useApp((s) => s.run?.origin);
-  const trainee = useApp((s) => s.run?.trainee);
+  const ownTrial = useApp((s) => s.run?.origin);
+  const ownName = useApp((s) => s.run?.trainee);
+  const trialFrom = viewing ? undefined : ownTrial;
+  const trainee = viewing ? viewing.trainee : ownName;
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
   const analysis = useRunAnalysis(scenario, state, trialFrom);
   const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
@@ -60,7 +64,9 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
   return (
     <main className="screen debrief">
       <header className="page-header">
-        <p className="eyebrow">复盘 · {scenario.title}</p>
+        <p className="eyebrow">
+          {viewing ? `班级复盘 · ${viewing.trainee}的复盘` : '复盘'} · {scenario.title}
+        </p>
         {outdated && (
           <p className="outdated-note" role="note">
             这个演练在你完成之后更新过：这份复盘按你当时推演的版本显示。“重新推演”将按新版本开始。
@@ -139,22 +145,30 @@ export function DebriefScreen({ scenario, state, outdated = false }: Props) {
         </div>
       </section>
 
-      <ResultsExport scenario={scenario} state={state} />
+      {!viewing && <ResultsExport scenario={scenario} state={state} />}
 
       <div className="actions no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>
           打印复盘
         </button>
-        <button type="button" className="secondary" onClick={leaveRun}>
-          {trialFrom ? '返回编写' : '返回演练库'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => (trialFrom ? startTrial(trialFrom) : startRun(scenario.id))}
-        >
-          {trialFrom ? '从同一处再试' : '重新推演'}
-        </button>
+        {viewing ? (
+          <button type="button" className="primary" onClick={viewing.onClose}>
+            返回班级复盘
+          </button>
+        ) : (
+          <>
+            <button type="button" className="secondary" onClick={leaveRun}>
+              {trialFrom ? '返回编写' : '返回演练库'}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => (trialFrom ? startTrial(trialFrom) : startRun(scenario.id))}
+            >
+              {trialFrom ? '从同一处再试' : '重新推演'}
+            </button>
+          </>
+        )}
       </div>
     </main>
   );
