@@ -1,0 +1,62 @@
+import type { DrillLines } from './types';
+
+/** Three ways through 协同：物资与通道 (the province's call and its order follow the intercepted convoy; the roadblocks bring the oxygen tanker; the escalation brings the sealed village). */
+export const lines: DrillLines = {
+  file: 'scenarios/supplies-roads.json',
+  best: {
+    steps: [
+      'let_through',
+      'requisition_comp',
+      'call_meigang',
+      'joint_check',
+      'precise',
+      'own_it',
+      'joint_platform',
+      'one_window',
+      'send_full',
+      'settle_local',
+      'requisition_hotel',
+      'account_all',
+    ],
+    ending: 'end_good',
+  },
+  waiting: {
+    steps: [
+      '$timeout',
+      'ration_wait',
+      '$timeout',
+      'keep_wait',
+      '$timeout',
+      'keep_all',
+      'city_decide',
+      'late_platform',
+      '$timeout',
+      'explain_only',
+      'send_half',
+      'hotels_decide',
+      'transfer_linfeng',
+      'account_good',
+    ],
+    ending: 'end_late',
+  },
+  worst: {
+    steps: [
+      'intercept_all',
+      'keep_explain',
+      'comply_blame',
+      'block_both',
+      'green_lane',
+      'add_on',
+      'pass_system',
+      'nightly_meeting',
+      'blame_dept',
+      'take_direct',
+      'delete_post',
+      'decline',
+      'send_back',
+      'turn_away',
+      'blame_down',
+    ],
+    ending: 'end_bad',
+  },
+};
