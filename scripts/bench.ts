@@ -94,7 +94,7 @@ async function firstLoad(): Promise<void> {
     for (const [label, prefix] of [
       ['最佳路线 search worker', 'run-analysis.worker'],
       ['班级载入 intake worker', 'class-intake.worker'],
-    ]) {
+    ] as const) {
       const worker = readdirSync(join(outDir, 'assets')).find((f) => f.startsWith(prefix));
       if (worker) console.log(`  ${label.padEnd(26)} JS ${kb(gzOf(join('assets', worker))).padStart(9)}`);
     }
