@@ -52,16 +52,25 @@ export function analyseInBackground(
   }
   if (!worker) return analyseOnPage(request, onMessage);
   const running = worker;
+  let stopped = false;
+  let stopOnPage: (() => void) | null = null;
   running.onmessage = (e: MessageEvent<AnalysisMessage>) => {
     onMessage(e.data);
     if (e.data.kind !== 'progress') running.terminate();
   };
-  running.onerror = () => {
-    onMessage({ kind: 'failed', message: '后台计算没有启动。' });
+  // The worker's own failures arrive as messages; an error here means its script never ran (a page
+  // served where workers are blocked, or opened from disk in some browsers): the page does the work.
+  running.onerror = (e) => {
+    e.preventDefault();
     running.terminate();
+    if (!stopped) stopOnPage = analyseOnPage(request, onMessage);
   };
   running.postMessage(request);
-  return () => running.terminate();
+  return () => {
+    stopped = true;
+    running.terminate();
+    stopOnPage?.();
+  };
 }
 
 /** The same analysis on the page, after it has drawn: where there is no worker. */
