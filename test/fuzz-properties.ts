@@ -521,7 +521,11 @@ const mutation: fc.Arbitrary<{ at: number; m: Mutation }> = fc.record({
   m: fc.oneof(
     {
       weight: 8,
-      arbitrary: fc.record({ op: fc.constant('nudge' as const), by: fc.integer({ min: -20, max: 20 }) }),
+      // Never by 0: a nudge that changes nothing would hand the checker the drill it came from.
+      arbitrary: fc.record({
+        op: fc.constant('nudge' as const),
+        by: fc.integer({ min: -20, max: 19 }).map((by) => (by >= 0 ? by + 1 : by)),
+      }),
     },
     fc.record({ op: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> }),
     fc.record({ op: fc.constant('delete' as const) }),
@@ -710,6 +714,11 @@ export const mutatedDrill: fc.Arbitrary<string> = fc
   .map(([drill, mutations, slip, pretty]) => {
     let root = structuredClone(drill);
     for (const { at, m } of mutations) root = apply(root, at, m);
+    // Some mutations can land where they change nothing (a swap with the same text, a delete of the
+    // root): such a drill gets an unknown key, so every mutated drill differs from where it came from.
+    if (JSON.stringify(root) === JSON.stringify(drill) && root && typeof root === 'object' && !Array.isArray(root)) {
+      root = { ...root, mutated: true };
+    }
     return applyText(JSON.stringify(root, null, pretty ? 2 : undefined) ?? 'null', slip);
   });
 

@@ -41,6 +41,14 @@ describe('<AuthoringView>', () => {
     expect(await screen.findByRole('heading', { name: '是否发布信息' })).toBeInTheDocument();
   });
 
+  it('shows the notes for instructors beside the graph until a node is chosen', async () => {
+    renderAuthoring(JSON.stringify({ ...uiDrill, instructorNotes: '最好的一条线教的是：先报告。' }, null, 2));
+    const notes = await screen.findByRole('region', { name: '给教员的说明' });
+    expect(notes).toHaveTextContent('最好的一条线教的是：先报告。');
+    await userEvent.click(await graphNode(/（n1）/));
+    expect(screen.queryByRole('region', { name: '给教员的说明' })).toBeNull();
+  });
+
   it('marks nodes the start never reaches and nodes with no way to an ending', async () => {
     // The trap is reached from n2, so that it, not the orphan, is the dead end.
     const drill = {

@@ -208,7 +208,15 @@ function Editor({ file, text }: { file: string; text: string }) {
             {scenario && selected && scenario.nodes.some((n) => n.id === selected) ? (
               <NodePanel scenario={scenario} nodeId={selected} onSelect={setSelected} trial={trial} />
             ) : (
-              <p className="muted">点击图中的节点，查看它的文字与选项，并可从此处试玩。</p>
+              <>
+                <p className="muted">点击图中的节点，查看它的文字与选项，并可从此处试玩。</p>
+                {scenario?.instructorNotes && (
+                  <section className="panel instructor-notes" aria-labelledby="instructor-notes-heading">
+                    <h2 id="instructor-notes-heading">给教员的说明</h2>
+                    <p className="prose">{scenario.instructorNotes}</p>
+                  </section>
+                )}
+              </>
             )}
           </aside>
         </div>

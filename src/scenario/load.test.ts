@@ -1071,6 +1071,19 @@ describe('older format versions', () => {
     expect(state.scoreEvents.filter((e) => e.dimension === 'legality')).toEqual([]);
   });
 
+  it('reads a version-2 file as it is, with no warning: version 3 only adds instructorNotes', () => {
+    const drill = data(fakeScenario()) as Record<string, Json>;
+    drill.schemaVersion = 2;
+    const result = load(JSON.stringify(drill));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.warnings).toEqual([]);
+    expect(result.scenario.schemaVersion).toBe(SCHEMA_VERSION);
+    const withNotes = load(
+      JSON.stringify({ ...drill, schemaVersion: SCHEMA_VERSION, instructorNotes: '最好的一条线教的是……' }),
+    );
+    expect(withNotes.ok && withNotes.scenario.instructorNotes).toBe('最好的一条线教的是……');
+  });
+
   it('refuses actFirst in a file that says it is of the current version', () => {
     const drill = versionOne();
     drill.schemaVersion = SCHEMA_VERSION;

@@ -46,6 +46,14 @@ export const SCENARIO_MIGRATIONS: readonly ScenarioMigration[] = [
       return found;
     },
   },
+  {
+    // Version 3 adds instructorNotes, an optional field: a version-2 file reads as it is. The version
+    // moves so that an older app refuses a file that may carry the field with "a newer format", not
+    // with an unknown field.
+    from: 2,
+    name: 'instructorNotes may be written',
+    migrate: () => [],
+  },
 ];
 
 /** Brings `data` from its version up to `target`, step by step. NOTE mutates `data`. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 
 /** The format version this build reads and writes. Bump it with a named migration step. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 import {
   ComparisonOp,
@@ -627,6 +627,13 @@ export const ScenarioSchema = v.pipe(
     briefing: Text(2000, "开局情况介绍：背景、学员的职责 — the situation at the start and the trainee's duties", [
       '云湾市是东岭省的一个地级市，常住人口约420万。你是云湾市卫生健康委员会主任。',
     ]),
+    instructorNotes: v.optional(
+      Text(
+        4000,
+        '给教员的说明：学员为什么扮演这个角色，最好的、等待的、最差的几条路线各教什么，复盘时可以问什么。学员推演时看不到，教员在班级复盘和编写视图里看 — notes for instructors: why this role, what each line teaches; trainees never see them',
+        ['最好的一条线教的是：权力在手要用，用了要报，对的事都有代价。等待的一条线每一步都不违法，却处处晚一步。'],
+      ),
+    ),
     clockStart: v.pipe(
       v.string(),
       v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '开局时间写成 "2026-01-08T08:00"'),

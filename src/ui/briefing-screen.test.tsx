@@ -23,6 +23,14 @@ describe('<BriefingScreen>', () => {
     expect(scoring).toHaveTextContent('60 分起评');
   });
 
+  it('never shows the trainee the notes for instructors, which tell what each line teaches', () => {
+    const store = storeWith([{ ...uiDrill, instructorNotes: '最好的一条线教的是：先报告。' }]);
+    store.getState().startRun('ui-drill');
+    renderWithStore(<App />, store);
+    expect(screen.getByRole('region', { name: '情况' })).toBeInTheDocument();
+    expect(screen.queryByText(/最好的一条线/)).toBeNull();
+  });
+
   it('warns that some decisions are timed', () => {
     renderComponent();
     expect(screen.getByText(/有 1 个决定须在限时内作出/)).toBeInTheDocument();

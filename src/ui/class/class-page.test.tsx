@@ -47,6 +47,8 @@ describe('班级复盘', () => {
     expect(screen.getByRole('table', { name: '结局分布' })).toBeTruthy();
     expect(screen.getAllByRole('table', { name: /：各选项人数$/ }).length).toBeGreaterThan(10);
     expect(JSON.parse(storage.data[CLASS_STORAGE_KEY] ?? '').state.runs).toHaveLength(4);
+    expect(screen.getByText('给教员的说明：各条路线教什么')).toBeTruthy();
+    expect(screen.getByText(/最好的一条线/)).toBeTruthy();
   });
 
   it('hides the ranking: the trainees by name, with no scores', async () => {

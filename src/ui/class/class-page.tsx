@@ -169,6 +169,12 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
               」，所以没人选的选项、依据的原文和学员的复盘无法显示：导入这个版本的演练文件后就有。
             </p>
           )}
+          {scenario?.instructorNotes && (
+            <details className="panel instructor-notes">
+              <summary>给教员的说明：各条路线教什么</summary>
+              <p className="prose">{scenario.instructorNotes}</p>
+            </details>
+          )}
           <ClassOverviewView
             overview={overview}
             scenario={scenario}
