@@ -1,16 +1,33 @@
 /**
  * `npm run playtest -- <file...> [--runs N] [--seed S] [--json]` (or `--shipped` for every drill
  * in scenarios/, the template included): plays each drill many times with seeded choices and
- * reports what was reached, the scores, and the shortest and longest runs. Exit 1 when a node or
- * an ending is never reached, or a run never ends.
+ * reports what was reached, the scores, the decisions and hours a run takes, the infections and
+ * deaths of each ending, and the best line a search finds. Exit 1 when a node or an ending is
+ * never reached, or a run never ends.
+ *
+ * `npm run playtest -- <file> --line a,b,c [--seed S] [--json]` plays one line instead — choice
+ * ids, or numbers as on screen, or `wait` for a countdown run out — and prints each step. Exit 1
+ * when a step is not on offer or the line does not reach an ending.
+ *
+ * A file that does not load is refused as `npm run validate` refuses it: one line per problem with
+ * its pointer, line and column.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { searchBestLine } from '../src/engine/best-line';
+import { type LineTrace, parseLine, type TracedStep, traceLine } from '../src/engine/line-trace';
 import { type PlaytestReport, playtest, playtestFails } from '../src/engine/playtest';
-import { DIMENSIONS } from '../src/engine/scoring';
-import { load } from '../src/scenario/load';
-import { DIMENSION_LABEL } from '../src/ui/format';
+import { start } from '../src/engine/run';
+import { DIMENSIONS, formatDuration } from '../src/engine/scoring';
+import { checkFile } from '../src/scenario/check-file';
+import type { Scenario } from '../src/scenario/schema';
+import { describeMeasure } from '../src/ui/describe-measure';
+import { DIMENSION_LABEL, formatDelta, formatGameTimeShort } from '../src/ui/format';
 import { drillFiles } from './vite-shipped-drills';
+
+const USAGE =
+  '用法：npm run playtest -- <情景文件.json…> [--runs N] [--seed S] [--json]，或 --shipped；\n' +
+  '      npm run playtest -- <情景文件.json> --line 选项id或序号,…（wait 表示等倒计时用完） [--seed S] [--json]';
 
 function option(argv: string[], name: string, fallback: number): number {
   const i = argv.indexOf(name);
@@ -18,18 +35,36 @@ function option(argv: string[], name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-function summarise(file: string, r: PlaytestReport): string[] {
+const n = (x: number) => x.toLocaleString('zh-CN');
+
+interface Searched {
+  exhaustive: boolean;
+  ending: string | null;
+  scores: Record<string, number>;
+  steps: string[];
+}
+
+function summarise(file: string, r: PlaytestReport, best: Searched): string[] {
   const lines = [
     `${file}：${r.runs} 局`,
     `  节点 ${r.nodes.reached}/${r.nodes.total}${r.nodes.never.length ? `，从未到达：${r.nodes.never.join('、')}` : ''}`,
     `  结局 ${r.endings.reached}/${r.endings.total}（${Object.entries(r.endings.counts)
-      .map(([id, n]) => `${id} ${n} 局`)
+      .map(([id, count]) => `${id} ${count} 局`)
       .join('，')}）${r.endings.never.length ? `，从未到达：${r.endings.never.join('、')}` : ''}`,
+    ...Object.entries(r.outcomes).map(
+      ([id, o]) =>
+        `    ${id}：累计感染 ${n(o.cases.min)}–${n(o.cases.max)}，死亡 ${n(o.deaths.min)}–${n(o.deaths.max)}`,
+    ),
+    `  抽样的 ${r.runs} 局中：`,
     ...DIMENSIONS.map((d) => {
       const s = r.scores[d];
-      return `  ${DIMENSION_LABEL[d]}：最低 ${s.min}，最高 ${s.max}，平均 ${s.mean}`;
+      return `    ${DIMENSION_LABEL[d]}：最低 ${s.min}，最高 ${s.max}，平均 ${s.mean}`;
     }),
-    `  最短一局 ${r.shortest.decisions} 个决定、${r.shortest.hours} 小时；最长一局 ${r.longest.decisions} 个决定、${r.longest.hours} 小时`,
+    `    决定数：最少 ${r.decisions.min} 个，最多 ${r.decisions.max} 个`,
+    `    推演时间：最短 ${r.hours.min} 小时，最长 ${r.hours.max} 小时`,
+    `  ${best.exhaustive ? '最佳路线（搜索了全部走法）' : '搜索找到的较好路线（走法太多，没有穷尽）'}：${DIMENSIONS.map(
+      (d) => `${DIMENSION_LABEL[d]} ${best.scores[d]}`,
+    ).join('，')}，结局 ${best.ending ?? '未到'}，${best.steps.length} 个决定`,
   ];
   if (r.search.found.length) {
     lines.push(`  随机试玩未到达、系统搜索（${r.search.steps} 步）才到达：${r.search.found.join('、')}`);
@@ -39,44 +74,116 @@ function summarise(file: string, r: PlaytestReport): string[] {
   return lines;
 }
 
+function stepLines(scenario: Scenario, s: TracedStep): string[] {
+  const at = (minutes: number) => formatGameTimeShort(scenario.clockStart, minutes);
+  const lines = [
+    `第 ${s.step} 步  ${at(s.clockAt)}  「${s.nodeTitle}」（${s.nodeId}）`,
+    `  ${s.timedOut ? '倒计时用完，按' : '选择'}「${s.choiceLabel}」（${s.choiceId}）；下一个局面在 ${at(s.clockNext)}（${formatDuration(s.clockNext - s.clockAt)}后）`,
+    ...s.measures.map((m) => `  措施：${describeMeasure(scenario, m)}`),
+    ...s.changes.map((c) => `  变量：${c.var} ${String(c.from)} → ${String(c.to)}`),
+    ...s.injects.map((x) => `  事件：${at(x.clock)}「${x.title}」（${x.id}）`),
+    ...s.regions.map(
+      (r) =>
+        `  ${r.name}：累计感染 ${n(r.cases)}，死亡 ${n(r.deaths)}，住院/床位 ${n(r.hospitalised)}/${n(r.beds)}，信任 ${r.trust}`,
+    ),
+    ...s.scores.map((e) => `  评分：${DIMENSION_LABEL[e.dimension]} ${formatDelta(e.delta)}  ${e.reason}`),
+  ];
+  return lines;
+}
+
+function traceLines(file: string, scenario: Scenario, trace: LineTrace): string[] {
+  return [
+    `${file}：按给定路线试玩`,
+    ...trace.steps.flatMap((s) => stepLines(scenario, s)),
+    trace.ending ? `结局：「${trace.ending.title}」（${trace.ending.id}）` : '没有到达结局。',
+    `三项得分：${DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${trace.scores[d]}`).join('，')}`,
+    ...(trace.problem ? [`问题：${trace.problem}`] : []),
+  ];
+}
+
+type Loaded = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+/** A drill as `validate` reads it: refused with each problem's pointer, line and column. */
+function loadFile(file: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      problems: [
+        `${file}: / (1:1): ${code === 'ENOENT' ? '找不到这个文件：检查路径和文件名。' : `无法读取这个文件（${code ?? '未知原因'}）。`}`,
+      ],
+    };
+  }
+  const { result, placed } = checkFile(text);
+  if (result.ok) return { ok: true, scenario: result.scenario };
+  return {
+    ok: false,
+    problems: placed.map((p) => `${file}: ${p.pointer || '/'} (${p.line}:${p.column}): ${p.message}`),
+  };
+}
+
+function playOneLine(argv: string[], files: string[], seed: number): number {
+  const i = argv.indexOf('--line');
+  const words = parseLine(argv[i + 1] ?? '');
+  if (files.length !== 1 || words.length === 0) {
+    console.error(USAGE);
+    return 1;
+  }
+  const file = files[0] as string;
+  const loaded = loadFile(file);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) console.log(p);
+    console.error(`${file}：无法试玩，先按上面的问题修正。`);
+    return 1;
+  }
+  const trace = traceLine(loaded.scenario, words, seed);
+  if (argv.includes('--json')) console.log(JSON.stringify(trace, null, 2));
+  else console.log(traceLines(file, loaded.scenario, trace).join('\n'));
+  return trace.problem ? 1 : 0;
+}
+
 function main(argv: string[]): number {
   const runs = option(argv, '--runs', 200);
   const seed = option(argv, '--seed', 1);
-  const skip = new Set(['--runs', '--seed'].flatMap((o) => [argv.indexOf(o) + 1]).filter((i) => i > 0));
+  const skip = new Set(['--runs', '--seed', '--line'].flatMap((o) => [argv.indexOf(o) + 1]).filter((i) => i > 0));
   const named = argv.filter((a, i) => !a.startsWith('--') && !skip.has(i));
   const files = argv.includes('--shipped') ? drillFiles('scenarios').map((f) => join('scenarios', f)) : named;
+  if (argv.includes('--line')) return playOneLine(argv, files, seed);
   if (files.length === 0) {
-    console.error('用法：npm run playtest -- <情景文件.json…> [--runs N] [--seed S] [--json]，或 --shipped');
+    console.error(USAGE);
     return 1;
   }
   let failed = false;
-  const reports: Record<string, PlaytestReport | { problems: string[] }> = {};
+  const reports: Record<string, (PlaytestReport & { best: Searched }) | { problems: string[] }> = {};
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      reports[file] = { problems: ['找不到或无法读取这个文件。'] };
+    const loaded = loadFile(file);
+    if (!loaded.ok) {
+      reports[file] = { problems: loaded.problems };
       failed = true;
       continue;
     }
-    const result = load(text);
-    if (!result.ok) {
-      reports[file] = { problems: result.problems.map((p) => `${p.pointer || '/'}: ${p.message}`) };
-      failed = true;
-      continue;
-    }
-    const report = playtest(result.scenario, runs, seed);
-    reports[file] = report;
+    const report = playtest(loaded.scenario, runs, seed);
+    const found = searchBestLine(loaded.scenario, start(loaded.scenario, seed));
+    const best: Searched = {
+      exhaustive: found.exhaustive,
+      ending: found.state.ending,
+      scores: found.outcome.scores,
+      steps: found.steps,
+    };
+    reports[file] = { ...report, best };
     failed ||= playtestFails(report);
   }
   if (argv.includes('--json')) {
     console.log(JSON.stringify(reports, null, 2));
   } else {
     for (const [file, r] of Object.entries(reports)) {
-      const lines =
-        'problems' in r ? [`${file}：无法试玩，先修正：`, ...r.problems.map((p) => `  ${p}`)] : summarise(file, r);
-      console.log(lines.join('\n'));
+      if ('problems' in r) {
+        for (const p of r.problems) console.log(p);
+        console.log(`${file}：无法试玩，先按上面的问题修正。`);
+      } else console.log(summarise(file, r, r.best).join('\n'));
     }
   }
   return failed ? 1 : 0;

@@ -94,7 +94,8 @@ function main(argv: string[]): number {
     for (const l of report.lines) console.log(l);
     errors += report.errors;
   }
-  if (errors === 0) console.error(`${files.length} 个文件检查通过。`);
+  // On standard output, with the problems: a script or CI reads one stream.
+  if (errors === 0) console.log(`${files.length} 个文件检查通过。`);
   return errors === 0 ? 0 : 1;
 }
 

@@ -51,7 +51,10 @@ describe('npm run validate', () => {
   });
 
   it('exits 1 with one line per problem, and 0 when every file is valid', () => {
-    expect(run(['test/fixtures/valid.json']).code).toBe(0);
+    const good = run(['test/fixtures/valid.json']);
+    expect(good.code).toBe(0);
+    // The success line on standard output, where the problems go too.
+    expect(good.out).toBe('1 个文件检查通过。\n');
     const bad = run([`${dir}/not-json.json`, `${dir}/dangling-next.json`]);
     expect(bad.code).toBe(1);
     // One line per problem: one for the broken JSON, two for the dangling next (and the ending it cuts off).

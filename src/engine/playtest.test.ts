@@ -10,9 +10,19 @@ describe('playtest', () => {
     expect(r.endings.never).toEqual([]);
     expect(r.endings.counts.good ?? 0).toBeGreaterThan(0);
     expect(r.endings.counts.bad ?? 0).toBeGreaterThan(0);
-    expect(r.shortest.decisions).toBe(2);
+    expect(r.decisions).toEqual({ min: 2, max: 2 });
     expect(r.scores.timeliness.min).toBeLessThan(r.scores.timeliness.max);
     expect(playtestFails(r)).toBe(false);
+  });
+
+  it('gives the infections and deaths each ending was reached with, as ranges', () => {
+    const r = playtest(uiDrill, 60, 3);
+    expect(Object.keys(r.outcomes).sort()).toEqual(['bad', 'good']);
+    for (const o of Object.values(r.outcomes)) {
+      expect(o.cases.min).toBeLessThanOrEqual(o.cases.max);
+      expect(o.deaths.min).toBeLessThanOrEqual(o.deaths.max);
+    }
+    expect(r.hours.min).toBeLessThanOrEqual(r.hours.max);
   });
 
   it('is the same for the same seed', () => {

@@ -20,8 +20,11 @@ export interface PlaytestReport {
   nodes: { reached: number; total: number; never: string[] };
   endings: { reached: number; total: number; never: string[]; counts: Record<string, number> };
   scores: Record<Dimension, { min: number; max: number; mean: number }>;
-  shortest: { decisions: number; hours: number };
-  longest: { decisions: number; hours: number };
+  /** Among the sampled runs that ended: the fewest and the most decisions, and the least and the most in-game hours (not of the same runs). */
+  decisions: { min: number; max: number };
+  hours: { min: number; max: number };
+  /** Per ending reached by a sampled run: the range of infections and deaths, over all regions. */
+  outcomes: Record<string, { cases: { min: number; max: number }; deaths: { min: number; max: number } }>;
   /** Runs that did not end within MAX_DECISIONS decisions (a loop with no way out). */
   endless: number;
   /** Runs stopped by a decision the engine refused (a node with no way out). */
@@ -96,8 +99,9 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
     rng = next;
     return value;
   };
-  let shortest = { decisions: Number.POSITIVE_INFINITY, hours: 0 };
-  let longest = { decisions: 0, hours: 0 };
+  const decisionSpan = { min: Number.POSITIVE_INFINITY, max: 0 };
+  const hourSpan = { min: Number.POSITIVE_INFINITY, max: 0 };
+  const outcomes: PlaytestReport['outcomes'] = {};
   let endless = 0;
   let finished = 0;
   const stuck: PlaytestReport['stuck'] = [];
@@ -145,8 +149,20 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
       t.sum += scores[d];
     }
     const hours = Math.round((state.clock / 60) * 10) / 10;
-    if (decisions < shortest.decisions) shortest = { decisions, hours };
-    if (decisions > longest.decisions) longest = { decisions, hours };
+    widen(decisionSpan, decisions);
+    widen(hourSpan, hours);
+    let cases = 0;
+    let deaths = 0;
+    for (const r of state.world.regions) {
+      cases += r.cum;
+      deaths += r.D;
+    }
+    const outcome = (outcomes[state.ending] ??= {
+      cases: { min: Number.POSITIVE_INFINITY, max: 0 },
+      deaths: { min: Number.POSITIVE_INFINITY, max: 0 },
+    });
+    widen(outcome.cases, Math.round(cases));
+    widen(outcome.deaths, Math.round(deaths));
   }
 
   // What sampling missed, a systematic search may still reach.
@@ -186,12 +202,18 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
         ];
       }),
     ) as PlaytestReport['scores'],
-    shortest: Number.isFinite(shortest.decisions) ? shortest : { decisions: 0, hours: 0 },
-    longest,
+    decisions: finished ? decisionSpan : { min: 0, max: 0 },
+    hours: finished ? hourSpan : { min: 0, max: 0 },
+    outcomes,
     endless,
     stuck,
     search,
   };
+}
+
+function widen(span: { min: number; max: number }, value: number): void {
+  span.min = Math.min(span.min, value);
+  span.max = Math.max(span.max, value);
 }
 
 /** Whether the report shows a problem the author must fix. */
