@@ -14,6 +14,8 @@ interface Edges {
   /** Edge e goes from[e] → to[e], in node indexes; edges to unknown ids are left out. */
   from: Int32Array;
   to: Int32Array;
+  /** Nodes with a choice that leads to an id no node has (reported where it stands). */
+  dangling: Int32Array;
 }
 
 const cache = new WeakMap<Scenario, Edges>();
@@ -27,6 +29,7 @@ function edgesOf(scenario: Scenario): Edges {
   });
   const from: number[] = [];
   const to: number[] = [];
+  const dangling: number[] = [];
   scenario.nodes.forEach((node, tail) => {
     if (node.kind !== 'decision') return;
     for (const choice of node.choices) {
@@ -35,11 +38,16 @@ function edgesOf(scenario: Scenario): Edges {
         if (head !== undefined) {
           from.push(tail);
           to.push(head);
-        }
+        } else if (dangling[dangling.length - 1] !== tail) dangling.push(tail);
       }
     }
   });
-  const edges = { index, from: Int32Array.from(from), to: Int32Array.from(to) };
+  const edges = {
+    index,
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    dangling: Int32Array.from(dangling),
+  };
   cache.set(scenario, edges);
   return edges;
 }
@@ -126,14 +134,23 @@ export function reachableNodes(scenario: Scenario): Set<string> {
   return idsMarked(scenario, walk(scenario, seeds, false));
 }
 
-/** Nodes from which some ending can be reached (following every branch, conditions not evaluated). */
+/**
+ * Nodes from which some ending can be reached (following every branch, conditions not evaluated).
+ * A choice that leads to an id no node has is given the benefit of the doubt: its error says where
+ * it is, and the nodes above it are not blamed again for an ending they cannot reach through it.
+ */
 export function leadToAnEnding(scenario: Scenario): Set<string> {
   // Endings, and nodes that return to where an inject interrupted (which itself leads on).
-  const seeds: number[] = [];
+  const seeds: number[] = [...edgesOf(scenario).dangling];
   scenario.nodes.forEach((node, n) => {
     if (node.kind === 'ending' || node.choices.some((c) => returns(c.next))) seeds.push(n);
   });
   return idsMarked(scenario, walk(scenario, seeds, true));
+}
+
+/** Nodes with a choice that leads to an id no node has. */
+export function danglingNodes(scenario: Scenario): Set<string> {
+  return new Set([...edgesOf(scenario).dangling].map((n) => scenario.nodes[n]?.id as string));
 }
 
 /**

@@ -390,6 +390,21 @@ describe('load', () => {
       );
     });
 
+    it('reports a dangling next once, where it stands, not again from every node above it', () => {
+      const scenario = fakeScenario({
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ next: 'n2' })] }),
+          fakeDecision({ id: 'n2', choices: [fakeChoice({ next: 'n3' })] }),
+          fakeDecision({ id: 'n3', choices: [fakeChoice({ next: 'nowhere' }), fakeChoice({ id: 'c2', next: 'n1' })] }),
+          fakeEnding(),
+        ],
+      });
+      const result = load(JSON.stringify(scenario));
+      expect(result.ok ? [] : result.problems.filter((p) => p.severity === 'error').map((p) => p.pointer)).toEqual([
+        '/nodes/2/choices/0/next',
+      ]);
+    });
+
     it('reports a drill with no ending at all', () => {
       const scenario = fakeScenario({ nodes: [fakeDecision({ choices: [fakeChoice({ next: 'n1' })] })] });
       expectOneError(JSON.stringify(scenario), '/nodes', /^没有结局节点：至少添加一个 "kind": "ending" 的节点。$/);

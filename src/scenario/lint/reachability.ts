@@ -2,7 +2,7 @@
  * The drill as a graph, conditions not evaluated: an ending within reach of the start, every node
  * within reach, no node a trainee cannot leave for an ending, and no decision that may offer nothing.
  */
-import { leadToAnEnding, reachableNodes } from '../graph';
+import { danglingNodes, leadToAnEnding, reachableNodes } from '../graph';
 import type { ScenarioNode } from '../schema';
 import type { LintContext } from './context';
 
@@ -12,8 +12,10 @@ export function checkReachability(context: LintContext): void {
   if (!context.startNode) return;
   const reachable = reachableNodes(scenario);
   const endings = scenario.nodes.filter((n) => n.kind === 'ending');
-  // With no ending reachable at all, one message says so; node by node would only repeat it.
-  if (!endings.some((n) => reachable.has(n.id))) {
+  // With no ending reachable at all, one message says so; node by node would only repeat it. A
+  // dangling next on the way may be where the ending was meant to be: its own error says so.
+  const dangling = danglingNodes(scenario);
+  if (!endings.some((n) => reachable.has(n.id)) && ![...dangling].some((id) => reachable.has(id))) {
     context.error(
       ['nodes'],
       endings.length === 0
