@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { findScormApi } from './lms/find-api';
 import { App } from './shell/app';
 import { browserDeps, createAppStore, STORAGE_KEY } from './store/app-store';
 import { loadLibrary } from './store/load-library';
@@ -36,3 +37,9 @@ createRoot(root).render(
   </StrictMode>,
 );
 void loadShippedDrills();
+
+// In an LMS (a SCORM 1.2 package), the reporter is fetched; without one, nothing more is loaded.
+const lms = findScormApi(window);
+if (lms) {
+  void import('./lms/scorm-reporter').then(({ reportToLms }) => reportToLms(lms, store, { now: deps.now, window }));
+}

@@ -24,6 +24,7 @@ type Zone =
   | 'docs'
   | 'report'
   | 'store'
+  | 'lms'
   | 'ui'
   | 'authoring'
   | 'shell'
@@ -38,10 +39,11 @@ const ZONES: Record<Exclude<Zone, 'data'>, { imports: Zone[]; types?: Zone[]; no
   docs: { imports: [], noPackages: ['react', 'react-dom', 'zustand'] },
   report: { imports: ['engine', 'scenario'], noPackages: ['react', 'react-dom', 'zustand'] },
   store: { imports: ['engine', 'scenario'], noPackages: ['react', 'react-dom'] },
+  lms: { imports: ['engine', 'scenario', 'store'], noPackages: ['react', 'react-dom'] },
   ui: { imports: ['engine', 'scenario', 'sources', 'docs', 'report', 'store', 'data'] },
   authoring: { imports: ['engine', 'scenario', 'docs', 'store', 'ui', 'data'] },
   shell: { imports: ['engine', 'scenario', 'store', 'ui', 'authoring'] },
-  main: { imports: ['scenario', 'store', 'ui', 'shell'] },
+  main: { imports: ['scenario', 'store', 'lms', 'ui', 'shell'] },
 };
 
 function zoneOf(path: string): Zone {
@@ -133,6 +135,11 @@ describe('the trainee’s first load', () => {
   it('carries neither the debrief nor the report it builds', () => {
     expect(firstLoad.filter((f) => f.startsWith('src/report/') || f.startsWith('src/ui/debrief/'))).toEqual([]);
     expect(edges.filter((e) => /debrief\/debrief-screen$/.test(e.specifier) && !e.dynamic && !e.typeOnly)).toEqual([]);
+  });
+
+  // In an LMS the SCORM reporter is fetched once its API is found; without one, only the few lines that look.
+  it('carries the look for an LMS, never the SCORM reporter', () => {
+    expect(firstLoad.filter((f) => f.startsWith('src/lms/'))).toEqual(['src/lms/find-api.ts']);
   });
 
   it('carries none of the instructors’ screens', () => {
