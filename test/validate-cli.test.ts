@@ -65,7 +65,9 @@ describe('npm run validate', () => {
 
 describe('npm run validate: quotes', () => {
   it('reports each quote not verbatim where it says, at its quote, with what to write', () => {
-    expect(validateFile(WRONG_QUOTES)).toMatchObject({
+    const report = validateFile(WRONG_QUOTES);
+    // The fixture's references are cited by nothing: their warnings say so, and are not what this checks.
+    expect({ ...report, lines: report.lines.filter((l) => !l.includes('（警告）')) }).toMatchObject({
       errors: 2,
       lines: [
         `${WRONG_QUOTES}: /references/1/quote (50:16): 引文在第六十三条第二款，不在第六十三条第一款：把 article 改为“第六十三条第二款”。`,
@@ -99,7 +101,12 @@ describe('npm run validate: quotes', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'tuiyan-cwd-'));
     const result = run([resolve(WRONG_QUOTES), resolve('test/fixtures/valid.json')], elsewhere);
     expect(result.code).toBe(1);
-    expect(result.out.trim().split('\n')).toHaveLength(2);
+    expect(
+      result.out
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('（警告）')),
+    ).toHaveLength(2);
     expect(result.out).toContain('/references/1/quote (50:16): 引文在第六十三条第二款');
   }, 30_000);
 });

@@ -48,6 +48,9 @@ export class LintContext {
   readonly shipments: Set<string>;
   /** The node `start` names (the first with that id), if there is one. */
   readonly startNode: ScenarioNode | undefined;
+  /** References something cites, and variables some condition reads: what is left is unused. */
+  readonly citedRefs = new Set<string>();
+  readonly readVars = new Set<string>();
 
   constructor(readonly scenario: Scenario) {
     const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
@@ -90,7 +93,10 @@ export class LintContext {
 
   /** `id` must be a declared name of `kind`. */
   known(kind: NameKind, id: string, path: readonly PathKey[]): boolean {
-    if (this.names[kind].has(id)) return true;
+    if (this.names[kind].has(id)) {
+      if (kind === 'reference') this.citedRefs.add(id);
+      return true;
+    }
     if (kind === 'power' && this.scenario.powers?.some((p) => p.id === id)) {
       const year = this.scenario.legalFramework;
       this.error(path, `权力「${id}」没有适用于 ${year} 年法律的一条：检查它的 from/until，或演练的 legalFramework。`);
@@ -242,6 +248,7 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     context.condition(c.not, [...path, 'not']);
   },
   var: (c, { context, path }) => {
+    context.readVars.add(c.var);
     const type = context.vars.get(c.var);
     if (!type) {
       context.error([...path, 'var'], `变量「${c.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`);

@@ -12,6 +12,7 @@ import { checkNodes } from './nodes';
 import { checkReachability } from './reachability';
 import { checkScale } from './scale';
 import { checkScreen } from './screen';
+import { checkUnused } from './unused';
 import { checkWorld } from './world';
 
 /**
@@ -25,6 +26,7 @@ const RULES: readonly LintRule[] = [
   checkNodes,
   checkAt,
   checkReachability,
+  checkUnused,
   checkScreen,
   checkScale,
 ];

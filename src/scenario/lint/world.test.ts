@@ -579,6 +579,12 @@ describe('lint: the world', () => {
           pointer: '/powers/0/basis',
           message: '权力「实施区域封锁」没有写法律依据：在 basis 里引用条文。',
         },
+        // With no basis, the law it would have cited is cited by nothing.
+        {
+          severity: 'warning',
+          pointer: '/references/0/id',
+          message: expect.stringMatching(/^依据「law-1」没有被任何评分/),
+        },
       ]);
     });
   });
@@ -757,7 +763,7 @@ describe('lint: the drill as a graph, and ranges', () => {
       drill(
         [fakeDecision({ choices: [fakeChoice({ effects: [{ op: 'set', var: 'cases', value: 150 }] })] }), fakeEnding()],
         {
-          variables: [fakeNumberVar({ id: 'cases', min: 0, max: 100 })],
+          variables: [fakeNumberVar({ id: 'cases', min: 0, max: 100, visible: true })],
         },
       ),
     );
