@@ -331,8 +331,14 @@ const Choice = v.pipe(
     requests: v.optional(
       v.pipe(
         strictObject({
-          power: v.pipe(Id, doc('请求授权行使的权力 — the power asked for'), examples(['health-quarantine'])),
-          from: v.pipe(Id, doc('向哪个主体请求 — the actor asked'), examples(['dlGov'])),
+          power: v.pipe(Id, doc('请求授权行使的权力 — the power asked for'), examples(['emergency-measures'])),
+          from: v.pipe(
+            Id,
+            doc(
+              '向哪个主体请求：必须是这项权力的享有者（holders 之一），如 2013 年的法律下“报经上一级人民政府决定”的上一级政府；获批后学员行使它就是合法的 — the actor asked: one of the power’s holders',
+            ),
+            examples(['lcGov']),
+          ),
           after: v.pipe(Duration, doc('请求后多久获批 — how long until it is granted'), examples(['8h'])),
           when: v.optional(
             v.pipe(

@@ -178,7 +178,7 @@ const ActorIds = (what: string) =>
     v.array(Id),
     v.maxLength(MAX_LIST, `最多列 ${MAX_LIST} 个主体：删去重复的。`),
     doc(what),
-    examples([['ywGov'], ['ywGov', 'bxGov']]),
+    examples([['qsGov'], ['qsGov', 'lcGov']]),
   );
 
 export const Power = v.pipe(
@@ -188,7 +188,9 @@ export const Power = v.pipe(
       '决定向社会发布传染病预警',
       '采取紧急措施（限制聚集、停工停业停课）',
     ]),
-    holders: ActorIds('依法享有这项权力的主体 id — the actors who hold it'),
+    holders: ActorIds(
+      '依法享有这项权力的主体 id（法律写明的机关：政府，而不是它的部门，除非条文写的是部门）。可以为空 []：演练里没有谁能行使它（如封锁须省政府或国务院决定，而它们不在演练中），谁行使都按越权计，也没有谁能授权 — the actors who hold it; may be empty: no one in the drill may exercise or grant it',
+    ),
     report: v.optional(
       v.pipe(
         strictObject({
