@@ -14,30 +14,49 @@ const drill = load(readFileSync('scenarios/early-warning.json', 'utf8'));
 if (!drill.ok) throw new Error('early-warning does not load');
 
 /** An LMS's API that keeps what it is told in `cmi` and logs every call; `answer` may make a call fail. */
-function fakeLms(cmi: Record<string, string> = {}, answer: (call: string) => unknown = () => 'true') {
-  const calls: string[] = [];
-  const api: Scorm12Api = {
-    LMSInitialize: () => (calls.push('LMSInitialize'), answer('LMSInitialize')),
-    LMSFinish: () => (calls.push('LMSFinish'), answer('LMSFinish')),
-    LMSCommit: () => (calls.push('LMSCommit'), answer('LMSCommit')),
-    LMSGetValue: (element) => cmi[element] ?? (element.endsWith('_count') ? '0' : ''),
-    LMSSetValue: (element, value) => {
-      calls.push(`${element}=${value}`);
-      cmi[element] = value;
-      return answer('LMSSetValue');
-    },
-    LMSGetLastError: () => '0',
-    LMSGetErrorString: () => '',
-  };
-  return { api, cmi, calls };
+class FakeLms implements Scorm12Api {
+  readonly calls: string[] = [];
+  constructor(
+    readonly cmi: Record<string, string> = {},
+    private readonly answer: (call: string) => unknown = () => 'true',
+  ) {}
+  private logged(call: string): unknown {
+    this.calls.push(call);
+    return this.answer(call);
+  }
+  LMSInitialize(): unknown {
+    return this.logged('LMSInitialize');
+  }
+  LMSFinish(): unknown {
+    return this.logged('LMSFinish');
+  }
+  LMSCommit(): unknown {
+    return this.logged('LMSCommit');
+  }
+  LMSGetValue(element: string): unknown {
+    return this.cmi[element] ?? (element.endsWith('_count') ? '0' : '');
+  }
+  LMSSetValue(element: string, value: string): unknown {
+    this.cmi[element] = value;
+    this.calls.push(`${element}=${value}`);
+    return this.answer('LMSSetValue');
+  }
+  LMSGetLastError(): unknown {
+    return '0';
+  }
+  LMSGetErrorString(): unknown {
+    return '';
+  }
 }
+
+const fakeLms = (cmi?: Record<string, string>, answer?: (call: string) => unknown) => new FakeLms(cmi, answer);
 
 function setup(lms: ReturnType<typeof fakeLms>, local?: SavedRun) {
   let clock = 1_780_000_000_000;
   const store = createAppStore({ now: () => clock, newSeed: () => 11, storage: null });
   store.getState().addShippedDrills([{ file: 'early-warning.json', result: drill }]);
   if (local) store.setState({ run: local });
-  reportToLms(lms.api, store, { now: () => clock, window });
+  reportToLms(lms, store, { now: () => clock, window });
   const decide = (n = 1) => {
     for (let i = 0; i < n; i++) {
       const state = store.getState();
