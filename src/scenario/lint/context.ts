@@ -8,6 +8,7 @@ import { type ConditionHandlers, matchCondition } from '../../engine/conditions'
 import { inForce } from '../../engine/powers-in-force';
 import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
+import { didYouMean } from './did-you-mean';
 
 /** One family of checks: reads the scenario through the context, and reports there. */
 export type LintRule = (context: LintContext) => void;
@@ -102,7 +103,10 @@ export class LintContext {
       this.error(path, `权力「${id}」没有适用于 ${year} 年法律的一条：检查它的 from/until，或演练的 legalFramework。`);
       return false;
     }
-    this.error(path, `${WHAT[kind]}「${id}」没有在 ${WHERE[kind]} 里声明：补上它，或改成已声明的${WHAT[kind]} id。`);
+    this.error(
+      path,
+      `${WHAT[kind]}「${id}」没有在 ${WHERE[kind]} 里声明：${didYouMean(id, this.names[kind])}补上它，或改成已声明的${WHAT[kind]} id。`,
+    );
     return false;
   }
 
@@ -138,7 +142,10 @@ export class LintContext {
       const type = this.vars.get(effect.var);
       const at: PathKey[] = [...path, i];
       if (!type) {
-        this.error([...at, 'var'], `变量「${effect.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`);
+        this.error(
+          [...at, 'var'],
+          `变量「${effect.var}」没有声明：${didYouMean(effect.var, this.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
+        );
       } else if (effect.op === 'set' && typeof effect.value !== type) {
         const typeName = type === 'number' ? '数值' : '是/否';
         this.error(
@@ -251,7 +258,10 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     context.readVars.add(c.var);
     const type = context.vars.get(c.var);
     if (!type) {
-      context.error([...path, 'var'], `变量「${c.var}」没有声明：在 variables 里加上它，或改成已声明的变量。`);
+      context.error(
+        [...path, 'var'],
+        `变量「${c.var}」没有声明：${didYouMean(c.var, context.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
+      );
     } else if (typeof c.value !== type) {
       const typeName = type === 'number' ? '数值' : '是/否';
       context.error([...path, 'value'], `变量「${c.var}」是${typeName}变量，不能和 ${JSON.stringify(c.value)} 比较。`);

@@ -5,6 +5,7 @@
  */
 import { parseDuration } from '../../engine/clock';
 import type { LintContext } from './context';
+import { didYouMean } from './did-you-mean';
 
 export function checkNames(context: LintContext): void {
   const { scenario } = context;
@@ -35,7 +36,10 @@ export function checkNames(context: LintContext): void {
   });
 
   if (!context.startNode) {
-    context.error(['start'], `开局节点「${scenario.start}」不存在：start 要写成 nodes 中某个节点的 id。`);
+    context.error(
+      ['start'],
+      `开局节点「${scenario.start}」不存在：${didYouMean(scenario.start, context.names.node)}start 要写成 nodes 中某个节点的 id。`,
+    );
   } else if (context.startNode.kind === 'ending') {
     context.error(['start'], `开局节点「${scenario.start}」是结局：start 要指向一个决策节点。`);
   }

@@ -4,12 +4,14 @@
  * drill declares. "$return" only from a node an inject opens, and only such a node may lead to one
  * that returns.
  */
+
 import { powerInForce } from '../../engine/powers-in-force';
 import { RETURN } from '../../engine/return';
 import { returningNodes } from '../graph';
 import type { PathKey } from '../problem';
 import type { Choice, Condition, DecisionNode, ScenarioNode } from '../schema';
 import type { LintContext } from './context';
+import { didYouMean } from './did-you-mean';
 
 export function checkNodes(context: LintContext): void {
   const { scenario } = context;
@@ -108,7 +110,7 @@ function checkChoice(
     if (branch.to === RETURN) {
       if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
     } else if (!context.names.node.has(branch.to)) {
-      problem = `去向节点「${branch.to}」不存在：改成已有节点的 id，或先添加这个节点。`;
+      problem = `去向节点「${branch.to}」不存在：${didYouMean(branch.to, context.names.node)}改成已有节点的 id，或先添加这个节点。`;
     } else if (returning.has(branch.to) && !opened.has(node.id)) {
       problem = entered(branch.to);
     }
