@@ -19,17 +19,11 @@ import { LAUNCH, SCORM_DIR, SCORM_PACKAGE } from '../../scripts/build-scorm';
 import { replay } from '../../src/engine/run';
 import { dimensionScores } from '../../src/engine/scoring';
 import { decodeSuspend, SUSPEND_LIMIT } from '../../src/lms/scorm-data';
+import { CONTENT_TYPES } from './content-types';
 import { expect, test } from './fixtures';
 import { shippedDrill } from './helpers';
 
 const drill = shippedDrill();
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 
 /**
  * The LMS's page: the runtime, what it recorded last time loaded before the launch (as an LMS
@@ -83,10 +77,10 @@ test.beforeAll(async () => {
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (type: string, body: Uint8Array | string) => res.writeHead(200, { 'content-type': type }).end(body);
-    if (path === '/lms/') return send(TYPES['.html'] as string, HOST);
-    if (path === '/lms/scorm12.js') return send(TYPES['.js'] as string, runtime);
+    if (path === '/lms/') return send(CONTENT_TYPES['.html'] as string, HOST);
+    if (path === '/lms/scorm12.js') return send(CONTENT_TYPES['.js'] as string, runtime);
     const file = path.startsWith('/lms/content/') ? files[path.slice('/lms/content/'.length)] : undefined;
-    if (file) return send(TYPES[extname(path)] ?? 'application/octet-stream', file);
+    if (file) return send(CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', file);
     missing.push(path);
     res.writeHead(404).end();
   });

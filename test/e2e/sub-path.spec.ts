@@ -7,21 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_TYPES } from './content-types';
 import { expect, test } from './fixtures';
 import { openDrill, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 const SUB_PATH = '/school/courses/tuiyan/';
 const DIST = 'dist';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 let server: Server;
 let root: string;
@@ -35,7 +27,7 @@ test.beforeAll(async () => {
     try {
       if (!file.startsWith(`${DIST}${sep}`)) throw new Error('outside');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       notFound.push(path);
       res.writeHead(404).end();
