@@ -98,8 +98,8 @@ export function ClassOverviewView({
       <section aria-labelledby="class-scores-heading">
         <h2 id="class-scores-heading">得分与结局</h2>
         <p className="muted">
-          {overview.trainees} 名学员。累计感染{spreadText(overview.outcome.cases)}；死亡
-          {spreadText(overview.outcome.deaths)}。
+          {overview.trainees} 名学员。累计感染{spreadText(overview.outcome.cases, ' 人', whole)}；死亡
+          {spreadText(overview.outcome.deaths, ' 人', whole)}。
         </p>
         <div className="histograms">
           {overview.dimensions.map((d) => (

@@ -95,12 +95,12 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
   const name = drill ? `${drill.title}-班级` : '班级';
   return (
     <main className="screen class-page">
-      <header className="page-header authoring-header">
+      <header className="page-header class-header">
         <h1 ref={heading} tabIndex={-1}>
           班级复盘{drill ? ` · ${drill.title}` : ''}
         </h1>
         <div className="actions no-print">
-          <button type="button" className="link-button" onClick={() => openPage('library')}>
+          <button type="button" className="secondary" onClick={() => openPage('library')}>
             返回演练库
           </button>
         </div>
