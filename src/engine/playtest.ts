@@ -157,10 +157,11 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
       cases += r.cum;
       deaths += r.D;
     }
-    const outcome = (outcomes[state.ending] ??= {
+    const outcome = outcomes[state.ending] ?? {
       cases: { min: Number.POSITIVE_INFINITY, max: 0 },
       deaths: { min: Number.POSITIVE_INFINITY, max: 0 },
-    });
+    };
+    outcomes[state.ending] = outcome;
     widen(outcome.cases, Math.round(cases));
     widen(outcome.deaths, Math.round(deaths));
   }
