@@ -7,7 +7,7 @@ import { createAppStore } from '../store/app-store';
 import type { SavedRun } from '../store/saved-state';
 import { drillOfRun } from '../store/selectors';
 import type { Scorm12Api } from './find-api';
-import { encodeSuspend } from './scorm-data';
+import { encodeSuspend, meanScore } from './scorm-data';
 import { reportToLms } from './scorm-reporter';
 
 const drill = load(readFileSync('scenarios/early-warning.json', 'utf8'));
@@ -131,6 +131,19 @@ describe('the SCORM reporter', () => {
     expect(store.getState().run?.decisions).toEqual(further.decisions);
   });
 
+  it('on a shared computer, never makes the last learner’s run this learner’s record', () => {
+    const first = fakeLms();
+    const { store: before, begin, decide } = setup(first);
+    begin();
+    decide(3);
+    const someoneElses = before.getState().run as SavedRun;
+    const next = fakeLms();
+    const { store } = setup(next, someoneElses);
+    expect(store.getState().run).toBeNull();
+    expect(next.calls.filter((c) => c.startsWith('cmi.interactions.') || c.startsWith('cmi.core.score'))).toEqual([]);
+    expect(next.cmi['cmi.core.lesson_status']).toBeUndefined();
+  });
+
   it('reports the ending: the mean score, the objectives completed, the lesson completed', () => {
     const lms = fakeLms();
     const { store, begin, decide } = setup(lms);
@@ -138,7 +151,10 @@ describe('the SCORM reporter', () => {
     for (let i = 0; i < 60 && store.getState().run?.view !== 'debrief'; i++) decide();
     expect(store.getState().run?.view).toBe('debrief');
     expect(lms.cmi['cmi.core.lesson_status']).toBe('completed');
-    expect(Number(lms.cmi['cmi.core.score.raw'])).toBeGreaterThanOrEqual(0);
+    const run = store.getState().run as SavedRun;
+    const played = store.derivedRuns.derive(drill.scenario, run.seed, run.decisions);
+    if (!played.ok) throw new Error('the run replays');
+    expect(lms.cmi['cmi.core.score.raw']).toBe(String(meanScore(drill.scenario, played.state)));
     expect(lms.cmi['cmi.objectives.2.status']).toBe('completed');
     // Another run in the same attempt does not take the completion back.
     store.getState().leaveRun();
@@ -166,6 +182,20 @@ describe('the SCORM reporter', () => {
       expect(notices[0]?.textContent).toContain('学习平台（LMS）没有收下这次演练的记录');
       notices[0]?.remove();
     }
+  });
+
+  it('commits but does not finish when the page goes into the back-forward cache', () => {
+    const lms = fakeLms();
+    const { begin, decide } = setup(lms);
+    begin();
+    const cached = new Event('pagehide') as Event & { persisted: boolean };
+    Object.defineProperty(cached, 'persisted', { value: true });
+    window.dispatchEvent(cached);
+    expect(lms.calls).not.toContain('LMSFinish');
+    expect(lms.calls.at(-1)).toBe('LMSCommit');
+    decide();
+    expect(lms.calls.some((c) => c.startsWith('cmi.interactions.0.'))).toBe(true);
+    window.dispatchEvent(new Event('pagehide'));
   });
 
   it('finishes once when the page goes, and calls nothing after', () => {

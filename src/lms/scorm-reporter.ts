@@ -125,6 +125,10 @@ export function reportToLms(api: Scorm12Api, store: AppStore, deps: ReporterDeps
   if (kept && !(local && sameRunFurther(local, kept))) {
     store.setState({ run: kept, playedDrill: null, runNotice: null });
     if (store.getState().library.status === 'ready') store.getState().reconcileRun();
+  } else if (!kept && local) {
+    // The LMS holds nothing for this learner: the run this browser holds is another learner's (a
+    // shared classroom computer), and must not become this learner's record. They start afresh.
+    store.setState({ run: null, playedDrill: null, runNotice: null });
   }
   const resumed = store.getState().run;
   let key = kept && resumed ? runKey(resumed) : null;
@@ -196,10 +200,13 @@ export function reportToLms(api: Scorm12Api, store: AppStore, deps: ReporterDeps
   deps.window.document.addEventListener('visibilitychange', () => {
     if (deps.window.document.visibilityState === 'hidden' && !finished) commit();
   });
-  deps.window.addEventListener('pagehide', () => {
+  deps.window.addEventListener('pagehide', (e) => {
     if (finished) return;
     sync();
     commit();
+    // A page kept in the back-forward cache may come back: only a page that goes for good finishes,
+    // since SCORM 1.2 allows no second LMSInitialize.
+    if ((e as PageTransitionEvent).persisted) return;
     call('LMSFinish', () => api.LMSFinish(''));
     finished = true;
     unsubscribe();
