@@ -3,13 +3,14 @@
  * in a Web Worker, so the page keeps answering; where no worker starts (a test's DOM, some file://
  * pages) on the page, a few files at a time between frames.
  */
-import { type ClassRun, type DrillVersions, type Intake, type IntakeFile, takeIntoClass } from './class-intake';
+import { type ClassRun, type Intake, type IntakeFile, type LibraryDrills, takeIntoClass } from './class-intake';
 
 export interface IntakeRequest {
   existing: readonly ClassRun[];
   /** Files as picked (read where the work is done) or already as text. */
   files: readonly (File | IntakeFile)[];
-  versions: DrillVersions;
+  /** The library's version of each drill: runs on it are replayed to check their files. */
+  library: LibraryDrills;
 }
 
 export type IntakeMessage = { kind: 'done'; intake: Intake } | { kind: 'failed'; message: string };
@@ -35,7 +36,7 @@ export async function takeIn(request: IntakeRequest, pause?: () => Promise<void>
   const intake: Intake = { admitted: [], refused: [] };
   for (let i = 0; i < request.files.length; i += STEP) {
     const texts = await Promise.all(request.files.slice(i, i + STEP).map(read));
-    const step = takeIntoClass([...request.existing, ...intake.admitted], texts, request.versions);
+    const step = takeIntoClass([...request.existing, ...intake.admitted], texts, request.library);
     intake.admitted.push(...step.admitted);
     intake.refused.push(...step.refused);
     await pause?.();

@@ -5,6 +5,10 @@
  * of the drill than the class is counted on. Pure, so a Web Worker runs it on hundreds of files
  * (class-intake.worker.ts) and a test runs it without one.
  */
+import { replay } from '../engine/run';
+import { DIMENSIONS, dimensionScores } from '../engine/scoring';
+import { type RunState, TIMEOUT } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
 import { checkResults, type ResultsFile } from './results-file';
 
 /** A file as the instructor picked it: its name and its text. */
@@ -15,11 +19,13 @@ export interface IntakeFile {
 
 /** One trainee's run in the class: the file it came from, read and checked. */
 export interface ClassRun {
+  /** Which run it is (see runKey): files of one name from two folders are two runs. */
+  id: string;
   file: string;
   results: ResultsFile;
 }
 
-export type RefusalKind = 'broken' | 'trial' | 'unfinished' | 'duplicate' | 'otherVersion';
+export type RefusalKind = 'broken' | 'trial' | 'unfinished' | 'duplicate' | 'otherVersion' | 'altered';
 
 export interface Refusal {
   file: string;
@@ -34,41 +40,87 @@ export interface Intake {
 }
 
 /**
- * The version each drill is counted on, by drill id: the library's version where the instructor
- * has the drill, so that a trainee's debrief can be opened on it. A drill the library lacks is
- * counted on the version of its first run in the class.
+ * The library's version of each drill, by drill id: a run on it is replayed to check the file, and
+ * its trainee's debrief can be opened on it.
  */
-export type DrillVersions = Readonly<Record<string, string>>;
+export type LibraryDrills = Readonly<Record<string, { hash: string; scenario: Scenario }>>;
 
-/** What makes two files the same run: handed in twice, or copied under another name. */
-function runKey(results: ResultsFile): string {
+/**
+ * What makes two files the same run — handed in twice, copied under another name, or exported
+ * again with a name typed in: the drill and its version, the seed, when it started, and the moves.
+ */
+export function runKey(results: ResultsFile): string {
   const moves = results.decisions.map((d) => `${d.choiceId}:${Math.round(d.realMs)}`).join(',');
-  return [results.drill.id, results.drill.hash, results.seed, results.startedAt, results.trainee, moves].join('|');
+  return [results.drill.id, results.drill.hash, results.seed, results.startedAt, moves].join('|');
+}
+
+/**
+ * A trainee's run as the engine replays it from the results file: the same drill version, seed and
+ * decisions give the same state. Null when the file's decisions do not replay (a file edited by hand).
+ */
+export function replayResults(scenario: Scenario, run: Pick<ClassRun, 'results'>): RunState | null {
+  try {
+    return replay(
+      scenario,
+      run.results.seed,
+      // The file names the choice a countdown took; the run took it as a timeout.
+      run.results.decisions.map((d) => ({ choiceId: d.timedOut ? TIMEOUT : d.choiceId, realMs: d.realMs })),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Why a file's record differs from its own replay, or null when it does not. */
+function alteredBy(scenario: Scenario, results: ResultsFile): string | null {
+  const state = replayResults(scenario, { results });
+  if (!state) return '文件里的决定不能在这个版本的演练上重放';
+  if (state.ending !== results.ending?.id)
+    return `按文件里的决定重放，结局是「${state.ending ?? '未结束'}」，文件写的是「${results.ending?.id}」`;
+  const scores = dimensionScores(scenario, state.scoreEvents);
+  const differ = DIMENSIONS.filter((d) => scores[d] !== results.scores[d]);
+  if (differ.length === 0) return null;
+  return `按文件里的决定重放，得分是 ${DIMENSIONS.map((d) => scores[d]).join('/')}，文件写的是 ${DIMENSIONS.map((d) => results.scores[d]).join('/')}`;
 }
 
 const shortHash = (hash: string) => hash.slice(0, 8);
 
-/** Takes `files` into a class that already holds `existing`; neither input is changed. */
+/**
+ * Takes `files` into a class that already holds `existing`; neither input is changed. A drill is
+ * counted on one version: the class's own, or else the library's when a file of this batch has it,
+ * or else the first file's — so a class played before the app or the drill was updated still loads.
+ */
 export function takeIntoClass(
   existing: readonly ClassRun[],
   files: readonly IntakeFile[],
-  versions: DrillVersions,
+  library: LibraryDrills,
 ): Intake {
   const admitted: ClassRun[] = [];
   const refused: Refusal[] = [];
-  const seen = new Map<string, string>(existing.map((run) => [runKey(run.results), run.file]));
-  // The version a drill the library lacks is counted on: its first run's, in the class or in this batch.
-  const counted = new Map<string, string>(Object.entries(versions));
+  const seen = new Map<string, string>(existing.map((run) => [run.id, run.file]));
+  const counted = new Map<string, string>();
   for (const run of existing)
     if (!counted.has(run.results.drill.id)) counted.set(run.results.drill.id, run.results.drill.hash);
 
+  const read: { name: string; results: ResultsFile }[] = [];
   for (const { name, text } of files) {
     const checked = checkResults(text);
-    if (!checked.ok) {
-      refused.push({ file: name, kind: 'broken', reason: checked.message });
-      continue;
-    }
-    const results = checked.file;
+    if (checked.ok) read.push({ name, results: checked.file });
+    else refused.push({ file: name, kind: 'broken', reason: checked.message });
+  }
+  for (const { results } of read) {
+    const id = results.drill.id;
+    if (counted.has(id) || results.trial || results.ending === null) continue;
+    const own = library[id]?.hash;
+    counted.set(
+      id,
+      own !== undefined && read.some((r) => r.results.drill.id === id && r.results.drill.hash === own)
+        ? own
+        : results.drill.hash,
+    );
+  }
+
+  for (const { name, results } of read) {
     const who = results.trainee ? `（${results.trainee}）` : '';
     if (results.trial) {
       refused.push({
@@ -87,27 +139,32 @@ export function takeIntoClass(
       continue;
     }
     const version = counted.get(results.drill.id) ?? results.drill.hash;
-    counted.set(results.drill.id, version);
     if (results.drill.hash !== version) {
       refused.push({
         file: name,
         kind: 'otherVersion',
-        reason: `这局推演的是「${results.drill.title}」的另一个版本（${shortHash(results.drill.hash)}），本班按版本 ${shortHash(version)} 统计：两个版本的节点和评分可能不同，不能放在一起比较。请学员用当前版本重新推演，或另建一个班级。`,
+        reason: `这局推演的是「${results.drill.title}」的另一个版本（${shortHash(results.drill.hash)}），本班按版本 ${shortHash(version)} 统计：两个版本的节点和评分可能不同，不能放在一起比较。请学员用本班的版本重新推演，或清空班级后只载入这个版本的结果。`,
+      });
+      continue;
+    }
+    const own = library[results.drill.id];
+    const altered = own && own.hash === version ? alteredBy(own.scenario, results) : null;
+    if (altered) {
+      refused.push({
+        file: name,
+        kind: 'altered',
+        reason: `${altered}${who}：文件可能被改动过，不计入班级。请学员回到复盘页重新导出。`,
       });
       continue;
     }
     const key = runKey(results);
     const first = seen.get(key);
     if (first !== undefined) {
-      refused.push({
-        file: name,
-        kind: 'duplicate',
-        reason: `与「${first}」是同一局推演${who}，只计一次。`,
-      });
+      refused.push({ file: name, kind: 'duplicate', reason: `与「${first}」是同一局推演${who}，只计一次。` });
       continue;
     }
     seen.set(key, name);
-    admitted.push({ file: name, results });
+    admitted.push({ id: key, file: name, results });
   }
   return { admitted, refused };
 }

@@ -3,12 +3,12 @@ import { classDrill, classFiles, traineeResults } from '../../test/class-results
 import { parseCsv } from '../../test/parse-csv';
 import { dimensionScores } from '../engine/scoring';
 import { decisionsCsv, traineesCsv } from './class-csv';
-import { takeIntoClass } from './class-intake';
-import { byDrill, classOverview, histogram, type Lesson, replayResults, spread } from './class-overview';
+import { replayResults, runKey, takeIntoClass } from './class-intake';
+import { byDrill, classOverview, distinctNames, histogram, type Lesson, spread } from './class-overview';
 
 const { scenario, hash } = classDrill();
 const files = classFiles(20);
-const versions = { [scenario.id]: hash };
+const versions = { [scenario.id]: { hash, scenario } };
 
 describe('taking a class in', () => {
   it('admits every trainee’s finished run', () => {
@@ -45,6 +45,57 @@ describe('taking a class in', () => {
     expect(refused[0]?.reason).toMatch(/第 1 行第 \d+ 列/);
     expect(refused[1]?.reason).toContain('另一个版本（ffff0000）');
     expect(refused[2]?.reason).toContain(`与「${files[0]?.name}」是同一局推演`);
+  });
+
+  it('refuses a file whose scores or ending were changed by hand: the library’s drill replays it', () => {
+    const edited = JSON.parse(files[0]?.text ?? '');
+    edited.scores = { timeliness: 100, legality: 100, coordination: 100 };
+    const { admitted, refused } = takeIntoClass([], [{ name: '改过的.json', text: JSON.stringify(edited) }], versions);
+    expect(admitted).toEqual([]);
+    expect(refused[0]).toMatchObject({ file: '改过的.json', kind: 'altered' });
+    expect(refused[0]?.reason).toMatch(/^按文件里的决定重放，得分是 \d+\/\d+\/\d+，文件写的是 100\/100\/100/);
+  });
+
+  it('counts a file exported again with a name typed in as the same run', () => {
+    const named = JSON.parse(files[0]?.text ?? '');
+    const unnamed = { ...named, trainee: null };
+    const { admitted, refused } = takeIntoClass(
+      [],
+      [
+        { name: 'unnamed.json', text: JSON.stringify(unnamed) },
+        { name: 'named.json', text: JSON.stringify(named) },
+      ],
+      versions,
+    );
+    expect(admitted.map((r) => r.file)).toEqual(['unnamed.json']);
+    expect(refused.map((r) => r.kind)).toEqual(['duplicate']);
+  });
+
+  it('tells apart two runs handed in under one file name, by id and by name', () => {
+    const a = { ...JSON.parse(files[0]?.text ?? ''), trainee: null };
+    const b = { ...JSON.parse(files[1]?.text ?? ''), trainee: null };
+    const name = '桌面推演-结果-2026-12-04.json';
+    const { admitted } = takeIntoClass(
+      [],
+      [
+        { name, text: JSON.stringify(a) },
+        { name, text: JSON.stringify(b) },
+      ],
+      versions,
+    );
+    expect(new Set(admitted.map((r) => r.id)).size).toBe(2);
+    expect(distinctNames(admitted)).toEqual(['桌面推演-结果-2026-12-04', '桌面推演-结果-2026-12-04（2）']);
+    expect(admitted[0]?.id).toBe(runKey(admitted[0]?.results as never));
+  });
+
+  it('counts a class played on an older version of a drill on that version, when none of it is the library’s', () => {
+    const old = files.slice(0, 3).map((f) => {
+      const results = JSON.parse(f.text);
+      return { name: f.name, text: JSON.stringify({ ...results, drill: { ...results.drill, hash: 'old0000' } }) };
+    });
+    const { admitted, refused } = takeIntoClass([], old, versions);
+    expect(admitted).toHaveLength(3);
+    expect(refused).toEqual([]);
   });
 
   it('counts a run already in the class once, across batches', () => {
@@ -146,9 +197,9 @@ describe('the class overview', () => {
 it('groups a class by drill, the drill with most runs first', () => {
   const other = classDrill('scenarios/early-warning.json');
   const runs = [
-    { file: 'a', results: traineeResults(scenario, hash, 1) },
-    { file: 'b', results: traineeResults(other.scenario, other.hash, 1) },
-    { file: 'c', results: traineeResults(other.scenario, other.hash, 2) },
+    { id: 'a', file: 'a', results: traineeResults(scenario, hash, 1) },
+    { id: 'b', file: 'b', results: traineeResults(other.scenario, other.hash, 1) },
+    { id: 'c', file: 'c', results: traineeResults(other.scenario, other.hash, 2) },
   ];
   expect(byDrill(runs).map((g) => g.map((r) => r.file))).toEqual([['b', 'c'], ['a']]);
 });

@@ -5,9 +5,7 @@
  * (when the library has it) to name the options nobody took and the references, and the lecture's
  * lessons (docs/lessons.md) to name what each decision exercises.
  */
-import { replay } from '../engine/run';
 import { DIMENSIONS } from '../engine/scoring';
-import { type RunState, TIMEOUT } from '../engine/types';
 import type { Dimension, Scenario } from '../scenario/schema';
 import { RULE_CAUSE } from './after-action';
 import type { ClassRun } from './class-intake';
@@ -31,8 +29,10 @@ export interface OptionShare {
 export interface DecisionPoint {
   nodeId: string;
   title: string;
-  /** Trainees who met it (a decision on some routes only is met by fewer). */
+  /** Times it was met: a drill with a loop may bring a trainee back to it. */
   met: number;
+  /** Trainees who met it (a decision on some routes only is met by fewer). */
+  trainees: number;
   options: OptionShare[];
   /** Real seconds taken: mean and standard deviation over those who met it. */
   seconds: { mean: number; sd: number };
@@ -75,6 +75,8 @@ export interface SharedLoss {
 }
 
 export interface RankedTrainee {
+  /** The run's id (ClassRun.id). */
+  id: string;
   file: string;
   name: string;
   /** The mean of the three scores. */
@@ -125,8 +127,19 @@ export function histogram(scores: readonly number[]): number[] {
   return bands;
 }
 
-export function displayName(run: ClassRun): string {
+export function displayName(run: Pick<ClassRun, 'file' | 'results'>): string {
   return run.results.trainee ?? run.file.replace(/\.json$/i, '');
+}
+
+/** Each run's name, told apart where two share one (two nameless files of one name): "学员（2）". */
+export function distinctNames(runs: readonly Pick<ClassRun, 'file' | 'results'>[]): string[] {
+  const seen = new Map<string, number>();
+  return runs.map((run) => {
+    const name = displayName(run);
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}（${n}）`;
+  });
 }
 
 function lessonsOf(lessons: readonly Lesson[], drillId: string, nodeId: string | undefined): string[] {
@@ -148,9 +161,10 @@ function decisionPoints(
       ms: number[];
       timeouts: number;
       order: number;
+      who: Set<number>;
     }
   >();
-  for (const run of runs) {
+  for (const [r, run] of runs.entries()) {
     for (const d of run.decisions) {
       const point = points.get(d.nodeId) ?? {
         title: d.nodeTitle,
@@ -158,7 +172,9 @@ function decisionPoints(
         ms: [] as number[],
         timeouts: 0,
         order: 0,
+        who: new Set<number>(),
       };
+      point.who.add(r);
       point.order += d.index;
       const option = point.taken.get(d.choiceId) ?? { label: d.choiceLabel, count: 0 };
       option.count++;
@@ -187,6 +203,7 @@ function decisionPoints(
         nodeId,
         title: p.title,
         met,
+        trainees: p.who.size,
         options,
         seconds: { mean: seconds.mean, sd: seconds.sd },
         timeouts: p.timeouts,
@@ -291,6 +308,7 @@ export function classOverview(
     endings.set(f.ending.id, e);
   }
   const endingOrder = new Map(scenario?.nodes.map((n, i) => [n.id, i]) ?? []);
+  const names = distinctNames(runs);
   const mean = (f: ResultsFile) => DIMENSIONS.reduce((s, d) => s + f.scores[d], 0) / DIMENSIONS.length;
   return {
     drill: first.drill,
@@ -305,9 +323,10 @@ export function classOverview(
       .sort((a, b) => (endingOrder.get(a.id) ?? 0) - (endingOrder.get(b.id) ?? 0) || b.count - a.count),
     losses: sharedLosses(files, scenario, lessons),
     ranking: runs
-      .map((run) => ({
+      .map((run, i) => ({
+        id: run.id,
         file: run.file,
-        name: displayName(run),
+        name: names[i] as string,
         mean: mean(run.results),
         scores: run.results.scores,
         ending: run.results.ending?.title ?? '',
@@ -315,21 +334,4 @@ export function classOverview(
       .sort((a, b) => b.mean - a.mean || a.name.localeCompare(b.name, 'zh-CN')),
     outcome: { cases: spread(files.map((f) => f.outcome.cases)), deaths: spread(files.map((f) => f.outcome.deaths)) },
   };
-}
-
-/**
- * A trainee's run as the engine replays it from the results file: the same drill version, seed and
- * decisions give the same state. Null when the file's decisions do not replay (a file edited by hand).
- */
-export function replayResults(scenario: Scenario, run: ClassRun): RunState | null {
-  try {
-    return replay(
-      scenario,
-      run.results.seed,
-      // The file names the choice a countdown took; the run took it as a timeout.
-      run.results.decisions.map((d) => ({ choiceId: d.timedOut ? TIMEOUT : d.choiceId, realMs: d.realMs })),
-    );
-  } catch {
-    return null;
-  }
 }

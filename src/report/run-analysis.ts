@@ -55,6 +55,8 @@ export function analyseInBackground(
   let stopped = false;
   let stopOnPage: (() => void) | null = null;
   running.onmessage = (e: MessageEvent<AnalysisMessage>) => {
+    // A message already on its way when the debrief closed is for a screen that is gone.
+    if (stopped) return;
     onMessage(e.data);
     if (e.data.kind !== 'progress') running.terminate();
   };

@@ -67,7 +67,8 @@ export async function currentScreen(page: Page): Promise<Screen> {
   const decision = page.getByRole('list', { name: /你的决定/ });
   const consequence = page.getByRole('button', { name: /^(继续|查看复盘)$/ });
   const debriefHeading = page.getByRole('heading', { name: '三项得分' });
-  await expect(decision.or(consequence).or(debriefHeading).first()).toBeVisible();
+  // Long enough for a page that is busy for a while: on file:// the debrief's search runs on the page.
+  await expect(decision.or(consequence).or(debriefHeading).first()).toBeVisible({ timeout: 30_000 });
   if (await debriefHeading.isVisible()) return 'debrief';
   if (await consequence.isVisible()) return 'consequence';
   return 'decision';

@@ -87,8 +87,8 @@ export function ClassOverviewView({
   scenario: Scenario | null;
   hideRanking: boolean;
   onHideRanking: (hide: boolean) => void;
-  /** Opens a trainee's own debrief; absent when the library does not have this version of the drill. */
-  onOpenRun?: (file: string) => void;
+  /** Opens a trainee's own debrief, by run id; absent when the library does not have this version of the drill. */
+  onOpenRun?: (id: string) => void;
 }) {
   const refs = new Map((scenario?.references ?? []).map((r) => [r.id, r]));
   const byName = [...overview.ranking].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
@@ -161,7 +161,10 @@ export function ClassOverviewView({
           {overview.decisions.map((point) => (
             <li key={point.nodeId} className="panel">
               <h3>
-                {point.title} <span className="muted">{point.met} 人遇到</span>
+                {point.title}{' '}
+                <span className="muted">
+                  {point.trainees} 人遇到{point.met > point.trainees ? `（共 ${point.met} 次）` : ''}
+                </span>
               </h3>
               <LessonTags ids={point.lessons} />
               <table aria-label={`${point.title}：各选项人数`}>
@@ -181,7 +184,7 @@ export function ClassOverviewView({
               </table>
               <p className="muted">
                 用时平均 {oneDecimal(point.seconds.mean)} 秒，标准差 {oneDecimal(point.seconds.sd)} 秒
-                {point.timeouts > 0 ? `；${point.timeouts} 人超时` : '；无人超时'}
+                {point.timeouts > 0 ? `；超时 ${point.timeouts} 次` : '；无人超时'}
               </p>
             </li>
           ))}
@@ -216,7 +219,7 @@ export function ClassOverviewView({
           </thead>
           <tbody>
             {listed.map((r, i) => (
-              <tr key={r.file}>
+              <tr key={r.id}>
                 {!hideRanking && <td>{i + 1}</td>}
                 <th scope="row">{r.name}</th>
                 {!hideRanking && <td>{oneDecimal(r.mean)}</td>}
@@ -228,7 +231,7 @@ export function ClassOverviewView({
                       type="button"
                       className="link-button"
                       aria-label={`查看${r.name}的复盘`}
-                      onClick={() => onOpenRun(r.file)}
+                      onClick={() => onOpenRun(r.id)}
                     >
                       查看复盘
                     </button>

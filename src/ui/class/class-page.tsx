@@ -2,9 +2,9 @@ import lessons from 'virtual:lessons';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { decisionsCsv, traineesCsv } from '../../report/class-csv';
-import type { ClassRun } from '../../report/class-intake';
+import { type ClassRun, replayResults } from '../../report/class-intake';
 import { takeInBackground } from '../../report/class-intake-run';
-import { byDrill, classOverview, replayResults } from '../../report/class-overview';
+import { byDrill, classOverview } from '../../report/class-overview';
 import { browserStorage } from '../../store/save-storage';
 import { downloadText } from '../download';
 import { useApp } from '../store-context';
@@ -68,11 +68,17 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
   );
 
   const takeIn = (files: File[]) => {
-    if (files.length === 0 || busy !== null) return;
-    const versions = Object.fromEntries(Object.values(library).map((e) => [e.scenario.id, e.hash]));
+    if (files.length === 0) return;
+    if (busy !== null) {
+      setFailed(`正在读取上一批 ${busy} 个文件：读完后再载入这 ${files.length} 个。`);
+      return;
+    }
+    const drills = Object.fromEntries(
+      Object.values(library).map((e) => [e.scenario.id, { hash: e.hash, scenario: e.scenario }]),
+    );
     setBusy(files.length);
     setFailed(null);
-    stop.current = takeInBackground({ existing: store.getState().runs, files, versions }, (message) => {
+    stop.current = takeInBackground({ existing: store.getState().runs, files, library: drills }, (message) => {
       setBusy(null);
       if (message.kind === 'done') store.getState().add(message.intake);
       else setFailed(message.message);
@@ -180,7 +186,7 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
             scenario={scenario}
             hideRanking={hideRanking}
             onHideRanking={store.getState().setHideRanking}
-            onOpenRun={scenario ? (file) => setViewing(group.find((r) => r.file === file) ?? null) : undefined}
+            onOpenRun={scenario ? (id) => setViewing(group.find((r) => r.id === id) ?? null) : undefined}
           />
           <div className="actions no-print">
             <button
@@ -203,6 +209,7 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
             <button
               type="button"
               className="link-button"
+              disabled={busy !== null}
               onClick={() => {
                 if (window.confirm(`清空这个班级载入的全部 ${runs.length} 份结果？原来的结果文件不受影响。`))
                   store.getState().clear();

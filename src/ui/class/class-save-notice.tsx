@@ -12,7 +12,7 @@ function message(problem: SaveProblem): string | null {
     case 'newer':
       return `保存的班级来自更新版本的程序（格式第 ${problem.version} 版）：这里既不读取也不覆盖它，载入的班级只在这个页面里。`;
     case 'full':
-      return '浏览器的存储空间已满，最近载入的结果没有保存下来：刷新后要重新载入。可以先导出 CSV，或清空不用的班级。';
+      return '浏览器里留给班级的存储已满，最近载入的结果没有保存下来：刷新后要重新载入。可以先导出 CSV，或清空班级后分批载入。';
     case 'partly-dropped':
       return `保存的班级中有 ${problem.dropped.length} 份结果已经损坏，已移出班级：${problem.dropped.join('、')}。其余都保留着；原来保存的内容可以导出，这几份请重新载入。`;
     case 'other-tab':

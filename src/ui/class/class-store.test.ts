@@ -5,7 +5,7 @@ import { takeIntoClass } from '../../report/class-intake';
 import { CLASS_STORAGE_KEY, createClassStore } from './class-store';
 
 const { scenario, hash } = classDrill();
-const intake = takeIntoClass([], classFiles(3), { [scenario.id]: hash });
+const intake = takeIntoClass([], classFiles(3), { [scenario.id]: { hash, scenario } });
 
 describe('the class store', () => {
   it('keeps the loaded class across a reload, under its own key, and the choice to hide the ranking', () => {
@@ -30,6 +30,15 @@ describe('the class store', () => {
     store.getState().add(intake);
     expect(store.getState().runs).toHaveLength(3);
     expect(store.health.getState().problem).toEqual({ kind: 'full' });
+  });
+
+  it('keeps the class to its share of storage, so the trainee’s save and the draft still fit', () => {
+    const storage = memoryStorage();
+    const store = createClassStore(storage, 10_000);
+    store.getState().add(intake);
+    expect(store.getState().runs).toHaveLength(3);
+    expect(store.health.getState().problem).toEqual({ kind: 'full' });
+    expect(storage.data[CLASS_STORAGE_KEY]).toBeUndefined();
   });
 
   it('sets a broken save aside, says so, and starts an empty class', () => {
@@ -58,7 +67,7 @@ describe('the class store', () => {
   it('removes one trainee, or clears the class', () => {
     const store = createClassStore(memoryStorage());
     store.getState().add(intake);
-    store.getState().remove(intake.admitted[0]?.file ?? '');
+    store.getState().remove(intake.admitted[0]?.id ?? '');
     expect(store.getState().runs).toHaveLength(2);
     store.getState().clear();
     expect(store.getState().runs).toEqual([]);

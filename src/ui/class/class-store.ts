@@ -9,7 +9,7 @@
 import type { StateStorage } from 'zustand/middleware';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import type { ClassRun, Intake, Refusal } from '../../report/class-intake';
+import { type ClassRun, type Intake, type Refusal, runKey } from '../../report/class-intake';
 import { checkResults } from '../../report/results-file';
 import { createSaveHealth, saveStorage, setAside } from '../../store/save-storage';
 
@@ -25,7 +25,7 @@ export interface ClassState {
   lastAdmitted: number | null;
   hideRanking: boolean;
   add: (intake: Intake) => void;
-  remove: (file: string) => void;
+  remove: (id: string) => void;
   clear: () => void;
   setHideRanking: (hide: boolean) => void;
 }
@@ -43,13 +43,34 @@ function readSavedClass(persisted: unknown): { saved: SavedClass; dropped: strin
   for (const item of Array.isArray(value.runs) ? value.runs : []) {
     const file = typeof item?.file === 'string' ? item.file : '（无名文件）';
     const checked = checkResults(JSON.stringify(item?.results ?? null));
-    if (checked.ok) runs.push({ file, results: checked.file });
+    if (checked.ok) runs.push({ id: runKey(checked.file), file, results: checked.file });
     else dropped.push(file);
   }
   return { saved: { runs, hideRanking: value.hideRanking === true }, dropped };
 }
 
-export function createClassStore(storage: StateStorage | null) {
+/**
+ * The most the class may take of the browser's storage, in characters: the trainee's save and the
+ * authoring draft share the same few megabytes, and a class of a few hundred files would crowd them
+ * out. Past it the class lives on in memory and the notice says so.
+ */
+export const CLASS_MAX_CHARS = 2_000_000;
+
+/** `base`, refusing as a full storage would a class larger than its share. */
+function capped(base: StateStorage | null, max: number): StateStorage | null {
+  if (!base) return null;
+  return {
+    getItem: (name) => base.getItem(name),
+    removeItem: (name) => base.removeItem(name),
+    setItem: (name, value) => {
+      if (value.length > max) throw new DOMException('the class is larger than its share', 'QuotaExceededError');
+      return base.setItem(name, value);
+    },
+  };
+}
+
+export function createClassStore(base: StateStorage | null, maxChars = CLASS_MAX_CHARS) {
+  const storage = capped(base, maxChars);
   const health = createSaveHealth();
   const store = createStore<ClassState>()(
     persist(
@@ -64,7 +85,7 @@ export function createClassStore(storage: StateStorage | null) {
             refused: intake.refused,
             lastAdmitted: intake.admitted.length,
           })),
-        remove: (file) => set((s) => ({ runs: s.runs.filter((r) => r.file !== file) })),
+        remove: (id) => set((s) => ({ runs: s.runs.filter((r) => r.id !== id) })),
         clear: () => set({ runs: [], refused: [], lastAdmitted: null }),
         setHideRanking: (hideRanking) => set({ hideRanking }),
       }),
