@@ -273,6 +273,24 @@ export function analyseRun(
   limits: SearchLimits = DEFAULT_LIMITS,
   onProgress?: (done: number, total: number) => void,
 ): RunAnalysis {
+  const steps = analyseRunSteps(scenario, states, moves, limits);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onProgress?.(next.value.done, next.value.total);
+  }
+}
+
+/**
+ * analyseRun one search at a time: it yields after each decision's search (how many of the n + 1
+ * are done) and returns the analysis, so a page with no worker can draw between searches.
+ */
+export function* analyseRunSteps(
+  scenario: Scenario,
+  states: readonly RunState[],
+  moves: readonly string[],
+  limits: SearchLimits = DEFAULT_LIMITS,
+): Generator<{ done: number; total: number }, RunAnalysis, void> {
   const n = moves.length;
   const last = states[n];
   if (!last || states.length !== n + 1) throw new Error('analyseRun needs a state before each move and after the last');
@@ -289,7 +307,7 @@ export function analyseRun(
   };
   let after: Reachable =
     last.ending !== null ? { steps: [], outcome: outcomeOf(scenario, last), exhaustive: true } : search(last);
-  onProgress?.(1, n + 1);
+  yield { done: 1, total: n + 1 };
   const costs: DecisionCost[] = [];
   for (let i = n - 1; i >= 0; i--) {
     const state = states[i] as RunState;
@@ -320,7 +338,7 @@ export function analyseRun(
       exhaustive: searched.exhaustive && after.exhaustive,
     });
     after = { ...before, exhaustive: searched.exhaustive && after.exhaustive };
-    onProgress?.(n - i + 1, n + 1);
+    yield { done: n - i + 1, total: n + 1 };
   }
   // The best line as a run: played from the first state, for its timeline and its world.
   const first = states[0] as RunState;

@@ -33,6 +33,17 @@ describe('the best-line search in the background', () => {
     expect(messages.at(-1)?.kind).toBe('done');
   });
 
+  it('on the page, searches one decision at a time, drawing in between', async () => {
+    const messages: AnalysisMessage[] = [];
+    const twoDecisions = { ...request, decisions: [...request.decisions, { choiceId: 'publish', realMs: 1000 }] };
+    analyseInBackground(twoDecisions, (m) => messages.push(m));
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    await tick();
+    expect(messages).toEqual([{ kind: 'progress', done: 1, total: 3 }]);
+    for (let i = 0; i < 10 && messages.at(-1)?.kind !== 'done'; i++) await tick();
+    expect(messages.map((m) => m.kind)).toEqual(['progress', 'progress', 'progress', 'done']);
+  });
+
   it('says nothing more once stopped, even when the page takes over', async () => {
     vi.stubGlobal('Worker', UnstartableWorker);
     const onMessage = vi.fn();

@@ -4,7 +4,7 @@
  * browser the search runs in a Web Worker; where there is none (a test's DOM), on the page after
  * it has drawn, so the result arrives the same way.
  */
-import { analyseRun, DEFAULT_LIMITS, type RunAnalysis, type SearchLimits } from '../engine/best-line';
+import { analyseRunSteps, DEFAULT_LIMITS, type RunAnalysis, type SearchLimits } from '../engine/best-line';
 import { choose, start, startAt } from '../engine/run';
 import { type Decision, type Origin, type RunState, TIMEOUT } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -25,6 +25,16 @@ export type AnalysisMessage =
 
 /** The run replayed, with the state before each decision and after the last, and the trainee's moves. */
 export function analyse(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): RunAnalysis {
+  const steps = analyseSteps(request);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onProgress?.(next.value.done, next.value.total);
+  }
+}
+
+/** The same analysis one search at a time (see analyseRunSteps). */
+function analyseSteps(request: AnalysisRequest): Generator<{ done: number; total: number }, RunAnalysis, void> {
   const { scenario, seed, decisions, origin } = request;
   const states: RunState[] = [origin ? startAt(scenario, seed, origin) : start(scenario, seed)];
   const moves: string[] = [];
@@ -33,7 +43,7 @@ export function analyse(request: AnalysisRequest, onProgress?: (done: number, to
     states.push(next);
     moves.push(next.timeline[next.timeline.length - 1]?.timedOut ? TIMEOUT : decision.choiceId);
   }
-  return analyseRun(scenario, states, moves, request.limits ?? DEFAULT_LIMITS, onProgress);
+  return analyseRunSteps(scenario, states, moves, request.limits ?? DEFAULT_LIMITS);
 }
 
 /** Starts the analysis; every message goes to `onMessage`. Returns a function that stops it. */
@@ -75,17 +85,30 @@ export function analyseInBackground(
   };
 }
 
-/** The same analysis on the page, after it has drawn: where there is no worker. */
+/**
+ * The same analysis on the page, where there is no worker (a test's DOM, a page opened from disk):
+ * one decision's search at a time, the page drawing and answering in between.
+ */
 function analyseOnPage(request: AnalysisRequest, onMessage: (message: AnalysisMessage) => void): () => void {
   let stopped = false;
-  const timer = setTimeout(() => {
+  let steps: ReturnType<typeof analyseSteps> | null = null;
+  let timer: ReturnType<typeof setTimeout>;
+  const tick = () => {
+    if (stopped) return;
     try {
-      const analysis = analyse(request, (done, total) => !stopped && onMessage({ kind: 'progress', done, total }));
-      if (!stopped) onMessage({ kind: 'done', analysis });
+      steps ??= analyseSteps(request);
+      const next = steps.next();
+      if (next.done) {
+        onMessage({ kind: 'done', analysis: next.value });
+        return;
+      }
+      onMessage({ kind: 'progress', ...next.value });
+      timer = setTimeout(tick, 0);
     } catch {
-      if (!stopped) onMessage({ kind: 'failed', message: FAILED });
+      onMessage({ kind: 'failed', message: FAILED });
     }
-  }, 0);
+  };
+  timer = setTimeout(tick, 0);
   return () => {
     stopped = true;
     clearTimeout(timer);
