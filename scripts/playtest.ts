@@ -23,6 +23,7 @@ import { checkFile } from '../src/scenario/check-file';
 import type { Scenario } from '../src/scenario/schema';
 import { describeMeasure } from '../src/ui/describe-measure';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort } from '../src/ui/format';
+import { validateFile } from './validate';
 import { drillFiles } from './vite-shipped-drills';
 
 const USAGE =
@@ -103,26 +104,17 @@ function traceLines(file: string, scenario: Scenario, trace: LineTrace): string[
 
 type Loaded = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-/** A drill as `validate` reads it: refused with each problem's pointer, line and column. */
+/** A drill as `validate` reads it: when it does not load, refused with validate's own lines (pointer, line, column). */
 function loadFile(file: string): Loaded {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      problems: [
-        `${file}: / (1:1): ${code === 'ENOENT' ? '找不到这个文件：检查路径和文件名。' : `无法读取这个文件（${code ?? '未知原因'}）。`}`,
-      ],
-    };
+  } catch {
+    return { ok: false, problems: validateFile(file).lines };
   }
-  const { result, placed } = checkFile(text);
+  const { result } = checkFile(text);
   if (result.ok) return { ok: true, scenario: result.scenario };
-  return {
-    ok: false,
-    problems: placed.map((p) => `${file}: ${p.pointer || '/'} (${p.line}:${p.column}): ${p.message}`),
-  };
+  return { ok: false, problems: validateFile(file).lines.filter((line) => !line.includes('（警告）')) };
 }
 
 function playOneLine(argv: string[], files: string[], seed: number): number {

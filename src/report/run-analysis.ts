@@ -4,7 +4,7 @@
  * browser the search runs in a Web Worker; where there is none (a test's DOM), on the page after
  * it has drawn, so the result arrives the same way.
  */
-import { analyseRunSteps, DEFAULT_LIMITS, type RunAnalysis, type SearchLimits } from '../engine/best-line';
+import { analyseRun, analyseRunSteps, DEFAULT_LIMITS, type RunAnalysis, type SearchLimits } from '../engine/best-line';
 import { choose, start, startAt } from '../engine/run';
 import { type Decision, type Origin, type RunState, TIMEOUT } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -23,18 +23,8 @@ export type AnalysisMessage =
   | { kind: 'done'; analysis: RunAnalysis }
   | { kind: 'failed'; message: string };
 
-/** The run replayed, with the state before each decision and after the last, and the trainee's moves. */
-export function analyse(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): RunAnalysis {
-  const steps = analyseSteps(request);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    onProgress?.(next.value.done, next.value.total);
-  }
-}
-
-/** The same analysis one search at a time (see analyseRunSteps). */
-function analyseSteps(request: AnalysisRequest): Generator<{ done: number; total: number }, RunAnalysis, void> {
+/** The run replayed: the state before each decision and after the last, and the trainee's moves. */
+function replayed(request: AnalysisRequest): { states: RunState[]; moves: string[] } {
   const { scenario, seed, decisions, origin } = request;
   const states: RunState[] = [origin ? startAt(scenario, seed, origin) : start(scenario, seed)];
   const moves: string[] = [];
@@ -43,7 +33,19 @@ function analyseSteps(request: AnalysisRequest): Generator<{ done: number; total
     states.push(next);
     moves.push(next.timeline[next.timeline.length - 1]?.timedOut ? TIMEOUT : decision.choiceId);
   }
-  return analyseRunSteps(scenario, states, moves, request.limits ?? DEFAULT_LIMITS);
+  return { states, moves };
+}
+
+/** The run weighed against the best line, whole. */
+export function analyse(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): RunAnalysis {
+  const { states, moves } = replayed(request);
+  return analyseRun(request.scenario, states, moves, request.limits ?? DEFAULT_LIMITS, onProgress);
+}
+
+/** The same analysis one search at a time (see analyseRunSteps). */
+function analyseSteps(request: AnalysisRequest): Generator<{ done: number; total: number }, RunAnalysis, void> {
+  const { states, moves } = replayed(request);
+  return analyseRunSteps(request.scenario, states, moves, request.limits ?? DEFAULT_LIMITS);
 }
 
 /** Starts the analysis; every message goes to `onMessage`. Returns a function that stops it. */

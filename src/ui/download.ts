@@ -11,7 +11,7 @@ export function downloadText(file: string, text: string): void {
 }
 
 /** A file name with the local date, as the trainee would write it. */
-export function datedName(prefix: string, now: Date): string {
+export function datedName(prefix: string, now: Date, extension: 'json' | 'csv' = 'json'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${prefix}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `${prefix}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }

@@ -6,7 +6,7 @@ import { type ClassRun, replayResults } from '../../report/class-intake';
 import { takeInBackground } from '../../report/class-intake-run';
 import { byDrill, classOverview } from '../../report/class-overview';
 import { browserStorage } from '../../store/save-storage';
-import { downloadText } from '../download';
+import { datedName, downloadText } from '../download';
 import { useApp } from '../store-context';
 import { ClassIntakePanel } from './class-intake-panel';
 import { ClassOverviewView } from './class-overview-view';
@@ -25,12 +25,6 @@ function classStore(): ClassStore {
   shared ??= createClassStore(browserStorage());
   return shared;
 }
-
-const today = () => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 /**
  * 班级复盘: the instructor loads a class's results files (read and checked on this machine, in a
@@ -192,14 +186,14 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
             <button
               type="button"
               className="secondary"
-              onClick={() => downloadText(`${name}-每名学员-${today()}.csv`, traineesCsv(group))}
+              onClick={() => downloadText(datedName(`${name}-每名学员`, new Date(), 'csv'), traineesCsv(group))}
             >
               导出每名学员（CSV）
             </button>
             <button
               type="button"
               className="secondary"
-              onClick={() => downloadText(`${name}-每个决定-${today()}.csv`, decisionsCsv(group))}
+              onClick={() => downloadText(datedName(`${name}-每个决定`, new Date(), 'csv'), decisionsCsv(group))}
             >
               导出每个决定（CSV）
             </button>

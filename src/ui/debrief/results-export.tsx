@@ -46,7 +46,7 @@ export function ResultsExport({ scenario, state }: Props) {
   };
   const fileName = (trainee: string | null, extension: 'json' | 'csv') => {
     const parts = ['桌面推演-结果', forFileName(scenario.title), ...(trainee ? [forFileName(trainee)] : [])];
-    return datedName(parts.join('-'), new Date()).replace(/\.json$/, `.${extension}`);
+    return datedName(parts.join('-'), new Date(), extension);
   };
   const exportJson = () => {
     const file = results();
