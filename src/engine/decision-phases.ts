@@ -24,7 +24,7 @@ import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
 import { IllegalDecisionError, type RunState, type ScoreEvent, TIMEOUT, type VarChange } from './types';
 import { contextOf, fireInject, passTime, type WorkingCopy } from './working-copy';
-import { applyMeasure } from './world';
+import { applyMeasure, policyLeftBehind } from './world';
 
 /**
  * The choice taken: the one clicked, or the node's timeout choice when the countdown ran out —
@@ -141,6 +141,7 @@ export function takeEffect(
     working.log.push({ t: done, measure, from: 'choice' });
     scored.push(...coordinationEvents(scenario, facts, index));
   }
+  scored.push(...coordinationEvents(scenario, policyLeftBehind(working.world, state.world), index));
   if (taken.requests) {
     const request = taken.requests;
     const granted = request.when === undefined || holds(request.when, contextOf(scenario, working));

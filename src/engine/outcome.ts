@@ -6,13 +6,10 @@
 import type { Measure, Scenario } from '../scenario/schema';
 import { ruleDelta, ruleEvent } from './rules';
 import type { LoggedMeasure, ScoreEvent, TrialBase } from './types';
-import { advanceWorld, applyMeasure, cloneWorld, initWorld, type WorldState } from './world';
+import { advanceWorld, applyMeasure, changesTheEpidemic, cloneWorld, initWorld, type WorldState } from './world';
 
-const CONTAINMENT: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads']);
-
-export function isContainment(m: Measure): boolean {
-  return CONTAINMENT.has(m.type);
-}
+/** A containment measure is one that changes the epidemic: its timing is what delay costs. */
+export const isContainment = changesTheEpidemic;
 
 function totals(w: WorldState): { cases: number; deaths: number } {
   return w.regions.reduce((t, r) => ({ cases: t.cases + r.cum, deaths: t.deaths + r.D }), { cases: 0, deaths: 0 });

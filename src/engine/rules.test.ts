@@ -167,16 +167,9 @@ describe('coordinationEvents', () => {
   });
 
   describe('contact against the higher level’s policy', () => {
-    const contact = (factor: number, policy: number | null): MeasureFact => ({
-      kind: 'contact',
-      region: 'home',
-      factor,
-      policy,
-    });
-
-    it('escalates (层层加码) when stricter than the policy by more than the tolerance', () => {
+    it('charges 层层加码 for a limit stricter than the policy, saying whether the trainee tightened or the policy eased', () => {
       expect(POLICY_TOLERANCE).toBe(0.1);
-      expect(events([contact(0.3, 0.5)])).toEqual([
+      expect(events([{ kind: 'escalated', region: 'home', factor: 0.3, policy: 0.5, by: 'measure' }])).toEqual([
         {
           dimension: 'coordination',
           delta: -8,
@@ -185,19 +178,19 @@ describe('coordinationEvents', () => {
           refs: [],
         },
       ]);
+      expect(events([{ kind: 'escalated', region: 'home', factor: 0.3, policy: 0.8, by: 'policy' }])).toEqual([
+        expect.objectContaining({
+          delta: -8,
+          reason: expect.stringMatching(/上级已把接触要求调整为 0.8，这个决定之后滨江市仍执行你定的 0.3/),
+          source: { kind: 'rule', rule: 'escalate', decision: 2 },
+        }),
+      ]);
     });
 
-    it('aligns when within the tolerance either way', () => {
-      for (const factor of [0.45, 0.5, 0.55]) {
-        expect(events([contact(factor, 0.5)])).toEqual([
-          expect.objectContaining({ delta: 2, source: { kind: 'rule', rule: 'align', decision: 2 } }),
-        ]);
-      }
-    });
-
-    it('says nothing of a measure looser than the policy, or when there is no policy', () => {
-      expect(events([contact(0.8, 0.5)])).toEqual([]);
-      expect(events([contact(0.1, null)])).toEqual([]);
+    it('credits a limit aligned with the policy', () => {
+      expect(events([{ kind: 'aligned', region: 'home', factor: 0.5, policy: 0.5 }])).toEqual([
+        expect.objectContaining({ delta: 2, source: { kind: 'rule', rule: 'align', decision: 2 } }),
+      ]);
     });
   });
 
@@ -259,7 +252,7 @@ describe('a drill’s own weights (scoring.rules)', () => {
       coordinationEvents(tuned, [{ kind: 'intercepted', shipment: shipment({ from: 'capital' }) }], 0)[0],
     ).toMatchObject({ delta: -40, refs: [] });
     expect(
-      coordinationEvents(tuned, [{ kind: 'contact', region: 'home', factor: 0.1, policy: 0.9 }], 0)[0],
+      coordinationEvents(tuned, [{ kind: 'escalated', region: 'home', factor: 0.1, policy: 0.9, by: 'measure' }], 0)[0],
     ).toMatchObject({ delta: -8, refs: ['law-1'] });
     expect(withholdEvents(tuned, [])[0]?.delta).toBe(0);
   });

@@ -40,8 +40,7 @@ export const RULE_DIMENSION: Record<ScoringRuleName, Dimension> = {
   outcome: 'timeliness',
 };
 
-/** How far below the higher level's contact factor counts as 层层加码, and how close counts as aligned. */
-export const POLICY_TOLERANCE = 0.1;
+export { POLICY_TOLERANCE } from './world';
 
 export function ruleDelta(scenario: Scenario, rule: ScoringRuleName): number {
   return scenario.scoring?.rules?.[rule]?.delta ?? DEFAULT_RULE_DELTAS[rule];
@@ -177,30 +176,26 @@ export function coordinationEvents(scenario: Scenario, facts: readonly MeasureFa
             decision,
           ),
         ];
-      case 'contact': {
-        if (f.policy === null) return [];
-        if (f.factor < f.policy - POLICY_TOLERANCE) {
-          return [
-            ruleEvent(
-              scenario,
-              'escalate',
-              `${region(f.region)}的接触限制（系数 ${f.factor}）比上级要求（${f.policy}）更严：层层加码，自定标准、各自为政。`,
-              decision,
-            ),
-          ];
-        }
-        if (Math.abs(f.factor - f.policy) <= POLICY_TOLERANCE) {
-          return [
-            ruleEvent(
-              scenario,
-              'align',
-              `${region(f.region)}的接触限制（系数 ${f.factor}）与上级要求（${f.policy}）一致。`,
-              decision,
-            ),
-          ];
-        }
-        return [];
-      }
+      case 'escalated':
+        return [
+          ruleEvent(
+            scenario,
+            'escalate',
+            f.by === 'measure'
+              ? `${region(f.region)}的接触限制（系数 ${f.factor}）比上级要求（${f.policy}）更严：层层加码，自定标准、各自为政。`
+              : `上级已把接触要求调整为 ${f.policy}，这个决定之后${region(f.region)}仍执行你定的 ${f.factor}，比上级要求更严：上级调整了，本地不跟着调整，也是层层加码。`,
+            decision,
+          ),
+        ];
+      case 'aligned':
+        return [
+          ruleEvent(
+            scenario,
+            'align',
+            `${region(f.region)}的接触限制（系数 ${f.factor}）与上级要求（${f.policy}）一致。`,
+            decision,
+          ),
+        ];
       default: {
         const never: never = f;
         return never;

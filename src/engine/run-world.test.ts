@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  fakeBooleanVar,
   fakeChoice,
   fakeDecision,
   fakeEnding,
@@ -271,6 +272,25 @@ describe('timing', () => {
     expect(events).toContainEqual({ type: 'inject', id: 'order', clock: DAY });
   });
 
+  it('changes variables and the world together, when the decision is done: an inject on the way sees neither', () => {
+    const slow = fakeChoice({
+      id: 'slow',
+      takes: '1d',
+      effects: [{ op: 'set', var: 'acted', value: true }],
+      world: [lockdown],
+      next: 'n2',
+    });
+    const scenario = drill([slow], {
+      nodes: [fakeDecision({ choices: [slow] }), fakeDecision({ id: 'n2' }), fakeEnding()],
+      variables: [fakeBooleanVar({ id: 'acted', initial: false })],
+      // Due half-way through the decision, it waits until the decision has been done.
+      injects: [fakeInject({ id: 'echo', at: '12h', when: { var: 'acted', op: '==', value: true } })],
+    });
+    const state = play(scenario, 'slow');
+    expect(state.injects).toEqual([{ id: 'echo', clock: DAY, decision: 0 }]);
+    expect(state.measures).toEqual([{ t: DAY, measure: lockdown, from: 'choice' }]);
+  });
+
   it('leaves a timed inject for a later decision when its time has not come', () => {
     const scenario = drill([fakeChoice({ id: 'quick', takes: '12h', next: 'n1' }), fakeChoice({ id: 'done' })], {
       injects: [fakeInject({ id: 'order', at: '1d', world: [lockdown] })],
@@ -291,6 +311,47 @@ describe('timing', () => {
     expect(state.injects).toEqual([{ id: 'policy', clock: 0, decision: null }]);
     // The policy is what the trainee's contact measure is judged against.
     expect(rules(play(scenario, 'lock'))).toContain('escalate');
+  });
+});
+
+describe('层层加码 judged against a policy that changes', () => {
+  const tighten = fakeChoice({
+    id: 'tighten',
+    takes: '1h',
+    world: [{ type: 'contact', region: 'home', factor: 0.5 }],
+    next: 'n1',
+  });
+  const follow = fakeChoice({ id: 'follow', takes: '1h', world: [{ type: 'contact', region: 'home', factor: 0.9 }] });
+  const hold = fakeChoice({ id: 'hold', takes: '2d', next: 'n1' });
+  const scenario = drill([tighten, hold, follow, fakeChoice({ id: 'done' })], {
+    injects: [
+      fakeInject({ id: 'strict', at: '0m', world: [{ type: 'policy', contact: 0.5 }] }),
+      fakeInject({ id: 'eased', at: '1d', world: [{ type: 'policy', contact: 0.9 }] }),
+    ],
+  });
+  const judged = (state: RunState) =>
+    state.scoreEvents.flatMap((e) =>
+      e.source.kind === 'rule' && (e.source.rule === 'escalate' || e.source.rule === 'align')
+        ? [[e.source.rule, e.source.decision]]
+        : [],
+    );
+
+  it('charges the decision after an eased policy that left the trainee’s stricter limit in place', () => {
+    const state = play(scenario, 'tighten', 'hold', 'done');
+    expect(judged(state)).toEqual([
+      ['align', 0],
+      ['escalate', 2],
+    ]);
+    expect(state.scoreEvents.find((e) => e.source.kind === 'rule' && e.source.rule === 'escalate')?.reason).toMatch(
+      /上级已把接触要求调整为 0.9/,
+    );
+  });
+
+  it('charges nothing when the trainee follows the eased policy at that decision', () => {
+    expect(judged(play(scenario, 'tighten', 'hold', 'follow'))).toEqual([
+      ['align', 0],
+      ['align', 2],
+    ]);
   });
 });
 

@@ -158,8 +158,8 @@ export function offeredChoices(scenario: Scenario, state: RunState): Choice[] {
 /**
  * Takes a decision. `realMs` is how long the trainee took in real time. Its phases, in order:
  * what is judged against the moment of decision (the countdown, the power, proportionality); the
- * choice's effects; the decision's time passing, timed injects firing on the way; its measures
- * taking effect when it is done; the run moving on, waiting for a situation set for later and
+ * decision's time passing, timed injects firing on the way; its effects on variables and its
+ * measures on the world taking effect together when it is done; the run moving on, waiting for a situation set for later and
  * letting injects whose condition now holds interrupt; and at an ending, what only the end
  * can judge. Throws IllegalDecisionError for a choice not on offer.
  */
@@ -178,10 +178,11 @@ export function choose(
   const working = workingCopy(state, index);
   working.violations = judged.violations;
   working.events.push({ type: 'decided', decision: index, nodeId: node.id, choiceId: taken.id, timedOut });
-  const changes = applyEffects(scenario, working, taken);
   const done = state.clock + parseDuration(taken.takes);
   passTime(scenario, working, done, false);
   working.events.push({ type: 'clock', from: state.clock, to: done });
+  // What the decision changes, in variables and in the world, it changes when it is done.
+  const changes = applyEffects(scenario, working, taken);
   const effect = takeEffect(scenario, state, working, taken, judged.lawful);
   const { target, targetNode, returnTo } = moveOn(scenario, state, working, taken, node);
   working.events.push({ type: 'moved', from: node.id, to: target });

@@ -9,6 +9,7 @@ import {
   initWorld,
   type MeasureFact,
   metric,
+  policyLeftBehind,
   type RegionState,
   type WorldState,
 } from './world';
@@ -74,7 +75,10 @@ describe('initWorld', () => {
       shipments: [],
       responseLevel: 0,
       policyContact: null,
+      ownContact: {},
+      policyMarks: { escalated: [], aligned: [], pending: [] },
       notified: [],
+      split: null,
       series: { t: [0], cases: [[100], [0]] },
     });
   });
@@ -159,18 +163,50 @@ describe('advanceWorld', () => {
     expect(home(w).S).toBe(100_000);
   });
 
-  it('adds beds from the start of the 6-hour step in which they are ready, not before', () => {
+  it('adds beds from the minute they are ready, not before', () => {
     const w = initWorld(scenario);
     expect(apply({ type: 'beds', region: 'next', add: 30, after: '12h' }, w, 60)).toEqual([]);
     expect(w.pendingBeds).toEqual([{ region: 1, add: 30, at: 780 }]);
-    // Ready at 780, in the step [720, 1080).
-    advanceWorld(scenario, w, 719);
+    // Ready at 780, inside the step [720, 1080).
+    advanceWorld(scenario, w, 779);
     expect(next(w).beds).toBe(20);
-    advanceWorld(scenario, w, 720);
+    advanceWorld(scenario, w, 780);
     expect(next(w).beds).toBe(50);
     expect(w.pendingBeds).toEqual([]);
     advanceWorld(scenario, w, 3 * DAY);
     expect(next(w).beds).toBe(50);
+  });
+
+  it('lets a measure taken inside a step act from its minute: for the rest of the step, not all of it', () => {
+    const casesAfterOneStep = (measureAt: number) => {
+      const w = initWorld(scenario);
+      advanceWorld(scenario, w, measureAt);
+      apply({ type: 'contact', region: 'home', factor: 0.2 }, w, measureAt);
+      advanceWorld(scenario, w, 360);
+      return home(w).cum;
+    };
+    const atStart = casesAfterOneStep(0);
+    const midway = casesAfterOneStep(180);
+    const late = casesAfterOneStep(300);
+    const atEnd = casesAfterOneStep(360);
+    expect(atStart).toBeLessThan(midway);
+    expect(midway).toBeLessThan(late);
+    expect(late).toBeLessThan(atEnd);
+    // Half the step under each setting: halfway between acting at its start and at its end.
+    expect(midway - atStart).toBeCloseTo(atEnd - midway, 6);
+  });
+
+  it('gives the same world whether a split step is looked at often or once', () => {
+    const once = initWorld(scenario);
+    const often = initWorld(scenario);
+    for (const w of [once, often]) {
+      apply({ type: 'contact', region: 'home', factor: 0.5 }, w, 100);
+      apply({ type: 'isolation', region: 'next', share: 0.3 }, w, 250);
+    }
+    for (let t = 250; t <= 2 * DAY; t += 37) advanceWorld(scenario, often, t);
+    advanceWorld(scenario, once, 2 * DAY);
+    advanceWorld(scenario, often, 2 * DAY);
+    expect(often).toEqual(once);
   });
 
   it('[regression] the world depends on when things happen, not on how often it is advanced', () => {
@@ -216,10 +252,10 @@ describe('advanceWorld', () => {
         shipment: { id: 's1', supply: 'masks', amount: 40, from: 'home', to: 'next', arrives: 1560, status: 'moving' },
       },
     ]);
-    // Arrives at 1560, in the step [1440, 1800).
-    advanceWorld(scenario, w, 1439);
+    // Arrives at 1560, inside the step [1440, 1800).
+    advanceWorld(scenario, w, 1559);
     expect(next(w).supplies.masks).toBe(10);
-    advanceWorld(scenario, w, 1440);
+    advanceWorld(scenario, w, 1560);
     expect(next(w).supplies.masks).toBe(50);
     expect(w.shipments[0]?.status).toBe('delivered');
     advanceWorld(scenario, w, 5 * DAY);
@@ -228,17 +264,74 @@ describe('advanceWorld', () => {
 });
 
 describe('applyMeasure', () => {
-  it('contact: sets the region’s factor and reports it with the higher level’s policy', () => {
+  it('contact: sets the region’s factor; with no policy in force there is nothing to judge it by', () => {
     const w = initWorld(scenario);
-    expect(apply({ type: 'contact', region: 'next', factor: 0.5 }, w)).toEqual([
-      { kind: 'contact', region: 'next', factor: 0.5, policy: null },
-    ]);
+    expect(apply({ type: 'contact', region: 'next', factor: 0.5 }, w)).toEqual([]);
     expect(next(w).contact).toBe(0.5);
-    expect(apply({ type: 'policy', contact: 0.7 }, w)).toEqual([]);
-    expect(w.policyContact).toBe(0.7);
-    expect(apply({ type: 'contact', region: 'home', factor: 0.3 }, w)).toEqual([
-      { kind: 'contact', region: 'home', factor: 0.3, policy: 0.7 },
-    ]);
+    expect(w.ownContact).toEqual({ next: 0.5 });
+  });
+
+  describe('contact against the higher level’s policy (层层加码)', () => {
+    const policy = (contact: number, w: WorldState) => apply({ type: 'policy', contact }, w, 0, null);
+    const contact = (factor: number, w: WorldState) => apply({ type: 'contact', region: 'home', factor }, w);
+
+    it('judges a stricter limit once while it lasts, and again once it has ended and come back', () => {
+      const w = initWorld(scenario);
+      policy(0.7, w);
+      expect(contact(0.3, w)).toEqual([{ kind: 'escalated', region: 'home', factor: 0.3, policy: 0.7, by: 'measure' }]);
+      expect(contact(0.3, w)).toEqual([]);
+      expect(contact(0.4, w)).toEqual([]);
+      expect(contact(0.9, w)).toEqual([]);
+      expect(contact(0.3, w)).toEqual([{ kind: 'escalated', region: 'home', factor: 0.3, policy: 0.7, by: 'measure' }]);
+    });
+
+    it('credits alignment once per policy, not on repeats; a new policy can be aligned with again', () => {
+      const w = initWorld(scenario);
+      policy(0.7, w);
+      expect(contact(0.7, w)).toEqual([{ kind: 'aligned', region: 'home', factor: 0.7, policy: 0.7 }]);
+      expect(contact(0.75, w)).toEqual([]);
+      expect(contact(0.7, w)).toEqual([]);
+      policy(0.5, w);
+      expect(contact(0.5, w)).toEqual([{ kind: 'aligned', region: 'home', factor: 0.5, policy: 0.5 }]);
+    });
+
+    it('judges a limit a new policy leaves stricter once a decision has gone by without following it', () => {
+      const w = initWorld(scenario);
+      // Set before any policy: nothing to judge yet.
+      expect(contact(0.4, w)).toEqual([]);
+      const before = cloneWorld(w);
+      expect(policy(0.8, w)).toEqual([]);
+      expect(w.policyMarks.pending).toEqual(['home']);
+      // The decision during which the policy came: the trainee has not seen it yet.
+      expect(policyLeftBehind(w, before)).toEqual([]);
+      // The next decision did nothing about it.
+      const next = cloneWorld(w);
+      expect(policyLeftBehind(w, next)).toEqual([
+        { kind: 'escalated', region: 'home', factor: 0.4, policy: 0.8, by: 'policy' },
+      ]);
+      expect(policyLeftBehind(w, next)).toEqual([]);
+    });
+
+    it('does not charge a trainee who follows a new policy at the next decision', () => {
+      const w = initWorld(scenario);
+      contact(0.4, w);
+      policy(0.8, w);
+      const next = cloneWorld(w);
+      expect(contact(0.8, w)).toEqual([{ kind: 'aligned', region: 'home', factor: 0.8, policy: 0.8 }]);
+      expect(policyLeftBehind(w, next)).toEqual([]);
+      // The same policy again changes nothing; one that comes round to the trainee earns no credit by itself.
+      expect(policy(0.8, w)).toEqual([]);
+      expect(policy(0.85, w)).toEqual([]);
+      expect(w.policyMarks).toEqual({ escalated: [], aligned: [], pending: [] });
+    });
+
+    it('does not judge a contact limit an inject sets', () => {
+      const w = initWorld(scenario);
+      policy(0.8, w);
+      expect(apply({ type: 'contact', region: 'home', factor: 0.2 }, w, 0, null)).toEqual([]);
+      expect(w.ownContact).toEqual({});
+      expect(home(w).contact).toBe(0.2);
+    });
   });
 
   it('travel: sets the link’s factor, whichever way the pair is written', () => {

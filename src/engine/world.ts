@@ -52,8 +52,22 @@ export interface WorldState {
   responseLevel: number;
   /** The contact factor the higher level asks for, if it has said. */
   policyContact: number | null;
+  /** The contact factors the trainee has set, by region id: what is judged against the policy. */
+  ownContact: Record<string, number>;
+  /**
+   * Regions judged under the policy in force: stricter (层层加码) while they stay stricter, and
+   * aligned once. A new policy clears both, and leaves pending the regions it finds stricter: the
+   * trainee's next decision is their chance to follow it.
+   */
+  policyMarks: { escalated: string[]; aligned: string[]; pending: string[] };
   /** Regions the trainee has informed. */
   notified: string[];
+  /**
+   * The step not yet run, split by changes inside it: where the last part began, and the
+   * settings of the parts before it, each times its length in minutes. Null when nothing has
+   * changed inside the step.
+   */
+  split: { from: number; booked: Record<'contact' | 'isolation' | 'travel' | 'beds', number[]> } | null;
   /** Cumulative infections per region, sampled after each step, for the chart. */
   series: { t: number[]; cases: number[][] };
 }
@@ -115,7 +129,10 @@ export function initWorld(scenario: Scenario): WorldState {
     shipments: [],
     responseLevel: 0,
     policyContact: null,
+    ownContact: {},
+    policyMarks: { escalated: [], aligned: [], pending: [] },
     notified: [],
+    split: null,
     series: { t: [0], cases: regions.map((r) => [r.cum]) },
   };
 }
@@ -129,26 +146,102 @@ export function cloneWorld(w: WorldState): WorldState {
     closed: [...w.closed],
     pendingBeds: [...w.pendingBeds],
     shipments: w.shipments.map((s) => ({ ...s })),
+    ownContact: { ...w.ownContact },
+    policyMarks: {
+      escalated: [...w.policyMarks.escalated],
+      aligned: [...w.policyMarks.aligned],
+      pending: [...w.policyMarks.pending],
+    },
     notified: [...w.notified],
+    split: w.split && {
+      from: w.split.from,
+      booked: {
+        contact: [...w.split.booked.contact],
+        isolation: [...w.split.booked.isolation],
+        travel: [...w.split.booked.travel],
+        beds: [...w.split.booked.beds],
+      },
+    },
     series: { t: [...w.series.t], cases: w.series.cases.map((c) => [...c]) },
   };
 }
 
+/** Measures that change how the epidemic spreads or how its patients fare. */
+const CHANGES_THE_EPIDEMIC: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads']);
+
+export function changesTheEpidemic(m: Measure): boolean {
+  return CHANGES_THE_EPIDEMIC.has(m.type);
+}
+
+/** What the epidemic's step reads from the world: per region, and per link for travel. */
+interface StepSettings {
+  contact: number[];
+  isolation: number[];
+  travel: number[];
+  beds: number[];
+}
+
+function settingsNow(w: WorldState): StepSettings {
+  return {
+    contact: w.regions.map((r) => r.contact),
+    isolation: w.regions.map((r) => r.isolation),
+    travel: w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f)),
+    beds: w.regions.map((r) => r.beds),
+  };
+}
+
 /**
- * Beds and shipments due within the current step arrive. Everything that happens at minute x
- * takes effect from the start of the 6-hour step that contains x — measures and arrivals alike —
- * so the world depends only on what happened when, not on how often it was looked at.
- * Returns whether beds changed. NOTE mutates `w`.
+ * The settings are about to change at minute `t`, inside the step the world has not yet run:
+ * the part of the step before `t` is booked under the settings in force until now, so that what
+ * changes at minute t acts from minute t. NOTE mutates `w`.
  */
-function arriveDue(scenario: Scenario, w: WorldState): boolean {
-  const t = w.t + STEP_MINUTES - 1;
-  let bedsChanged = false;
-  if (w.pendingBeds.some((b) => b.at <= t)) {
-    for (const b of w.pendingBeds) if (b.at <= t) (w.regions[b.region] as RegionState).beds += b.add;
-    w.pendingBeds = w.pendingBeds.filter((b) => b.at > t);
-    bedsChanged = true;
+function settingsChangeAt(w: WorldState, t: number): void {
+  const from = w.split?.from ?? w.t;
+  if (t <= from) return;
+  const now = settingsNow(w);
+  const booked = w.split?.booked ?? { contact: [], isolation: [], travel: [], beds: [] };
+  for (const key of ['contact', 'isolation', 'travel', 'beds'] as const) {
+    booked[key] = now[key].map((x, i) => (booked[key][i] ?? 0) + x * (t - from));
   }
-  if (w.shipments.length === 0) return bedsChanged;
+  w.split = { from: t, booked };
+}
+
+/**
+ * The settings a step runs under: those in force through it, or, in a step split by changes,
+ * each part's settings weighted by its length (the rates are linear in them, so this is the
+ * split step's first-order equivalent, and acting later never comes out better).
+ */
+function settingsOfStep(w: WorldState): StepSettings {
+  const now = settingsNow(w);
+  const split = w.split;
+  if (!split) return now;
+  const rest = w.t + STEP_MINUTES - split.from;
+  const mix = (key: keyof StepSettings) =>
+    now[key].map((x, i) => ((split.booked[key][i] ?? 0) + x * rest) / STEP_MINUTES);
+  return { contact: mix('contact'), isolation: mix('isolation'), travel: mix('travel'), beds: mix('beds') };
+}
+
+/**
+ * Beds due before minute `t` (or by it, `inclusive`) are ready, each from its own minute.
+ * NOTE mutates `w`.
+ */
+function bedsReady(w: WorldState, t: number, inclusive: boolean): void {
+  const isDue = (b: { at: number }) => b.at < t || (inclusive && b.at === t);
+  const due = w.pendingBeds.filter(isDue).sort((a, b) => a.at - b.at);
+  if (due.length === 0) return;
+  for (const b of due) {
+    settingsChangeAt(w, b.at);
+    (w.regions[b.region] as RegionState).beds += b.add;
+  }
+  w.pendingBeds = w.pendingBeds.filter((b) => !isDue(b));
+}
+
+/**
+ * Shipments due by minute `t` are delivered. Stocks do not change the epidemic, so a delivery
+ * shows as soon as the clock reaches it. NOTE mutates `w`.
+ */
+function deliverBy(scenario: Scenario, w: WorldState, t: number): void {
+  if (w.shipments.length === 0) return;
   const { region } = worldIndex(scenario);
   for (const s of w.shipments) {
     if ((s.status !== 'moving' && s.status !== 'released') || s.arrives > t) continue;
@@ -156,35 +249,35 @@ function arriveDue(scenario: Scenario, w: WorldState): boolean {
     const to = w.regions[region.get(s.to) ?? -1];
     if (to) to.supplies[s.supply] = (to.supplies[s.supply] ?? 0) + s.amount;
   }
-  return bedsChanged;
 }
 
-/** Advances the world to in-game minute `to` in fixed steps. NOTE mutates `w`. */
+/**
+ * Advances the world to in-game minute `to` in fixed 6-hour steps. A measure or an arrival at
+ * minute x acts from minute x: the step containing it runs each part under its own settings.
+ * The epidemic is computed a whole step at a time, so it lags the clock by less than one step,
+ * and the world depends only on what happened when, not on how often it was looked at.
+ * NOTE mutates `w`.
+ */
 export function advanceWorld(scenario: Scenario, w: WorldState, to: number): void {
   const { links, rates } = worldIndex(scenario);
   const hasEpidemic = scenario.epidemic !== undefined && w.regions.length > 0;
-  if (w.t + STEP_MINUTES > to || !hasEpidemic) {
-    // No step to take, or nothing to step: only the clock and what arrives.
-    while (w.t + STEP_MINUTES <= to) {
-      arriveDue(scenario, w);
-      w.t += STEP_MINUTES;
-    }
-    arriveDue(scenario, w);
-    return;
-  }
-  // Measures do not change while the world advances, so their values are read once.
-  const travel = w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f));
-  const contact = w.regions.map((r) => r.contact);
-  const isolation = w.regions.map((r) => r.isolation);
-  let beds = w.regions.map((r) => r.beds);
   while (w.t + STEP_MINUTES <= to) {
-    if (arriveDue(scenario, w)) beds = w.regions.map((r) => r.beds);
-    step(rates, w.regions, links, travel, contact, isolation, beds);
+    bedsReady(w, w.t + STEP_MINUTES, false);
+    if (hasEpidemic) {
+      const s = settingsOfStep(w);
+      step(rates, w.regions, links, s.travel, s.contact, s.isolation, s.beds);
+    }
+    w.split = null;
     w.t += STEP_MINUTES;
-    w.series.t.push(w.t);
-    for (let i = 0; i < w.regions.length; i++) w.series.cases[i]?.push((w.regions[i] as RegionState).cum);
+    if (hasEpidemic) {
+      w.series.t.push(w.t);
+      for (let i = 0; i < w.regions.length; i++) w.series.cases[i]?.push((w.regions[i] as RegionState).cum);
+    }
   }
-  arriveDue(scenario, w);
+  // What is due by now inside the step not yet run shows at once: beds on the status board,
+  // stocks in conditions.
+  bedsReady(w, to, true);
+  deliverBy(scenario, w, to);
 }
 
 /** What applying a measure did, for the scoring rules to judge. */
@@ -194,7 +287,51 @@ export type MeasureFact =
   | { kind: 'letThrough'; shipment: Shipment }
   | { kind: 'intercepted'; shipment: Shipment }
   | { kind: 'closedRoad'; region: string }
-  | { kind: 'contact'; region: string; factor: number; policy: number | null };
+  /**
+   * The trainee's contact factor in a region is stricter than the policy: tightened by their
+   * measure, or left so when the policy changed and a decision went by.
+   */
+  | { kind: 'escalated'; region: string; factor: number; policy: number; by: 'measure' | 'policy' }
+  | { kind: 'aligned'; region: string; factor: number; policy: number };
+
+/** How far below the higher level's contact factor counts as 层层加码, and how close counts as aligned. */
+export const POLICY_TOLERANCE = 0.1;
+
+/**
+ * After a decision: the regions a policy found stricter before the decision began, and the
+ * decision did not bring in line, are 层层加码 from now on. Regions a policy found stricter during
+ * it wait for the next decision; so do all when a new policy came during it. NOTE mutates `w`.
+ */
+export function policyLeftBehind(w: WorldState, before: WorldState): MeasureFact[] {
+  if (w.policyContact !== before.policyContact) return [];
+  const waited = before.policyMarks.pending.filter((region) => w.policyMarks.pending.includes(region));
+  return waited.flatMap((region) => judgeAgainstPolicy(w, region, 'policy'));
+}
+
+/**
+ * The trainee's contact factor in `region` judged against the policy in force: stricter is
+ * 层层加码, judged once while it lasts; level is aligned, credited once per policy.
+ * NOTE mutates `w.policyMarks`.
+ */
+function judgeAgainstPolicy(w: WorldState, region: string, by: 'measure' | 'policy'): MeasureFact[] {
+  const factor = w.ownContact[region];
+  const policy = w.policyContact;
+  if (factor === undefined || policy === null) return [];
+  const marks = w.policyMarks;
+  marks.pending = marks.pending.filter((r) => r !== region);
+  if (factor < policy - POLICY_TOLERANCE) {
+    if (marks.escalated.includes(region)) return [];
+    marks.escalated.push(region);
+    return [{ kind: 'escalated', region, factor, policy, by }];
+  }
+  marks.escalated = marks.escalated.filter((r) => r !== region);
+  // Only the trainee's own act earns the credit: a policy that comes round to them does not.
+  if (by === 'measure' && Math.abs(factor - policy) <= POLICY_TOLERANCE && !marks.aligned.includes(region)) {
+    marks.aligned.push(region);
+    return [{ kind: 'aligned', region, factor, policy }];
+  }
+  return [];
+}
 
 function linkBetween(scenario: Scenario, a: string, b: string): number {
   const { region, links } = worldIndex(scenario);
@@ -216,11 +353,18 @@ export function applyMeasure(
 ): MeasureFact[] {
   const { region } = worldIndex(scenario);
   const at = (id: string) => w.regions[region.get(id) ?? -1];
+  if (changesTheEpidemic(m)) {
+    advanceWorld(scenario, w, t);
+    settingsChangeAt(w, t);
+  }
   switch (m.type) {
     case 'contact': {
       const r = at(m.region);
       if (r) r.contact = m.factor;
-      return [{ kind: 'contact', region: m.region, factor: m.factor, policy: w.policyContact }];
+      // An inject's contact measure is not the trainee's: only the trainee's are judged.
+      if (actingRegion === undefined) return [];
+      w.ownContact[m.region] = m.factor;
+      return judgeAgainstPolicy(w, m.region, 'measure');
     }
     case 'travel': {
       const k = linkBetween(scenario, m.between[0], m.between[1]);
@@ -235,8 +379,8 @@ export function applyMeasure(
     case 'beds': {
       const i = region.get(m.region);
       if (i !== undefined) w.pendingBeds.push({ region: i, add: m.add, at: t + parseDuration(m.after) });
-      // Ready after "0m" means ready within this step, like any measure.
-      arriveDue(scenario, w);
+      // Ready after "0m": from this minute, like any measure.
+      bedsReady(w, t, true);
       return [];
     }
     case 'supply': {
@@ -259,7 +403,7 @@ export function applyMeasure(
         status: 'moving',
       };
       w.shipments.push(shipment);
-      arriveDue(scenario, w);
+      deliverBy(scenario, w, t);
       return [{ kind: 'sent', shipment }];
     }
     case 'intercept': {
@@ -301,9 +445,16 @@ export function applyMeasure(
     case 'level':
       w.responseLevel = m.level;
       return [];
-    case 'policy':
-      w.policyContact = m.contact;
+    case 'policy': {
+      if (w.policyContact === m.contact) return [];
+      const policy = m.contact;
+      w.policyContact = policy;
+      const stricter = Object.entries(w.ownContact).flatMap(([region, factor]) =>
+        factor < policy - POLICY_TOLERANCE ? [region] : [],
+      );
+      w.policyMarks = { escalated: [], aligned: [], pending: stricter };
       return [];
+    }
     case 'trust': {
       const r = at(m.region);
       if (r) r.trust = Math.min(100, Math.max(0, r.trust + m.add));

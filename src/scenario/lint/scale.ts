@@ -50,7 +50,14 @@ function mayAdd(span: Float64Array, dimension: number, delta: number, other = 0)
  * needs and measures may trigger. Notices and time windows count once a run, so they are left to
  * `scoreSpan`. NOTE mutates `span`.
  */
-function choiceSpan(scenario: Scenario, node: DecisionNode, choice: Choice, policy: boolean, span: Float64Array): void {
+function choiceSpan(
+  scenario: Scenario,
+  node: DecisionNode,
+  choice: Choice,
+  policy: boolean,
+  limited: number,
+  span: Float64Array,
+): void {
   span.fill(0);
   for (const rule of choice.score ?? []) {
     const slot = DIMENSION_SLOT[rule.dimension];
@@ -74,6 +81,9 @@ function choiceSpan(scenario: Scenario, node: DecisionNode, choice: Choice, poli
     else if (measure.type === 'contact' && policy) {
       // Only a drill with a policy judges contact measures against it: tighter escalates, level aligns.
       mayAdd(span, COORDINATION, ruleDelta(scenario, 'escalate'), ruleDelta(scenario, 'align'));
+    } else if (measure.type === 'policy') {
+      // A new policy judges each region whose contact the trainee may have set.
+      mayAdd(span, COORDINATION, limited * ruleDelta(scenario, 'escalate'));
     }
   }
 }
@@ -103,6 +113,14 @@ export function scoreSpan(scenario: Scenario): Span {
       }
     }
   }
+  // The regions whose contact the trainee may set: a new policy judges each of them.
+  const limited = new Set(
+    scenario.nodes.flatMap((n) =>
+      n.kind === 'decision'
+        ? n.choices.flatMap((c) => (c.world ?? []).flatMap((m) => (m.type === 'contact' ? [m.region] : [])))
+        : [],
+    ),
+  );
   const index = nodeIndex(scenario);
   const count = scenario.nodes.length;
   // Per node, the most and least one visit adds.
@@ -112,7 +130,7 @@ export function scoreSpan(scenario: Scenario): Span {
     const node = scenario.nodes[n] as Scenario['nodes'][number];
     if (node.kind !== 'decision') continue;
     for (const choice of node.choices) {
-      choiceSpan(scenario, node, choice, policy, one);
+      choiceSpan(scenario, node, choice, policy, limited.size, one);
       for (let slot = 0; slot < SLOTS; slot += 2) {
         weight[n * SLOTS + slot] = Math.min(weight[n * SLOTS + slot] as number, one[slot] as number);
         weight[n * SLOTS + slot + 1] = Math.max(weight[n * SLOTS + slot + 1] as number, one[slot + 1] as number);
@@ -138,6 +156,12 @@ export function scoreSpan(scenario: Scenario): Span {
     total[TIMELINESS * 2 + 1] = (total[TIMELINESS * 2 + 1] as number) + most;
   }
   mayAdd(total, COORDINATION, notified.size * ruleDelta(scenario, 'notify'));
+  // An inject's new policy judges, once, each region whose contact the trainee may have set.
+  for (const inject of injects) {
+    for (const measure of inject.world ?? []) {
+      if (measure.type === 'policy') mayAdd(total, COORDINATION, limited.size * ruleDelta(scenario, 'escalate'));
+    }
+  }
   const own = scenario.regions?.find((r) => r.id === scenario.roleRegion);
   mayAdd(total, COORDINATION, (own?.neighbours?.length ?? 0) * ruleDelta(scenario, 'withhold'));
   if (scenario.epidemic) mayAdd(total, TIMELINESS, -ruleDelta(scenario, 'outcome'));
