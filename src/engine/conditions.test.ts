@@ -20,6 +20,7 @@ describe('matchCondition', () => {
     var: (c, arg) => ['var', c, arg],
     metric: (c, arg) => ['metric', c, arg],
     authorised: (c, arg) => ['authorised', c, arg],
+    requested: (c, arg) => ['requested', c, arg],
     before: (c, arg) => ['before', c, arg],
     after: (c, arg) => ['after', c, arg],
     visited: (c, arg) => ['visited', c, arg],
@@ -33,6 +34,7 @@ describe('matchCondition', () => {
     [{ before: '1h' }, 'before'],
     [{ after: '1h' }, 'after'],
     [{ visited: 'n1' }, 'visited'],
+    [{ requested: 'p' }, 'requested'],
     [{ metric: 'cases', op: '>', value: 1 }, 'metric'],
     [{ authorised: 'lockdown' }, 'authorised'],
   ])('hands %j to the handler for %s, with the argument', (condition, kind) => {

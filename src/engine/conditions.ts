@@ -11,6 +11,8 @@ export interface ConditionContext {
   metric?: (name: Metric, region?: string, supply?: string) => number;
   /** Whether the trainee may lawfully exercise a power now. */
   authorised?: (power: string) => boolean;
+  /** Whether a request for a power is waiting for its answer now. */
+  requested?: (power: string) => boolean;
 }
 
 /** Every key any one form of `U` has, optional ones included. */
@@ -48,6 +50,7 @@ export function matchCondition<R, A = void>(c: Condition, on: ConditionHandlers<
   if ('var' in c) return on.var(c, arg);
   if ('metric' in c) return on.metric(c, arg);
   if ('authorised' in c) return on.authorised(c, arg);
+  if ('requested' in c) return on.requested(c, arg);
   if ('before' in c) return on.before(c, arg);
   if ('after' in c) return on.after(c, arg);
   if ('visited' in c) return on.visited(c, arg);
@@ -87,6 +90,7 @@ const HOLDS: ConditionHandlers<boolean, ConditionContext> = {
   var: (c, ctx) => compare(ctx.vars[c.var], c.op, c.value),
   metric: (c, ctx) => compare(ctx.metric?.(c.metric, c.region, c.supply) ?? 0, c.op, c.value),
   authorised: (c, ctx) => ctx.authorised?.(c.authorised) ?? false,
+  requested: (c, ctx) => ctx.requested?.(c.requested) ?? false,
   before: (c, ctx) => ctx.clock < parseDuration(c.before),
   after: (c, ctx) => ctx.clock >= parseDuration(c.after),
   visited: (c, ctx) => ctx.visited.includes(c.visited),

@@ -144,12 +144,16 @@ export function takeEffect(
   scored.push(...coordinationEvents(scenario, policyLeftBehind(working.world, state.world), index));
   if (taken.requests) {
     const request = taken.requests;
+    // No time set for the answer: it waits for an inject that decides, or never comes.
+    const answerAt = request.after === undefined ? null : done + parseDuration(request.after);
     const granted = request.when === undefined || holds(request.when, contextOf(scenario, working));
     working.grants.push({
       power: request.power,
       from: request.from,
+      via: [...(request.via ?? [])],
       requestedAt: done,
-      at: granted ? done + parseDuration(request.after) : null,
+      at: granted ? answerAt : null,
+      refusedAt: granted ? null : answerAt,
     });
   }
   const duties = reportDuties(scenario, state.duties, taken, lawful, index, done);

@@ -45,6 +45,8 @@ const DESCRIBE: ConditionHandlers<string, Reading> = {
   },
   authorised: (c, { scenario }) =>
     `已依法取得“${scenario.powers?.find((p) => p.id === c.authorised)?.name ?? ''}”的权限`,
+  requested: (c, { scenario }) =>
+    `已请求“${scenario.powers?.find((p) => p.id === c.requested)?.name ?? c.requested}”、尚未得到答复`,
   before: (c) => `开局后 ${formatDuration(parseDuration(c.before))} 之前`,
   after: (c) => `开局后 ${formatDuration(parseDuration(c.after))} 之后`,
   visited: (c, { scenario }) => `已经历“${scenario.nodes.find((n) => n.id === c.visited)?.title ?? ''}”`,

@@ -27,7 +27,7 @@ function withPower(power: Partial<Power>): Scenario {
 }
 
 function grant(at: number | null, power = 'lockdown'): Grant {
-  return { power, from: 'province', requestedAt: 0, at };
+  return { power, from: 'province', via: [], requestedAt: 0, at, refusedAt: null };
 }
 
 const shipment = (overrides: Partial<Shipment> = {}): Shipment => ({

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  fakeActor,
   fakeBooleanVar,
   fakeChoice,
   fakeDecision,
@@ -80,7 +81,9 @@ describe('powers', () => {
     const scenario = drill([ask, wait, lock]);
     // Asked at 0, done at 30m, granted 2h later: at 2h30m.
     const asked = play(scenario, 'ask');
-    expect(asked.grants).toEqual([{ power: 'lockdown', from: 'province', requestedAt: 30, at: 150 }]);
+    expect(asked.grants).toEqual([
+      { power: 'lockdown', from: 'province', via: [], requestedAt: 30, at: 150, refusedAt: null },
+    ]);
 
     const tooSoon = play(scenario, 'ask', 'lock');
     expect(rules(tooSoon)).toContain('unlawfulPower');
@@ -91,15 +94,76 @@ describe('powers', () => {
     expect(granted.violations).toBe(0);
   });
 
-  it('a request refused (its condition false when asked) authorises nothing', () => {
+  it('a request refused (its condition false when asked) authorises nothing, and is answered at its time', () => {
     const refused = drill([
       { ...ask, requests: { ...(ask.requests as NonNullable<Choice['requests']>), when: { after: '1d' } } },
       wait,
       lock,
     ]);
     const state = play(refused, 'ask', 'wait', 'lock');
-    expect(state.grants).toEqual([{ power: 'lockdown', from: 'province', requestedAt: 30, at: null }]);
+    expect(state.grants).toEqual([
+      { power: 'lockdown', from: 'province', via: [], requestedAt: 30, at: null, refusedAt: 150 },
+    ]);
     expect(rules(state)).toContain('unlawfulPower');
+  });
+
+  describe('approval by the level above, answered by an inject', () => {
+    const waitingAsk = fakeChoice({
+      id: 'ask',
+      takes: '30m',
+      requests: { power: 'lockdown', from: 'province', via: ['prefecture'] },
+      next: 'n1',
+    });
+    const offered = fakeChoice({ id: 'check', takes: '1h', when: { requested: 'lockdown' }, next: 'n1' });
+    const actors = [
+      fakeActor(),
+      fakeActor({ id: 'prefecture', name: '临江地区行政公署' }),
+      fakeActor({ id: 'province', name: '省人民政府' }),
+    ];
+    const answer = (granted: boolean, at = '1d') =>
+      fakeInject({ id: 'reply', at, when: { requested: 'lockdown' }, decides: { power: 'lockdown', granted } });
+
+    it('waits with no time set, {requested} holding, until the inject grants it at its own minute', () => {
+      const scenario = drill([waitingAsk, offered, wait, lock], { actors, injects: [answer(true)] });
+      const asked = play(scenario, 'ask');
+      expect(asked.grants).toEqual([
+        { power: 'lockdown', from: 'province', via: ['prefecture'], requestedAt: 30, at: null, refusedAt: null },
+      ]);
+      expect(offeredChoices(scenario, asked).map((c) => c.id)).toContain('check');
+      expect(rules(play(scenario, 'ask', 'lock'))).toContain('unlawfulPower');
+
+      const later = play(scenario, 'ask', ...Array(12).fill('wait'));
+      expect(later.clock).toBeGreaterThanOrEqual(DAY);
+      expect(later.grants).toEqual([
+        { power: 'lockdown', from: 'province', via: ['prefecture'], requestedAt: 30, at: DAY, refusedAt: null },
+      ]);
+      expect(offeredChoices(scenario, later).map((c) => c.id)).not.toContain('check');
+      expect(rules(play(scenario, 'ask', ...Array(12).fill('wait'), 'lock'))).not.toContain('unlawfulPower');
+    });
+
+    it('is refused by an inject: no longer waiting, and acting is still unlawful', () => {
+      const scenario = drill([waitingAsk, offered, wait, lock], { actors, injects: [answer(false)] });
+      const later = play(scenario, 'ask', ...Array(12).fill('wait'));
+      expect(later.grants).toEqual([
+        { power: 'lockdown', from: 'province', via: ['prefecture'], requestedAt: 30, at: null, refusedAt: DAY },
+      ]);
+      expect(offeredChoices(scenario, later).map((c) => c.id)).not.toContain('check');
+      expect(rules(play(scenario, 'ask', ...Array(12).fill('wait'), 'lock'))).toContain('unlawfulPower');
+    });
+
+    it('never comes when nothing answers: the request waits to the end', () => {
+      const scenario = drill([waitingAsk, offered, wait, lock], { actors });
+      const later = play(scenario, 'ask', ...Array(12).fill('wait'));
+      expect(later.grants[0]).toMatchObject({ at: null, refusedAt: null });
+      expect(offeredChoices(scenario, later).map((c) => c.id)).toContain('check');
+    });
+
+    it('comes sooner than the time the request set, when an inject answers first', () => {
+      const slow = fakeChoice({ ...waitingAsk, requests: { power: 'lockdown', from: 'province', after: '5d' } });
+      const scenario = drill([slow, wait, lock], { injects: [answer(true, '12h')] });
+      const later = play(scenario, 'ask', ...Array(6).fill('wait'));
+      expect(later.grants[0]).toMatchObject({ at: 720, refusedAt: null });
+    });
   });
 
   it('a holder may act at once: lawful, and counted as no violation', () => {

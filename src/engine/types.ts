@@ -79,11 +79,30 @@ export interface RegionSnapshot {
 }
 
 /** An authorisation asked for: granted at `at`, or refused (null). */
+/**
+ * A request to the level above (`requests`) and its answer. The answer's minute may lie ahead:
+ * the request is waiting until then.
+ */
 export interface Grant {
   power: string;
+  /** The actor who decides. */
   from: string;
+  /** The actors it passes through on its way up, in order. */
+  via: string[];
   requestedAt: number;
+  /** When it is granted; null when it is not (or not yet) granted. */
   at: number | null;
+  /** When it is refused; null when it is not (or not yet) refused. */
+  refusedAt: number | null;
+}
+
+/** Whether a request is still waiting for its answer at minute `clock`. */
+export function waiting(grant: Grant, clock: number): boolean {
+  return (
+    grant.requestedAt <= clock &&
+    !(grant.at !== null && grant.at <= clock) &&
+    !(grant.refusedAt !== null && grant.refusedAt <= clock)
+  );
 }
 
 /**

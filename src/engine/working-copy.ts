@@ -10,7 +10,15 @@ import { applyEffect } from './effects';
 import { STEP_MINUTES } from './epidemic';
 import { lawfulness } from './rules';
 import { scenarioIndex } from './scenario-index';
-import type { DrillEvent, FiredInject, Grant, LoggedMeasure, RunState, VarValue } from './types';
+import {
+  type DrillEvent,
+  type FiredInject,
+  type Grant,
+  type LoggedMeasure,
+  type RunState,
+  type VarValue,
+  waiting,
+} from './types';
 import { advanceWorld, applyMeasure, cloneWorld, metric, type WorldState } from './world';
 
 /** What conditions can see of a run, at one moment. */
@@ -47,6 +55,7 @@ export function contextOf(scenario: Scenario, moment: Moment): ConditionContext 
     metric: (name, region, supply) =>
       name === 'violations' ? moment.violations : metric(scenario, moment.world, name, region, supply),
     authorised: (power) => lawfulness(scenario, moment.grants, power, moment.clock).lawful,
+    requested: (power) => moment.grants.some((g) => g.power === power && waiting(g, moment.clock)),
   };
 }
 
@@ -87,6 +96,13 @@ export function fireInject(scenario: Scenario, working: WorkingCopy, inject: Inj
   for (const measure of inject.world ?? []) {
     applyMeasure(scenario, working.world, measure, at, undefined);
     working.log.push({ t: at, measure, from: 'inject' });
+  }
+  if (inject.decides) {
+    const { power, granted } = inject.decides;
+    // The answer comes now, sooner than any answer the request was due to have.
+    working.grants = working.grants.map((g) =>
+      g.power === power && waiting(g, at) ? { ...g, at: granted ? at : null, refusedAt: granted ? null : at } : g,
+    );
   }
   working.fired.add(inject.id);
   working.injects.push({ id: inject.id, clock: at, decision: working.decision });

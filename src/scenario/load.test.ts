@@ -243,7 +243,7 @@ describe('load', () => {
       expectOneError(
         withValue(['nodes', 0, 'choices', 0, 'when'], { cases: '>10' }),
         '/nodes/0/choices/0/when',
-        /^条件写法不对：应为 \{"all":\[…\]\}、.*\{"metric","op","value"\}、.*\{"visited":"节点id"\} 或 \{"authorised":"权力id"\} 之一$/,
+        /^条件写法不对：应为 \{"all":\[…\]\}、.*\{"metric","op","value"\}、.*\{"visited":"节点id"\}、\{"authorised":"权力id"\} 或 \{"requested":"权力id"\} 之一$/,
       );
       expectOneError(
         withValue(['nodes', 0, 'choices', 0, 'when'], 'cases > 10'),

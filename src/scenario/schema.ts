@@ -44,6 +44,7 @@ export type Condition = Commented &
     | { visited: string }
     | { metric: Metric; region?: string; supply?: string; op: '==' | '!=' | '<' | '<=' | '>' | '>='; value: number }
     | { authorised: string }
+    | { requested: string }
   );
 
 export const METRICS = [
@@ -137,11 +138,20 @@ const ConditionOptions = {
   visited: strictObject({
     visited: v.pipe(Id, doc('本局已经到过这个节点 — the run has been at this node'), examples(['neighbours'])),
   }),
+  requested: strictObject({
+    requested: v.pipe(
+      Id,
+      doc(
+        '学员已经请求行使这项权力，上级还没有答复（批准或不批准）：让一个插入事件在请求之后、按局面给出答复 — a request for this power is waiting for its answer',
+      ),
+      examples(['emergency-measures']),
+    ),
+  }),
 };
 
 export const AnyCondition = v.union(
   Object.values(ConditionOptions),
-  '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"metric","op","value"}、{"before":"2h"}、{"after":"2h"}、{"visited":"节点id"} 或 {"authorised":"权力id"} 之一',
+  '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"metric","op","value"}、{"before":"2h"}、{"after":"2h"}、{"visited":"节点id"}、{"authorised":"权力id"} 或 {"requested":"权力id"} 之一',
 );
 
 export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
@@ -335,19 +345,41 @@ const Choice = v.pipe(
           from: v.pipe(
             Id,
             doc(
-              '向哪个主体请求：必须是这项权力的享有者（holders 之一），如 2013 年的法律下“报经上一级人民政府决定”的上一级政府；获批后学员行使它就是合法的 — the actor asked: one of the power’s holders',
+              '由哪个主体决定：必须是这项权力的享有者（holders 之一），如 2013 年的法律下“报经上一级人民政府决定”的上一级政府；获批后学员行使它就是合法的 — the actor who decides: one of the power’s holders',
             ),
             examples(['lcGov']),
           ),
-          after: v.pipe(Duration, doc('请求后多久获批 — how long until it is granted'), examples(['8h'])),
+          via: v.optional(
+            v.pipe(
+              v.array(Id),
+              v.maxLength(MAX_LIST, `最多经过 ${MAX_LIST} 个主体转报：只列真正经手的。`),
+              doc(
+                '请求途经、转报的主体 id，按顺序（如卫健局经县政府报市政府）；它们不能决定，只是转报 — the actors the request passes through on its way, in order; they pass it on, they do not decide',
+              ),
+              examples([['qsGov']]),
+            ),
+          ),
+          after: v.optional(
+            v.pipe(
+              Duration,
+              doc(
+                '请求后多久得到答复（途经转报的时间也算在内）；不写则没有固定的答复时间，由写了 decides 的插入事件答复，或者始终没有答复 — how long until the answer comes; left out, only an inject that decides answers, or none does',
+              ),
+              examples(['8h', '2d']),
+            ),
+          ),
           when: v.optional(
             v.pipe(
               ConditionSchema,
-              doc('请求时这个条件成立才会获批；不写则总会获批 — granted only if this holds when asked'),
+              doc(
+                '请求时这个条件成立，到 after 时批准；不成立，到 after 时答复不批准。不写则总会批准 — granted at `after` if this holds when asked; refused then if it does not',
+              ),
             ),
           ),
         }),
-        doc('请求上级授权：耗费时间，按规则决定是否、何时获批 — asking for authorisation'),
+        doc(
+          '请求上级决定或授权：请求耗费时间，答复可能晚到、不批准或始终没有。学员在态势栏看到请求和答复；获批之前行使这项权力仍是越权 — asking the level above to decide: the answer may come late, be a refusal, or never come',
+        ),
       ),
     ),
     needs: v.optional(
@@ -583,6 +615,25 @@ const Inject = v.pipe(
         Id,
         doc('打开一个决策节点，打断原来的去向；该节点的选项可用 "$return" 回到原去向 — a decision node it opens'),
         examples(['convoy']),
+      ),
+    ),
+    decides: v.optional(
+      v.pipe(
+        strictObject({
+          power: v.pipe(
+            Id,
+            doc('答复对哪项权力的请求 — the power whose request it answers'),
+            examples(['emergency-measures']),
+          ),
+          granted: v.pipe(
+            v.boolean(),
+            doc('true 批准，false 不批准 — true grants, false refuses'),
+            examples([true, false]),
+          ),
+        }),
+        doc(
+          '上级答复学员对这项权力的、尚未答复的请求：批准或不批准，就在事件发生的时刻。常与条件 {"requested": 权力id} 合写，等学员请求之后才发生 — the level above answers a waiting request for this power, at the moment the inject fires',
+        ),
       ),
     ),
   }),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { CasesChart, runMarkers } from './cases-chart';
+import { RequestsBoard } from './requests-board';
 import { RunHeader } from './run-header';
 import { StatusBoard } from './status-board';
 import { StatusPanel } from './status-panel';
@@ -34,6 +35,7 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
         <main className="decision-main">{children}</main>
         <aside className="decision-side" aria-label="态势">
           <StatusPanel scenario={scenario} vars={state.vars} />
+          <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
           <StatusBoard scenario={scenario} world={state.world} />
           <CasesChart
             scenario={scenario}

@@ -290,6 +290,9 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
   authorised: (c, { context, path }) => {
     context.known('power', c.authorised, [...path, 'authorised']);
   },
+  requested: (c, { context, path }) => {
+    context.known('power', c.requested, [...path, 'requested']);
+  },
   // A duration's form is the schema's business; any time may be asked about.
   before: () => {},
   after: () => {},

@@ -97,6 +97,7 @@ function checkChoice(
       );
     }
     if (choice.requests.when) context.condition(choice.requests.when, [...at, 'requests', 'when']);
+    checkRequestPath(context, choice.requests, [...at, 'requests']);
   }
   if (choice.needs) {
     context.condition(choice.needs.when, [...at, 'needs', 'when']);
@@ -122,5 +123,40 @@ function checkChoice(
   // Branches are tried in order: without a last one for every case, a run could go nowhere.
   if (typeof choice.next !== 'string' && choice.next[choice.next.length - 1]?.when !== undefined) {
     context.error([...at, 'next'], '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
+  }
+}
+
+/**
+ * A request's way up and its answer: the actors it passes through are declared, none twice, none
+ * the one who decides or the trainee; and some answer can come — at `after`, or from an inject
+ * that decides it.
+ */
+function checkRequestPath(context: LintContext, request: NonNullable<Choice['requests']>, at: PathKey[]): void {
+  const { scenario } = context;
+  const seen = new Set<string>();
+  request.via?.forEach((id, i) => {
+    if (!context.known('actor', id, [...at, 'via', i])) return;
+    if (id === request.from) {
+      context.error([...at, 'via', i], `「${id}」是作决定的主体（from），不是转报的：从 via 里删去它。`);
+    } else if (id === scenario.roleActor) {
+      context.error([...at, 'via', i], `「${id}」是学员自己（roleActor），请求从学员发出，不必写进 via：删去它。`);
+    } else if (seen.has(id)) {
+      context.error([...at, 'via', i], `「${id}」在 via 里出现了两次：每个转报的主体只写一次。`);
+    }
+    seen.add(id);
+  });
+  if (request.after !== undefined) return;
+  if (request.when !== undefined) {
+    context.warning(
+      [...at, 'when'],
+      '没有写 after，when 就不起作用（when 决定的是到 after 时批准还是不批准）：写上 after，或删去 when，由插入事件的 decides 答复。',
+    );
+  }
+  const answered = (scenario.injects ?? []).some((i) => i.decides?.power === request.power);
+  if (!answered) {
+    context.warning(
+      at,
+      `这个请求没有写 after，也没有插入事件用 decides 答复「${request.power}」：学员永远等不到答复。如果“始终没有答复”正是要教的，保留它；否则写上 after，或加一个 decides 的插入事件。`,
+    );
   }
 }

@@ -857,3 +857,62 @@ describe('lint: a situation set for a later time', () => {
     expect(problemsOf(scenario)).toEqual([]);
   });
 });
+
+describe('lint: a request to the level above and its answer', () => {
+  const actors = [...(base.actors ?? []), { id: 'prefecture', name: '临江地区行政公署' }];
+  const withActors = { ...base, actors };
+  const ask = (requests: NonNullable<Choice['requests']>, injects: Scenario['injects'] = []) => ({
+    ...withChoice({ requests }, withActors),
+    injects,
+  });
+  const warnings = (scenario: Scenario) => problemsOf(scenario).filter((p) => p.severity === 'warning');
+  const answer = (when?: Condition) =>
+    fakeInject({ id: 'reply', at: '1d', when, decides: { power: 'lockdown', granted: true } });
+
+  it('accepts a request through an intermediary, answered by an inject once it is asked', () => {
+    const scenario = ask({ power: 'lockdown', from: 'province', via: ['prefecture'] }, [
+      answer({ all: [{ requested: 'lockdown' }, { after: '1h' }] }),
+    ]);
+    expect(problemsOf(scenario)).toEqual([]);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['the actor who decides', ['province'], /是作决定的主体（from），不是转报的/],
+    ['the trainee', ['city'], /是学员自己（roleActor）/],
+    ['an actor twice', ['prefecture', 'prefecture'], /在 via 里出现了两次/],
+  ])('refuses %s among those it passes through', (_, via, message) => {
+    const scenario = ask({ power: 'lockdown', from: 'province', via, after: '1h' });
+    expectOneError(scenario, `/nodes/0/choices/0/requests/via/${via.length - 1}`, message);
+  });
+
+  it('warns of a request no answer can ever reach, and of a condition that needs a time to act', () => {
+    expect(warnings(ask({ power: 'lockdown', from: 'province' }))).toEqual([
+      expect.objectContaining({
+        pointer: '/nodes/0/choices/0/requests',
+        message: expect.stringMatching(/永远等不到答复/),
+      }),
+    ]);
+    expect(
+      warnings(
+        ask({ power: 'lockdown', from: 'province', when: { after: '1d' } }, [answer({ requested: 'lockdown' })]),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        pointer: '/nodes/0/choices/0/requests/when',
+        message: expect.stringMatching(/when 就不起作用/),
+      }),
+    ]);
+  });
+
+  it('warns of an answer that can come before the request, or to a power no one asks for', () => {
+    expect(warnings(ask({ power: 'lockdown', from: 'province' }, [answer({ after: '1h' })]))).toEqual([
+      expect.objectContaining({ pointer: '/injects/0/when', message: expect.stringMatching(/在学员请求之前就发生/) }),
+    ]);
+    expect(warnings({ ...withChoice({}, withActors), injects: [answer({ requested: 'lockdown' })] })).toEqual([
+      expect.objectContaining({
+        pointer: '/injects/0/decides',
+        message: expect.stringMatching(/没有哪个选项请求「lockdown」/),
+      }),
+    ]);
+  });
+});

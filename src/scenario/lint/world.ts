@@ -7,6 +7,7 @@
 import { parseDuration } from '../../engine/clock';
 import { inForce } from '../../engine/powers-in-force';
 import type { PathKey } from '../problem';
+import type { Condition, Inject } from '../schema';
 import type { LintContext } from './context';
 
 export function checkWorld(context: LintContext): void {
@@ -131,6 +132,7 @@ function checkInjects(context: LintContext): void {
         context.error([...at, 'world', j, 'type'], '插入事件不能截留物资：截留只能是学员的决定（选项的 world）。');
       }
     });
+    if (inject.decides) checkDecides(context, inject, at);
     if (inject.opens !== undefined && context.known('node', inject.opens, [...at, 'opens'])) {
       if (scenario.nodes.find((n) => n.id === inject.opens)?.kind !== 'decision') {
         context.error([...at, 'opens'], `插入事件只能打开决策节点，「${inject.opens}」是结局。`);
@@ -144,4 +146,35 @@ function checkInjects(context: LintContext): void {
       }
     }
   });
+}
+
+/** Whether `condition` requires a request for `power` to be waiting (itself, or as one of an `all`). */
+function requiresRequest(condition: Condition | undefined, power: string): boolean {
+  if (condition === undefined) return false;
+  if ('requested' in condition) return condition.requested === power;
+  if ('all' in condition) return condition.all.some((c) => requiresRequest(c, power));
+  return false;
+}
+
+/**
+ * An inject that answers a request: for a declared power that some choice requests, and not
+ * before it is requested, or the answer falls on no request and is spent.
+ */
+function checkDecides(context: LintContext, inject: Inject, at: PathKey[]): void {
+  const decides = inject.decides;
+  if (!decides || !context.known('power', decides.power, [...at, 'decides', 'power'])) return;
+  const requested = context.scenario.nodes.some(
+    (n) => n.kind === 'decision' && n.choices.some((c) => c.requests?.power === decides.power),
+  );
+  if (!requested) {
+    context.warning(
+      [...at, 'decides'],
+      `没有哪个选项请求「${decides.power}」（requests），这个答复无从落下：删去 decides，或给请求它的选项写上 requests。`,
+    );
+  } else if (!requiresRequest(inject.when, decides.power)) {
+    context.warning(
+      inject.when ? [...at, 'when'] : [...at, 'decides'],
+      `答复可能在学员请求之前就发生，落空后不会再来：在 when 里写上 {"requested": "${decides.power}"}（可与其他条件合写在 all 里）。`,
+    );
+  }
 }

@@ -6,6 +6,7 @@ import { analyseInBackground } from '../../report/run-analysis';
 import type { Scenario } from '../../scenario/schema';
 import { CasesChart, runMarkers } from '../cases-chart';
 import { DIMENSION_LABEL } from '../format';
+import { RequestsBoard } from '../requests-board';
 import { ScoreEventList } from '../score-event-list';
 import { StatusBoard } from '../status-board';
 import { useApp } from '../store-context';
@@ -97,6 +98,7 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
           <h2 id="world-heading">各地结果</h2>
           <div className="debrief-world-grid">
             <StatusBoard scenario={scenario} world={state.world} />
+            <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
             <CasesChart
               scenario={scenario}
               world={state.world}
