@@ -8,7 +8,7 @@ import { ruleDelta, ruleEvent } from './rules';
 import type { LoggedMeasure, ScoreEvent, TrialBase } from './types';
 import { advanceWorld, applyMeasure, cloneWorld, initWorld, type WorldState } from './world';
 
-const CONTAINMENT: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads']);
+const CONTAINMENT: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads', 'road']);
 
 export function isContainment(m: Measure): boolean {
   return CONTAINMENT.has(m.type);
@@ -31,6 +31,8 @@ function parameterKey(m: Measure, order: number, actingRegion: string | undefine
     case 'roads':
       // The same link whether or not `from` is written: applyMeasure closes from the acting region.
       return `roads:${pair(m.from ?? actingRegion ?? '', m.region)}`;
+    case 'road':
+      return `road:${pair(m.between[0], m.between[1])}:${m.name}`;
     case 'beds':
       // Each addition of beds stands alone.
       return `beds:${order}`;
