@@ -65,6 +65,7 @@ const COVERS: Record<string, string> = {
   'more choices than the decision screen holds': 'too-many-choices.json',
   'text longer than the format allows': 'text-over-limit.json',
   'an answer to a request that can come before the request': 'decides-before-request.json',
+  'an interception by a region the shipment does not pass through': 'intercept-off-route.json',
 };
 
 describe('the broken-file corpus', () => {

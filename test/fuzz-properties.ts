@@ -164,6 +164,13 @@ function measureOf(n: Names, byChoice: boolean): fc.Arbitrary<Json> {
     byChoice
       ? fc.record({ type: fc.constant('roads'), region, open: fc.boolean() })
       : fc.record({ type: fc.constant('roads'), region, open: fc.boolean(), from: region }),
+    fc.record({
+      type: fc.constant('road'),
+      name: fc.constantFrom('乡道X203', '县道Y012'),
+      between: fc.tuple(region, region),
+      share,
+      open: fc.boolean(),
+    }),
     fc.record({ type: fc.constant('level'), level: fc.integer({ min: 1, max: 4 }) }),
     fc.record({ type: fc.constant('policy'), contact: share }),
     fc.record({ type: fc.constant('trust'), region, add: fc.integer({ min: -20, max: 20 }) }),
@@ -399,7 +406,16 @@ function drillOf(s: Sizes): fc.Arbitrary<Json> {
       const allInjects: Json[] = g.injects.map((inject, i) => ({ id: `i${i}`, ...inject }));
       // A convoy on the road for the choices that intercept it or let it through.
       if (s.world) {
-        const ship = { type: 'ship', id: 's1', supply: 'masks', amount: 5, from: 'r2', to: 'r1', takes: '2d' };
+        const ship = {
+          type: 'ship',
+          id: 's1',
+          supply: 'masks',
+          amount: 5,
+          from: 'r2',
+          to: 'r1',
+          via: ['r0'],
+          takes: '2d',
+        };
         allInjects.push({ id: 'convoy', title: '物资过境', text: '一批口罩途经本地。', at: '1h', world: [ship] });
       }
       if (g.opened)

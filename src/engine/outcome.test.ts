@@ -93,9 +93,10 @@ describe('worldActingAtOnce', () => {
   });
 
   it('[regression] applies an inject’s measures without the trainee’s region, as the run did', () => {
-    // Injects send masks from home to next and intercept them on the way. In the run the goods
-    // go to no region of the drill (an inject acts for no region); the world "acting at once" must
-    // differ from the run only in the timing of the trainee's measures, so it must not hand them to home.
+    // Injects send masks from home to next and intercept them on the way, naming no region. In the
+    // run no one holds them (an inject acts for no region) and they arrive; the world "acting at
+    // once" must differ from the run only in the timing of the trainee's measures, so it must not
+    // let home (the shipment's own route) hold them.
     const s = scenario;
     const log: LoggedMeasure[] = [
       {
@@ -108,8 +109,8 @@ describe('worldActingAtOnce', () => {
     ];
     const real = actual(s, log, 4 * DAY);
     const ideal = worldActingAtOnce(s, log, real.t);
-    expect(real.regions.map((r) => r.supplies.masks)).toEqual([95, 10]);
-    expect(ideal.regions.map((r) => r.supplies.masks)).toEqual([95, 10]);
+    expect(real.regions.map((r) => r.supplies.masks)).toEqual([95, 15]);
+    expect(ideal.regions.map((r) => r.supplies.masks)).toEqual([95, 15]);
   });
 });
 

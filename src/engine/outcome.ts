@@ -28,6 +28,8 @@ function parameterKey(m: Measure, order: number, actingRegion: string | undefine
     case 'roads':
       // The same link whether or not `from` is written: applyMeasure closes from the acting region.
       return `roads:${pair(m.from ?? actingRegion ?? '', m.region)}`;
+    case 'road':
+      return `road:${pair(m.between[0], m.between[1])}:${m.name}`;
     case 'beds':
       // Each addition of beds stands alone.
       return `beds:${order}`;

@@ -5,6 +5,7 @@ import {
   coordinationEvents,
   DEFAULT_RULE_DELTAS,
   lawfulness,
+  namedRoadDelta,
   POLICY_TOLERANCE,
   RULE_DIMENSION,
   ruleEvent,
@@ -36,6 +37,8 @@ const shipment = (overrides: Partial<Shipment> = {}): Shipment => ({
   amount: 30,
   from: 'home',
   to: 'next',
+  route: ['home'],
+  clearedBy: [],
   arrives: 100,
   status: 'moving',
   ...overrides,
@@ -125,6 +128,8 @@ describe('coordinationEvents', () => {
       amount: 0,
       from: 'home',
       to: 'next',
+      route: ['home'],
+      clearedBy: [],
       arrives: 0,
       status: 'moving',
     };
@@ -155,11 +160,34 @@ describe('coordinationEvents', () => {
       /截留运往临江市的医用口罩 30：以邻为壑/,
     ],
     ['closing roads', { kind: 'closedRoad', region: 'next' }, 'closeRoad', -10, /关闭通往临江市的道路/],
+    [
+      'closing a named road, by its share of the link',
+      { kind: 'closedNamedRoad', name: '乡道X203（石桥村段）', between: ['home', 'next'], share: 0.3 },
+      'closeRoad',
+      -3,
+      /关闭乡道X203（石桥村段）（滨江市与临江市之间，约承担两地往来的 30%）/,
+    ],
   ])('scores %s', (_, fact, rule, delta, reason) => {
     expect(events([fact])).toEqual([
       { dimension: 'coordination', delta, reason: expect.stringMatching(reason), source: expect.anything(), refs: [] },
     ]);
     expect(events([fact])[0]?.source).toMatchObject({ rule });
+  });
+
+  describe('namedRoadDelta', () => {
+    it('scales the link’s weight by the road’s share, never to nothing unless the weight is nothing', () => {
+      expect(namedRoadDelta(-10, 1)).toBe(-10);
+      expect(namedRoadDelta(-10, 0.5)).toBe(-5);
+      expect(namedRoadDelta(-10, 0.04)).toBe(-1);
+      expect(namedRoadDelta(6, 0.1)).toBe(1);
+      expect(namedRoadDelta(0, 0.5)).toBe(0);
+    });
+
+    it('follows the drill’s own closeRoad weight', () => {
+      const tuned = loadable({ ...scenario, scoring: { rules: { closeRoad: { delta: -20 } } } });
+      const fact: MeasureFact = { kind: 'closedNamedRoad', name: '县道Y012', between: ['home', 'next'], share: 0.25 };
+      expect(coordinationEvents(tuned, [fact], 0)[0]?.delta).toBe(-5);
+    });
   });
 
   it('does not credit a shipment another region sends', () => {

@@ -130,6 +130,15 @@ export function unreportedEvent(scenario: Scenario, duty: ReportDuty, scoredIn: 
   );
 }
 
+/**
+ * A named road weighs its share of the link's closure: a village road is not a highway, but it
+ * is still a road closed to a neighbour, so it never rounds away to nothing.
+ */
+export function namedRoadDelta(linkDelta: number, share: number): number {
+  if (linkDelta === 0) return 0;
+  return Math.sign(linkDelta) * Math.max(1, Math.round(Math.abs(linkDelta) * share));
+}
+
 /** Coordination events for what the trainee's own measures did across borders. */
 export function coordinationEvents(scenario: Scenario, facts: readonly MeasureFact[], decision: number): ScoreEvent[] {
   const region = (id: string) => findName(scenario, 'region', id);
@@ -174,6 +183,17 @@ export function coordinationEvents(scenario: Scenario, facts: readonly MeasureFa
             'closeRoad',
             `关闭通往${region(f.region)}的道路：阻断交通会造成应急物流不畅和区域分割。`,
             decision,
+          ),
+        ];
+      case 'closedNamedRoad':
+        return [
+          ruleEvent(
+            scenario,
+            'closeRoad',
+            `关闭${f.name}（${region(f.between[0])}与${region(f.between[1])}之间，约承担两地往来的 ${Math.round(f.share * 100)}%）：路虽小，也是对邻近地区断路，同样影响群众出行和物资运输，只按它承担的往来折算扣分。`,
+            decision,
+            [],
+            namedRoadDelta(ruleDelta(scenario, 'closeRoad'), f.share),
           ),
         ];
       case 'escalated':

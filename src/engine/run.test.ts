@@ -60,6 +60,7 @@ describe('start', () => {
         regions: [],
         travel: [],
         closed: [],
+        closedRoads: [],
         pendingBeds: [],
         shipments: [],
         responseLevel: 0,

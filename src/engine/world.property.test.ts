@@ -155,6 +155,8 @@ describe('the world (property)', () => {
             amount,
             from: ids[from] ?? 'capital',
             to: ids[to] as string,
+            // Through the acting region, so that it may stop the shipment.
+            ...(from === acting ? {} : { via: [ids[acting] as string] }),
             takes: `${takes}m`,
           };
           const stopAt = sent + stopped;
@@ -201,7 +203,18 @@ const drill = loadable(
       fakeInject({
         id: 'order',
         at: '1d',
-        world: [{ type: 'ship', id: 's1', supply: 'masks', amount: 20, from: 'capital', to: 'next', takes: '2d' }],
+        world: [
+          {
+            type: 'ship',
+            id: 's1',
+            supply: 'masks',
+            amount: 20,
+            from: 'capital',
+            to: 'next',
+            via: ['home'],
+            takes: '2d',
+          },
+        ],
       }),
       fakeInject({ id: 'call', at: '12h', opens: 'press' }),
       fakeInject({

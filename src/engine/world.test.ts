@@ -11,6 +11,7 @@ import {
   metric,
   policyLeftBehind,
   type RegionState,
+  travelOpen,
   type WorldState,
 } from './world';
 
@@ -71,6 +72,7 @@ describe('initWorld', () => {
       ],
       travel: [1],
       closed: [],
+      closedRoads: [],
       pendingBeds: [],
       shipments: [],
       responseLevel: 0,
@@ -249,7 +251,17 @@ describe('advanceWorld', () => {
     expect(facts).toEqual([
       {
         kind: 'sent',
-        shipment: { id: 's1', supply: 'masks', amount: 40, from: 'home', to: 'next', arrives: 1560, status: 'moving' },
+        shipment: {
+          id: 's1',
+          supply: 'masks',
+          amount: 40,
+          from: 'home',
+          to: 'next',
+          route: ['home'],
+          clearedBy: [],
+          arrives: 1560,
+          status: 'moving',
+        },
       },
     ]);
     // Arrives at 1560, inside the step [1440, 1800).
@@ -369,6 +381,7 @@ describe('applyMeasure', () => {
   });
 
   describe('intercept and release', () => {
+    /** From outside the drill to next, through home's territory. */
     const shipNext: Measure = {
       type: 'ship',
       id: 's1',
@@ -376,6 +389,7 @@ describe('applyMeasure', () => {
       amount: 30,
       from: 'capital',
       to: 'next',
+      via: ['home'],
       takes: '2d',
     };
 
@@ -391,12 +405,12 @@ describe('applyMeasure', () => {
       expect(home(w).supplies.masks).toBe(130);
     });
 
-    it('intercept: with no acting region, the goods are lost to everyone in the drill', () => {
+    it('intercept: with no acting region, no one holds the shipment and it arrives', () => {
       const w = initWorld(scenario);
       apply(shipNext, w);
-      expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY, null)).toHaveLength(1);
+      expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY, null)).toEqual([]);
       advanceWorld(scenario, w, 5 * DAY);
-      expect(w.regions.map((r) => r.supplies.masks)).toEqual([100, 10]);
+      expect(w.regions.map((r) => r.supplies.masks)).toEqual([100, 40]);
     });
 
     it('release: lets the shipment through, and it arrives as planned', () => {
@@ -405,8 +419,9 @@ describe('applyMeasure', () => {
       expect(apply({ type: 'release', shipment: 's1' }, w, DAY)).toEqual([
         { kind: 'letThrough', shipment: expect.objectContaining({ id: 's1', status: 'released' }) },
       ]);
-      // Let through once: a second release is not credited again.
+      // Let through once: a second release is not credited again, nor can home now hold it.
       expect(apply({ type: 'release', shipment: 's1' }, w, DAY)).toEqual([]);
+      expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY)).toEqual([]);
       advanceWorld(scenario, w, 2 * DAY);
       expect(next(w).supplies.masks).toBe(40);
       expect(home(w).supplies.masks).toBe(100);
@@ -422,6 +437,60 @@ describe('applyMeasure', () => {
       expect(apply({ type: 'intercept', shipment: 's1' }, w, 2 * DAY)).toEqual([]);
       expect(apply({ type: 'release', shipment: 's1' }, w, 2 * DAY)).toEqual([]);
       expect(w).toEqual(delivered);
+    });
+
+    describe('the route', () => {
+      const direct: Measure = { ...shipNext, via: undefined };
+
+      it('records the regions that may hold the shipment: from, then via in order', () => {
+        const w = initWorld(scenario);
+        apply({ ...shipNext, via: ['home', 'other'] }, w);
+        expect(w.shipments[0]).toMatchObject({ route: ['capital', 'home', 'other'], clearedBy: [] });
+      });
+
+      it('an interception or release by a region off the route does nothing, and is not reported', () => {
+        const w = initWorld(scenario);
+        apply(direct, w);
+        const before = structuredClone(w);
+        expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY)).toEqual([]);
+        expect(apply({ type: 'release', shipment: 's1' }, w, DAY)).toEqual([]);
+        expect(w).toEqual(before);
+        advanceWorld(scenario, w, 5 * DAY);
+        expect(w.regions.map((r) => r.supplies.masks)).toEqual([100, 40]);
+      });
+
+      it('the region it leaves from may hold it too', () => {
+        const w = initWorld(scenario);
+        apply({ type: 'ship', id: 's1', supply: 'masks', amount: 30, from: 'home', to: 'next', takes: '2d' }, w);
+        expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY)).toHaveLength(1);
+        expect(home(w).supplies.masks).toBe(100);
+      });
+
+      it('by: acts for the region named, whatever the acting region', () => {
+        const w = initWorld(scenario);
+        apply(shipNext, w);
+        expect(apply({ type: 'intercept', shipment: 's1', by: 'next' }, w, DAY, null)).toEqual([]);
+        expect(apply({ type: 'intercept', shipment: 's1', by: 'home' }, w, DAY, null)).toHaveLength(1);
+        expect(home(w).supplies.masks).toBe(130);
+      });
+
+      it('a release by one region leaves the others on the route free to hold it', () => {
+        const w = initWorld(scenario);
+        apply({ ...shipNext, via: ['other', 'home'] }, w);
+        expect(apply({ type: 'release', shipment: 's1', by: 'other' }, w, DAY, null)).toHaveLength(1);
+        expect(w.shipments[0]).toMatchObject({ status: 'released', clearedBy: ['other'] });
+        expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY)).toHaveLength(1);
+        expect(home(w).supplies.masks).toBe(130);
+      });
+
+      it('a release naming no region (an inject’s, from above) clears the whole route', () => {
+        const w = initWorld(scenario);
+        apply(shipNext, w);
+        expect(apply({ type: 'release', shipment: 's1' }, w, DAY, null)).toHaveLength(1);
+        expect(w.shipments[0]?.clearedBy).toEqual(['capital', 'home']);
+        expect(apply({ type: 'release', shipment: 's1' }, w, DAY, null)).toEqual([]);
+        expect(apply({ type: 'intercept', shipment: 's1' }, w, DAY)).toEqual([]);
+      });
     });
   });
 
@@ -471,6 +540,76 @@ describe('applyMeasure', () => {
       apply({ type: 'roads', region: 'next', open: false }, w);
       expect(apply({ type: 'roads', region: 'next', open: false }, w)).toEqual([]);
       expect(w.closed).toEqual([0]);
+    });
+  });
+
+  describe('road: a named road on a link', () => {
+    const road = (share: number, open = false, name = '乡道X203'): Measure => ({
+      type: 'road',
+      name,
+      between: ['next', 'home'],
+      share,
+      open,
+    });
+
+    it('closing cuts its share of the link’s travel, and is reported with its name and share', () => {
+      const w = initWorld(scenario);
+      expect(apply(road(0.5), w)).toEqual([
+        { kind: 'closedNamedRoad', name: '乡道X203', between: ['next', 'home'], share: 0.5 },
+      ]);
+      expect(w.closedRoads).toEqual([{ name: '乡道X203', link: 0, share: 0.5 }]);
+      expect(travelOpen(w)).toEqual([0.5]);
+      expect(w.closed).toEqual([]);
+    });
+
+    it('several roads add up, never beyond the whole link; a travel factor scales what is left', () => {
+      const w = initWorld(scenario);
+      apply(road(0.25), w);
+      apply(road(0.5, false, '县道Y012'), w);
+      expect(travelOpen(w)).toEqual([0.25]);
+      apply({ type: 'travel', between: ['home', 'next'], factor: 0.4 }, w);
+      expect(travelOpen(w)[0]).toBeCloseTo(0.1);
+      apply(road(0.5, false, '村道Z1'), w);
+      expect(travelOpen(w)).toEqual([0]);
+    });
+
+    it('reopening restores its share and is not reported; closing it again while closed is not a second closure', () => {
+      const w = initWorld(scenario);
+      apply(road(0.5), w);
+      expect(apply(road(0.5), w)).toEqual([]);
+      expect(apply(road(0.5, true), w)).toEqual([]);
+      expect(w.closedRoads).toEqual([]);
+      expect(travelOpen(w)).toEqual([1]);
+    });
+
+    it('is apart from the link closure: reopening the link leaves the road closed', () => {
+      const w = initWorld(scenario);
+      apply(road(0.5), w);
+      apply({ type: 'roads', region: 'next', open: false }, w);
+      expect(travelOpen(w)).toEqual([0]);
+      apply({ type: 'roads', region: 'next', open: true }, w);
+      expect(travelOpen(w)).toEqual([0.5]);
+    });
+
+    it('slows the epidemic across the link by its share', () => {
+      const infectedNext = (...measures: Measure[]) => {
+        const w = initWorld(scenario);
+        for (const m of measures) apply(m, w);
+        advanceWorld(scenario, w, 15 * DAY);
+        return next(w).cum;
+      };
+      const open = infectedNext();
+      const half = infectedNext(road(0.5));
+      expect(open).toBeGreaterThan(0);
+      expect(half).toBeGreaterThan(0);
+      expect(half).toBeLessThan(open);
+      expect(infectedNext(road(1))).toBe(0);
+    });
+
+    it('does nothing on a pair of regions with no link', () => {
+      const w = initWorld(scenario);
+      expect(apply({ ...road(0.5), between: ['home', 'capital'] } as Measure, w)).toEqual([]);
+      expect(w.closedRoads).toEqual([]);
     });
   });
 

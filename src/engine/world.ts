@@ -31,10 +31,21 @@ export interface Shipment {
   amount: number;
   from: string;
   to: string;
+  /** The regions that may hold it on its way: `from`, then the ones it passes through (`via`). */
+  route: string[];
+  /** Regions on the route that let it through: they can no longer intercept it. */
+  clearedBy: string[];
   /** In-game minute it arrives, unless intercepted. */
   arrives: number;
-  /** 'released': let through by the trainee, still on its way. */
+  /** 'released': let through by some region on its route, still on its way. */
   status: 'moving' | 'released' | 'delivered' | 'intercepted';
+}
+
+export interface ClosedRoad {
+  name: string;
+  /** Index of the link the road belongs to. */
+  link: number;
+  share: number;
 }
 
 export interface WorldState {
@@ -46,6 +57,8 @@ export interface WorldState {
   travel: number[];
   /** Links closed by road closures, by index. */
   closed: number[];
+  /** Named roads closed (a `road` measure), each carrying `share` of its link's travel. */
+  closedRoads: ClosedRoad[];
   pendingBeds: { region: number; add: number; at: number }[];
   shipments: Shipment[];
   /** 0 before any response is declared; 1 is the highest level. */
@@ -125,6 +138,7 @@ export function initWorld(scenario: Scenario): WorldState {
     regions,
     travel: (scenario.travel ?? []).map(() => 1),
     closed: [],
+    closedRoads: [],
     pendingBeds: [],
     shipments: [],
     responseLevel: 0,
@@ -144,8 +158,9 @@ export function cloneWorld(w: WorldState): WorldState {
     regions: w.regions.map((r) => ({ ...r, supplies: { ...r.supplies } })),
     travel: [...w.travel],
     closed: [...w.closed],
+    closedRoads: w.closedRoads.map((r) => ({ ...r })),
     pendingBeds: [...w.pendingBeds],
-    shipments: w.shipments.map((s) => ({ ...s })),
+    shipments: w.shipments.map((s) => ({ ...s, route: [...s.route], clearedBy: [...s.clearedBy] })),
     ownContact: { ...w.ownContact },
     policyMarks: {
       escalated: [...w.policyMarks.escalated],
@@ -167,7 +182,14 @@ export function cloneWorld(w: WorldState): WorldState {
 }
 
 /** Measures that change how the epidemic spreads or how its patients fare. */
-const CHANGES_THE_EPIDEMIC: ReadonlySet<Measure['type']> = new Set(['contact', 'travel', 'isolation', 'beds', 'roads']);
+const CHANGES_THE_EPIDEMIC: ReadonlySet<Measure['type']> = new Set([
+  'contact',
+  'travel',
+  'isolation',
+  'beds',
+  'roads',
+  'road',
+]);
 
 export function changesTheEpidemic(m: Measure): boolean {
   return CHANGES_THE_EPIDEMIC.has(m.type);
@@ -185,7 +207,7 @@ function settingsNow(w: WorldState): StepSettings {
   return {
     contact: w.regions.map((r) => r.contact),
     isolation: w.regions.map((r) => r.isolation),
-    travel: w.travel.map((f, k) => (w.closed.includes(k) ? 0 : f)),
+    travel: travelOpen(w),
     beds: w.regions.map((r) => r.beds),
   };
 }
@@ -252,6 +274,18 @@ function deliverBy(scenario: Scenario, w: WorldState, t: number): void {
 }
 
 /**
+ * The travel factor of each link with its closures: a closed link carries none; named roads
+ * closed on it take their shares away, together never more than the whole link.
+ */
+export function travelOpen(w: WorldState): number[] {
+  return w.travel.map((f, k) => {
+    if (w.closed.includes(k)) return 0;
+    const cut = w.closedRoads.reduce((sum, r) => (r.link === k ? sum + r.share : sum), 0);
+    return f * Math.max(0, 1 - cut);
+  });
+}
+
+/**
  * Advances the world to in-game minute `to` in fixed 6-hour steps. A measure or an arrival at
  * minute x acts from minute x: the step containing it runs each part under its own settings.
  * The epidemic is computed a whole step at a time, so it lags the clock by less than one step,
@@ -287,6 +321,7 @@ export type MeasureFact =
   | { kind: 'letThrough'; shipment: Shipment }
   | { kind: 'intercepted'; shipment: Shipment }
   | { kind: 'closedRoad'; region: string }
+  | { kind: 'closedNamedRoad'; name: string; between: readonly [string, string]; share: number }
   /**
    * The trainee's contact factor in a region is stricter than the policy: tightened by their
    * measure, or left so when the policy changed and a decision went by.
@@ -341,8 +376,19 @@ function linkBetween(scenario: Scenario, a: string, b: string): number {
 }
 
 /**
+ * The shipment `id` still on its way that region `by` may hold: one whose route passes `by` and
+ * that `by` has not let through. Without `by` (an inject that names no region), any on its way.
+ */
+function holdable(w: WorldState, id: string, by: string | undefined): Shipment | undefined {
+  const s = w.shipments.find((x) => x.id === id && (x.status === 'moving' || x.status === 'released'));
+  if (!s || by === undefined) return s;
+  return s.route.includes(by) && !s.clearedBy.includes(by) ? s : undefined;
+}
+
+/**
  * Applies one measure at in-game minute `t`. NOTE mutates `w`.
- * `actingRegion` is the trainee's region (used for interceptions and road closures).
+ * `actingRegion` is the trainee's region (used for interceptions and road closures); an
+ * interception or release that names its region in `by` acts for that region instead.
  */
 export function applyMeasure(
   scenario: Scenario,
@@ -399,6 +445,8 @@ export function applyMeasure(
         amount,
         from: m.from,
         to: m.to,
+        route: [m.from, ...(m.via ?? [])],
+        clearedBy: [],
         arrives: t + parseDuration(m.takes),
         status: 'moving',
       };
@@ -407,18 +455,24 @@ export function applyMeasure(
       return [{ kind: 'sent', shipment }];
     }
     case 'intercept': {
-      const s = w.shipments.find((x) => x.id === m.shipment && x.status === 'moving');
-      const own = actingRegion === undefined ? undefined : at(actingRegion);
-      if (!s) return [];
+      // Someone must hold the goods: a region on the route (the shipment passes its territory).
+      const by = m.by ?? actingRegion;
+      const s = by === undefined ? undefined : holdable(w, m.shipment, by);
+      if (!s || by === undefined) return [];
       s.status = 'intercepted';
+      const own = at(by);
       if (own) own.supplies[s.supply] = (own.supplies[s.supply] ?? 0) + s.amount;
       return [{ kind: 'intercepted', shipment: s }];
     }
     case 'release': {
-      // Let through once; a shipment already released or intercepted is not judged again.
-      const s = w.shipments.find((x) => x.id === m.shipment && x.status === 'moving');
+      // Let through once by each region; with no region (an inject's clearance from above), by all of them.
+      const by = m.by ?? actingRegion;
+      const s = holdable(w, m.shipment, by);
       if (!s) return [];
+      const clearing = by === undefined ? s.route.filter((r) => !s.clearedBy.includes(r)) : [by];
+      if (clearing.length === 0) return [];
       s.status = 'released';
+      s.clearedBy = [...s.clearedBy, ...clearing];
       return [{ kind: 'letThrough', shipment: s }];
     }
     case 'notify': {
@@ -441,6 +495,18 @@ export function applyMeasure(
       if (k < 0 || w.closed.includes(k)) return [];
       w.closed.push(k);
       return [{ kind: 'closedRoad', region: m.region }];
+    }
+    case 'road': {
+      const k = linkBetween(scenario, m.between[0], m.between[1]);
+      if (k < 0) return [];
+      const same = (r: ClosedRoad) => r.link === k && r.name === m.name;
+      if (m.open) {
+        w.closedRoads = w.closedRoads.filter((r) => !same(r));
+        return [];
+      }
+      if (w.closedRoads.some(same)) return [];
+      w.closedRoads.push({ name: m.name, link: k, share: m.share });
+      return [{ kind: 'closedNamedRoad', name: m.name, between: m.between, share: m.share }];
     }
     case 'level':
       w.responseLevel = m.level;

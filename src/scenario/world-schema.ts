@@ -281,15 +281,38 @@ const MeasureOptions = [
     amount: v.pipe(v.number(), v.minValue(0), doc('数量 — amount'), examples([20, 2000])),
     from: v.pipe(Id, doc('发出地区 — from region'), examples(['nanping'])),
     to: v.pipe(Id, doc('目的地区 — to region'), examples(['beixi'])),
+    via: v.optional(
+      v.pipe(
+        v.array(Id),
+        v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
+        doc(
+          '途经的地区 id，按先后顺序，不含 from 和 to。“途经”指运输途中要穿过这个地区的辖区：只有 from 和途经的地区能截留或放行这批物资；不写则直达，途中不经过任何地区 — the regions the shipment passes through between from and to, in order: it crosses their territory, so only from and these regions may intercept or let it through; left out, it goes direct',
+        ),
+        examples([['yunwan'], ['yunwan', 'beixi']]),
+      ),
+    ),
     takes: v.pipe(Duration, doc('在途时间 — time in transit'), examples(['1d', '6h'])),
   }),
   strictObject({
-    type: v.pipe(v.literal('intercept'), doc('截留途经本地的一批物资，归本地使用 — intercept a shipment')),
+    type: v.pipe(
+      v.literal('intercept'),
+      doc('截留途经本地的一批物资，归截留的地区使用 — intercept a shipment passing through'),
+    ),
     shipment: ShipmentId('物资批次 id — shipment id'),
+    by: v.optional(
+      RegionId(
+        '截留的地区，只用于插入事件（选项总是以学员所在地区的名义）；必须是这批物资的 from 或途经（via）的地区 — the region that intercepts, in an inject only; must be on the route',
+      ),
+    ),
   }),
   strictObject({
     type: v.pipe(v.literal('release'), doc('放行途经本地的一批物资 — let a shipment through')),
     shipment: ShipmentId('物资批次 id — shipment id'),
+    by: v.optional(
+      RegionId(
+        '放行的地区，只用于插入事件；必须在路线上。插入事件不写 by 表示上级统一放行：路线上的地区都不能再截留 — the region that lets it through, in an inject only; without it, cleared along the whole route',
+      ),
+    ),
   }),
   strictObject({
     type: v.pipe(v.literal('notify'), doc('向其他地区通报疫情信息 — share information with other regions')),
@@ -305,6 +328,25 @@ const MeasureOptions = [
     region: RegionId('另一地区 id — the other region'),
     open: v.pipe(v.boolean(), doc('true 恢复通行，false 关闭 — true reopens, false closes'), examples([false, true])),
     from: v.optional(RegionId('关闭道路的地区，默认是学员所在地区 — who closes them; default the role region')),
+  }),
+  strictObject({
+    type: v.pipe(
+      v.literal('road'),
+      doc(
+        '关闭或恢复两地之间的一条具体道路（如一条乡道），只切断它承担的那部分往来 — close or reopen one named road between two regions',
+      ),
+    ),
+    name: Text(30, '道路名称，在同两地之间唯一 — the road’s name', ['乡道X203（石桥村段）', '县道Y012']),
+    between: v.pipe(
+      v.tuple([Id, Id]),
+      doc('道路连接的两个地区，两地之间须有 travel（往来） — the two regions it joins; a declared travel link'),
+      examples([['qingshi', 'hekou']]),
+    ),
+    share: Share(
+      '这条道路承担两地往来的比例，大于 0、至多 1；关闭几条道路时比例相加，至多断绝全部往来 — the share of the link’s travel it carries; several closed roads add up, at most the whole link',
+      [0.1, 0.3],
+    ),
+    open: v.pipe(v.boolean(), doc('true 恢复通行，false 关闭 — true reopens, false closes'), examples([false, true])),
   }),
   strictObject({
     type: v.pipe(v.literal('level'), doc('启动应急响应 — declare a response level')),
@@ -332,7 +374,7 @@ export const Measure = v.pipe(
   v.variant(
     'type',
     MeasureOptions,
-    '措施的 type 只能是 contact、travel、isolation、beds、supply、ship、intercept、release、notify、roads、level、policy 或 trust',
+    '措施的 type 只能是 contact、travel、isolation、beds、supply、ship、intercept、release、notify、roads、road、level、policy 或 trust',
   ),
   doc('作用于世界的一项措施 — a measure that changes the world'),
 );
@@ -366,7 +408,10 @@ export const ScoringRules = v.pipe(
     send: RuleWeight('向其他地区调出物资，默认 +4 协同分 — sending supplies, default +4', [4]),
     letThrough: RuleWeight('放行途经的物资，默认 +3 协同分 — letting a shipment through, default +3', [3]),
     intercept: RuleWeight('截留途经的物资，默认 −15 协同分 — intercepting a shipment, default −15', [-15]),
-    closeRoad: RuleWeight('关闭通往其他地区的道路，默认 −10 协同分 — closing roads to a region, default −10', [-10]),
+    closeRoad: RuleWeight(
+      '关闭通往其他地区的道路，默认 −10 协同分；关闭一条具体道路（road）按它承担的往来比例折算，至少 1 分 — closing roads to a region, default −10; a named road by its share, at least 1 point',
+      [-10],
+    ),
     escalate: RuleWeight(
       '比上级要求更严（层层加码），默认 −8 协同分 — stricter than the higher level, default −8',
       [-8],

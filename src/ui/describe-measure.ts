@@ -26,16 +26,19 @@ export function describeMeasure(scenario: Scenario, m: Measure): string {
     }
     case 'ship': {
       const s = supply(m.supply);
-      return `从${region(m.from)}向${region(m.to)}调运${s.name} ${m.amount} ${s.unit}（在途 ${m.takes}）`;
+      const via = m.via?.length ? `，途经${m.via.map(region).join('、')}` : '';
+      return `从${region(m.from)}向${region(m.to)}调运${s.name} ${m.amount} ${s.unit}（在途 ${m.takes}${via}）`;
     }
     case 'intercept':
-      return '截留途经本地的一批物资';
+      return m.by ? `${region(m.by)}截留途经的一批物资` : '截留途经本地的一批物资';
     case 'release':
-      return '放行途经本地的一批物资';
+      return m.by ? `${region(m.by)}放行途经的一批物资` : '放行途经本地的一批物资';
     case 'notify':
       return `向${m.regions.map(region).join('、')}通报疫情信息`;
     case 'roads':
       return `${m.from ? region(m.from) : '本地'}${m.open ? '恢复' : '关闭'}通往${region(m.region)}的道路`;
+    case 'road':
+      return `${m.open ? '恢复' : '关闭'}${m.name}（${region(m.between[0])}与${region(m.between[1])}之间，约占两地往来的 ${percent(m.share)}）`;
     case 'level':
       return `启动 ${LEVEL[m.level]} 级应急响应`;
     case 'policy':

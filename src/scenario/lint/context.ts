@@ -10,6 +10,8 @@ import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
 import { didYouMean } from './did-you-mean';
 
+export type ShipMeasure = Extract<Measure, { type: 'ship' }>;
+
 /** One family of checks: reads the scenario through the context, and reports there. */
 export type LintRule = (context: LintContext) => void;
 
@@ -45,8 +47,8 @@ export class LintContext {
   readonly vars: Map<string, 'number' | 'boolean'>;
   /** Declared [min, max] of each number variable. */
   readonly ranges: Map<string, readonly [number, number]>;
-  /** Ids of shipments that some measure sends. */
-  readonly shipments: Set<string>;
+  /** The shipments measures send, by id: one id may be sent by several measures, on different routes. */
+  readonly shipments: Map<string, ShipMeasure[]>;
   /** The node `start` names (the first with that id), if there is one. */
   readonly startNode: ScenarioNode | undefined;
   /** References something cites, and variables some condition reads: what is left is unused. */
@@ -69,9 +71,14 @@ export class LintContext {
     this.ranges = new Map(
       (scenario.variables ?? []).flatMap((x) => (x.type === 'number' ? [[x.id, [x.min, x.max] as const]] : [])),
     );
-    this.shipments = new Set();
+    this.shipments = new Map();
     const ship = (world: readonly Measure[] | undefined) => {
-      for (const measure of world ?? []) if (measure.type === 'ship') this.shipments.add(measure.id);
+      for (const measure of world ?? []) {
+        if (measure.type !== 'ship') continue;
+        const sent = this.shipments.get(measure.id);
+        if (sent) sent.push(measure);
+        else this.shipments.set(measure.id, [measure]);
+      }
     };
     for (const node of scenario.nodes)
       if (node.kind === 'decision') for (const choice of node.choices) ship(choice.world);
@@ -201,15 +208,24 @@ export class LintContext {
         case 'ship':
           this.known('supply', measure.supply, [...at, 'supply']);
           this.known('region', measure.to, [...at, 'to']);
+          measure.via?.forEach((id, j) => {
+            this.known('region', id, [...at, 'via', j]);
+          });
           return;
         case 'intercept':
         case 'release':
           if (!this.shipments.has(measure.shipment)) {
             this.error([...at, 'shipment'], `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`);
           }
-          if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
+          if (measure.by !== undefined) this.known('region', measure.by, [...at, 'by']);
+          else if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
             this.error([...at, 'type'], '截留的物资要归学员所在地区：请声明 roleRegion。');
           }
+          return;
+        case 'road':
+          measure.between.forEach((id, j) => {
+            this.known('region', id, [...at, 'between', j]);
+          });
           return;
         case 'notify':
           measure.regions.forEach((id, j) => {

@@ -10,6 +10,7 @@ import { LintContext, type LintRule } from './context';
 import { checkNames } from './names';
 import { checkNodes } from './nodes';
 import { checkReachability } from './reachability';
+import { checkRoutes } from './routes';
 import { checkScale } from './scale';
 import { checkScreen } from './screen';
 import { checkUnused } from './unused';
@@ -24,6 +25,7 @@ const RULES: readonly LintRule[] = [
   checkNames,
   checkWorld,
   checkNodes,
+  checkRoutes,
   checkAt,
   checkReachability,
   checkUnused,

@@ -4,7 +4,7 @@
  */
 
 import { powerInForce } from '../../engine/powers-in-force';
-import { roleHolds, ruleDelta } from '../../engine/rules';
+import { namedRoadDelta, roleHolds, ruleDelta } from '../../engine/rules';
 import {
   DEFAULT_BASE,
   DEFAULT_TIMEOUT_PENALTY,
@@ -78,7 +78,9 @@ function choiceSpan(
     else if (measure.type === 'release') mayAdd(span, COORDINATION, ruleDelta(scenario, 'letThrough'));
     else if (measure.type === 'intercept') mayAdd(span, COORDINATION, ruleDelta(scenario, 'intercept'));
     else if (measure.type === 'roads' && !measure.open) mayAdd(span, COORDINATION, ruleDelta(scenario, 'closeRoad'));
-    else if (measure.type === 'contact' && policy) {
+    else if (measure.type === 'road' && !measure.open) {
+      mayAdd(span, COORDINATION, namedRoadDelta(ruleDelta(scenario, 'closeRoad'), measure.share));
+    } else if (measure.type === 'contact' && policy) {
       // Only a drill with a policy judges contact measures against it: tighter escalates, level aligns.
       mayAdd(span, COORDINATION, ruleDelta(scenario, 'escalate'), ruleDelta(scenario, 'align'));
     } else if (measure.type === 'policy') {

@@ -264,6 +264,18 @@ describe('lint: the world', () => {
       ['notify', { type: 'notify', regions: ['next', 'ghost'] }, '/regions/1', region()],
       ['roads (region)', { type: 'roads', region: 'ghost', from: 'home', open: false }, '/region', region()],
       ['roads (from)', { type: 'roads', region: 'next', from: 'ghost', open: false }, '/from', region()],
+      [
+        'ship (via)',
+        { type: 'ship', id: 's1', supply: 'masks', amount: 1, from: 'home', to: 'next', via: ['ghost'], takes: '1d' },
+        '/via/0',
+        region(),
+      ],
+      [
+        'road (between)',
+        { type: 'road', name: '乡道X203', between: ['home', 'ghost'], share: 0.1, open: false },
+        '/between/1',
+        region(),
+      ],
     ])('reports %s, in a choice and in an inject', (_, measure, tail, message) => {
       expectOneError(withChoice({ world: [measure] }), `/nodes/0/choices/0/world/0${tail}`, message);
       expectOneError({ ...base, injects: [fakeInject({ world: [measure] })] }, `/injects/0/world/0${tail}`, message);
@@ -331,10 +343,10 @@ describe('lint: the world', () => {
       );
     });
 
-    it('accepts stopping a shipment that an inject sends', () => {
+    it('accepts stopping a shipment that an inject sends through the trainee’s region', () => {
       const scenario = withChoice(
         { world: [{ type: 'intercept', shipment: 's1' }] },
-        { ...base, injects: [fakeInject({ world: [ship] })] },
+        { ...base, injects: [fakeInject({ world: [{ ...ship, via: ['home'] }] })] },
       );
       expect(problemsOf(scenario)).toEqual([]);
     });

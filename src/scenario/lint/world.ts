@@ -128,8 +128,11 @@ function checkInjects(context: LintContext): void {
       if (measure.type === 'roads' && measure.from === undefined) {
         context.error([...at, 'world', j, 'from'], '插入事件关闭或恢复道路时要写明 from（是哪个地区）。');
       }
-      if (measure.type === 'intercept') {
-        context.error([...at, 'world', j, 'type'], '插入事件不能截留物资：截留只能是学员的决定（选项的 world）。');
+      if (measure.type === 'intercept' && measure.by === undefined) {
+        context.error(
+          [...at, 'world', j, 'by'],
+          '插入事件截留物资要写明 by（哪个地区截留，物资归它），它须是这批物资的发出地区或途经地区；学员的截留写在选项的 world 里。',
+        );
       }
     });
     if (inject.decides) checkDecides(context, inject, at);
