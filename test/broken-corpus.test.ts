@@ -64,6 +64,7 @@ const COVERS: Record<string, string> = {
   'a choice label too long for the decision screen': 'label-too-long.json',
   'more choices than the decision screen holds': 'too-many-choices.json',
   'text longer than the format allows': 'text-over-limit.json',
+  'a chance outside 0–1 (a percentage written as 60)': 'chance-out-of-range.json',
 };
 
 describe('the broken-file corpus', () => {
