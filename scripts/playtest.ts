@@ -52,6 +52,9 @@ function summarise(file: string, r: PlaytestReport, best: Searched): string[] {
     `  结局 ${r.endings.reached}/${r.endings.total}（${Object.entries(r.endings.counts)
       .map(([id, count]) => `${id} ${count} 局`)
       .join('，')}）${r.endings.never.length ? `，从未到达：${r.endings.never.join('、')}` : ''}`,
+    ...(r.endings.byChance.length
+      ? [`  取决于运气的结局（同一串决定换一个随机种子，结局不同）：${r.endings.byChance.join('、')}`]
+      : []),
     ...Object.entries(r.outcomes).map(
       ([id, o]) =>
         `    ${id}：累计感染 ${n(o.cases.min)}–${n(o.cases.max)}，死亡 ${n(o.deaths.min)}–${n(o.deaths.max)}`,

@@ -66,6 +66,7 @@ const COVERS: Record<string, string> = {
   'text longer than the format allows': 'text-over-limit.json',
   'an answer to a request that can come before the request': 'decides-before-request.json',
   'an interception by a region the shipment does not pass through': 'intercept-off-route.json',
+  'a chance outside 0–1 (a percentage written as 60)': 'chance-out-of-range.json',
 };
 
 describe('the broken-file corpus', () => {

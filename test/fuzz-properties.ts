@@ -188,7 +188,13 @@ function effectOf(n: Names): fc.Arbitrary<Json> {
     );
   }
   if (n.flags.length) options.push(fc.record({ op: fc.constant('set'), var: idOf(n.flags), value: fc.boolean() }));
-  return options.length ? fc.oneof(...options) : fc.constant({ op: 'set', var: 'undeclared', value: true });
+  if (!options.length) return fc.constant({ op: 'set', var: 'undeclared', value: true });
+  // Any effect may apply only on a condition, or by chance (0 and 1 included: lint only warns of them).
+  const guards = fc.record(
+    { when: conditionOf(n), chance: fc.double({ min: 0, max: 1, noNaN: true }) },
+    { requiredKeys: [] },
+  );
+  return fc.tuple(fc.oneof(...options), guards).map(([effect, more]) => ({ ...(effect as object), ...more }) as Json);
 }
 
 const scoreOf = (n: Names): fc.Arbitrary<Json> =>

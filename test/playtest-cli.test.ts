@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the script `npm run playtest` runs (tsx by its path: npx finds it only inside the project). */
@@ -61,5 +63,20 @@ describe('npm run playtest -- FILE', () => {
     expect(out).toMatch(/推演时间：最短 [\d.]+ 小时，最长 [\d.]+ 小时/);
     expect(out).toMatch(/ {4}end：累计感染 [\d,]+–[\d,]+，死亡 \d+–\d+/);
     expect(out).toMatch(/最佳路线（搜索了全部走法）：时效 \d+，依法 \d+，协同 \d+，结局 end，1 个决定/);
+  });
+
+  it('names the endings that depend on chance', () => {
+    // The broken corpus's persuasion drill, its chance written as a probability.
+    const broken = readFileSync('test/fixtures/broken/chance-out-of-range.json', 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'playtest-chance-'));
+    const file = join(dir, 'chance.json');
+    try {
+      writeFileSync(file, broken.replace('"chance": 60', '"chance": 0.6'));
+      const { code, out } = run([file, '--runs', '40']);
+      expect(code).toBe(0);
+      expect(out).toContain('取决于运气的结局（同一串决定换一个随机种子，结局不同）：agreed、refused');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

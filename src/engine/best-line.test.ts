@@ -204,3 +204,58 @@ describe('analyseRun', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 });
+
+describe('the search with chance in the drill', () => {
+  /** Persuading can win more than ordering, or lose; the seed decides, as it did for the trainee. */
+  const gamble = fakeScenario({
+    id: 'gamble',
+    variables: [{ id: 'persuaded', type: 'boolean', label: '已说服', initial: false }],
+    nodes: [
+      fakeDecision({
+        id: 'n1',
+        choices: [
+          fakeChoice({
+            id: 'persuade',
+            label: '劝说',
+            effects: [{ op: 'set', var: 'persuaded', value: true, chance: 0.5 }],
+            next: [{ when: { var: 'persuaded', op: '==', value: true }, to: 'agreed' }, { to: 'refused' }],
+          }),
+          fakeChoice({ id: 'order', label: '强制', score: score('legality', 5), next: 'ordered' }),
+        ],
+      }),
+      fakeDecision({
+        id: 'agreed',
+        choices: [fakeChoice({ id: 'thank', label: '致谢', score: score('coordination', 20), next: 'end' })],
+      }),
+      fakeDecision({
+        id: 'refused',
+        choices: [fakeChoice({ id: 'retreat', label: '撤回', score: score('coordination', -10), next: 'end' })],
+      }),
+      fakeDecision({ id: 'ordered', choices: [fakeChoice({ id: 'done', label: '完成', next: 'end' })] }),
+      fakeEnding(),
+    ],
+  });
+  const lucky = (seed: number) => playMove(gamble, start(gamble, seed), 'persuade').nodeId === 'agreed';
+  const seeds = Array.from({ length: 40 }, (_, i) => i);
+  const luckySeed = seeds.find(lucky) as number;
+  const unluckySeed = seeds.find((s) => !lucky(s)) as number;
+
+  it('draws what the trainee drew with the run’s seed: its best line is the one the seed rewards', () => {
+    expect(luckySeed).toBeDefined();
+    expect(unluckySeed).toBeDefined();
+    expect(searchBestLine(gamble, start(gamble, luckySeed)).steps).toEqual(['persuade', 'thank']);
+    expect(searchBestLine(gamble, start(gamble, unluckySeed)).steps).toEqual(['order', 'done']);
+  });
+
+  it('weighs the trainee’s own luck: after the move, the outcome is the one the run had', () => {
+    const moves = ['persuade', 'retreat'];
+    const states = statesOf(gamble, moves, unluckySeed);
+    const analysis = analyseRun(gamble, states, moves);
+    const run = outcomeOf(gamble, states.at(-1) as RunState);
+    expect(analysis.costs[0]?.afterTaken).toEqual(run);
+    expect(analysis.costs[0]?.best).toBe('order');
+    expect(analysis.costs[0]?.lost.total).toBe(15);
+    // The same analysis twice: the search is as deterministic as the run.
+    expect(analyseRun(gamble, states, moves)).toEqual(analysis);
+  });
+});

@@ -7,7 +7,6 @@ import type { Choice, DecisionNode, Scenario, ScenarioNode } from '../scenario/s
 import { parseDuration } from './clock';
 import { holds } from './conditions';
 import { describeCondition } from './describe-condition';
-import { applyEffect } from './effects';
 import { outcomeEvent } from './outcome';
 import { type DutiesAfter, dutiesLeftAtTheEnd, reportDuties } from './report-duties';
 import { RETURN } from './return';
@@ -23,7 +22,7 @@ import {
 import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
 import { IllegalDecisionError, type RunState, type ScoreEvent, TIMEOUT, type VarChange } from './types';
-import { contextOf, fireInject, passTime, type WorkingCopy } from './working-copy';
+import { applyEffectList, contextOf, fireInject, passTime, type WorkingCopy } from './working-copy';
 import { applyMeasure, policyLeftBehind } from './world';
 
 /**
@@ -109,15 +108,7 @@ export function judge(
 
 /** The choice's effects on variables, and what they changed. NOTE mutates `working`. */
 export function applyEffects(scenario: Scenario, working: WorkingCopy, taken: Choice): VarChange[] {
-  const variables = scenarioIndex(scenario).variable;
-  const changes: VarChange[] = [];
-  for (const effect of taken.effects ?? []) {
-    const from = working.vars[effect.var];
-    const [to, rng] = applyEffect(effect, variables.get(effect.var), from, working.rng);
-    working.rng = rng;
-    working.vars[effect.var] = to;
-    if (from !== to && from !== undefined) changes.push({ var: effect.var, from, to });
-  }
+  const changes = applyEffectList(scenario, working, taken.effects);
   for (const change of changes) working.events.push({ type: 'changed', ...change });
   return changes;
 }

@@ -1,5 +1,6 @@
 import type { Effect, Variable } from '../scenario/schema';
-import { nextInt } from './rng';
+import { type ConditionContext, holds } from './conditions';
+import { nextInt, nextRandom } from './rng';
 import type { VarValue } from './types';
 
 function clampTo(variable: Variable | undefined, value: VarValue): VarValue {
@@ -32,4 +33,21 @@ export function applyEffect(
       return never;
     }
   }
+}
+
+/**
+ * Whether an effect applies now, and the PRNG state after deciding it: its `when` must hold (the
+ * context sees the effects applied before it), then a `chance` draws once and applies under it.
+ * Exactly one draw for each effect with a chance whose `when` holds, none otherwise: the draws
+ * follow from the seed and the decisions alone, so a replay draws the same.
+ */
+export function effectApplies(
+  effect: Effect,
+  context: () => ConditionContext,
+  rng: number,
+): [applies: boolean, rng: number] {
+  if (effect.when !== undefined && !holds(effect.when, context())) return [false, rng];
+  if (effect.chance === undefined) return [true, rng];
+  const [draw, next] = nextRandom(rng);
+  return [draw < effect.chance, next];
 }

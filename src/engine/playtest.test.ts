@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fakeChoice, fakeDecision, fakeEnding, fakeNumberVar, fakeScenario } from '../../test/fake-scenario';
+import {
+  fakeBooleanVar,
+  fakeChoice,
+  fakeDecision,
+  fakeEnding,
+  fakeNumberVar,
+  fakeScenario,
+} from '../../test/fake-scenario';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { playtest, playtestFails } from './playtest';
 
@@ -45,6 +52,37 @@ describe('playtest', () => {
     expect(r.endings.never).toEqual(['won']);
     expect(r.nodes.never).toEqual(['won']);
     expect(playtestFails(r)).toBe(true);
+  });
+
+  it('names the endings a line reaches for some seeds only, sampling each about as often as its chance', () => {
+    const drill = fakeScenario({
+      variables: [fakeBooleanVar({ id: 'persuaded' })],
+      nodes: [
+        fakeDecision({
+          choices: [
+            fakeChoice({
+              id: 'persuade',
+              effects: [{ op: 'set', var: 'persuaded', value: true, chance: 0.25 }],
+              next: [{ when: { var: 'persuaded', op: '==', value: true }, to: 'agreed' }, { to: 'refused' }],
+            }),
+            fakeChoice({ id: 'order', next: 'ordered' }),
+          ],
+        }),
+        fakeEnding({ id: 'agreed', title: '同意' }),
+        fakeEnding({ id: 'refused', title: '拒绝' }),
+        fakeEnding({ id: 'ordered', title: '强制' }),
+      ],
+    });
+    const r = playtest(drill, 400);
+    expect(r.endings.never).toEqual([]);
+    expect(r.endings.byChance).toEqual(['agreed', 'refused']);
+    const persuaded = (r.endings.counts.agreed ?? 0) + (r.endings.counts.refused ?? 0);
+    expect((r.endings.counts.agreed ?? 0) / persuaded).toBeGreaterThan(0.15);
+    expect((r.endings.counts.agreed ?? 0) / persuaded).toBeLessThan(0.35);
+  });
+
+  it('names no ending as chance’s in a drill that draws nothing', () => {
+    expect(playtest(uiDrill, 20, 3).endings.byChance).toEqual([]);
   });
 
   it('reports a loop with no way out as runs that never end', () => {

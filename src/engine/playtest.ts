@@ -6,9 +6,9 @@
  * bad) play, which neither chance nor a search through every sequence reaches in a drill of a
  * dozen decisions. Pure and deterministic for a given seed.
  */
-import type { Dimension, Scenario } from '../scenario/schema';
+import type { Dimension, Effect, Scenario } from '../scenario/schema';
 import { nextInt, seedState } from './rng';
-import { choose, currentDecision, offeredChoices, start } from './run';
+import { choose, currentDecision, offeredChoices, replay, start } from './run';
 import { DIMENSIONS, dimensionScores } from './scoring';
 import { type RunState, TIMEOUT } from './types';
 
@@ -18,7 +18,17 @@ export const MAX_DECISIONS = 500;
 export interface PlaytestReport {
   runs: number;
   nodes: { reached: number; total: number; never: string[] };
-  endings: { reached: number; total: number; never: string[]; counts: Record<string, number> };
+  endings: {
+    reached: number;
+    total: number;
+    never: string[];
+    counts: Record<string, number>;
+    /**
+     * Endings that depend on luck: a sampled run's very decisions, replayed with another seed,
+     * end elsewhere (or are no longer all on offer). Only a drill that draws at all is replayed.
+     */
+    byChance: string[];
+  };
   scores: Record<Dimension, { min: number; max: number; mean: number }>;
   /** Among the sampled runs that ended: the fewest and the most decisions, and the least and the most in-game hours (not of the same runs). */
   decisions: { min: number; max: number };
@@ -86,9 +96,30 @@ function moves(scenario: Scenario, state: RunState): string[] {
   return node.timeLimitSec !== undefined && node.timeoutChoice !== undefined ? [...ids, TIMEOUT] : ids;
 }
 
+/** Whether any effect draws from the run's generator: a chance, or a random value. */
+function drawsAtRandom(scenario: Scenario): boolean {
+  const draws = (effects: readonly Effect[] | undefined) =>
+    effects?.some((e) => e.chance !== undefined || e.op === 'random') ?? false;
+  return (
+    scenario.nodes.some((n) => n.kind === 'decision' && n.choices.some((c) => draws(c.effects))) ||
+    (scenario.injects ?? []).some((i) => draws(i.effects))
+  );
+}
+
+/** Where the same decisions end with another seed; null when they no longer fit or do not end. */
+function endingWithSeed(scenario: Scenario, seed: number, decisions: RunState['decisions']): string | null {
+  try {
+    return replay(scenario, seed, decisions).ending;
+  } catch {
+    return null;
+  }
+}
+
 export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestReport {
   const reached = new Set<string>();
   const endingCounts: Record<string, number> = {};
+  const lucky = drawsAtRandom(scenario);
+  const byChance = new Set<string>();
   const totals = Object.fromEntries(DIMENSIONS.map((d) => [d, { min: 100, max: 0, sum: 0 }])) as Record<
     Dimension,
     { min: number; max: number; sum: number }
@@ -108,7 +139,8 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
 
   for (let run = 0; run < runs; run++) {
     const style = RUN_STYLES[run % RUN_STYLES.length] as RunStyle;
-    let state = start(scenario, draw(2 ** 31));
+    const runSeed = draw(2 ** 31);
+    let state = start(scenario, runSeed);
     reached.add(state.nodeId);
     let decisions = 0;
     try {
@@ -141,6 +173,14 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
     }
     finished++;
     endingCounts[state.ending] = (endingCounts[state.ending] ?? 0) + 1;
+    if (lucky) {
+      // The next seed, not a draw of the play-test's own: its sampled runs stay what they were.
+      const other = endingWithSeed(scenario, runSeed + 1, state.decisions);
+      if (other !== state.ending) {
+        byChance.add(state.ending);
+        if (other !== null) byChance.add(other);
+      }
+    }
     const scores = dimensionScores(scenario, state.scoreEvents);
     for (const d of DIMENSIONS) {
       const t = totals[d];
@@ -191,6 +231,7 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
       total: endings.length,
       never: endings.filter((id) => !reached.has(id)),
       counts: endingCounts,
+      byChance: endings.filter((id) => byChance.has(id)),
     },
     scores: Object.fromEntries(
       DIMENSIONS.map((d) => {

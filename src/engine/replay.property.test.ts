@@ -20,8 +20,9 @@ import { choose, offeredChoices, replay, start } from './run';
 import { IllegalDecisionError, TIMEOUT } from './types';
 
 // A drill with a bit of everything that could make replay drift: a timed node whose timeout choice
-// is hidden, another whose timeout choice is an ordinary one, random effects, conditional choices,
-// conditional branches on variables, clock and visits, a loop, time windows and several endings.
+// is hidden, another whose timeout choice is an ordinary one, random effects, effects on a condition
+// or by chance, conditional choices, conditional branches on variables, clock and visits, a loop,
+// time windows and several endings.
 const scenario = loadable(
   fakeScenario({
     variables: [
@@ -89,7 +90,8 @@ const scenario = loadable(
             takes: '2h',
             effects: [
               { op: 'random', var: 'cases', min: 0, max: 100 },
-              { op: 'add', var: 'trust', value: -15 },
+              { op: 'add', var: 'trust', value: -15, chance: 0.7 },
+              { op: 'add', var: 'trust', value: 10, when: { var: 'cases', op: '<', value: 20 }, chance: 0.5 },
             ],
             next: [
               { when: { any: [{ var: 'cases', op: '>=', value: 80 }, { not: { visited: 'n3' } }] }, to: 'n3' },

@@ -3,10 +3,10 @@
  * once, changed in place by the step's phases, and turned into the next state at the end. The old
  * state is never touched, so a run state stays a value.
  */
-import type { Inject, Scenario } from '../scenario/schema';
+import type { Effect, Inject, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
-import { applyEffect } from './effects';
+import { applyEffect, effectApplies } from './effects';
 import { STEP_MINUTES } from './epidemic';
 import { lawfulness } from './rules';
 import { scenarioIndex } from './scenario-index';
@@ -16,6 +16,7 @@ import {
   type Grant,
   type LoggedMeasure,
   type RunState,
+  type VarChange,
   type VarValue,
   waiting,
 } from './types';
@@ -87,12 +88,7 @@ export function fireInject(scenario: Scenario, working: WorkingCopy, inject: Inj
   if (working.fired.has(inject.id)) return;
   if (working.opensNodes && inject.opens && working.opened !== null) return;
   if (inject.when && !holds(inject.when, contextOf(scenario, working))) return;
-  const variables = scenarioIndex(scenario).variable;
-  for (const effect of inject.effects ?? []) {
-    const [to, rng] = applyEffect(effect, variables.get(effect.var), working.vars[effect.var], working.rng);
-    working.rng = rng;
-    working.vars[effect.var] = to;
-  }
+  applyEffectList(scenario, working, inject.effects);
   for (const measure of inject.world ?? []) {
     applyMeasure(scenario, working.world, measure, at, undefined);
     working.log.push({ t: at, measure, from: 'inject' });
@@ -108,6 +104,37 @@ export function fireInject(scenario: Scenario, working: WorkingCopy, inject: Inj
   working.injects.push({ id: inject.id, clock: at, decision: working.decision });
   if (working.decision !== null) working.events.push({ type: 'inject', id: inject.id, clock: at });
   if (working.opensNodes && inject.opens) working.opened = inject.opens;
+}
+
+/**
+ * Effects in order, each skipped when its `when` fails or its chance is not drawn, and what they
+ * changed (a skipped effect changes nothing). NOTE mutates `working`.
+ */
+export function applyEffectList(
+  scenario: Scenario,
+  working: WorkingCopy,
+  effects: readonly Effect[] | undefined,
+): VarChange[] {
+  const changes: VarChange[] = [];
+  if (!effects) return changes;
+  const variables = scenarioIndex(scenario).variable;
+  // One context for the list: it reads `working.vars` itself, so it sees each effect applied.
+  let context: ConditionContext | undefined;
+  const contextNow = () => {
+    context ??= contextOf(scenario, working);
+    return context;
+  };
+  for (const effect of effects) {
+    const [applies, drawn] = effectApplies(effect, contextNow, working.rng);
+    working.rng = drawn;
+    if (!applies) continue;
+    const from = working.vars[effect.var];
+    const [to, rng] = applyEffect(effect, variables.get(effect.var), from, working.rng);
+    working.rng = rng;
+    working.vars[effect.var] = to;
+    if (from !== to && from !== undefined) changes.push({ var: effect.var, from, to });
+  }
+  return changes;
 }
 
 /**

@@ -172,6 +172,33 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
 
 const VarId = v.pipe(Id, doc('变量 id — variable id'), examples(['rumour', 'reported']));
 
+/**
+ * What every effect may add: a condition and a chance. Effects apply in order, so `when` sees
+ * the ones before it; a chance draws from the run's generator, once for each effect whose `when`
+ * holds, so a replay with the same seed draws the same.
+ */
+const EffectGuards = {
+  when: v.optional(
+    v.pipe(
+      ConditionSchema,
+      doc(
+        '只有条件成立时这条效果才生效；在这条效果生效的时刻判断，前面的效果已经生效 — applies only when this holds, judged after the effects before it',
+      ),
+    ),
+  ),
+  chance: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(0, 'chance 是 0 到 1 之间的小数（概率）：60% 写成 0.6'),
+      v.maxValue(1, 'chance 是 0 到 1 之间的小数（概率）：60% 写成 0.6'),
+      doc(
+        "生效的概率，0 到 1 之间：用本局的随机种子抽一次，小于它才生效，同一种子每次结果相同 — the probability the effect applies, drawn from the run's seeded generator",
+      ),
+      examples([0.6, 0.25]),
+    ),
+  ),
+};
+
 const Effect = v.pipe(
   v.variant(
     'op',
@@ -180,6 +207,7 @@ const Effect = v.pipe(
         op: v.pipe(v.literal('set'), doc('把变量设为一个值 — set a variable')),
         var: VarId,
         value: v.pipe(v.union([v.number(), v.boolean()]), doc('新值 — new value'), examples([true, 0])),
+        ...EffectGuards,
       }),
       strictObject({
         op: v.pipe(
@@ -188,6 +216,7 @@ const Effect = v.pipe(
         ),
         var: VarId,
         value: v.pipe(v.number(), doc('加上的数，可为负 — amount, may be negative'), examples([20, -15])),
+        ...EffectGuards,
       }),
       strictObject({
         op: v.pipe(
@@ -207,11 +236,14 @@ const Effect = v.pipe(
           doc('最大值（含） — largest value, inclusive'),
           examples([30]),
         ),
+        ...EffectGuards,
       }),
     ],
     '效果的 op 只能是 "set"、"add" 或 "random"',
   ),
-  doc('效果：改变一个变量 — an effect that changes a variable'),
+  doc(
+    '效果：改变一个变量；可带条件 when 和概率 chance — an effect that changes a variable, perhaps only when a condition holds or by chance',
+  ),
 );
 
 const ScoreRule = v.pipe(

@@ -54,6 +54,8 @@ export class LintContext {
   /** References something cites, and variables some condition reads: what is left is unused. */
   readonly citedRefs = new Set<string>();
   readonly readVars = new Set<string>();
+  /** Effects that apply by chance: the variable each changes, and where its `chance` is. */
+  readonly rolls: { var: string; path: PathKey[] }[] = [];
 
   constructor(readonly scenario: Scenario) {
     const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
@@ -178,6 +180,17 @@ export class LintContext {
             `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
           );
         }
+      }
+      if (effect.when) this.condition(effect.when, [...at, 'when']);
+      if (effect.chance === 0) {
+        this.warning(
+          [...at, 'chance'],
+          'chance 为 0，这条效果永远不会生效：删去这条效果，或写成 0 到 1 之间的概率（如 0.6）。',
+        );
+      } else if (effect.chance === 1) {
+        this.warning([...at, 'chance'], 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
+      } else if (effect.chance !== undefined && type) {
+        this.rolls.push({ var: effect.var, path: [...at, 'chance'] });
       }
     });
   }
