@@ -1086,7 +1086,7 @@ describe('older format versions', () => {
     expect(state.scoreEvents.filter((e) => e.dimension === 'legality')).toEqual([]);
   });
 
-  it('reads a version-2 file as it is, with no warning: version 3 only adds instructorNotes', () => {
+  it('reads a version-2 file as it is, with no warning: version 3 only adds instructorNotes, version 4 only optional fields', () => {
     const drill = data(fakeScenario()) as Record<string, Json>;
     drill.schemaVersion = 2;
     const result = load(JSON.stringify(drill));
@@ -1097,6 +1097,31 @@ describe('older format versions', () => {
       JSON.stringify({ ...drill, schemaVersion: SCHEMA_VERSION, instructorNotes: '最好的一条线教的是……' }),
     );
     expect(withNotes.ok && withNotes.scenario.instructorNotes).toBe('最好的一条线教的是……');
+  });
+
+  it('routes a version-3 shipment the trainee stops through the trainee’s region, keeping its runs, and says so', () => {
+    const convoy = { type: 'ship', id: 'convoy', supply: 'masks', amount: 20, from: 'next', to: 'far', takes: '1d' };
+    const drill = data(
+      fakeWorldScenario({
+        nodes: [
+          fakeDecision({ choices: [fakeChoice({ world: [{ type: 'intercept', shipment: 'convoy' }] })] }),
+          fakeEnding(),
+        ],
+      }),
+    ) as Record<string, Json>;
+    drill.schemaVersion = 3;
+    drill.regions = [...(drill.regions as Json[]), { id: 'far', name: '远方市', population: 1000, beds: 1, trust: 50 }];
+    drill.injects = [{ id: 'sent', title: '车队出发', text: '一批口罩出发。', at: '0m', world: [convoy] }];
+    const result = load(JSON.stringify(drill));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.scenario.injects?.[0]?.world?.[0]).toMatchObject({ via: ['home'] });
+    expect(result.warnings).toContainEqual({
+      severity: 'warning',
+      pointer: '/injects/0/world/0',
+      message: expect.stringContaining('"via": ["home"]'),
+    });
+    const state = replay(result.scenario, 1, [{ choiceId: 'c1', realMs: 0 }]);
+    expect(state.world.shipments[0]?.status).toBe('intercepted');
   });
 
   it('refuses actFirst in a file that says it is of the current version', () => {

@@ -54,6 +54,57 @@ export const SCENARIO_MIGRATIONS: readonly ScenarioMigration[] = [
     name: 'instructorNotes may be written',
     migrate: () => [],
   },
+  {
+    // Version 4 gives a shipment its route (`via`): only regions on it may intercept or let it
+    // through. A version-3 file let the trainee's region stop any shipment, so each shipment a
+    // choice intercepts or releases is routed through the trainee's region, keeping its runs as they
+    // were; the author is told, to write the real route. Version 4's other additions are optional.
+    from: 3,
+    name: 'a shipment the trainee stops passes through the trainee’s region',
+    migrate(data) {
+      const found: Problem[] = [];
+      const own = data.roleRegion;
+      if (typeof own !== 'string') return found;
+      const stopped = new Set<unknown>();
+      const nodes = Array.isArray(data.nodes) ? data.nodes : [];
+      for (const node of nodes) {
+        const choices = isObject(node) && Array.isArray(node.choices) ? node.choices : [];
+        for (const choice of choices) {
+          const world = isObject(choice) && Array.isArray(choice.world) ? choice.world : [];
+          for (const m of world) {
+            if (isObject(m) && (m.type === 'intercept' || m.type === 'release')) stopped.add(m.shipment);
+          }
+        }
+      }
+      const ships: { m: Record<string, unknown>; path: (string | number)[] }[] = [];
+      const collect = (world: unknown, path: (string | number)[]) => {
+        if (!Array.isArray(world)) return;
+        world.forEach((m, j) => {
+          if (isObject(m) && m.type === 'ship') ships.push({ m, path: [...path, j] });
+        });
+      };
+      nodes.forEach((node, n) => {
+        const choices = isObject(node) && Array.isArray(node.choices) ? node.choices : [];
+        choices.forEach((c, k) => {
+          if (isObject(c)) collect(c.world, ['nodes', n, 'choices', k, 'world']);
+        });
+      });
+      (Array.isArray(data.injects) ? data.injects : []).forEach((inject, i) => {
+        if (isObject(inject)) collect(inject.world, ['injects', i, 'world']);
+      });
+      for (const { m, path } of ships) {
+        if (!stopped.has(m.id) || m.via !== undefined || m.from === own || m.to === own) continue;
+        m.via = [own];
+        found.push(
+          warning(
+            path,
+            `格式版本 4 起，物资只有途经的地区（via）才能截留或放行。这批物资（${String(m.id)}）按版本 3 的读法视为途经学员所在的「${own}」：请写上它真正途经的地区，如 "via": ["${own}"]，然后把 schemaVersion 改为 4。`,
+          ),
+        );
+      }
+      return found;
+    },
+  },
 ];
 
 /** Brings `data` from its version up to `target`, step by step. NOTE mutates `data`. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 
 /** The format version this build reads and writes. Bump it with a named migration step. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 import {
   ComparisonOp,
