@@ -10,7 +10,7 @@ import type { Dimension, Measure, Scenario } from '../scenario/schema';
 import { choose, currentDecision, offeredChoices, snapshot, start } from './run';
 import { findNode } from './scenario-index';
 import { dimensionScores } from './scoring';
-import { type RegionSnapshot, type ScoreEvent, TIMEOUT, type VarValue } from './types';
+import { type Grant, type RegionSnapshot, type ScoreEvent, TIMEOUT, type VarValue } from './types';
 
 /** The word a line uses for letting the countdown run out. */
 export const WAIT = 'wait';
@@ -29,8 +29,33 @@ export interface TracedStep {
   measures: Measure[];
   changes: { var: string; from: VarValue; to: VarValue }[];
   injects: { id: string; title: string; clock: number }[];
+  /** Requests to the level above made, granted or refused during this step, at their minute. */
+  requests: RequestNews[];
   regions: (RegionSnapshot & { id: string; name: string })[];
   scores: ScoreEvent[];
+}
+
+export interface RequestNews {
+  power: string;
+  from: string;
+  via: string[];
+  what: 'asked' | 'granted' | 'refused';
+  clock: number;
+}
+
+/** What happened to requests in (from, to]: made, granted or refused, in the order of their minutes. */
+export function requestNews(grants: readonly Grant[], from: number, to: number): RequestNews[] {
+  const within = (t: number | null): t is number => t !== null && t > from && t <= to;
+  return grants
+    .flatMap((g): RequestNews[] => {
+      const base = { power: g.power, from: g.from, via: [...g.via] };
+      return [
+        ...(within(g.requestedAt) ? [{ ...base, what: 'asked' as const, clock: g.requestedAt }] : []),
+        ...(within(g.at) ? [{ ...base, what: 'granted' as const, clock: g.at }] : []),
+        ...(within(g.refusedAt) ? [{ ...base, what: 'refused' as const, clock: g.refusedAt }] : []),
+      ];
+    })
+    .sort((a, b) => a.clock - b.clock);
 }
 
 export interface LineTrace {
@@ -103,6 +128,7 @@ export function traceLine(scenario: Scenario, steps: readonly string[], seed = 1
       injects: events.flatMap((e) =>
         e.type === 'inject' ? [{ id: e.id, title: injectTitle.get(e.id) ?? e.id, clock: e.clock }] : [],
       ),
+      requests: requestNews(next.grants, state.clock, next.clock),
       regions: regionsOf(next),
       scores: events.flatMap((e) => (e.type === 'scored' ? [e.event] : [])),
     });
