@@ -33,15 +33,14 @@ describe('RequestsBoard', () => {
 
   it('shows a request waiting, with its way up, and not an answer that has not come yet', async () => {
     const { container, items } = board([request({ via: ['commission'], at: 10 * HOUR })], 3 * HOUR);
-    expect(items()[0]).toHaveTextContent('发布传染病预警（经市卫生健康委员会报市人民政府，1月8日 10:00 提出）');
-    expect(items()[0]).toHaveTextContent('等待答复');
+    expect(items()[0]).toHaveTextContent('发布传染病预警等待答复经市卫生健康委员会报市人民政府，1月8日 10:00 提出');
     expect(items()[0]).not.toHaveTextContent('已批准');
     await expectAccessible(container);
   });
 
   it('shows the answer once its time has come: granted or refused, and when', () => {
     const { items } = board([request({ at: 10 * HOUR }), request({ refusedAt: 6 * HOUR })], 12 * HOUR);
-    expect(items()[0]).toHaveTextContent('已批准（1月8日 18:00）');
-    expect(items()[1]).toHaveTextContent('未批准（1月8日 14:00）');
+    expect(items()[0]).toHaveTextContent('已批准报市人民政府，1月8日 10:00 提出，1月8日 18:00 答复');
+    expect(items()[1]).toHaveTextContent('未批准报市人民政府，1月8日 10:00 提出，1月8日 14:00 答复');
   });
 });

@@ -41,12 +41,10 @@ export function RequestsBoard({
             // A request is never removed or reordered: its place is its identity.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <li key={i} className={`request ${status.kind}`}>
-              <span className="request-what">
-                {power(g.power)}（{path}，{time(g.requestedAt)} 提出）
-              </span>
-              <span className="request-status">
-                {STATUS_TEXT[status.kind]}
-                {status.kind !== 'waiting' && `（${time(status.at)}）`}
+              <span className="request-what">{power(g.power)}</span>
+              <span className="request-status">{STATUS_TEXT[status.kind]}</span>
+              <span className="request-path">
+                {path}，{time(g.requestedAt)} 提出{status.kind !== 'waiting' && `，${time(status.at)} 答复`}
               </span>
             </li>
           );
