@@ -94,6 +94,7 @@ function stepLines(scenario: Scenario, s: TracedStep): string[] {
   const lines = [
     `第 ${s.step} 步  ${at(s.clockAt)}  「${s.nodeTitle}」（${s.nodeId}）`,
     `  ${s.timedOut ? '倒计时用完，按' : '选择'}「${s.choiceLabel}」（${s.choiceId}）；下一个局面在 ${at(s.clockNext)}（${formatDuration(s.clockNext - s.clockAt)}后）`,
+    ...(s.feedback ? [`  后果：${s.feedback}`] : []),
     ...s.measures.map((m) => `  措施：${describeMeasure(scenario, m)}`),
     ...s.changes.map((c) => `  变量：${c.var} ${String(c.from)} → ${String(c.to)}`),
     ...s.injects.map((x) => `  事件：${at(x.clock)}「${x.title}」（${x.id}）`),

@@ -65,6 +65,7 @@ const COVERS: Record<string, string> = {
   'more choices than the decision screen holds': 'too-many-choices.json',
   'text longer than the format allows': 'text-over-limit.json',
   'an answer to a request that can come before the request': 'decides-before-request.json',
+  'a placeholder in text that names nothing the drill can fill': 'unknown-placeholder.json',
   'an interception by a region the shipment does not pass through': 'intercept-off-route.json',
   'a chance outside 0–1 (a percentage written as 60)': 'chance-out-of-range.json',
 };

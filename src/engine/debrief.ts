@@ -1,5 +1,6 @@
 /** The after-action report (复盘), derived from a finished (or unfinished) run. */
 import type { Dimension, EndingNode, Reference, Scenario } from '../scenario/schema';
+import { fillText } from './fill-text';
 import { holdsNow } from './run';
 import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_BASE, DIMENSIONS, dimensionScores } from './scoring';
@@ -25,6 +26,8 @@ export interface TimelineRow extends TimelineEntry {
 
 export interface Report {
   ending: EndingNode | null;
+  /** The ending's text, its placeholders filled at the end. */
+  endingText: string;
   /** The ending's paragraphs whose conditions hold at the end: what this trainee did. */
   endingDetails: string[];
   dimensions: DimensionReport[];
@@ -50,14 +53,18 @@ export function debrief(scenario: Scenario, state: RunState): Report {
       decision,
       nodeTitle: node?.title ?? entry.nodeId,
       choiceLabel: choice?.label ?? entry.choiceId,
-      feedback: choice?.feedback ?? '',
+      feedback: fillText(choice?.feedback ?? '', scenario, { clock: entry.clockAfter, vars: entry.varsAfter }),
       events: state.scoreEvents.filter((e) => eventDecision(e) === decision),
     };
   });
   const ending = endingNode?.kind === 'ending' ? endingNode : null;
+  const atEnd = { clock: state.clock, vars: state.vars };
   return {
     ending,
-    endingDetails: (ending?.details ?? []).filter((x) => holdsNow(scenario, state, x.when)).map((x) => x.text),
+    endingText: fillText(ending?.text ?? '', scenario, atEnd),
+    endingDetails: (ending?.details ?? [])
+      .filter((x) => holdsNow(scenario, state, x.when))
+      .map((x) => fillText(x.text, scenario, atEnd)),
     dimensions: DIMENSIONS.map((dimension) => ({
       dimension,
       score: scores[dimension],

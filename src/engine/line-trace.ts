@@ -7,6 +7,7 @@
  * to let the countdown run out. Pure and deterministic for a given seed.
  */
 import type { Dimension, Measure, Scenario } from '../scenario/schema';
+import { fillText } from './fill-text';
 import { choose, currentDecision, offeredChoices, snapshot, start } from './run';
 import { findNode } from './scenario-index';
 import { dimensionScores } from './scoring';
@@ -22,6 +23,8 @@ export interface TracedStep {
   nodeTitle: string;
   choiceId: string;
   choiceLabel: string;
+  /** The choice's feedback, its placeholders filled as the trainee reads it. */
+  feedback: string;
   timedOut: boolean;
   /** In-game minutes since the start: when decided, and when the next situation was met. */
   clockAt: number;
@@ -120,6 +123,8 @@ export function traceLine(scenario: Scenario, steps: readonly string[], seed = 1
       nodeTitle: node.title,
       choiceId: entry?.choiceId ?? move,
       choiceLabel: choice?.label ?? move,
+      feedback:
+        choice && entry ? fillText(choice.feedback, scenario, { clock: entry.clockAfter, vars: entry.varsAfter }) : '',
       timedOut: entry?.timedOut ?? false,
       clockAt: entry?.clockAt ?? state.clock,
       clockNext: entry?.clockNext ?? next.clock,

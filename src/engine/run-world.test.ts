@@ -330,7 +330,7 @@ describe('timing', () => {
     applyMeasure(scenario, expected, lockdown, DAY, undefined);
     advanceWorld(scenario, expected, 3 * DAY);
     expect(state.world).toEqual(expected);
-    expect(state.injects).toEqual([{ id: 'order', clock: DAY, decision: 0 }]);
+    expect(state.injects).toMatchObject([{ id: 'order', clock: DAY, decision: 0 }]);
     expect(state.measures).toEqual([{ t: DAY, measure: lockdown, from: 'inject' }]);
     expect(events.map((e) => e.type).slice(0, 3)).toEqual(['decided', 'inject', 'clock']);
     expect(events).toContainEqual({ type: 'inject', id: 'order', clock: DAY });
@@ -351,7 +351,7 @@ describe('timing', () => {
       injects: [fakeInject({ id: 'echo', at: '12h', when: { var: 'acted', op: '==', value: true } })],
     });
     const state = play(scenario, 'slow');
-    expect(state.injects).toEqual([{ id: 'echo', clock: DAY, decision: 0 }]);
+    expect(state.injects).toMatchObject([{ id: 'echo', clock: DAY, decision: 0 }]);
     expect(state.measures).toEqual([{ t: DAY, measure: lockdown, from: 'choice' }]);
   });
 
@@ -360,7 +360,7 @@ describe('timing', () => {
       injects: [fakeInject({ id: 'order', at: '1d', world: [lockdown] })],
     });
     expect(play(scenario, 'quick').injects).toEqual([]);
-    expect(play(scenario, 'quick', 'quick').injects).toEqual([{ id: 'order', clock: DAY, decision: 1 }]);
+    expect(play(scenario, 'quick', 'quick').injects).toMatchObject([{ id: 'order', clock: DAY, decision: 1 }]);
   });
 
   it('fires an inject set at minute 0 in start, before the first decision', () => {
@@ -372,7 +372,7 @@ describe('timing', () => {
     });
     const state = start(scenario, 1);
     expect(state.world.policyContact).toBe(0.5);
-    expect(state.injects).toEqual([{ id: 'policy', clock: 0, decision: null }]);
+    expect(state.injects).toMatchObject([{ id: 'policy', clock: 0, decision: null }]);
     // The policy is what the trainee's contact measure is judged against.
     expect(rules(play(scenario, 'lock'))).toContain('escalate');
   });
@@ -448,7 +448,7 @@ describe('conditional injects', () => {
     expect(casesAfter(2 * DAY)).toBeGreaterThanOrEqual(threshold);
     expect(play(scenario, 'wait').injects).toEqual([]);
     const [state, events] = choose(scenario, play(scenario, 'wait'), 'wait', 0);
-    expect(state.injects).toEqual([{ id: 'surge', clock: 2 * DAY, decision: 1 }]);
+    expect(state.injects).toMatchObject([{ id: 'surge', clock: 2 * DAY, decision: 1 }]);
     expect(state.vars.alarms).toBe(1);
     expect(events).toContainEqual({ type: 'inject', id: 'surge', clock: 2 * DAY });
   });
@@ -508,7 +508,7 @@ describe('an inject that opens a node', () => {
     );
     const state = play(scenario, 'go');
     expect(state).toMatchObject({ nodeId: 'crisis', returnTo: 'n2' });
-    expect(state.injects).toEqual([{ id: 'call', clock: 120, decision: 0 }]);
+    expect(state.injects).toMatchObject([{ id: 'call', clock: 120, decision: 0 }]);
     expect(play(scenario, 'go', 'back', 'fin').ending).toBe('end');
   });
 
@@ -570,7 +570,7 @@ describe('a situation set for a later time (a node’s "at")', () => {
     const scenario = loadable(
       fakeWorldScenario({ nodes: plain, injects: [fakeInject({ id: 'report', at: '2d', effects: [] })] }),
     );
-    expect(play(scenario, 'act').injects).toEqual([{ id: 'report', clock: 2 * DAY, decision: 0 }]);
+    expect(play(scenario, 'act').injects).toMatchObject([{ id: 'report', clock: 2 * DAY, decision: 0 }]);
   });
 
   it('is interrupted by an inject on the way that opens a node, and waited for again after the return', () => {
@@ -592,7 +592,7 @@ describe('a situation set for a later time (a node’s "at")', () => {
       }),
     );
     expect(play(scenario, 'act')).toMatchObject({ nodeId: 'crisis', returnTo: 'later', clock: DAY });
-    expect(play(scenario, 'act').injects).toEqual([{ id: 'call', clock: DAY, decision: 0 }]);
+    expect(play(scenario, 'act').injects).toMatchObject([{ id: 'call', clock: DAY, decision: 0 }]);
     expect(play(scenario, 'act', 'back')).toMatchObject({ nodeId: 'later', clock: 3 * DAY });
   });
 

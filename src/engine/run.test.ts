@@ -211,6 +211,7 @@ describe('choose', () => {
         clockNext: 60,
         realMs: 1500,
         changes: [],
+        varsAfter: {},
         regions: [],
       },
       {
@@ -222,6 +223,7 @@ describe('choose', () => {
         clockNext: 180,
         realMs: 2500,
         changes: [],
+        varsAfter: {},
         regions: [],
       },
     ]);
@@ -527,6 +529,7 @@ describe('choose', () => {
           clockNext: 120,
           realMs,
           changes: [],
+          varsAfter: {},
           regions: [],
         },
       ]);

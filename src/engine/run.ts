@@ -183,6 +183,7 @@ export function choose(
   working.events.push({ type: 'clock', from: state.clock, to: done });
   // What the decision changes, in variables and in the world, it changes when it is done.
   const changes = applyEffects(scenario, working, taken);
+  const varsAfter = { ...working.vars };
   const effect = takeEffect(scenario, state, working, taken, judged.lawful);
   const { target, targetNode, returnTo } = moveOn(scenario, state, working, taken, node);
   working.events.push({ type: 'moved', from: node.id, to: target });
@@ -217,6 +218,7 @@ export function choose(
         clockNext: working.clock,
         realMs,
         changes,
+        varsAfter,
         regions: snapshot(working.world),
       },
     ],

@@ -65,6 +65,8 @@ export interface TimelineEntry {
   realMs: number;
   /** Variables the decision changed, in the order its effects ran. */
   changes: VarChange[];
+  /** The variables when the decision was done (clockAfter): what its feedback's placeholders show. */
+  varsAfter: Record<string, VarValue>;
   /** The regions when the next situation was met (after the decision and the injects it let happen). */
   regions: RegionSnapshot[];
 }
@@ -126,6 +128,8 @@ export interface FiredInject {
   clock: number;
   /** The decision during which it fired; null for one that fired at the start. */
   decision: number | null;
+  /** The variables just after it fired: what its text's placeholders show. */
+  vars: Record<string, VarValue>;
 }
 
 export interface LoggedMeasure {

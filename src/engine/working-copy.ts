@@ -101,7 +101,7 @@ export function fireInject(scenario: Scenario, working: WorkingCopy, inject: Inj
     );
   }
   working.fired.add(inject.id);
-  working.injects.push({ id: inject.id, clock: at, decision: working.decision });
+  working.injects.push({ id: inject.id, clock: at, decision: working.decision, vars: { ...working.vars } });
   if (working.decision !== null) working.events.push({ type: 'inject', id: inject.id, clock: at });
   if (working.opensNodes && inject.opens) working.opened = inject.opens;
 }

@@ -425,9 +425,11 @@ const Choice = v.pipe(
         ),
       ),
     ),
-    feedback: Text(600, '决定之后学员看到的后果与点评 — the consequence and comment shown after the decision', [
-      '直报在40分钟后完成。法律要求的是两小时内报告，不是“定了性再报”。',
-    ]),
+    feedback: Text(
+      600,
+      '决定之后学员看到的后果与点评；占位符 {{time}}、{{var:变量id}} 等按决定做完的时刻替换 — the consequence and comment shown after the decision; placeholders are filled when it is done',
+      ['直报在40分钟后完成。法律要求的是两小时内报告，不是“定了性再报”。', '{{clock}}，直报完成。'],
+    ),
     next: Next,
     timeoutOnly: v.optional(
       v.pipe(
@@ -446,9 +448,14 @@ const DecisionNode = strictObject({
   id: NodeId,
   kind: v.pipe(v.literal('decision'), doc('决策节点 — a decision point')),
   title: Text(40, '节点标题 — title', ['早上七点半的电话']),
-  text: Text(1200, '情况说明：此刻学员面对的局面 — the situation the trainee faces', [
-    '市三院的医生打来电话：一周内收治了5名不明原因肺炎患者。你需要马上表态。',
-  ]),
+  text: Text(
+    1200,
+    '情况说明：此刻学员面对的局面。可以写占位符 {{time}}（走到这里时的日期和时间）、{{date}}、{{clock}}、{{day}}（第几天）、{{var:变量id}}（变量此刻的值） — the situation the trainee faces; placeholders are filled when the node is met',
+    [
+      '市三院的医生打来电话：一周内收治了5名不明原因肺炎患者。你需要马上表态。',
+      '{{time}}，谣言热度已到 {{var:rumour}}。',
+    ],
+  ),
   at: v.optional(
     v.pipe(
       Duration,
@@ -487,7 +494,9 @@ const EndingNode = strictObject({
   id: v.pipe(Id, examples(['end_good', 'end_bad'])),
   kind: v.pipe(v.literal('ending'), doc('结局节点 — an ending')),
   title: Text(40, '结局标题 — title', ['萌芽之中', '贻误战机']),
-  text: Text(1200, '结局说明 — what came of it', ['疫情被控制在城西的几个街区之内。']),
+  text: Text(1200, '结局说明；占位符按推演结束的时刻替换 — what came of it; placeholders are filled at the end', [
+    '疫情被控制在城西的几个街区之内。',
+  ]),
   tone: v.optional(
     v.pipe(
       v.picklist(['good', 'mixed', 'bad'], 'tone 只能是 good、mixed 或 bad'),
@@ -625,7 +634,7 @@ const Inject = v.pipe(
   strictObject({
     id: v.pipe(Id, examples(['masks_convoy'])),
     title: Text(40, '事件标题，显示在时间线上 — title, shown on the timeline', ['南屏发往北溪的口罩途经云湾']),
-    text: Text(1200, '事件说明 — what happens', [
+    text: Text(1200, '事件说明；占位符按事件发生的时刻替换 — what happens; placeholders are filled when it fires', [
       '南屏市一家企业发往北溪市的20万只医用防护口罩装车出发，车队将沿高速途经云湾。',
     ]),
     at: v.optional(v.pipe(Duration, doc('开局后多久发生 — when it happens, after the start'), examples(['10h', '2d']))),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { eventDecision } from '../engine/debrief';
+import { fillText } from '../engine/fill-text';
 import { snapshot, start } from '../engine/run';
 import { findChoice, findNode, scenarioIndex } from '../engine/scenario-index';
 import { formatDuration } from '../engine/scoring';
@@ -63,7 +64,9 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
           限时内没有作出决定，按默认处置记录。
         </p>
       )}
-      <p className="prose feedback">{choice?.feedback}</p>
+      <p className="prose feedback">
+        {fillText(choice?.feedback ?? '', scenario, { clock: entry.clockAfter, vars: entry.varsAfter })}
+      </p>
       <p className="clock-advance">
         耗时 {formatDuration(entry.clockAfter - entry.clockAt)}
         {entry.clockNext > entry.clockAfter &&
@@ -93,7 +96,7 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
                   return (
                     <li key={x.id}>
                       <strong>{inject?.title}</strong>（<time>{formatGameTime(scenario.clockStart, x.clock)}</time>）
-                      <p className="prose">{inject?.text}</p>
+                      <p className="prose">{fillText(inject?.text ?? '', scenario, x)}</p>
                     </li>
                   );
                 })}

@@ -88,3 +88,37 @@ describe('<DecisionScreen>', () => {
     await expectAccessible(container);
   });
 });
+
+describe('the in-game time and variables in a drill’s text', () => {
+  /** ui-drill with the second situation and a feedback telling the time and public trust. */
+  const timed: typeof uiDrill = {
+    ...uiDrill,
+    nodes: uiDrill.nodes.map((n) =>
+      n.kind === 'decision' && n.id === 'n2'
+        ? { ...n, text: '{{time}}，网上传言越来越多。公众信任 {{var:trust}}。' }
+        : n.kind === 'decision' && n.id === 'n1'
+          ? {
+              ...n,
+              choices: n.choices.map((c) => (c.id === 'verify' ? { ...c, feedback: '{{clock}}，核实完毕。' } : c)),
+            }
+          : n,
+    ),
+  };
+
+  it('shows each path its own time: the situation when it is met, the feedback when the decision is done', async () => {
+    for (const [first, time, trust] of [
+      ['report', '1月8日 09:00', '70'],
+      ['verify', '1月8日 16:00', '60'],
+    ] as const) {
+      const store = storeWith([timed]);
+      store.getState().startRun('ui-drill');
+      store.getState().beginDecisions();
+      const { unmount } = renderWithStore(<App />, store);
+      await userEvent.click(screen.getByRole('button', { name: first === 'report' ? /立即网络直报/ : /先派人核实/ }));
+      if (first === 'verify') expect(screen.getByText('16:00，核实完毕。')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: '继续' }));
+      expect(screen.getByText(`${time}，网上传言越来越多。公众信任 ${trust}。`)).toBeInTheDocument();
+      unmount();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { fillText } from '../engine/fill-text';
 import { offeredChoices } from '../engine/run';
 import { type RunState, TIMEOUT } from '../engine/types';
 import type { DecisionNode, Scenario } from '../scenario/schema';
@@ -62,7 +63,7 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
           须在 {node.timeLimitSec} 秒内作出决定，否则按默认处置。
         </p>
       )}
-      <p className="prose situation">{node.text}</p>
+      <p className="prose situation">{fillText(node.text, scenario, state)}</p>
       <h2 className="choices-heading" id="choices-heading">
         你的决定<span className="muted">（点击，或按数字键）</span>
       </h2>

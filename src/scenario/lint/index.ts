@@ -9,6 +9,7 @@ import { checkAt } from './at';
 import { LintContext, type LintRule } from './context';
 import { checkNames } from './names';
 import { checkNodes } from './nodes';
+import { checkPlaceholders } from './placeholders';
 import { checkReachability } from './reachability';
 import { checkRoutes } from './routes';
 import { checkScale } from './scale';
@@ -25,6 +26,7 @@ const RULES: readonly LintRule[] = [
   checkNames,
   checkWorld,
   checkNodes,
+  checkPlaceholders,
   checkRoutes,
   checkAt,
   checkReachability,

@@ -3,6 +3,8 @@
  * choices offered, each with its number key. The shipped drills stay well inside these limits
  * (their longest text is about 430 characters, their longest label about 85, at most 4 choices).
  */
+
+import { shownLength } from '../../engine/fill-text';
 import type { PathKey } from '../problem';
 import type { ScenarioNode } from '../schema';
 import type { LintContext } from './context';
@@ -28,11 +30,12 @@ export function checkScreen(context: LintContext): void {
     const shown = node.choices.filter((c) => !c.timeoutOnly);
     // One warning a decision: the sum is only news when no part is too long by itself.
     let over = false;
-    if (node.text.length > MAX_SITUATION_CHARS) {
+    const textLength = shownLength(node.text, scenario);
+    if (textLength > MAX_SITUATION_CHARS) {
       over = true;
       context.warning(
         [...at, 'text'],
-        `节点「${node.id}」的情况说明有 ${node.text.length} 个字，决策页面最多放 ${MAX_SITUATION_CHARS} 个字，学员要滚动才能看到选项：${split}，或删减文字。`,
+        `节点「${node.id}」的情况说明有 ${textLength} 个字，决策页面最多放 ${MAX_SITUATION_CHARS} 个字，学员要滚动才能看到选项：${split}，或删减文字。`,
       );
     }
     node.choices.forEach((choice, i) => {
@@ -50,7 +53,7 @@ export function checkScreen(context: LintContext): void {
         `节点「${node.id}」可能同时显示 ${shown.length} 个选项，决策页面最多放 ${MAX_CHOICES_SHOWN} 个：合并相近的选项，或${split}。`,
       );
     }
-    const total = node.title.length + node.text.length + shown.reduce((sum, c) => sum + c.label.length, 0);
+    const total = node.title.length + textLength + shown.reduce((sum, c) => sum + c.label.length, 0);
     if (!over && total > MAX_DECISION_SCREEN_CHARS) {
       context.warning(
         at,

@@ -77,7 +77,7 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
           {report.ending?.title ?? '演练未结束'}
         </h1>
         {report.ending?.tone && <p className={`tone tone-${report.ending.tone}`}>{TONE_LABEL[report.ending.tone]}</p>}
-        {report.ending && <p className="prose">{report.ending.text}</p>}
+        {report.ending && <p className="prose">{report.endingText}</p>}
         {report.endingDetails.map((text, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of one ending keep their order
           <p key={i} className="prose ending-detail">

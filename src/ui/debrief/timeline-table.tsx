@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { Report } from '../../engine/debrief';
+import { fillText } from '../../engine/fill-text';
 import type { RunState, ScoreEvent } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort, formatSeconds } from '../format';
@@ -49,7 +50,7 @@ export function TimelineTable({ scenario, state, report, onWhatIf }: Props) {
             <td />
             <td colSpan={3}>
               事件：{inject?.title ?? x.id}
-              {inject?.text && <span className="timeline-note">{lines(inject.text)}</span>}
+              {inject?.text && <span className="timeline-note">{lines(fillText(inject.text, scenario, x))}</span>}
             </td>
             {whatIf && <td className="no-print" />}
           </tr>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { playMove } from '../../engine/best-line';
+import { fillText } from '../../engine/fill-text';
 import { currentDecision, offeredChoices, replay } from '../../engine/run';
 import { formatDuration } from '../../engine/scoring';
 import type { Decision, Origin, RunState } from '../../engine/types';
@@ -80,7 +81,9 @@ export function WhatIfSandbox({ scenario, seed, decisions, origin, realState, fr
           <p className="eyebrow">
             第 {index} 个决定：{lastChoice.label}
           </p>
-          <p className="prose">{lastChoice.feedback}</p>
+          <p className="prose">
+            {fillText(lastChoice.feedback, scenario, { clock: last.clockAfter, vars: last.varsAfter })}
+          </p>
           <p className="muted">
             耗时 {formatDuration(last.clockAfter - last.clockAt)}，推演时间现为{' '}
             {formatGameTime(scenario.clockStart, last.clockNext)}。
@@ -94,7 +97,7 @@ export function WhatIfSandbox({ scenario, seed, decisions, origin, realState, fr
           <h3 ref={heading} tabIndex={-1}>
             第 {index + 1} 个决定：{node.title}
           </h3>
-          <p className="prose situation">{node.text}</p>
+          <p className="prose situation">{fillText(node.text, scenario, state)}</p>
           <p className="muted">沙盘里没有倒计时，也不能“超时不决”：想清楚再选。</p>
           <ol className="choices" aria-label="假设推演的选择">
             {choices.map((choice, i) => (
