@@ -5,7 +5,7 @@
  * path it is given.
  */
 import { type ConditionHandlers, matchCondition } from '../../engine/conditions';
-import { inForce } from '../../engine/powers-in-force';
+import { inForce, powerInForce } from '../../engine/powers-in-force';
 import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
 import { didYouMean } from './did-you-mean';
@@ -288,7 +288,15 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     }
   },
   authorised: (c, { context, path }) => {
-    context.known('power', c.authorised, [...path, 'authorised']);
+    if (!context.known('power', c.authorised, [...path, 'authorised'])) return;
+    const power = powerInForce(context.scenario, c.authorised);
+    // With no actor for the trainee, every power counts as the trainee's own (engine/rules.ts).
+    if (power?.holders.length === 0 && context.scenario.roleActor !== undefined) {
+      context.warning(
+        path,
+        `「${power.name}」没有享有者（holders 为空），谁也不能行使或批准它，“authorised”永远不会成立：把有权决定的机关写成主体放进 holders，或删去这个条件。`,
+      );
+    }
   },
   // A duration's form is the schema's business; any time may be asked about.
   before: () => {},
