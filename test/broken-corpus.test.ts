@@ -64,6 +64,7 @@ const COVERS: Record<string, string> = {
   'a choice label too long for the decision screen': 'label-too-long.json',
   'more choices than the decision screen holds': 'too-many-choices.json',
   'text longer than the format allows': 'text-over-limit.json',
+  'two injects that open nodes at the same moment': 'injects-same-moment.json',
 };
 
 describe('the broken-file corpus', () => {

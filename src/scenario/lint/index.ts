@@ -7,6 +7,7 @@ import type { Problem } from '../problem';
 import type { Scenario } from '../schema';
 import { checkAt } from './at';
 import { LintContext, type LintRule } from './context';
+import { checkInjectOrder } from './inject-order';
 import { checkNames } from './names';
 import { checkNodes } from './nodes';
 import { checkReachability } from './reachability';
@@ -25,6 +26,7 @@ const RULES: readonly LintRule[] = [
   checkWorld,
   checkNodes,
   checkAt,
+  checkInjectOrder,
   checkReachability,
   checkUnused,
   checkScreen,

@@ -504,7 +504,7 @@ describe('lint: the world', () => {
       const scenario = {
         ...base,
         nodes: [fakeDecision(), brief, crisis, fakeEnding()],
-        injects: [fakeInject({ opens: 'brief' }), fakeInject({ id: 'i2', opens: 'crisis' })],
+        injects: [fakeInject({ opens: 'brief' }), fakeInject({ id: 'i2', at: '2d', opens: 'crisis' })],
       };
       expect(problemsOf(scenario)).toEqual([]);
     });
