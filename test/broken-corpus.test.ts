@@ -65,6 +65,7 @@ const COVERS: Record<string, string> = {
   'more choices than the decision screen holds': 'too-many-choices.json',
   'text longer than the format allows': 'text-over-limit.json',
   'two injects that open nodes at the same moment': 'injects-same-moment.json',
+  'a meaning problem reported while a shape error remains elsewhere': 'shape-and-meaning.json',
 };
 
 describe('the broken-file corpus', () => {

@@ -16,6 +16,7 @@ import { didYouMean } from './did-you-mean';
 export function checkNodes(context: LintContext): void {
   const { scenario } = context;
   const opened = new Set((scenario.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : [])));
+  for (const id of context.leftOut?.opens ?? []) opened.add(id);
   const returning = returningNodes(scenario, opened);
   if (returning.has(scenario.start)) context.error(['start'], entered(scenario.start));
   // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
@@ -32,7 +33,11 @@ export function checkNodes(context: LintContext): void {
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
       context.error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
     }
-    if (node.timeoutChoice !== undefined && !node.choices.some((c) => c.id === node.timeoutChoice)) {
+    if (
+      node.timeoutChoice !== undefined &&
+      !node.choices.some((c) => c.id === node.timeoutChoice) &&
+      !context.leftOut?.choices.get(node.id)?.has(node.timeoutChoice)
+    ) {
       context.error(
         [...at, 'timeoutChoice'],
         `超时选项「${node.timeoutChoice}」不是本节点的选项：改成本节点某个选项的 id。`,
