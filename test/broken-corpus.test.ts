@@ -68,6 +68,8 @@ const COVERS: Record<string, string> = {
   'a placeholder in text that names nothing the drill can fill': 'unknown-placeholder.json',
   'an interception by a region the shipment does not pass through': 'intercept-off-route.json',
   'a chance outside 0–1 (a percentage written as 60)': 'chance-out-of-range.json',
+  'two injects that open nodes at the same moment': 'injects-same-moment.json',
+  'a meaning problem reported while a shape error remains elsewhere': 'shape-and-meaning.json',
 };
 
 describe('the broken-file corpus', () => {

@@ -16,7 +16,7 @@ import {
   fakeWorldScenario,
   loadable,
 } from '../../test/fake-scenario';
-import type { Choice, Measure, Scenario } from '../scenario/schema';
+import type { Choice, Inject, Measure, Scenario } from '../scenario/schema';
 import { unlawfulPowerEvent } from './rules';
 import { choose, offeredChoices, replay, start } from './run';
 import type { DrillEvent, RunState, ScoreEvent } from './types';
@@ -528,6 +528,81 @@ describe('an inject that opens a node', () => {
     expect(twice.injects.map((x) => x.id)).toEqual(['first', 'second']);
     expect(twice).toMatchObject({ nodeId: 'crisis', returnTo: 'n2' });
     expect(play(scenario, 'go', 'back', 'back').nodeId).toBe('n2');
+  });
+
+  describe('two due at the same moment (the order the guide states under 插入事件)', () => {
+    const two = [
+      ...nodes,
+      fakeDecision({
+        id: 'crisis2',
+        title: '又一突发',
+        choices: [fakeChoice({ id: 'back2', takes: '30m', next: '$return' })],
+      }),
+    ];
+    const drill = (injects: Inject[]) => loadable(fakeWorldScenario({ nodes: two, injects }));
+
+    it('timed at one time: the first in the file opens; the other opens after the decision there', () => {
+      const scenario = drill([
+        fakeInject({ id: 'a', at: '1h', opens: 'crisis' }),
+        fakeInject({ id: 'b', at: '1h', opens: 'crisis2' }),
+      ]);
+      expect(play(scenario, 'go')).toMatchObject({ nodeId: 'crisis', returnTo: 'n2' });
+      const after = play(scenario, 'go', 'back');
+      expect(after).toMatchObject({ nodeId: 'crisis2', returnTo: 'n2' });
+      // Overdue, it fires as the next decision begins.
+      expect(after.injects).toMatchObject([
+        { id: 'a', clock: 60, decision: 0 },
+        { id: 'b', clock: 120, decision: 1 },
+      ]);
+      expect(play(scenario, 'go', 'back', 'back2').nodeId).toBe('n2');
+    });
+
+    it('a timed one goes before one on a condition alone, wherever they stand in the file', () => {
+      const scenario = drill([
+        fakeInject({ id: 'cond', at: undefined, when: { after: '1h' }, opens: 'crisis2' }),
+        fakeInject({ id: 'timed', at: '2h', opens: 'crisis' }),
+      ]);
+      expect(play(scenario, 'go').nodeId).toBe('crisis');
+      expect(play(scenario, 'go', 'back').nodeId).toBe('crisis2');
+    });
+
+    it('on conditions alone: the first in the file', () => {
+      const scenario = drill([
+        fakeInject({ id: 'b', at: undefined, when: { after: '1h' }, opens: 'crisis2' }),
+        fakeInject({ id: 'a', at: undefined, when: { after: '1h' }, opens: 'crisis' }),
+      ]);
+      expect(play(scenario, 'go').nodeId).toBe('crisis2');
+      expect(play(scenario, 'go', 'back2').nodeId).toBe('crisis');
+    });
+
+    it('the one that waits never opens if its condition has stopped holding by then', () => {
+      const scenario = drill([
+        fakeInject({ id: 'timed', at: '2h', opens: 'crisis' }),
+        fakeInject({ id: 'brief', at: undefined, when: { before: '150m' }, opens: 'crisis2' }),
+      ]);
+      const state = play(scenario, 'go', 'back');
+      expect(state.nodeId).toBe('n2');
+      expect(state.injects.map((x) => x.id)).toEqual(['timed']);
+    });
+
+    it('the one that waits fires but opens nothing when the drill ends first', () => {
+      const ends = loadable(
+        fakeWorldScenario({
+          nodes: two.map((n) =>
+            n.id === 'crisis' ? { ...n, choices: [fakeChoice({ id: 'back', takes: '30m', next: 'end' })] } : n,
+          ),
+          injects: [
+            fakeInject({ id: 'a', at: '1h', opens: 'crisis' }),
+            fakeInject({ id: 'b', at: '1h', opens: 'crisis2' }),
+          ],
+        }),
+      );
+      const state = play(ends, 'go', 'back');
+      expect(state.ending).toBe('end');
+      // Overdue during the last decision, it fires there (its effects and measures apply), but the run has ended.
+      expect(state.injects.map((x) => x.id)).toEqual(['a', 'b']);
+      expect(state.visited).not.toContain('crisis2');
+    });
   });
 });
 

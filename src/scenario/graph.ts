@@ -137,11 +137,17 @@ export function reachableNodes(scenario: Scenario): Set<string> {
 /**
  * Nodes from which some ending can be reached (following every branch, conditions not evaluated).
  * A choice that leads to an id no node has is given the benefit of the doubt: its error says where
- * it is, and the nodes above it are not blamed again for an ending they cannot reach through it.
+ * it is, and the nodes above it are not blamed again for an ending they cannot reach through it;
+ * so are the nodes `alsoFrom` names.
  */
-export function leadToAnEnding(scenario: Scenario): Set<string> {
+export function leadToAnEnding(scenario: Scenario, alsoFrom: readonly string[] = []): Set<string> {
   // Endings, and nodes that return to where an inject interrupted (which itself leads on).
-  const seeds: number[] = [...edgesOf(scenario).dangling];
+  const { dangling, index } = edgesOf(scenario);
+  const seeds: number[] = [...dangling];
+  for (const id of alsoFrom) {
+    const n = index.get(id);
+    if (n !== undefined) seeds.push(n);
+  }
   scenario.nodes.forEach((node, n) => {
     if (node.kind === 'ending' || node.choices.some((c) => returns(c.next))) seeds.push(n);
   });

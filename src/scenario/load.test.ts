@@ -932,7 +932,11 @@ describe('keys every object has ("__proto__", "constructor", "prototype"…)', (
   const world = () =>
     fakeWorldScenario({
       variables: [fakeNumberVar()],
-      nodes: [fakeDecision({ choices: [fakeChoice({ when: { all: [{ after: '0m' }] } })] }), fakeEnding()],
+      // A second choice with no condition: the meaning checks run beside the shape errors, and find nothing.
+      nodes: [
+        fakeDecision({ choices: [fakeChoice({ when: { all: [{ after: '0m' }] } }), fakeChoice({ id: 'c2' })] }),
+        fakeEnding(),
+      ],
     });
   const PAYLOAD: Json = { polluted: true, prototype: { polluted: true } };
 

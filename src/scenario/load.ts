@@ -1,6 +1,8 @@
 /**
  * Loading a scenario file: parse → shape (schema) → meaning (lint). Every problem is reported
- * at once; nothing is repaired quietly. A scenario file is untrusted data: it is only parsed.
+ * at once: while shape errors remain, the meaning checks run on the rest of the file beside them.
+ * Nothing is repaired quietly: a file with a shape error never loads. A scenario file is
+ * untrusted data: it is only parsed.
  */
 import * as v from 'valibot';
 import { compileShape } from './fast-shape';
@@ -8,6 +10,7 @@ import { contentHash } from './hash';
 import { lint } from './lint/index';
 import { migrateScenario } from './migrations';
 import { error, type PathKey, type Problem } from './problem';
+import { repairedView } from './repair';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from './schema';
 import { shapeProblems } from './shape-messages';
 
@@ -137,6 +140,23 @@ function droppedKeys(data: object): Problem[] {
   return found.reverse();
 }
 
+/**
+ * The meaning checks on the rest of a file whose shape is not yet right (scenario/repair.ts), each
+ * problem at its place in the file. One that stands where a shape error stands, or inside it, is
+ * that error's consequence and is not said again. None when the shape errors leave too little.
+ */
+function meaningBesideShape(data: Record<string, unknown>, broken: readonly Problem[]): Problem[] {
+  const view = repairedView(
+    data,
+    broken.map((p) => p.pointer),
+  );
+  if (!view) return [];
+  const within = (pointer: string) => broken.some((b) => pointer === b.pointer || pointer.startsWith(`${b.pointer}/`));
+  return lint(view.scenario, view.leftOut)
+    .map((p) => ({ ...p, pointer: view.toFile(p.pointer) }))
+    .filter((p) => !within(p.pointer));
+}
+
 export function load(text: string): LoadResult {
   if (text.length > MAX_SCENARIO_BYTES) {
     return {
@@ -196,7 +216,11 @@ export function load(text: string): LoadResult {
       // The plainer message replaces valibot's "unknown field" at the same place.
       const at = new Set(dropped.map((p) => p.pointer));
       const shape = parsed.success ? [] : shapeProblems(parsed.issues).filter((p) => !at.has(p.pointer));
-      return { ok: false, problems: [...migrated, ...dropped, ...shape] };
+      const broken = [...dropped, ...shape];
+      return {
+        ok: false,
+        problems: [...migrated, ...broken, ...meaningBesideShape(data as Record<string, unknown>, broken)],
+      };
     }
     scenario = parsed.output;
   }

@@ -108,7 +108,7 @@ export const RefIds = v.pipe(
   v.array(Id),
   v.maxLength(MAX_LIST, `依据最多列 ${MAX_LIST} 条：只留最直接的几条。`),
   doc("依据：references 中的 id（讲稿段落、法律条文） — references: ids into the drill's references"),
-  examples([['k_dengdai'], ['z45b', 'w30b', 'k_zhibao']]),
+  examples([['k_dengdai'], ['z45b', 'z63a', 'k_jiama']]),
 );
 
 /**

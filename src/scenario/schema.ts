@@ -117,7 +117,7 @@ const ConditionOptions = {
       v.pipe(
         Id,
         doc('地区 id；不写则为全部地区之和（trust 为平均） — region; all regions when left out'),
-        examples(['yunwan']),
+        examples(['qingshi']),
       ),
     ),
     supply: v.optional(
@@ -132,11 +132,11 @@ const ConditionOptions = {
       doc(
         '学员此刻可以依法行使这项权力（本就享有、可先行采取或已获授权） — the trainee may lawfully exercise this power now',
       ),
-      examples(['health-quarantine']),
+      examples(['emergency-measures']),
     ),
   }),
   visited: strictObject({
-    visited: v.pipe(Id, doc('本局已经到过这个节点 — the run has been at this node'), examples(['neighbours'])),
+    visited: v.pipe(Id, doc('本局已经到过这个节点 — the run has been at this node'), examples(['notify'])),
   }),
   requested: strictObject({
     requested: v.pipe(
@@ -272,7 +272,7 @@ export { RETURN } from '../engine/return';
 const Target = v.pipe(
   v.union([Id, v.literal(RETURN)], '去向写成节点 id，或 "$return"（回到插入事件打断之前的去向）'),
   doc('目标节点 id；插入事件打开的节点可写 "$return" 回到原来的去向 — target node id, or "$return"'),
-  examples(['verify', RETURN]),
+  examples(['measures', RETURN]),
 );
 
 const NextBranch = v.pipe(
@@ -334,7 +334,7 @@ const Choice = v.pipe(
         doc(
           '这个决定完成了哪些关键行动（timeWindows 中的 id），按完成时刻计时效分 — key actions this decision completes, scored against their time windows',
         ),
-        examples([['w_report'], ['w_report', 'w_verify']]),
+        examples([['w_report']]),
       ),
     ),
     score: v.optional(
@@ -357,7 +357,7 @@ const Choice = v.pipe(
         doc(
           '这个决定行使的权力（powers 中的 id）；学员无权又未获授权时自动扣依法分 — the power this decision exercises',
         ),
-        examples(['issue-warning']),
+        examples(['emergency-measures']),
       ),
     ),
     reports: v.optional(
@@ -442,7 +442,7 @@ const Choice = v.pipe(
   doc('一个选项 — one choice'),
 );
 
-const NodeId = v.pipe(Id, examples(['call', 'verify']));
+const NodeId = v.pipe(Id, examples(['report', 'measures']));
 
 const DecisionNode = strictObject({
   id: NodeId,
@@ -632,7 +632,7 @@ const TimeWindow = v.pipe(
 
 const Inject = v.pipe(
   strictObject({
-    id: v.pipe(Id, examples(['masks_convoy'])),
+    id: v.pipe(Id, examples(['county_decides'])),
     title: Text(40, '事件标题，显示在时间线上 — title, shown on the timeline', ['南屏发往北溪的口罩途经云湾']),
     text: Text(1200, '事件说明；占位符按事件发生的时刻替换 — what happens; placeholders are filled when it fires', [
       '南屏市一家企业发往北溪市的20万只医用防护口罩装车出发，车队将沿高速途经云湾。',
@@ -655,7 +655,7 @@ const Inject = v.pipe(
       v.pipe(
         Id,
         doc('打开一个决策节点，打断原来的去向；该节点的选项可用 "$return" 回到原去向 — a decision node it opens'),
-        examples(['convoy']),
+        examples(['market']),
       ),
     ),
     decides: v.optional(
@@ -738,7 +738,7 @@ export const ScenarioSchema = v.pipe(
       doc('开局的游戏内日期时间，如 "2026-01-08T08:00" — in-game date-time at the start'),
       examples(['2026-01-12T07:30']),
     ),
-    start: v.pipe(Id, doc('开局节点 id — the starting node'), examples(['call'])),
+    start: v.pipe(Id, doc('开局节点 id — the starting node'), examples(['report'])),
     scoring: v.optional(
       v.pipe(
         strictObject({

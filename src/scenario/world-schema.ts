@@ -24,7 +24,7 @@ const Count = (what: string, samples: readonly number[]) =>
 const Share = (what: string, samples: readonly number[], max = 1) =>
   v.pipe(v.number(), v.minValue(0, '不能小于 0'), v.maxValue(max, `不能大于 ${max}`), doc(what), examples(samples));
 /** A region id, with examples. */
-const RegionId = (what: string) => v.pipe(Id, doc(what), examples(['yunwan', 'beixi']));
+const RegionId = (what: string) => v.pipe(Id, doc(what), examples(['qingshi', 'hekou']));
 /** A list of regions can name each region at most once. */
 const REGIONS_TOO_MANY = `最多列 ${MAX_REGIONS} 个地区（地区总数的上限）：删去重复的。`;
 
@@ -39,7 +39,7 @@ export const Supply = v.pipe(
 
 export const Region = v.pipe(
   strictObject({
-    id: v.pipe(Id, examples(['yunwan', 'beixi'])),
+    id: v.pipe(Id, examples(['qingshi', 'hekou'])),
     name: Text(20, '地区名称，如“云湾市” — name', ['云湾市', '北溪市']),
     population: v.pipe(
       v.number(),
@@ -53,7 +53,7 @@ export const Region = v.pipe(
         v.array(Id),
         v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
         doc('相邻地区的 id — ids of neighbouring regions'),
-        examples([['beixi', 'nanping']]),
+        examples([['hekou']]),
       ),
     ),
     beds: Count('可用于收治的床位数 — hospital beds available for these patients', [120, 80]),
@@ -71,7 +71,7 @@ export const Region = v.pipe(
 
 export const Travel = v.pipe(
   strictObject({
-    between: v.pipe(v.tuple([Id, Id]), doc('两个地区的 id — the two regions'), examples([['yunwan', 'beixi']])),
+    between: v.pipe(v.tuple([Id, Id]), doc('两个地区的 id — the two regions'), examples([['qingshi', 'hekou']])),
     perDay: v.pipe(
       v.number(),
       v.minValue(0),
@@ -167,7 +167,7 @@ export const Epidemic = v.pipe(
 
 export const Actor = v.pipe(
   strictObject({
-    id: v.pipe(Id, examples(['ywGov', 'ywWJW'])),
+    id: v.pipe(Id, examples(['qsGov', 'qsWJJ'])),
     name: Text(30, '主体名称，如“云湾市人民政府” — name', ['云湾市人民政府', '云湾市卫生健康委员会']),
   }),
   doc('一个主体：政府、部门或机构 — an actor: a government, department or agency'),
@@ -183,7 +183,7 @@ const ActorIds = (what: string) =>
 
 export const Power = v.pipe(
   strictObject({
-    id: v.pipe(Id, examples(['issue-warning', 'emergency-measures'])),
+    id: v.pipe(Id, examples(['emergency-measures'])),
     name: Text(40, '权力名称，如“发布传染病预警” — name', [
       '决定向社会发布传染病预警',
       '采取紧急措施（限制聚集、停工停业停课）',
@@ -197,7 +197,7 @@ export const Power = v.pipe(
           to: v.pipe(
             Id,
             doc('学员所代表的主体行使后须向其报告的主体 id（通常是上一级人民政府） — the actor to report to'),
-            examples(['dlGov']),
+            examples(['lcGov']),
           ),
           within: v.pipe(
             Duration,
@@ -250,7 +250,7 @@ const MeasureOptions = [
   }),
   strictObject({
     type: v.pipe(v.literal('travel'), doc('两地往来：1 为正常，0 为断绝 — travel between two regions')),
-    between: v.pipe(v.tuple([Id, Id]), doc('两个地区的 id — the two regions'), examples([['yunwan', 'beixi']])),
+    between: v.pipe(v.tuple([Id, Id]), doc('两个地区的 id — the two regions'), examples([['qingshi', 'hekou']])),
     factor: Share('往来系数 0–1 — travel factor, 0–1', [0.75]),
   }),
   strictObject({
@@ -279,8 +279,8 @@ const MeasureOptions = [
     id: ShipmentId('这批物资的 id，供截留或放行引用 — shipment id'),
     supply: SupplyId,
     amount: v.pipe(v.number(), v.minValue(0), doc('数量 — amount'), examples([20, 2000])),
-    from: v.pipe(Id, doc('发出地区 — from region'), examples(['nanping'])),
-    to: v.pipe(Id, doc('目的地区 — to region'), examples(['beixi'])),
+    from: v.pipe(Id, doc('发出地区 — from region'), examples(['hekou'])),
+    to: v.pipe(Id, doc('目的地区 — to region'), examples(['qingshi'])),
     via: v.optional(
       v.pipe(
         v.array(Id),
@@ -320,7 +320,7 @@ const MeasureOptions = [
       v.array(Id),
       v.maxLength(MAX_REGIONS, REGIONS_TOO_MANY),
       doc('通报的地区 id — regions informed'),
-      examples([['beixi', 'nanping']]),
+      examples([['hekou']]),
     ),
   }),
   strictObject({
@@ -470,6 +470,6 @@ export const WorldSchemaParts = {
       doc('权力与法律依据 — powers and their legal basis'),
     ),
   ),
-  roleActor: v.optional(v.pipe(Id, doc('学员所代表的主体 id — the actor the trainee acts as'), examples(['ywWJW']))),
-  roleRegion: v.optional(v.pipe(Id, doc('学员管辖的地区 id — the trainee’s own region'), examples(['yunwan']))),
+  roleActor: v.optional(v.pipe(Id, doc('学员所代表的主体 id — the actor the trainee acts as'), examples(['qsWJJ']))),
+  roleRegion: v.optional(v.pipe(Id, doc('学员管辖的地区 id — the trainee’s own region'), examples(['qingshi']))),
 };

@@ -5,10 +5,11 @@
  * path it is given.
  */
 import { type ConditionHandlers, matchCondition } from '../../engine/conditions';
-import { inForce } from '../../engine/powers-in-force';
+import { inForce, powerInForce } from '../../engine/powers-in-force';
 import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
 import { didYouMean } from './did-you-mean';
+import type { LeftOut } from './left-out';
 
 export type ShipMeasure = Extract<Measure, { type: 'ship' }>;
 
@@ -57,23 +58,35 @@ export class LintContext {
   /** Effects that apply by chance: the variable each changes, and where its `chance` is. */
   readonly rolls: { var: string; path: PathKey[] }[] = [];
 
-  constructor(readonly scenario: Scenario) {
-    const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
+  /**
+   * `leftOut`: the scenario is a repaired view of a file whose shape is not yet right (see
+   * scenario/repair.ts), and these parts of it were left out.
+   */
+  constructor(
+    readonly scenario: Scenario,
+    readonly leftOut?: LeftOut,
+  ) {
+    const ids = (list: readonly { id: string }[] | undefined, kind: NameKind) =>
+      new Set([...(list ?? []).map((x) => x.id), ...(leftOut?.ids[kind] ?? [])]);
     this.names = {
-      node: ids(scenario.nodes),
-      region: ids(scenario.regions),
-      actor: ids(scenario.actors),
+      node: ids(scenario.nodes, 'node'),
+      region: ids(scenario.regions, 'region'),
+      actor: ids(scenario.actors, 'actor'),
       // Only the entries the drill's law year has: another year's entry is no power in this drill.
-      power: ids(scenario.powers?.filter((p) => inForce(p, scenario.legalFramework))),
-      supply: ids(scenario.supplies),
-      reference: ids(scenario.references),
-      window: ids(scenario.timeWindows),
+      power: ids(
+        scenario.powers?.filter((p) => inForce(p, scenario.legalFramework)),
+        'power',
+      ),
+      supply: ids(scenario.supplies, 'supply'),
+      reference: ids(scenario.references, 'reference'),
+      window: ids(scenario.timeWindows, 'window'),
     };
     this.vars = new Map((scenario.variables ?? []).map((x) => [x.id, x.type]));
     this.ranges = new Map(
       (scenario.variables ?? []).flatMap((x) => (x.type === 'number' ? [[x.id, [x.min, x.max] as const]] : [])),
     );
-    this.shipments = new Map();
+    // A shipment sent by a part left out of a broken file is known, with no route to check.
+    this.shipments = new Map([...(leftOut?.shipments ?? [])].map((id) => [id, []]));
     const ship = (world: readonly Measure[] | undefined) => {
       for (const measure of world ?? []) {
         if (measure.type !== 'ship') continue;
@@ -94,6 +107,21 @@ export class LintContext {
 
   warning(path: readonly PathKey[], message: string): void {
     this.problems.push(warning(path, message));
+  }
+
+  /** Whether only a part of the file is checked: rules that judge the whole say nothing then. */
+  get partial(): boolean {
+    return this.leftOut !== undefined;
+  }
+
+  /** Whether the drill declares regions (some left out count). */
+  hasRegions(): boolean {
+    return (this.scenario.regions?.length ?? 0) > 0 || (this.leftOut?.ids.region.size ?? 0) > 0;
+  }
+
+  /** A variable declared in a part left out: nothing more is known of it. */
+  leftOutVar(id: string): boolean {
+    return this.leftOut?.ids.variable.has(id) ?? false;
   }
 
   /** Whether any error has been reported so far: some checks mean nothing on a broken drill. */
@@ -150,6 +178,7 @@ export class LintContext {
     effects?.forEach((effect, i) => {
       const type = this.vars.get(effect.var);
       const at: PathKey[] = [...path, i];
+      if (!type && this.leftOutVar(effect.var)) return;
       if (!type) {
         this.error(
           [...at, 'var'],
@@ -198,7 +227,7 @@ export class LintContext {
   measures(measures: readonly Measure[] | undefined, path: readonly PathKey[]): void {
     measures?.forEach((measure, i) => {
       const at: PathKey[] = [...path, i];
-      if (!this.scenario.regions?.length && measure.type !== 'level' && measure.type !== 'policy') {
+      if (!this.hasRegions() && measure.type !== 'level' && measure.type !== 'policy') {
         this.error([...at, 'type'], `措施「${measure.type}」作用于地区，但这个演练没有声明 regions。`);
         return;
       }
@@ -286,6 +315,7 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
   var: (c, { context, path }) => {
     context.readVars.add(c.var);
     const type = context.vars.get(c.var);
+    if (!type && context.leftOutVar(c.var)) return;
     if (!type) {
       context.error(
         [...path, 'var'],
@@ -307,7 +337,7 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     }
   },
   metric: (c, { context, path }) => {
-    if (REGION_METRICS.has(c.metric) && !context.scenario.regions?.length) {
+    if (REGION_METRICS.has(c.metric) && !context.hasRegions()) {
       context.error([...path, 'metric'], `「${c.metric}」是地区的量，但这个演练没有声明 regions。`);
     }
     if (c.region !== undefined) context.known('region', c.region, [...path, 'region']);
@@ -317,7 +347,15 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     }
   },
   authorised: (c, { context, path }) => {
-    context.known('power', c.authorised, [...path, 'authorised']);
+    if (!context.known('power', c.authorised, [...path, 'authorised'])) return;
+    const power = powerInForce(context.scenario, c.authorised);
+    // With no actor for the trainee, every power counts as the trainee's own (engine/rules.ts).
+    if (power?.holders.length === 0 && context.scenario.roleActor !== undefined) {
+      context.warning(
+        path,
+        `「${power.name}」没有享有者（holders 为空），谁也不能行使或批准它，“authorised”永远不会成立：把有权决定的机关写成主体放进 holders，或删去这个条件。`,
+      );
+    }
   },
   requested: (c, { context, path }) => {
     context.known('power', c.requested, [...path, 'requested']);

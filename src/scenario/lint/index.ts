@@ -7,6 +7,8 @@ import type { Problem } from '../problem';
 import type { Scenario } from '../schema';
 import { checkAt } from './at';
 import { LintContext, type LintRule } from './context';
+import { checkInjectOrder } from './inject-order';
+import type { LeftOut } from './left-out';
 import { checkNames } from './names';
 import { checkNodes } from './nodes';
 import { checkPlaceholders } from './placeholders';
@@ -29,14 +31,26 @@ const RULES: readonly LintRule[] = [
   checkPlaceholders,
   checkRoutes,
   checkAt,
+  checkInjectOrder,
   checkReachability,
   checkUnused,
   checkScreen,
   checkScale,
 ];
 
-export function lint(scenario: Scenario): Problem[] {
-  const context = new LintContext(scenario);
-  for (const rule of RULES) rule(context);
+/**
+ * Rules that judge the drill as a whole, skipped on a repaired view of a file whose shape is not
+ * yet right (scenario/repair.ts): what a left-out part did is not known. `at` (whether some
+ * choice leads to a node), unused references and variables (a left-out part may cite or read
+ * them), and the scale (what the scores can reach). Others are limited there: reachability says
+ * nothing of nodes never reached, nor of a node whose choices were left out; the duty to report
+ * is not said to be unmet (lint/reachability.ts, lint/world.ts).
+ */
+const WHOLE_FILE: ReadonlySet<LintRule> = new Set([checkAt, checkUnused, checkScale]);
+
+/** `leftOut`: `scenario` is a repaired view of a file, with these parts left out. */
+export function lint(scenario: Scenario, leftOut?: LeftOut): Problem[] {
+  const context = new LintContext(scenario, leftOut);
+  for (const rule of RULES) if (!(leftOut && WHOLE_FILE.has(rule))) rule(context);
   return context.problems;
 }

@@ -35,7 +35,11 @@ export function checkNames(context: LintContext): void {
     context.refs(timeWindow.refs, ['timeWindows', i, 'refs']);
   });
 
-  if (!context.startNode) {
+  // A start left out (or a start node left out) is not known to be wrong.
+  const startLeftOut = context.leftOut?.start || context.leftOut?.ids.node.has(scenario.start);
+  if (startLeftOut) {
+    // The shape error, at `start` or at its node, says what is wrong.
+  } else if (!context.startNode) {
     context.error(
       ['start'],
       `开局节点「${scenario.start}」不存在：${didYouMean(scenario.start, context.names.node)}start 要写成 nodes 中某个节点的 id。`,

@@ -16,6 +16,7 @@ import { didYouMean } from './did-you-mean';
 export function checkNodes(context: LintContext): void {
   const { scenario } = context;
   const opened = new Set((scenario.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : [])));
+  for (const id of context.leftOut?.opens ?? []) opened.add(id);
   const returning = returningNodes(scenario, opened);
   if (returning.has(scenario.start)) context.error(['start'], entered(scenario.start));
   // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
@@ -32,7 +33,11 @@ export function checkNodes(context: LintContext): void {
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
       context.error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
     }
-    if (node.timeoutChoice !== undefined && !node.choices.some((c) => c.id === node.timeoutChoice)) {
+    if (
+      node.timeoutChoice !== undefined &&
+      !node.choices.some((c) => c.id === node.timeoutChoice) &&
+      !context.leftOut?.choices.get(node.id)?.has(node.timeoutChoice)
+    ) {
       context.error(
         [...at, 'timeoutChoice'],
         `超时选项「${node.timeoutChoice}」不是本节点的选项：改成本节点某个选项的 id。`,
@@ -75,7 +80,15 @@ function checkChoice(
   choice.score?.forEach((rule, i) => {
     if (rule.refs) context.refs(rule.refs, [...at, 'score', i, 'refs']);
   });
-  if (choice.power !== undefined) context.known('power', choice.power, [...at, 'power']);
+  if (choice.power !== undefined && context.known('power', choice.power, [...at, 'power'])) {
+    const power = powerInForce(context.scenario, choice.power);
+    if (power?.holders.length === 0) {
+      context.warning(
+        [...at, 'power'],
+        `「${power.name}」没有享有者（holders 为空）：演练里谁也不能行使它，也没有谁能批准，选了这个选项每次都按越权扣依法分。若这正是要学员认清的越权做法，可以保留；要学员学会报请，就把有权决定的机关写成主体放进 holders，再用 requests 向它报请。`,
+      );
+    }
+  }
   choice.reports?.forEach((id, i) => {
     if (!context.known('power', id, [...at, 'reports', i])) return;
     const power = powerInForce(context.scenario, id);
@@ -90,7 +103,12 @@ function checkChoice(
     context.known('power', choice.requests.power, [...at, 'requests', 'power']);
     const asked = context.known('actor', choice.requests.from, [...at, 'requests', 'from']);
     const power = powerInForce(context.scenario, choice.requests.power);
-    if (asked && power && !power.holders.includes(choice.requests.from)) {
+    if (asked && power?.holders.length === 0) {
+      context.error(
+        [...at, 'requests', 'from'],
+        `「${power.name}」没有享有者（holders 为空），演练里没有谁能批准它，这个请求永远不会获批：把有权决定的机关写成主体放进 holders，再向它请求；或删去 requests。`,
+      );
+    } else if (asked && power && !power.holders.includes(choice.requests.from)) {
       context.error(
         [...at, 'requests', 'from'],
         `「${choice.requests.from}」并不享有「${power.name}」，无法授权：改为向 holders 中的主体请求。`,

@@ -15,6 +15,10 @@ export function checkReachability(context: LintContext): void {
   // With no ending reachable at all, one message says so; node by node would only repeat it. A
   // dangling next on the way may be where the ending was meant to be: its own error says so.
   const dangling = danglingNodes(scenario);
+  // On a repaired view, a node some of whose choices were left out may have led on through them:
+  // it is given the same benefit of the doubt as a dangling next.
+  const cut = [...(context.leftOut?.choices.keys() ?? [])];
+  for (const id of cut) dangling.add(id);
   if (!endings.some((n) => reachable.has(n.id)) && ![...dangling].some((id) => reachable.has(id))) {
     context.error(
       ['nodes'],
@@ -24,12 +28,16 @@ export function checkReachability(context: LintContext): void {
     );
     return;
   }
-  const ending = leadToAnEnding(scenario);
+  const ending = leadToAnEnding(scenario, cut);
   // An inject may open a node that leads out; then a node with no way out of its own may still be left.
-  const rescue = (scenario.injects ?? []).some((i) => i.opens !== undefined && ending.has(i.opens));
+  const rescue =
+    (scenario.injects ?? []).some((i) => i.opens !== undefined && ending.has(i.opens)) ||
+    (context.leftOut?.opens.size ?? 0) > 0;
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as ScenarioNode;
     if (!reachable.has(node.id)) {
+      // A left-out part may be the way there.
+      if (context.partial) continue;
       context.warning(
         ['nodes', n, 'id'],
         `${node.kind === 'ending' ? '结局' : '节点'}「${node.id}」从开局出发永远到不了：让某个选项的 next 指向它，或删去它。`,
@@ -49,7 +57,8 @@ export function checkReachability(context: LintContext): void {
     }
     // A timed decision always has its timeout choice to fall back on.
     const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
-    if (!timed && node.choices.every((c) => c.when !== undefined || c.timeoutOnly)) {
+    const whole = !context.leftOut?.choices.has(node.id);
+    if (whole && !timed && node.choices.every((c) => c.when !== undefined || c.timeoutOnly)) {
       context.warning(
         ['nodes', n, 'choices'],
         `节点「${node.id}」的选项都带条件：条件都不成立时学员无从选择。给一个选项去掉 when，或设限时和超时选项。`,

@@ -516,7 +516,7 @@ describe('lint: the world', () => {
       const scenario = {
         ...base,
         nodes: [fakeDecision(), brief, crisis, fakeEnding()],
-        injects: [fakeInject({ opens: 'brief' }), fakeInject({ id: 'i2', opens: 'crisis' })],
+        injects: [fakeInject({ opens: 'brief' }), fakeInject({ id: 'i2', at: '2d', opens: 'crisis' })],
       };
       expect(problemsOf(scenario)).toEqual([]);
     });
@@ -709,6 +709,45 @@ describe('lint: authorisation and the outcome weight', () => {
       severity: 'error',
       pointer: '/nodes/0/choices/0/requests/from',
       message: '「city」并不享有「封锁」，无法授权：改为向 holders 中的主体请求。',
+    });
+  });
+
+  describe('a power no one in the drill holds (holders: [])', () => {
+    const nobody = { ...base, powers: [fakePower({ holders: [] })] };
+
+    it('warns that exercising it is always 越权', () => {
+      const found = problemsOf(withChoice({ power: 'lockdown' }, nobody));
+      expect(found).toEqual([
+        {
+          severity: 'warning',
+          pointer: '/nodes/0/choices/0/power',
+          message: expect.stringMatching(/「实施区域封锁」没有享有者（holders 为空）.*每次都按越权扣依法分/),
+        },
+      ]);
+    });
+
+    it('says a request for it can never be granted, once, in place of "does not hold it"', () => {
+      const found = problemsOf(withChoice({ requests: { power: 'lockdown', from: 'province', after: '1h' } }, nobody));
+      expect(found).toEqual([
+        {
+          severity: 'error',
+          pointer: '/nodes/0/choices/0/requests/from',
+          message: expect.stringMatching(/没有谁能批准它，这个请求永远不会获批/),
+        },
+      ]);
+    });
+
+    it('warns that a condition on its authorisation never holds', () => {
+      const found = problemsOf(withChoice({ when: { authorised: 'lockdown' } }, nobody));
+      expect(found).toContainEqual({
+        severity: 'warning',
+        pointer: '/nodes/0/choices/0/when',
+        message: expect.stringMatching(/“authorised”永远不会成立/),
+      });
+    });
+
+    it('says nothing of a power someone holds', () => {
+      expect(problemsOf(withChoice({ power: 'lockdown' }))).toEqual([]);
     });
   });
 

@@ -37,7 +37,7 @@ export function checkWorld(context: LintContext): void {
     });
     if (link.between[0] === link.between[1]) context.error(['travel', i, 'between'], '往来的两端不能是同一个地区。');
   });
-  if (scenario.epidemic && !scenario.regions?.length) {
+  if (scenario.epidemic && !context.hasRegions()) {
     context.error(['epidemic'], '有传染病模型就要声明 regions（地区）。');
   }
   scenario.epidemic?.initial.forEach((seed, i) => {
@@ -100,7 +100,15 @@ function checkPowers(context: LintContext): void {
       context.refs(power.report.refs, ['powers', i, 'report', 'refs']);
       // Only a duty that falls on the trainee, under this drill's law, and that a choice incurs.
       const binds = scenario.roleActor !== undefined && power.holders.includes(scenario.roleActor);
-      if (binds && inForce(power, scenario.legalFramework) && !reported.has(power.id) && exercised.has(power.id)) {
+      // A choice left out of a repaired view may be the one that reports.
+      const known = !context.partial;
+      if (
+        known &&
+        binds &&
+        inForce(power, scenario.legalFramework) &&
+        !reported.has(power.id) &&
+        exercised.has(power.id)
+      ) {
         context.warning(
           ['powers', i, 'report'],
           `「${power.name}」行使后须报告，但没有哪个选项报告它：学员无从履行报告义务，行使了就必然扣分。在报告的选项上写 "reports": ["${power.id}"]。`,
@@ -137,7 +145,9 @@ function checkInjects(context: LintContext): void {
     });
     if (inject.decides) checkDecides(context, inject, at);
     if (inject.opens !== undefined && context.known('node', inject.opens, [...at, 'opens'])) {
-      if (scenario.nodes.find((n) => n.id === inject.opens)?.kind !== 'decision') {
+      const opened = scenario.nodes.find((n) => n.id === inject.opens);
+      // A node left out of a repaired view is known only by its id.
+      if (opened ? opened.kind !== 'decision' : !context.leftOut?.ids.node.has(inject.opens)) {
         context.error([...at, 'opens'], `插入事件只能打开决策节点，「${inject.opens}」是结局。`);
       }
       // The run looks for opened nodes between decisions, so minute 0 is only seen after the first.
