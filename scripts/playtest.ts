@@ -93,6 +93,7 @@ function stepLines(scenario: Scenario, s: TracedStep): string[] {
   const at = (minutes: number) => formatGameTimeShort(scenario.clockStart, minutes);
   const lines = [
     `第 ${s.step} 步  ${at(s.clockAt)}  「${s.nodeTitle}」（${s.nodeId}）`,
+    `  情况：${s.nodeText.replace(/\s*\n+\s*/g, ' ')}`,
     `  ${s.timedOut ? '倒计时用完，按' : '选择'}「${s.choiceLabel}」（${s.choiceId}）；下一个局面在 ${at(s.clockNext)}（${formatDuration(s.clockNext - s.clockAt)}后）`,
     ...(s.feedback ? [`  后果：${s.feedback}`] : []),
     ...s.measures.map((m) => `  措施：${describeMeasure(scenario, m)}`),

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { placeholdersIn } from '../engine/fill-text';
 import { RETURN } from '../engine/return';
 import { cannotStartAt } from '../engine/run';
 import type { Origin } from '../engine/types';
@@ -22,6 +23,11 @@ export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
   useEffect(() => heading.current?.focus({ preventScroll: true }), [nodeId]);
   if (!node) return null;
   const refused = node.kind === 'decision' ? cannotStartAt(scenario, node.id) : null;
+  const texts =
+    node.kind === 'decision'
+      ? [node.text, ...node.choices.map((c) => c.feedback)]
+      : [node.text, ...(node.details ?? []).map((d) => d.text)];
+  const hasPlaceholder = texts.some((t) => placeholdersIn(t).length > 0);
   return (
     <section className="node-panel panel" aria-labelledby="node-panel-heading">
       <p className="eyebrow">
@@ -32,6 +38,11 @@ export function NodePanel({ scenario, nodeId, onSelect, trial }: Props) {
         {node.title}
       </h2>
       <p className="node-text">{node.text}</p>
+      {hasPlaceholder && (
+        <p className="muted">
+          文字里的 {'{{…}}'} 是占位符，推演时换成那一刻的游戏内时间或变量值：试玩就能看到学员读到的样子。
+        </p>
+      )}
       {node.kind === 'ending' && node.details && node.details.length > 0 && (
         <>
           <h3>按本局经过追加的段落</h3>

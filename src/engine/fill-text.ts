@@ -18,7 +18,7 @@ export interface TextMoment {
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export const TIME_PLACEHOLDERS = ['time', 'date', 'clock', 'day'] as const;
-const VAR_PREFIX = 'var:';
+export const VAR_PREFIX = 'var:';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

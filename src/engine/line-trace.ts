@@ -21,6 +21,8 @@ export interface TracedStep {
   step: number;
   nodeId: string;
   nodeTitle: string;
+  /** The situation as the trainee read it, its placeholders filled when the node was met. */
+  nodeText: string;
   choiceId: string;
   choiceLabel: string;
   /** The choice's feedback, its placeholders filled as the trainee reads it. */
@@ -121,6 +123,7 @@ export function traceLine(scenario: Scenario, steps: readonly string[], seed = 1
       step: i + 1,
       nodeId: node.id,
       nodeTitle: node.title,
+      nodeText: fillText(node.text, scenario, state),
       choiceId: entry?.choiceId ?? move,
       choiceLabel: choice?.label ?? move,
       feedback:

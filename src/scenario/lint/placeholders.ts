@@ -1,65 +1,109 @@
 /**
- * Placeholders in a drill's text (`{{time}}`, `{{var:ID}}`; engine/fill-text.ts): each names
- * something the drill can fill, and stands in a text that is filled. A title, a label, the
- * briefing and the summary are shown as written.
+ * Placeholders (`{{time}}`, `{{var:ID}}` …, engine/fill-text.ts): one the drill does not know, one
+ * in a field that is never filled (a title, a label: the trainee would read the braces), and a
+ * `{{` left open. Runs before the unused check: a variable a text shows is a variable in use.
  */
-import { placeholderNames, placeholdersIn } from '../../engine/fill-text';
+import { placeholdersIn, TIME_PLACEHOLDERS, VAR_PREFIX } from '../../engine/fill-text';
 import type { PathKey } from '../problem';
 import type { LintContext } from './context';
 import { didYouMean } from './did-you-mean';
 
-const FILLED_IN = '决策节点和结局的 text、选项的 feedback、插入事件的 text、结局 details 的 text';
+const ALL_NAMES = `{{${TIME_PLACEHOLDERS.join('}}、{{')}}} 和 {{${VAR_PREFIX}变量id}}`;
+/** Where a placeholder is filled, in the guide's words. */
+export const WHERE_FILLED = '决策节点和结局的 text、选项的 feedback、插入事件的 text、结局段落（details）的 text';
 
-function checkFilled(context: LintContext, text: string, at: PathKey[], names: readonly string[]): void {
+/** Every field whose placeholders are filled, with its path. */
+function filledFields(context: LintContext): { text: string; path: PathKey[] }[] {
+  const fields: { text: string; path: PathKey[] }[] = [];
+  context.scenario.nodes.forEach((node, n) => {
+    fields.push({ text: node.text, path: ['nodes', n, 'text'] });
+    if (node.kind === 'decision') {
+      node.choices.forEach((choice, c) => {
+        fields.push({ text: choice.feedback, path: ['nodes', n, 'choices', c, 'feedback'] });
+      });
+    } else {
+      node.details?.forEach((detail, d) => {
+        fields.push({ text: detail.text, path: ['nodes', n, 'details', d, 'text'] });
+      });
+    }
+  });
+  context.scenario.injects?.forEach((inject, i) => {
+    fields.push({ text: inject.text, path: ['injects', i, 'text'] });
+  });
+  return fields;
+}
+
+/** A `{{` with no `}}` to close it, once the placeholders are taken out. */
+function leftOpen(text: string): boolean {
+  return text.replace(/\{\{[^{}]*\}\}/g, '').includes('{{');
+}
+
+const sortedLetters = (s: string) => [...s.toLowerCase()].sort().join('');
+
+/** The placeholder an unknown one was probably meant to be: a time's with letters swapped, or a variable's without "var:". */
+function guessFor(context: LintContext, name: string): string {
+  const swapped = TIME_PLACEHOLDERS.find((t) => sortedLetters(t) === sortedLetters(name));
+  if (swapped) return `是不是「{{${swapped}}}」？`;
+  if (context.vars.has(name)) return `是不是「{{${VAR_PREFIX}${name}}}」？`;
+  const near = didYouMean(name, TIME_PLACEHOLDERS);
+  return near.replace(/「(.+)」/, '「{{$1}}」');
+}
+
+function checkFilled(context: LintContext, text: string, path: PathKey[]): void {
+  if (!text.includes('{{')) return;
   for (const { name } of placeholdersIn(text)) {
-    // A variable a text shows is read: the trainee sees it change.
-    if (name.startsWith('var:')) context.readVars.add(name.slice(4));
-    if (names.includes(name)) continue;
-    const hint = name.startsWith('var:')
-      ? `变量「${name.slice(4)}」没有声明：${didYouMean(
-          name.slice(4),
-          names.flatMap((n) => (n.startsWith('var:') ? [n.slice(4)] : [])),
-        )}`
-      : `${didYouMean(name, names)}`;
-    context.error(
-      at,
-      `占位符 {{${name}}} 不认识：${hint}可用的有 {{time}}（日期和时间）、{{date}}、{{clock}}、{{day}}（第几天）和 {{var:变量id}}。`,
-    );
+    if ((TIME_PLACEHOLDERS as readonly string[]).includes(name)) continue;
+    const trimmed = name.trim();
+    if (trimmed.startsWith(VAR_PREFIX)) {
+      const id = trimmed.slice(VAR_PREFIX.length).trim();
+      if (context.vars.has(id) && name === `${VAR_PREFIX}${id}`) {
+        context.readVars.add(id);
+        continue;
+      }
+      if (context.vars.has(id)) {
+        context.error(path, `占位符「{{${name}}}」里不能有空格：写成「{{${VAR_PREFIX}${id}}}」。`);
+        continue;
+      }
+      context.error(
+        path,
+        `占位符「{{${name}}}」里的变量「${id}」没有声明：${didYouMean(id, context.vars.keys())}改成 variables 里已声明的变量 id。`,
+      );
+      continue;
+    }
+    context.error(path, `「{{${name}}}」不是占位符：${guessFor(context, trimmed)}占位符只有 ${ALL_NAMES}。`);
   }
-  const open = text.split('{{').length - 1;
-  const closed = placeholdersIn(text).length;
-  if (open > closed) {
-    context.warning(at, '这段文字里有 {{ 没有配对的 }}：占位符写成 {{time}} 这样，两边各两个花括号，中间不换行。');
+  if (leftOpen(text)) {
+    context.warning(
+      path,
+      `这段文字里有「{{」没有配对的「}}」，会原样显示给学员：占位符写成 {{time}} 这样，或删去多余的花括号。`,
+    );
   }
 }
 
-function checkShownAsWritten(context: LintContext, text: string, at: PathKey[]): void {
-  if (placeholdersIn(text).length === 0) return;
-  context.warning(at, `这里的占位符不会被替换，学员会看到原样的 {{…}}：占位符只在${FILLED_IN}里替换。`);
+/** Any other string of the drill that has a placeholder in it. `path` is one stack, pushed and popped: a drill may be large. */
+function checkUnfilled(context: LintContext, value: unknown, path: PathKey[], filled: Set<string>): void {
+  if (typeof value === 'string') {
+    const found = value.includes('{{') ? placeholdersIn(value)[0] : undefined;
+    if (found && !filled.has(path.join('/'))) {
+      context.error(
+        [...path],
+        `这里的「{{${found.name}}}」不会被替换，学员会看到花括号：占位符只在${WHERE_FILLED}里起作用，标题、选项文字和名称里请直接写出内容。`,
+      );
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const entries: [PathKey, unknown][] = Array.isArray(value) ? value.map((x, i) => [i, x]) : Object.entries(value);
+  for (const [key, x] of entries) {
+    if (key === '$comment' || (typeof x !== 'string' && (x === null || typeof x !== 'object'))) continue;
+    path.push(key);
+    checkUnfilled(context, x, path, filled);
+    path.pop();
+  }
 }
 
 export function checkPlaceholders(context: LintContext): void {
-  const { scenario } = context;
-  const names = placeholderNames(scenario);
-  checkShownAsWritten(context, scenario.briefing, ['briefing']);
-  checkShownAsWritten(context, scenario.summary, ['summary']);
-  scenario.nodes.forEach((node, n) => {
-    const at: PathKey[] = ['nodes', n];
-    checkShownAsWritten(context, node.title, [...at, 'title']);
-    checkFilled(context, node.text, [...at, 'text'], names);
-    if (node.kind === 'ending') {
-      node.details?.forEach((detail, d) => {
-        checkFilled(context, detail.text, [...at, 'details', d, 'text'], names);
-      });
-      return;
-    }
-    node.choices.forEach((choice, c) => {
-      checkShownAsWritten(context, choice.label, [...at, 'choices', c, 'label']);
-      checkFilled(context, choice.feedback, [...at, 'choices', c, 'feedback'], names);
-    });
-  });
-  scenario.injects?.forEach((inject, i) => {
-    checkShownAsWritten(context, inject.title, ['injects', i, 'title']);
-    checkFilled(context, inject.text, ['injects', i, 'text'], names);
-  });
+  const fields = filledFields(context);
+  for (const { text, path } of fields) checkFilled(context, text, path);
+  checkUnfilled(context, context.scenario, [], new Set(fields.map((f) => f.path.join('/'))));
 }

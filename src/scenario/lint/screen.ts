@@ -35,7 +35,7 @@ export function checkScreen(context: LintContext): void {
       over = true;
       context.warning(
         [...at, 'text'],
-        `节点「${node.id}」的情况说明有 ${textLength} 个字，决策页面最多放 ${MAX_SITUATION_CHARS} 个字，学员要滚动才能看到选项：${split}，或删减文字。`,
+        `节点「${node.id}」的情况说明有 ${textLength} 个字${node.text.includes('{{') ? '（占位符按最长的填法计）' : ''}，决策页面最多放 ${MAX_SITUATION_CHARS} 个字，学员要滚动才能看到选项：${split}，或删减文字。`,
       );
     }
     node.choices.forEach((choice, i) => {
