@@ -15,9 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { searchBestLine } from '../src/engine/best-line';
-import { type LineTrace, parseLine, type RequestNews, type TracedStep, traceLine } from '../src/engine/line-trace';
-import { findName } from '../src/engine/names';
+import { type LineTrace, parseLine, type TracedStep, traceLine } from '../src/engine/line-trace';
 import { type PlaytestReport, playtest, playtestFails } from '../src/engine/playtest';
+import { describeRequestNews } from '../src/engine/requests';
 import { start } from '../src/engine/run';
 import { DIMENSIONS, formatDuration } from '../src/engine/scoring';
 import { checkFile } from '../src/scenario/check-file';
@@ -79,16 +79,6 @@ function summarise(file: string, r: PlaytestReport, best: Searched): string[] {
   return lines;
 }
 
-function requestLine(scenario: Scenario, r: RequestNews): string {
-  const actor = (id: string) => findName(scenario, 'actor', id);
-  const power = scenario.powers?.find((p) => p.id === r.power)?.name ?? r.power;
-  if (r.what === 'asked') {
-    const path = r.via.length > 0 ? `经${r.via.map(actor).join('、')}报${actor(r.from)}` : `报${actor(r.from)}`;
-    return `请求“${power}”（${path}）`;
-  }
-  return `${actor(r.from)}${r.what === 'granted' ? '批准' : '不批准'}“${power}”`;
-}
-
 function stepLines(scenario: Scenario, s: TracedStep): string[] {
   const at = (minutes: number) => formatGameTimeShort(scenario.clockStart, minutes);
   const lines = [
@@ -99,7 +89,7 @@ function stepLines(scenario: Scenario, s: TracedStep): string[] {
     ...s.measures.map((m) => `  措施：${describeMeasure(scenario, m)}`),
     ...s.changes.map((c) => `  变量：${c.var} ${String(c.from)} → ${String(c.to)}`),
     ...s.injects.map((x) => `  事件：${at(x.clock)}「${x.title}」（${x.id}）`),
-    ...s.requests.map((r) => `  请示：${at(r.clock)} ${requestLine(scenario, r)}`),
+    ...s.requests.map((r) => `  请示：${at(r.clock)} ${describeRequestNews(scenario, r)}`),
     ...s.regions.map(
       (r) =>
         `  ${r.name}：累计感染 ${n(r.cases)}，死亡 ${n(r.deaths)}，住院/床位 ${n(r.hospitalised)}/${n(r.beds)}，信任 ${r.trust}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
-import { parseLine, requestNews, traceLine } from './line-trace';
+import { parseLine, traceLine } from './line-trace';
 import { replay } from './run';
 import { dimensionScores } from './scoring';
 
@@ -53,22 +53,6 @@ describe('tracing a line', () => {
     expect(step?.regions.map((r) => r.id)).toEqual(worldDrill.regions?.map((r) => r.id));
     expect(step?.measures).toEqual(first.choices[0]?.world ?? []);
     for (const r of step?.regions ?? []) expect(r.cases).toBeGreaterThanOrEqual(0);
-  });
-
-  it('tells of requests to the level above made, granted and refused within each step, in time order', () => {
-    const grants = [
-      { power: 'p', from: 'city', via: ['county'], requestedAt: 30, at: 200, refusedAt: null },
-      { power: 'q', from: 'city', via: [], requestedAt: 10, at: null, refusedAt: 90 },
-    ];
-    expect(requestNews(grants, 0, 100)).toEqual([
-      { power: 'q', from: 'city', via: [], what: 'asked', clock: 10 },
-      { power: 'p', from: 'city', via: ['county'], what: 'asked', clock: 30 },
-      { power: 'q', from: 'city', via: [], what: 'refused', clock: 90 },
-    ]);
-    expect(requestNews(grants, 100, 300)).toEqual([
-      { power: 'p', from: 'city', via: ['county'], what: 'granted', clock: 200 },
-    ]);
-    expect(requestNews(grants, 300, 400)).toEqual([]);
   });
 
   it('says which step is not on offer, and what is', () => {

@@ -8,10 +8,11 @@
  */
 import type { Dimension, Measure, Scenario } from '../scenario/schema';
 import { fillText } from './fill-text';
+import { type RequestNews, requestNews } from './requests';
 import { choose, currentDecision, offeredChoices, snapshot, start } from './run';
 import { findNode } from './scenario-index';
 import { dimensionScores } from './scoring';
-import { type Grant, type RegionSnapshot, type ScoreEvent, TIMEOUT, type VarValue } from './types';
+import { type RegionSnapshot, type ScoreEvent, TIMEOUT, type VarValue } from './types';
 
 /** The word a line uses for letting the countdown run out. */
 export const WAIT = 'wait';
@@ -38,29 +39,6 @@ export interface TracedStep {
   requests: RequestNews[];
   regions: (RegionSnapshot & { id: string; name: string })[];
   scores: ScoreEvent[];
-}
-
-export interface RequestNews {
-  power: string;
-  from: string;
-  via: string[];
-  what: 'asked' | 'granted' | 'refused';
-  clock: number;
-}
-
-/** What happened to requests in (from, to]: made, granted or refused, in the order of their minutes. */
-export function requestNews(grants: readonly Grant[], from: number, to: number): RequestNews[] {
-  const within = (t: number | null): t is number => t !== null && t > from && t <= to;
-  return grants
-    .flatMap((g): RequestNews[] => {
-      const base = { power: g.power, from: g.from, via: [...g.via] };
-      return [
-        ...(within(g.requestedAt) ? [{ ...base, what: 'asked' as const, clock: g.requestedAt }] : []),
-        ...(within(g.at) ? [{ ...base, what: 'granted' as const, clock: g.at }] : []),
-        ...(within(g.refusedAt) ? [{ ...base, what: 'refused' as const, clock: g.refusedAt }] : []),
-      ];
-    })
-    .sort((a, b) => a.clock - b.clock);
 }
 
 export interface LineTrace {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { eventDecision } from '../engine/debrief';
 import { fillText } from '../engine/fill-text';
+import { describeRequestNews, requestNews } from '../engine/requests';
 import { snapshot, start } from '../engine/run';
 import { findChoice, findNode, scenarioIndex } from '../engine/scenario-index';
 import { formatDuration } from '../engine/scoring';
@@ -49,6 +50,7 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
     return variable?.visible ? [{ ...c, label: variable.label }] : [];
   });
   const injects = state.injects.filter((x) => x.decision === decision);
+  const news = requestNews(state.grants, entry.clockAt, entry.clockNext);
   const measures = choice?.world ?? [];
   const hasWorld = (scenario.regions ?? []).length > 0;
 
@@ -73,7 +75,7 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
           `；又过了 ${formatDuration(entry.clockNext - entry.clockAfter)}，局面有了变化`}
         ，推演时间现为 <time>{formatGameTime(scenario.clockStart, entry.clockNext)}</time>。
       </p>
-      {(changes.length > 0 || hasWorld || injects.length > 0) && (
+      {(changes.length > 0 || hasWorld || injects.length > 0 || news.length > 0) && (
         <section aria-labelledby="changes-heading">
           <h2 id="changes-heading">态势变化</h2>
           {measures.length > 0 && (
@@ -100,6 +102,19 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
                     </li>
                   );
                 })}
+              </ul>
+            </>
+          )}
+          {news.length > 0 && (
+            <>
+              <h3>请示与批复</h3>
+              <ul className="request-news">
+                {news.map((n, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: news keeps the order of its minutes
+                  <li key={i}>
+                    <time>{formatGameTime(scenario.clockStart, n.clock)}</time> {describeRequestNews(scenario, n)}
+                  </li>
+                ))}
               </ul>
             </>
           )}
