@@ -40,6 +40,10 @@ describe('fillText', () => {
     expect(fillText('没有占位符', scenario, moment)).toBe('没有占位符');
     expect(fillText('{{tiem}} {{var:ghost}} {{', scenario, moment)).toBe('{{tiem}} {{var:ghost}} {{');
     expect(fillText('<b>{{clock}}</b>', scenario, moment)).toBe('<b>08:00</b>');
+    // Data, never code: a template-injection probe is only an unknown name.
+    const probe = "{{constructor.constructor('globalThis.__xss=1')()}}";
+    expect(fillText(probe, scenario, moment)).toBe(probe);
+    expect((globalThis as { __xss?: number }).__xss).toBeUndefined();
   });
 
   it('finds the placeholders written, and measures a text at its longest rendering', () => {
