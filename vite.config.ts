@@ -18,7 +18,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  */
 const TRAINEE_CODE = /\/src\/(engine|store|shell|ui)\/|\/node_modules\/(react|react-dom|scheduler|zustand|immer)\//;
 /** Loaded only when opened: kept out of the first load's group. */
-const OPENED_LATER = /\/src\/(ui\/debrief\/|ui\/class\/|ui\/help|ui\/article-dialog|engine\/best-line)/;
+const OPENED_LATER =
+  /\/src\/(ui\/debrief\/|ui\/class\/|ui\/help|ui\/article-dialog|ui\/cases-chart|ui\/requests-board|engine\/best-line|engine\/debrief)/;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },

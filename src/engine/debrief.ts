@@ -1,8 +1,9 @@
 /** The after-action report (复盘), derived from a finished (or unfinished) run. */
-import type { Dimension, EndingNode, Reference, Scenario } from '../scenario/schema';
+import type { Dimension, EndingNode, Scenario } from '../scenario/schema';
 import { fillText } from './fill-text';
 import { holdsNow } from './run';
-import { findChoice, findNode, scenarioIndex } from './scenario-index';
+import { findChoice, findNode } from './scenario-index';
+import { eventDecision } from './score-events';
 import { DEFAULT_BASE, DIMENSIONS, dimensionScores } from './scoring';
 import type { RunState, ScoreEvent, TimelineEntry } from './types';
 
@@ -37,9 +38,7 @@ export interface Report {
   totals: { decisions: number; timeouts: number; realMs: number; gameMinutes: number };
 }
 
-export function eventDecision(event: ScoreEvent): number | null {
-  return event.source.decision;
-}
+export { eventDecision, referencesOf } from './score-events';
 
 export function debrief(scenario: Scenario, state: RunState): Report {
   const scores = dimensionScores(scenario, state.scoreEvents);
@@ -80,13 +79,4 @@ export function debrief(scenario: Scenario, state: RunState): Report {
       gameMinutes: state.clock,
     },
   };
-}
-
-/** The references a score event cites, resolved; unknown ids are skipped (lint reports them). */
-export function referencesOf(scenario: Scenario, event: ScoreEvent): Reference[] {
-  const refs = scenarioIndex(scenario).reference;
-  return event.refs.flatMap((id) => {
-    const ref = refs.get(id);
-    return ref ? [ref] : [];
-  });
 }

@@ -236,3 +236,18 @@ export function runMarkers(
     ),
   ];
 }
+
+/** The chart beside a run: its regions' curves with the run's decisions and injects marked. */
+export default function RunCasesChart({
+  scenario,
+  world,
+  timeline,
+  injects,
+}: {
+  scenario: Scenario;
+  world: WorldState;
+  timeline: readonly { clockAt: number }[];
+  injects: readonly { id: string; clock: number }[];
+}) {
+  return <CasesChart scenario={scenario} world={world} markers={runMarkers(scenario, timeline, injects)} />;
+}

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { eventDecision } from '../engine/debrief';
 import { fillText } from '../engine/fill-text';
 import { describeRequestNews, requestNews } from '../engine/requests';
 import { snapshot, start } from '../engine/run';
 import { findChoice, findNode, scenarioIndex } from '../engine/scenario-index';
+import { eventDecision } from '../engine/score-events';
 import { formatDuration } from '../engine/scoring';
 import type { RunState, VarChange } from '../engine/types';
 import type { Scenario } from '../scenario/schema';

@@ -18,6 +18,15 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from a drill, focus starts at the top of the library, not on the page body.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  // The run's chart and requests board are fetched while the trainee reads the library, so they
+  // are there when a drill starts.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    idle(() => {
+      void import('./cases-chart');
+      void import('./requests-board');
+    });
+  }, []);
 
   return (
     <main className="screen library">

@@ -53,3 +53,5 @@ export function RequestsBoard({
     </section>
   );
 }
+
+export default RequestsBoard;

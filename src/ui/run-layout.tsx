@@ -1,12 +1,16 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { CasesChart, runMarkers } from './cases-chart';
-import { RequestsBoard } from './requests-board';
 import { RunHeader } from './run-header';
 import { StatusBoard } from './status-board';
 import { StatusPanel } from './status-panel';
 import { useApp } from './store-context';
+
+// The chart's drawing code comes after the first screen (the library fetches it when idle): it is
+// the largest part of a run's screens, and the status board above it says the same in numbers.
+const RunCasesChart = lazy(() => import('./cases-chart'));
+// Only a drill with requests to the level above shows this board, and only once one is made.
+const RequestsBoard = lazy(() => import('./requests-board'));
 
 interface Props {
   scenario: Scenario;
@@ -35,13 +39,15 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
         <main className="decision-main">{children}</main>
         <aside className="decision-side" aria-label="态势">
           <StatusPanel scenario={scenario} vars={state.vars} />
-          <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
+          {state.grants.length > 0 && (
+            <Suspense fallback={null}>
+              <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
+            </Suspense>
+          )}
           <StatusBoard scenario={scenario} world={state.world} />
-          <CasesChart
-            scenario={scenario}
-            world={state.world}
-            markers={runMarkers(scenario, state.timeline, state.injects)}
-          />
+          <Suspense fallback={null}>
+            <RunCasesChart scenario={scenario} world={state.world} timeline={state.timeline} injects={state.injects} />
+          </Suspense>
         </aside>
       </div>
     </div>

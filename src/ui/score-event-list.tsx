@@ -1,4 +1,4 @@
-import { referencesOf } from '../engine/debrief';
+import { referencesOf } from '../engine/score-events';
 import type { ScoreEvent } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { DIMENSION_LABEL, formatDelta } from './format';

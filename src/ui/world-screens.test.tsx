@@ -30,14 +30,14 @@ describe('the world on the run screens', () => {
     expect(within(board).getByRole('table', { name: '物资库存' })).toHaveTextContent('50');
   });
 
-  it('draws each region’s cases over time as a chart with a text summary', () => {
+  it('draws each region’s cases over time as a chart with a text summary', async () => {
     renderAt([]);
     expect(
-      screen.getByRole('img', { name: /各地累计感染随推演时间的变化：云湾市 60 → 60；北溪市 0 → 0/ }),
+      await screen.findByRole('img', { name: /各地累计感染随推演时间的变化：云湾市 60 → 60；北溪市 0 → 0/ }),
     ).toBeInTheDocument();
   });
 
-  it('after a decision, shows the measures taken, the inject that fired, and what changed in each region', () => {
+  it('after a decision, shows the measures taken, the inject that fired, and what changed in each region', async () => {
     renderAt(['isolate'], { stopAtConsequence: true });
     const changes = screen.getByRole('region', { name: '态势变化' });
     expect(changes).toHaveTextContent('云湾市：发现并隔离约 50% 的感染者');
@@ -46,7 +46,7 @@ describe('the world on the run screens', () => {
     const table = within(changes).getByRole('table', { name: '各地变化' });
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/云湾市\+\d+/);
     // The board and chart moved on with the day that passed.
-    expect(screen.getByRole('img', { name: /云湾市 60 → (6[1-9]|[7-9]\d|\d{3,})/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /云湾市 60 → (6[1-9]|[7-9]\d|\d{3,})/ })).toBeInTheDocument();
   });
 
   it('scores a power the trainee does not hold automatically, citing its basis', () => {
