@@ -80,15 +80,9 @@ function checkChoice(
   choice.score?.forEach((rule, i) => {
     if (rule.refs) context.refs(rule.refs, [...at, 'score', i, 'refs']);
   });
-  if (choice.power !== undefined && context.known('power', choice.power, [...at, 'power'])) {
-    const power = powerInForce(context.scenario, choice.power);
-    if (power?.holders.length === 0) {
-      context.warning(
-        [...at, 'power'],
-        `「${power.name}」没有享有者（holders 为空）：演练里谁也不能行使它，也没有谁能批准，选了这个选项每次都按越权扣依法分。若这正是要学员认清的越权做法，可以保留；要学员学会报请，就把有权决定的机关写成主体放进 holders，再用 requests 向它报请。`,
-      );
-    }
-  }
+  // A power no one holds (holders: []) may be exercised: that is the 越权 a drill can set as a
+  // trap, and the engine charges it. Only asking for it, or waiting to be authorised, is a mistake.
+  if (choice.power !== undefined) context.known('power', choice.power, [...at, 'power']);
   choice.reports?.forEach((id, i) => {
     if (!context.known('power', id, [...at, 'reports', i])) return;
     const power = powerInForce(context.scenario, id);
