@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserPath } from './scripts/e2e-browser';
 
-const port = 4174;
+// E2E_PORT lets two checkouts on one machine run their e2e tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'test/e2e',
