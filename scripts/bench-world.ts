@@ -2,8 +2,12 @@
 import { defineScenario } from '../src/scenario/define-scenario';
 import { SCHEMA_VERSION, type Scenario } from '../src/scenario/schema';
 
-/** `regions` regions in a ring, each travelling with its two neighbours, seeded in the first. */
-export function worldOf(regions: number, nodes: Scenario['nodes'], takes = '18h'): Scenario {
+/**
+ * `regions` regions in a ring, each travelling with its two neighbours, seeded in the first. Unless
+ * `nodes` are given, a line of `decisions` decisions, each offering 'act' and 'close', then an ending.
+ */
+export function worldOf(regions: number, nodes: Scenario['nodes'], takes = '18h', decisions = 40): Scenario {
+  const last = decisions - 1;
   const ids = Array.from({ length: regions }, (_, i) => `r${i}`);
   return defineScenario({
     schemaVersion: SCHEMA_VERSION,
@@ -39,7 +43,7 @@ export function worldOf(regions: number, nodes: Scenario['nodes'], takes = '18h'
       nodes.length > 0
         ? nodes
         : [
-            ...Array.from({ length: 40 }, (_, i) => ({
+            ...Array.from({ length: decisions }, (_, i) => ({
               id: `d${i}`,
               kind: 'decision' as const,
               title: `决定 ${i + 1}`,
@@ -54,7 +58,7 @@ export function worldOf(regions: number, nodes: Scenario['nodes'], takes = '18h'
                     { type: 'contact' as const, region: ids[(i + 1) % regions] as string, factor: 0.8 },
                   ],
                   feedback: '做了。',
-                  next: i === 39 ? 'end' : `d${i + 1}`,
+                  next: i === last ? 'end' : `d${i + 1}`,
                 },
                 {
                   id: 'close',
@@ -63,7 +67,7 @@ export function worldOf(regions: number, nodes: Scenario['nodes'], takes = '18h'
                   power: 'close',
                   world: [{ type: 'roads' as const, region: ids[1] as string, open: false }],
                   feedback: '封了。',
-                  next: i === 39 ? 'end' : `d${i + 1}`,
+                  next: i === last ? 'end' : `d${i + 1}`,
                 },
               ],
             })),

@@ -1,0 +1,97 @@
+/**
+ * `load` of the generated 10,000-node drill, beside JSON.parse alone and inkjs loading the same story.
+ *
+ * Every timing starts from the text and so works on a fresh object: lint's caches (scenario/graph.ts,
+ * engine/scenario-index.ts) are WeakMaps keyed by the scenario object, and no cache in `load` is keyed
+ * by the text, so no run is cheaper for the runs before it. The stage split does the same: each sample
+ * parses the text again and times the stages of `load`, in its order, on that object.
+ */
+import * as v from 'valibot';
+import { contentHash } from '../src/scenario/hash';
+import { lint } from '../src/scenario/lint/index';
+import { hasScenarioShape, load } from '../src/scenario/load';
+import { migrateScenario } from '../src/scenario/migrations';
+import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from '../src/scenario/schema';
+import { collector } from './bench-engine';
+import { inkLoad } from './bench-ink';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
+
+export interface LoadFigures {
+  /** Medians, in milliseconds. */
+  ours: number;
+  oursSpread: [number, number];
+  jsonParse: number;
+  /** inkjs's `new Story(json)` on the compiled story; null when not given one. */
+  ink: number | null;
+  stages: { parse: number; shape: number; lint: number; hash: number };
+  /** valibot's own walk, taken only for a file whose shape is wrong (for its messages). */
+  valibot: number;
+}
+
+/**
+ * `rounds` rounds, each timing ours, JSON.parse and inkjs once, in turn; after one untimed round.
+ * The heap is collected before each timing: inkjs's load leaves hundreds of MB of garbage, and
+ * without this its collection would be charged to whatever ran next.
+ */
+export function loadFigures(text: string, rounds: number, inkJson: string | null): LoadFigures {
+  const gc = collector();
+  const ours: number[] = [];
+  const parse: number[] = [];
+  const ink: number[] = [];
+  const time = (f: () => unknown) => {
+    gc();
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  };
+  for (let r = -1; r < rounds; r++) {
+    const a = time(() => load(text));
+    const b = time(() => JSON.parse(text));
+    gc();
+    const c = inkJson === null ? 0 : inkLoad(inkJson);
+    if (r < 0) continue;
+    ours.push(a);
+    parse.push(b);
+    ink.push(c);
+  }
+  const stages = { parse: [] as number[], shape: [] as number[], lint: [] as number[], hash: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    gc();
+    let t0 = performance.now();
+    const data = JSON.parse(text) as Record<string, unknown>;
+    let t1 = performance.now();
+    stages.parse.push(t1 - t0);
+    t0 = t1;
+    migrateScenario(data, SCHEMA_VERSION);
+    if (!hasScenarioShape(data)) throw new Error('the generated drill is not in shape');
+    t1 = performance.now();
+    stages.shape.push(t1 - t0);
+    t0 = t1;
+    lint(data as unknown as Scenario);
+    t1 = performance.now();
+    stages.lint.push(t1 - t0);
+    t0 = t1;
+    contentHash(text);
+    stages.hash.push(performance.now() - t0);
+  }
+  const valibot = median(
+    Array.from({ length: 3 }, () => {
+      const data = JSON.parse(text);
+      return time(() => v.safeParse(ScenarioSchema, data));
+    }),
+  );
+  return {
+    ours: median(ours),
+    oursSpread: [Math.min(...ours), Math.max(...ours)],
+    jsonParse: median(parse),
+    ink: inkJson === null ? null : median(ink),
+    stages: {
+      parse: median(stages.parse),
+      shape: median(stages.shape),
+      lint: median(stages.lint),
+      hash: median(stages.hash),
+    },
+    valibot,
+  };
+}

@@ -1,0 +1,66 @@
+import { Compiler } from 'inkjs/full';
+import { describe, expect, it } from 'vitest';
+import { largeDrill } from '../scripts/bench-drill';
+import { namesFile, preloadedHrefs } from '../scripts/bench-first-load';
+import { InkWalk, inkStoryOf, OurWalk } from '../scripts/bench-ink';
+import { formatTable, measured, notMeasured } from '../scripts/bench-table';
+
+describe('the inkjs peer (scripts/bench-ink.ts)', () => {
+  const drill = largeDrill(300);
+  const source = inkStoryOf(drill);
+  const decisions = drill.nodes.flatMap((n) => (n.kind === 'decision' ? [n] : []));
+
+  it('writes a knot for every node and a choice for every choice, conditions included', () => {
+    expect(source.match(/^=== \w+ ===$/gm)).toHaveLength(drill.nodes.length);
+    expect(source.match(/^\+ /gm)).toHaveLength(decisions.reduce((n, d) => n + d.choices.length, 0));
+    const conditional = decisions.reduce((n, d) => n + d.choices.filter((c) => c.when).length, 0);
+    expect(conditional).toBeGreaterThan(0);
+    expect(source.match(/^\+ \{/gm)).toHaveLength(conditional);
+    // Every choice moves the clock, a variable ink's conditions read.
+    expect(source.match(/^ {2}~ minutes \+= \d+$/gm)).toHaveLength(source.match(/^\+ /gm)?.length ?? -1);
+  });
+
+  it('gives a story inkjs compiles, which goes the way our engine goes under the same picks', () => {
+    const compiler = new Compiler(source);
+    const json = compiler.Compile().ToJson() as string;
+    expect(compiler.errors).toEqual([]);
+    const ours = new OurWalk(drill);
+    const ink = new InkWalk(json);
+    for (let i = 0; i < 400; i++) {
+      ours.step();
+      ink.step();
+    }
+    expect(ink.titles).toEqual(ours.titles);
+    // The walk started again at an ending at least once: the loop both sides take.
+    expect(ours.titles.some((t) => t.startsWith('结局'))).toBe(true);
+    // Compiling 300 knots takes seconds on a busy machine: a bound against hanging, not a timing.
+  }, 60_000);
+});
+
+describe('the table (scripts/bench-table.ts)', () => {
+  const row = { name: 'm', unit: 'ms', target: { text: '≤ 10 ms', max: 10 }, peer: null };
+
+  it('holds a row within its target and every extra condition, and says ✓, ✗ or – for each', () => {
+    const within = measured({ ...row, value: 9 });
+    const over = measured({ ...row, value: 11 });
+    const failsExtra = measured({ ...row, value: 9, extra: [false] });
+    const absent = notMeasured(row, 'no Chromium');
+    expect([within.holds, over.holds, failsExtra.holds, absent.holds]).toEqual([true, false, false, null]);
+    const lines = formatTable([within, over, absent]).split('\n');
+    expect(lines[2]).toMatch(/✓$/);
+    expect(lines[3]).toMatch(/✗$/);
+    expect(lines[4]).toMatch(/not measured \(no Chromium\).*–$/);
+  });
+});
+
+describe('the drill content preloaded (scripts/bench-first-load.ts)', () => {
+  it('finds a modulepreload or preload of the drill chunk in the built index.html, however its href is written', () => {
+    const html =
+      '<link rel="icon" href="x.svg"><link rel="modulepreload" crossorigin href="./assets/shipped-drills-abc.js">' +
+      "<link href='/assets/a.css' rel=preload as=style>";
+    expect(preloadedHrefs(html)).toEqual(['./assets/shipped-drills-abc.js', '/assets/a.css']);
+    expect(namesFile('./assets/shipped-drills-abc.js', 'assets/shipped-drills-abc.js')).toBe(true);
+    expect(namesFile('/assets/shipped-drills-abc.js?v=1', 'assets/shipped-drills-abc.js')).toBe(true);
+    expect(namesFile('./assets/index-abc.js', 'assets/shipped-drills-abc.js')).toBe(false);
+  });
+});
