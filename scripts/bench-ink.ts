@@ -131,15 +131,17 @@ export class OurWalk {
   }
 }
 
-/** The same walk in inkjs: ChooseChoiceIndex, then ContinueMaximally to the next choices. */
+/**
+ * The same walk in inkjs: ChooseChoiceIndex, then ContinueMaximally to the next choices. The story is
+ * loaded once and started again for each walk: a loaded story holds about 100 MB.
+ */
 export class InkWalk {
-  private readonly story: Story;
   private pick = 12345;
   readonly titles: string[] = [];
 
-  constructor(json: string) {
-    this.story = new Story(json);
-    this.story.ContinueMaximally();
+  constructor(private readonly story: Story) {
+    story.ResetState();
+    story.ContinueMaximally();
   }
 
   step(): number {
@@ -190,11 +192,12 @@ export function chooseVersus(scenario: Scenario, json: string, choices: number, 
     gc();
     return Array.from({ length: choices }, () => w.step());
   };
+  const story = new Story(json);
   walk(new OurWalk(scenario));
-  walk(new InkWalk(json));
+  walk(new InkWalk(story));
   for (let r = 0; r < rounds; r++) {
     const a = new OurWalk(scenario);
-    const b = new InkWalk(json);
+    const b = new InkWalk(story);
     let oa: number[];
     let ob: number[];
     if (r % 2 === 0) {

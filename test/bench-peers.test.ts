@@ -1,4 +1,4 @@
-import { Compiler } from 'inkjs/full';
+import { Compiler, Story } from 'inkjs/full';
 import { describe, expect, it } from 'vitest';
 import { largeDrill } from '../scripts/bench-drill';
 import { namesFile, preloadedHrefs } from '../scripts/bench-first-load';
@@ -25,7 +25,7 @@ describe('the inkjs peer (scripts/bench-ink.ts)', () => {
     const json = compiler.Compile().ToJson() as string;
     expect(compiler.errors).toEqual([]);
     const ours = new OurWalk(drill);
-    const ink = new InkWalk(json);
+    const ink = new InkWalk(new Story(json));
     for (let i = 0; i < 400; i++) {
       ours.step();
       ink.step();
