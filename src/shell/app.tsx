@@ -39,6 +39,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
   const startRun = useApp((s) => s.startRun);
+  const fetchDrill = useApp((s) => s.fetchDrill);
   const runNotice = useApp((s) => s.runNotice);
   const dismissRunNotice = useApp((s) => s.dismissRunNotice);
   const page = useApp((s) => s.page);
@@ -49,6 +50,11 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
     () => selectRunAvailability({ run, library, draftDrill, playedDrill }, store.derivedRuns),
     [run, library, draftDrill, playedDrill, store],
   );
+  // A run on a shipped drill not fetched yet (a run another tab started, say) fetches it; fetches are shared.
+  const awaited = active.kind === 'waiting' && library.status === 'ready' && run && !run.origin ? run.scenarioId : null;
+  useEffect(() => {
+    if (awaited) void fetchDrill(awaited);
+  }, [awaited, fetchDrill]);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
   // Each new screen starts at its top, as a new page would.
@@ -82,12 +88,21 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
           <h1>{active.run.origin ? '无法继续上次的试玩' : '无法继续上次的演练'}</h1>
           <p>{active.reason}</p>
           <div className="actions start">
+            {active.retry && (
+              <button type="button" className="primary" onClick={() => void fetchDrill(active.run.scenarioId)}>
+                重试
+              </button>
+            )}
             {active.restart && (
               <button type="button" className="primary" onClick={() => startRun(active.run.scenarioId)}>
                 按新版本重新开始
               </button>
             )}
-            <button type="button" className={active.restart ? 'secondary' : 'primary'} onClick={leaveRun}>
+            <button
+              type="button"
+              className={active.restart || active.retry ? 'secondary' : 'primary'}
+              onClick={leaveRun}
+            >
               {active.run.origin ? '返回编写' : '返回演练库'}
             </button>
           </div>

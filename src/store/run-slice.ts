@@ -14,6 +14,16 @@ export const createRunSlice =
     startRun: (scenarioId) => {
       const entry = get().library.entries[scenarioId];
       if (!entry) return;
+      if (!entry.scenario) {
+        // A shipped drill not fetched yet: started once it is here, unless another run began meanwhile.
+        void get()
+          .fetchDrill(scenarioId)
+          .then((drill) => {
+            if (drill && !get().run) get().startRun(scenarioId);
+          });
+        return;
+      }
+      const { scenario } = entry;
       set((state) => {
         state.run = {
           scenarioId,
@@ -22,7 +32,7 @@ export const createRunSlice =
           decisions: [],
           view: 'briefing',
           shownAt: null,
-          played: JSON.stringify(entry.scenario),
+          played: JSON.stringify(scenario),
           startedAt: deps.now(),
         };
         state.runNotice = null;
@@ -104,8 +114,10 @@ export const createRunSlice =
       const { run, library, playedDrill } = get();
       if (!run || run.origin || run.view === 'debrief') return;
       const entry = library.entries[run.scenarioId];
-      if (!entry || entry.hash === run.hash) return;
-      const onNew = derivedRuns.derive(entry.scenario, run.seed, run.decisions);
+      // A drill still to be fetched is checked when it arrives (library-slice's fetchDrill calls this again).
+      if (!entry?.scenario || entry.hash === run.hash) return;
+      const scenario = entry.scenario;
+      const onNew = derivedRuns.derive(scenario, run.seed, run.decisions);
       if (!onNew.ok) return;
       // The same path, not only choices still on offer: the trainee must find the run where they left it.
       const onPlayed =
@@ -121,9 +133,9 @@ export const createRunSlice =
       set((state) => {
         if (!state.run) return;
         state.run.hash = entry.hash;
-        state.run.played = JSON.stringify(entry.scenario);
+        state.run.played = JSON.stringify(scenario);
         if (run.decisions.length > 0) {
-          state.runNotice = `“${entry.scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
+          state.runNotice = `“${scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
         }
       });
     },
