@@ -9,6 +9,7 @@
 import type { LoadResult } from '../scenario/load';
 import type { IndexedFile, LoadedFile } from './app-state';
 import type { AppStore } from './app-store';
+import { loadRunEngine } from './run-engine';
 
 type Loader = { load: (text: string) => LoadResult };
 
@@ -22,7 +23,12 @@ export async function loadLibrary(
     // A trial run being resumed needs the authoring view's drill in the library.
     const trial = run?.origin ? draft : null;
     // Fetched side by side: the drills always, the loader only when something saved must be checked.
-    const [drills, fetched] = await Promise.all([shippedDrills(), saved.length > 0 || trial ? fetchLoader() : null]);
+    // A saved run needs the engine to be checked: fetched beside them, as the run is shown at once.
+    const [drills, fetched] = await Promise.all([
+      shippedDrills(),
+      saved.length > 0 || trial ? fetchLoader() : null,
+      run ? loadRunEngine() : null,
+    ]);
     let loader = fetched;
     const imported = saved.map((file) => ({ file, result: loader?.load(file.text) }));
     // The drill's current version, to tell whether the saved run was played on another.

@@ -1,8 +1,8 @@
 // Owns `run` (the run in progress, saved), `playedDrill` (the version it was played on) and `runNotice`.
-import { choose, currentDecision } from '../engine/run';
 import { IllegalDecisionError, type RunState, TIMEOUT } from '../engine/types';
 import type { RunSlice, SliceCreator, StoreDeps } from './app-state';
 import type { DerivedRunCache } from './derive-run';
+import { runEngine, runEngineLoaded } from './run-engine';
 import { traineeName } from './saved-state';
 import { drillOfRun } from './selectors';
 
@@ -67,6 +67,7 @@ export const createRunSlice =
       if (!run || !drill || run.view !== 'decision') return false;
       const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin);
       if (!replayed.ok) return false;
+      const { choose, currentDecision } = runEngine();
       let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
       // A timeout counts the limit, not the hour the trainee may have been away.
       const limit = currentDecision(drill.scenario, replayed.state)?.timeLimitSec;
@@ -112,7 +113,8 @@ export const createRunSlice =
       }),
     reconcileRun: () => {
       const { run, library, playedDrill } = get();
-      if (!run || run.origin || run.view === 'debrief') return;
+      // Without the engine nothing can be checked yet: the shell reconciles again once it has come.
+      if (!run || run.origin || run.view === 'debrief' || !runEngineLoaded()) return;
       const entry = library.entries[run.scenarioId];
       // A drill still to be fetched is checked when it arrives (library-slice's fetchDrill calls this again).
       if (!entry?.scenario || entry.hash === run.hash) return;
