@@ -18,8 +18,9 @@ watchOtherTabs(
   deps.storage instanceof Storage ? deps.storage : undefined,
 );
 
-// The drills come as their own chunk, already checked at build time: the trainee's first load
-// carries neither their text nor the validator, which is fetched only when a saved file needs it.
+// The drills' index comes as its own small chunk, already checked at build time and fetched beside
+// this one (index.html preloads it); each drill's text is a chunk of its own, fetched when needed.
+// The first load carries no drill's text and no validator, fetched only when a saved file needs it.
 const loadShippedDrills = () =>
   loadLibrary(
     store,

@@ -1,8 +1,8 @@
 declare module 'virtual:shipped-drills' {
-  import type { LoadedFile } from './store/app-state';
+  import type { IndexedFile } from './store/app-state';
 
-  /** The shipped drills, each loaded at build time. */
-  const drills: LoadedFile[];
+  /** The shipped drills' index, each file loaded at build time: its card and a fetch of its chunk, or its problems. */
+  const drills: IndexedFile[];
   export default drills;
 }
 

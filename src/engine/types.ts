@@ -32,6 +32,9 @@ export interface Origin {
 /** Passed as the choice id when a node's real-time limit has run out. */
 export const TIMEOUT = '$timeout';
 
+/** A trial starts at most this far into the drill: the world's run-up takes time linear in it. */
+export const MAX_TRIAL_CLOCK = 180 * 24 * 60;
+
 export type ScoreSource =
   | { kind: 'choice'; decision: number; nodeId: string; choiceId: string }
   | { kind: 'timeout'; decision: number; nodeId: string }

@@ -1,24 +1,18 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { currentDecision } from '../engine/run';
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Page } from '../store/app-state';
 import { type RunAvailability, selectRunAvailability } from '../store/selectors';
-import { BriefingScreen } from '../ui/briefing-screen';
-import { ConsequenceScreen } from '../ui/consequence-screen';
-import { DecisionScreen } from '../ui/decision-screen';
 import { datedName, downloadText } from '../ui/download';
 import { progressFile } from '../ui/export-progress';
 import { LibraryScreen } from '../ui/library-screen';
 import { SaveNotice } from '../ui/save-notice';
 import { ScreenBoundary } from '../ui/screen-boundary';
 import { useApp, useAppStore } from '../ui/store-context';
+import { loadedRunScreens, loadRunCode, onRunCodeLoaded } from './run-code';
 
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
 const HelpScreen = lazy(() => import('../ui/help-screen'));
 const ClassPage = lazy(() => import('../ui/class/class-page'));
-// The debrief and its extras (the best line, what-if, the report's exports): fetched when a run ends.
-const DebriefScreen = lazy(() => import('../ui/debrief/debrief-screen'));
-
 const loading = (
   <main className="screen" aria-busy="true">
     正在打开……
@@ -39,16 +33,54 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const textSize = useApp((s) => s.settings.textSize);
   const leaveRun = useApp((s) => s.leaveRun);
   const startRun = useApp((s) => s.startRun);
+  const fetchDrill = useApp((s) => s.fetchDrill);
   const runNotice = useApp((s) => s.runNotice);
   const dismissRunNotice = useApp((s) => s.dismissRunNotice);
   const page = useApp((s) => s.page);
   const openPage = useApp((s) => s.openPage);
   const store = useAppStore();
   const dismissSaveProblem = () => store.health.setState({ problem: null });
+  // A run is checked (replayed) by the engine and shown by the run's screens, fetched for it; until they come the run waits.
+  const RunScreens = useSyncExternalStore(onRunCodeLoaded, loadedRunScreens);
+  const engineLoaded = RunScreens !== null;
+  const [engineFailure, setEngineFailure] = useState<string | null>(null);
+  const needsEngine = run !== null && !engineLoaded && engineFailure === null;
+  useEffect(() => {
+    if (!needsEngine) return;
+    loadRunCode().then(
+      // The run was left unchecked against a changed drill while the engine was away.
+      () => store.getState().reconcileRun(),
+      (e: unknown) => setEngineFailure(e instanceof Error ? e.message : String(e)),
+    );
+  }, [needsEngine, store]);
   const active = useMemo(
-    () => selectRunAvailability({ run, library, draftDrill, playedDrill }, store.derivedRuns),
-    [run, library, draftDrill, playedDrill, store],
+    (): RunAvailability =>
+      run && !engineLoaded
+        ? engineFailure === null
+          ? { kind: 'waiting' }
+          : {
+              kind: 'unavailable',
+              run,
+              reason: `演练程序没有载入成功（${engineFailure}）。进度已经保存：请检查网络后重试。`,
+              retry: true,
+            }
+        : selectRunAvailability({ run, library, draftDrill, playedDrill }, store.derivedRuns),
+    [run, library, draftDrill, playedDrill, store, engineLoaded, engineFailure],
   );
+  const retry = (id: string) => {
+    setEngineFailure(null);
+    void fetchDrill(id);
+  };
+  // A run on a shipped drill not fetched yet (a run another tab started, say) fetches it; fetches are shared.
+  const awaited = active.kind === 'waiting' && library.status === 'ready' && run && !run.origin ? run.scenarioId : null;
+  useEffect(() => {
+    if (awaited) void fetchDrill(awaited);
+  }, [awaited, fetchDrill]);
+  // The run's screens and engine are fetched while the trainee reads the library, so a drill opens at once.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    idle(() => loadRunCode().catch(() => undefined));
+  }, []);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
 
   // Each new screen starts at its top, as a new page would.
@@ -82,36 +114,30 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
           <h1>{active.run.origin ? '无法继续上次的试玩' : '无法继续上次的演练'}</h1>
           <p>{active.reason}</p>
           <div className="actions start">
+            {active.retry && (
+              <button type="button" className="primary" onClick={() => retry(active.run.scenarioId)}>
+                重试
+              </button>
+            )}
             {active.restart && (
               <button type="button" className="primary" onClick={() => startRun(active.run.scenarioId)}>
                 按新版本重新开始
               </button>
             )}
-            <button type="button" className={active.restart ? 'secondary' : 'primary'} onClick={leaveRun}>
+            <button
+              type="button"
+              className={active.restart || active.retry ? 'secondary' : 'primary'}
+              onClick={leaveRun}
+            >
               {active.run.origin ? '返回编写' : '返回演练库'}
             </button>
           </div>
         </main>
       );
       break;
-    case 'playing': {
-      const { scenario, state } = active;
-      const node = currentDecision(scenario, state);
-      const view = active.run.view;
-      if (view === 'briefing') screen = <BriefingScreen scenario={scenario} />;
-      else if (view === 'consequence') screen = <ConsequenceScreen scenario={scenario} state={state} />;
-      else if (node && view === 'decision')
-        screen = (
-          <DecisionScreen scenario={scenario} state={state} node={node} shownAt={active.run.shownAt ?? Date.now()} />
-        );
-      else
-        screen = (
-          <Suspense fallback={loading}>
-            <DebriefScreen scenario={scenario} state={state} outdated={active.outdated} />
-          </Suspense>
-        );
+    case 'playing':
+      screen = RunScreens ? <RunScreens active={active} /> : loading;
       break;
-    }
   }
   const title = pageTitle(active, page);
   useEffect(() => {

@@ -38,9 +38,21 @@ export interface CheckedDrill {
   hash: string;
 }
 
+/** What the library's card shows of a drill: known before the drill itself is fetched. */
+export type DrillCard = Pick<Scenario, 'id' | 'title' | 'summary' | 'role' | 'estimatedMinutes' | 'legalFramework'>;
+
 /** A drill a trainee can start. */
-export interface LibraryEntry extends CheckedDrill {
+export interface LibraryEntry {
+  card: DrillCard;
+  /** Content hash of the drill's file, known from the index before the drill is fetched. */
+  hash: string;
   source: 'shipped' | 'imported';
+  /** The drill itself; null until a shipped drill's chunk has arrived (`fetchDrill` brings it). */
+  scenario: Scenario | null;
+  /** Its chunk is on the way. */
+  fetching: boolean;
+  /** Why the last fetch of its chunk failed; null when it did not. */
+  failure: string | null;
 }
 
 /** One scenario file and what loading it gave. */
@@ -48,6 +60,14 @@ export interface LoadedFile {
   file: string;
   result: LoadResult;
 }
+
+/**
+ * One shipped file as the drills' index lists it (scripts/vite-shipped-drills.ts): a drill's card
+ * and hash with a way to fetch the drill, or the problems that kept the file out at build time.
+ */
+export type IndexedFile =
+  | { file: string; card: DrillCard; hash: string; fetch: () => Promise<CheckedDrill> }
+  | { file: string; problems: Problem[] };
 
 export type ImportOutcome = { ok: true; id: string } | { ok: false; problems: Problem[] };
 
@@ -68,8 +88,19 @@ export interface LibrarySlice {
   };
   /** The imported drills' files, saved; each is loaded again when the app starts. */
   imports: ImportedFile[];
-  /** Adds the shipped drills, already loaded (at build time, by scripts/vite-shipped-drills.ts). */
-  addShippedDrills: (drills: readonly LoadedFile[]) => void;
+  /**
+   * Adds the shipped drills, checked at build time (scripts/vite-shipped-drills.ts): from the index,
+   * each to be fetched when needed, or whole (as tests give them).
+   */
+  addShippedDrills: (drills: readonly (IndexedFile | LoadedFile)[]) => void;
+  /**
+   * The drill with this id, its chunk fetched first when it is a shipped drill not yet here (one
+   * fetch however many ask). Null when there is no such drill or the fetch failed: the entry then
+   * says why, and asking again tries again.
+   */
+  fetchDrill: (id: string) => Promise<CheckedDrill | null>;
+  /** Fetches a shipped drill's chunk ahead of need (idle, a card hovered), saying nothing if it fails. */
+  prefetchDrill: (id: string) => void;
   /**
    * Adds a drill the instructor imported, once `load` has checked it. A file with problems, or
    * whose id is a shipped drill's, changes nothing. Importing a drill again replaces it.

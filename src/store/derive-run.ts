@@ -3,9 +3,9 @@
  * keeps one cached derivation (made with the store, so two stores never share it) and extends it
  * step by step when the log only grew, so a decision costs one `choose`, not a whole replay.
  */
-import { choose, start, startAt } from '../engine/run';
 import { type Decision, IllegalDecisionError, type Origin, type RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
+import { runEngine } from './run-engine';
 
 /** A saved run's log replayed on a drill: the RunState it leads to, or the decision the drill refused. */
 export type ReplayResult = { ok: true; state: RunState } | { ok: false; error: IllegalDecisionError };
@@ -45,6 +45,7 @@ export function createDerivedRunCache(): DerivedRunCache {
         from = last.decisions.length;
       }
       let result: ReplayResult;
+      const { choose, start, startAt } = runEngine();
       try {
         state ??= origin ? startAt(scenario, seed, origin) : start(scenario, seed);
         for (let i = from; i < decisions.length; i++) {

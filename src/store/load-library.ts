@@ -1,19 +1,21 @@
 /**
- * Loading the drills when the app starts: into the library, the shipped drills (checked at build
- * time) and the imported ones (checked again now); beside it, a trial's draft (checked again, as
- * `draftDrill`) and — when a saved run's drill has changed since — the version the run was played
- * on (`playedDrill`). The checker is fetched only when one of those needs it. Everything is added
- * in one go, so no screen sees a half-filled library.
+ * Loading the drills when the app starts: into the library, the shipped drills' index (checked at
+ * build time; each drill is fetched when needed) and the imported ones (checked again now); beside
+ * it, a trial's draft (checked again, as `draftDrill`) and — when a saved run's drill has changed
+ * since — the version the run was played on (`playedDrill`). The checker is fetched only when one
+ * of those needs it. Everything is added in one go, so no screen sees a half-filled library; then
+ * a saved run's shipped drill is fetched, the run waiting for it.
  */
 import type { LoadResult } from '../scenario/load';
-import type { LoadedFile } from './app-state';
+import type { IndexedFile, LoadedFile } from './app-state';
 import type { AppStore } from './app-store';
+import { loadRunEngine } from './run-engine';
 
 type Loader = { load: (text: string) => LoadResult };
 
 export async function loadLibrary(
   store: AppStore,
-  shippedDrills: () => Promise<readonly LoadedFile[]>,
+  shippedDrills: () => Promise<readonly (IndexedFile | LoadedFile)[]>,
   fetchLoader: () => Promise<Loader>,
 ): Promise<void> {
   try {
@@ -21,14 +23,19 @@ export async function loadLibrary(
     // A trial run being resumed needs the authoring view's drill in the library.
     const trial = run?.origin ? draft : null;
     // Fetched side by side: the drills always, the loader only when something saved must be checked.
-    const [drills, fetched] = await Promise.all([shippedDrills(), saved.length > 0 || trial ? fetchLoader() : null]);
+    // A saved run needs the engine to be checked: fetched beside them, as the run is shown at once.
+    const [drills, fetched] = await Promise.all([
+      shippedDrills(),
+      saved.length > 0 || trial ? fetchLoader() : null,
+      run ? loadRunEngine() : null,
+    ]);
     let loader = fetched;
     const imported = saved.map((file) => ({ file, result: loader?.load(file.text) }));
     // The drill's current version, to tell whether the saved run was played on another.
-    const current = [...drills.map((d) => d.result), ...imported.map((i) => i.result)].find(
-      (r) => r?.ok && r.scenario.id === run?.scenarioId,
+    const current = [...drills.map(shippedHash), ...imported.map((i) => i.result && hashOf(i.result))].find(
+      (d) => d?.id === run?.scenarioId,
     );
-    const changed = run && !run.origin && !(current?.ok && current.hash === run.hash);
+    const changed = run && !run.origin && current?.hash !== run.hash;
     if (changed && run.played) loader ??= await fetchLoader();
     const played = changed && run.played ? loader?.load(run.played) : undefined;
 
@@ -43,7 +50,19 @@ export async function loadLibrary(
     if (drill?.ok) state.setDraftDrill(drill.scenario, drill.hash);
     if (played?.ok) state.setPlayedDrill(played.scenario);
     state.reconcileRun();
+    // Not awaited by the library: a run on a shipped drill waits for it (and is reconciled when it comes).
+    if (run && !run.origin) await state.fetchDrill(run.scenarioId);
   } catch (e) {
     store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** A drill's id and hash, from the index or from a file loaded whole. */
+function shippedHash(file: IndexedFile | LoadedFile): { id: string; hash: string } | undefined {
+  if ('card' in file) return { id: file.card.id, hash: file.hash };
+  return 'result' in file ? hashOf(file.result) : undefined;
+}
+
+function hashOf(result: LoadResult): { id: string; hash: string } | undefined {
+  return result.ok ? { id: result.scenario.id, hash: result.hash } : undefined;
 }

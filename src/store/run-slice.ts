@@ -1,8 +1,8 @@
 // Owns `run` (the run in progress, saved), `playedDrill` (the version it was played on) and `runNotice`.
-import { choose, currentDecision } from '../engine/run';
 import { IllegalDecisionError, type RunState, TIMEOUT } from '../engine/types';
 import type { RunSlice, SliceCreator, StoreDeps } from './app-state';
 import type { DerivedRunCache } from './derive-run';
+import { runEngine, runEngineLoaded } from './run-engine';
 import { traineeName } from './saved-state';
 import { drillOfRun } from './selectors';
 
@@ -14,6 +14,16 @@ export const createRunSlice =
     startRun: (scenarioId) => {
       const entry = get().library.entries[scenarioId];
       if (!entry) return;
+      if (!entry.scenario) {
+        // A shipped drill not fetched yet: started once it is here, unless another run began meanwhile.
+        void get()
+          .fetchDrill(scenarioId)
+          .then((drill) => {
+            if (drill && !get().run) get().startRun(scenarioId);
+          });
+        return;
+      }
+      const { scenario } = entry;
       set((state) => {
         state.run = {
           scenarioId,
@@ -22,7 +32,7 @@ export const createRunSlice =
           decisions: [],
           view: 'briefing',
           shownAt: null,
-          played: JSON.stringify(entry.scenario),
+          played: JSON.stringify(scenario),
           startedAt: deps.now(),
         };
         state.runNotice = null;
@@ -57,6 +67,7 @@ export const createRunSlice =
       if (!run || !drill || run.view !== 'decision') return false;
       const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin);
       if (!replayed.ok) return false;
+      const { choose, currentDecision } = runEngine();
       let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
       // A timeout counts the limit, not the hour the trainee may have been away.
       const limit = currentDecision(drill.scenario, replayed.state)?.timeLimitSec;
@@ -102,10 +113,13 @@ export const createRunSlice =
       }),
     reconcileRun: () => {
       const { run, library, playedDrill } = get();
-      if (!run || run.origin || run.view === 'debrief') return;
+      // Without the engine nothing can be checked yet: the shell reconciles again once it has come.
+      if (!run || run.origin || run.view === 'debrief' || !runEngineLoaded()) return;
       const entry = library.entries[run.scenarioId];
-      if (!entry || entry.hash === run.hash) return;
-      const onNew = derivedRuns.derive(entry.scenario, run.seed, run.decisions);
+      // A drill still to be fetched is checked when it arrives (library-slice's fetchDrill calls this again).
+      if (!entry?.scenario || entry.hash === run.hash) return;
+      const scenario = entry.scenario;
+      const onNew = derivedRuns.derive(scenario, run.seed, run.decisions);
       if (!onNew.ok) return;
       // The same path, not only choices still on offer: the trainee must find the run where they left it.
       const onPlayed =
@@ -121,9 +135,9 @@ export const createRunSlice =
       set((state) => {
         if (!state.run) return;
         state.run.hash = entry.hash;
-        state.run.played = JSON.stringify(entry.scenario);
+        state.run.played = JSON.stringify(scenario);
         if (run.decisions.length > 0) {
-          state.runNotice = `“${entry.scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
+          state.runNotice = `“${scenario.title}”在你上次离开后更新了：你已作出的 ${run.decisions.length} 个决定在新版本上依然成立，演练按新版本继续。`;
         }
       });
     },

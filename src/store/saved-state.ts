@@ -7,8 +7,7 @@
  * hand edit, a half-written save) is dropped and named, and the rest is kept. Written by hand
  * rather than with the schema library so that the trainee's first load stays small.
  */
-import { MAX_TRIAL_CLOCK } from '../engine/run';
-import type { Decision, Origin, VarValue } from '../engine/types';
+import { type Decision, MAX_TRIAL_CLOCK, type Origin, type VarValue } from '../engine/types';
 import type { RegionOverride } from '../engine/world';
 import { isObject } from './json-guards';
 

@@ -23,7 +23,14 @@ export type RunAvailability =
       outdated?: boolean;
     }
   /** `restart`: the drill is there, in a version the run no longer fits: it can be started again. */
-  | { kind: 'unavailable'; run: SavedRun; reason: string; restart?: boolean };
+  | {
+      kind: 'unavailable';
+      run: SavedRun;
+      reason: string;
+      restart?: boolean;
+      /** The drill's chunk could not be fetched: fetching it again may bring the run back. */
+      retry?: boolean;
+    };
 
 /** The parts of the state a run's availability depends on. */
 export type RunSources = Pick<AppState, 'run' | 'library' | 'draftDrill' | 'playedDrill'>;
@@ -32,7 +39,9 @@ export type RunSources = Pick<AppState, 'run' | 'library' | 'draftDrill' | 'play
 export function drillOfRun(state: Pick<AppState, 'run' | 'library' | 'draftDrill'>): CheckedDrill | undefined {
   const { run } = state;
   if (!run) return undefined;
-  return (run.origin ? state.draftDrill : state.library.entries[run.scenarioId]) ?? undefined;
+  if (run.origin) return state.draftDrill ?? undefined;
+  const entry = state.library.entries[run.scenarioId];
+  return entry?.scenario ? { scenario: entry.scenario, hash: entry.hash } : undefined;
 }
 
 /** The run in progress, checked against the drill it was played on. */
@@ -40,6 +49,13 @@ export function selectRunAvailability(state: RunSources, derivedRuns: DerivedRun
   const { run } = state;
   if (!run) return { kind: 'none' };
   if (state.library.status === 'loading') return { kind: 'waiting' };
+  // A shipped drill whose chunk has not arrived: the run waits for it, and keeps its progress if it fails.
+  const entry = run.origin ? undefined : state.library.entries[run.scenarioId];
+  if (entry && !entry.scenario) {
+    if (entry.failure === null) return { kind: 'waiting' };
+    const reason = `演练内容没有载入成功（${entry.failure}）。进度已经保存：请检查网络后重试。`;
+    return { kind: 'unavailable', run, reason, retry: true };
+  }
   const drill = drillOfRun(state);
   if (drill && drill.hash === run.hash) {
     const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin);

@@ -3,8 +3,6 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
-import { renderWithStore, storeWith } from '../../test/render-app';
-import { App } from '../shell/app';
 
 vi.mock('./briefing-screen', () => ({
   BriefingScreen: () => {
@@ -15,6 +13,11 @@ vi.mock('./briefing-screen', () => ({
 describe('<App> when a screen crashes', () => {
   it('shows the recovery screen, and 返回演练库 leaves the run for the library', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
+    // test/setup.ts fetched the run's screens before this file's mock: fetched again, they get it.
+    vi.resetModules();
+    const { renderWithStore, storeWith } = await import('../../test/render-app');
+    const { App } = await import('../shell/app');
+    await (await import('../shell/run-code')).loadRunCode();
     const store = storeWith([uiDrill]);
     store.getState().startRun('ui-drill');
     renderWithStore(<App />, store);

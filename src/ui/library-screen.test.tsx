@@ -7,6 +7,9 @@ import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { load } from '../scenario/load';
 import { App } from '../shell/app';
+import type { CheckedDrill } from '../store/app-state';
+import { createAppStore } from '../store/app-store';
+import { drillCard } from '../store/library-slice';
 
 function renderComponent() {
   return renderWithStore(<App />, storeWith([uiDrill]));
@@ -25,6 +28,32 @@ describe('<LibraryScreen>', () => {
     const { store } = renderComponent();
     await userEvent.click(screen.getByRole('button', { name: /开始演练/ }));
     expect(screen.getByRole('heading', { level: 1, name: '界面测试演练' })).toBeInTheDocument();
+    expect(store.getState().run?.view).toBe('briefing');
+  });
+
+  it('shows a drill’s card from the index, fetches the drill on 开始演练, and says so when the fetch fails', async () => {
+    const loaded = load(JSON.stringify(uiDrill));
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    // Offline until the test says: fetched ahead (idle, hovered) or on the click, the drill fails alike.
+    let online = false;
+    const fetch = vi.fn(async (): Promise<CheckedDrill> => {
+      if (!online) throw new Error('网络断了');
+      return { scenario: loaded.scenario, hash: loaded.hash };
+    });
+    const store = createAppStore({ now: () => Date.now(), newSeed: () => 42, storage: null });
+    const card = drillCard(loaded.scenario);
+    store.getState().addShippedDrills([{ file: 'ui-drill.json', card, hash: loaded.hash, fetch }]);
+    renderWithStore(<App />, store);
+
+    const article = screen.getByRole('article', { name: '界面测试演练' });
+    expect(within(article).getByText('一个两步的小演练。')).toBeInTheDocument();
+    await userEvent.click(within(article).getByRole('button', { name: /开始演练/ }));
+    expect(await within(article).findByRole('alert')).toHaveTextContent('网络断了');
+    expect(store.getState().run).toBeNull();
+
+    online = true;
+    await userEvent.click(within(article).getByRole('button', { name: /开始演练/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: '界面测试演练' })).toBeInTheDocument();
     expect(store.getState().run?.view).toBe('briefing');
   });
 

@@ -10,6 +10,8 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const textSize = useApp((s) => s.settings.textSize);
   const setTextSize = useApp((s) => s.setTextSize);
   const removeImported = useApp((s) => s.removeImported);
+  const fetchDrill = useApp((s) => s.fetchDrill);
+  const prefetchDrill = useApp((s) => s.prefetchDrill);
   const openPage = useApp((s) => s.openPage);
   const openDraft = useOpenDraft();
   const imports = useApp((s) => s.imports);
@@ -27,6 +29,22 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
       void import('./requests-board');
     });
   }, []);
+  // Each shipped drill's chunk is fetched while the trainee reads the cards, so 开始演练 starts at once.
+  const ids = library.status === 'ready' ? Object.keys(library.entries).join('\n') : '';
+  useEffect(() => {
+    if (!ids) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    idle(() => {
+      for (const id of ids.split('\n')) prefetchDrill(id);
+    });
+  }, [ids, prefetchDrill]);
+  // An imported drill opens as it was written; a shipped one as its data, fetched first if need be.
+  const edit = async (id: string) => {
+    const text = imports.find((f) => importedId(f, id))?.text;
+    if (text !== undefined) return openDraft({ file: `${id}.json`, text });
+    const drill = await fetchDrill(id);
+    if (drill) openDraft({ file: `${id}.json`, text: `${JSON.stringify(drill.scenario, null, 2)}\n` });
+  };
 
   return (
     <main className="screen library">
@@ -72,50 +90,50 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
       )}
       {library.status === 'ready' && entries.length === 0 && <p>演练库中还没有演练。</p>}
       <ul className="drill-list" aria-label="演练库">
-        {entries.map(({ scenario, source }) => (
-          <li key={scenario.id}>
-            <article className="drill-card" aria-labelledby={`drill-${scenario.id}`}>
-              <h2 id={`drill-${scenario.id}`}>
+        {entries.map(({ card, source, fetching, failure }) => (
+          <li key={card.id}>
+            <article
+              className="drill-card"
+              aria-labelledby={`drill-${card.id}`}
+              aria-busy={fetching || undefined}
+              onPointerEnter={() => prefetchDrill(card.id)}
+              onFocus={() => prefetchDrill(card.id)}
+            >
+              <h2 id={`drill-${card.id}`}>
                 {source === 'imported' && <span className="badge imported">导入</span>}
-                {scenario.title}
+                {card.title}
               </h2>
-              <p className="summary">{scenario.summary}</p>
+              <p className="summary">{card.summary}</p>
               <dl className="facts">
                 <div>
                   <dt>扮演角色</dt>
-                  <dd>{scenario.role}</dd>
+                  <dd>{card.role}</dd>
                 </div>
                 <div>
                   <dt>预计用时</dt>
-                  <dd>{scenario.estimatedMinutes} 分钟</dd>
+                  <dd>{card.estimatedMinutes} 分钟</dd>
                 </div>
                 <div>
                   <dt>适用法律</dt>
-                  <dd>{scenario.legalFramework} 年的法律文本</dd>
+                  <dd>{card.legalFramework} 年的法律文本</dd>
                 </div>
               </dl>
+              {failure !== null && (
+                <p role="alert" className="load-failed">
+                  演练内容没有载入成功（{failure}）。请检查网络，然后再点一次“开始演练”或“编写”。
+                </p>
+              )}
               <div className="card-actions">
-                <button type="button" className="primary" onClick={() => startRun(scenario.id)}>
-                  开始演练<span className="visually-hidden">：{scenario.title}</span>
+                <button type="button" className="primary" onClick={() => startRun(card.id)}>
+                  {fetching ? '正在载入……' : '开始演练'}
+                  <span className="visually-hidden">：{card.title}</span>
                 </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() =>
-                    openDraft({
-                      file: `${scenario.id}.json`,
-                      // An imported drill opens as it was written; a shipped one as its data.
-                      text:
-                        imports.find((f) => importedId(f, scenario.id))?.text ??
-                        `${JSON.stringify(scenario, null, 2)}\n`,
-                    })
-                  }
-                >
-                  编写<span className="visually-hidden">：{scenario.title}</span>
+                <button type="button" className="secondary" onClick={() => void edit(card.id)}>
+                  编写<span className="visually-hidden">：{card.title}</span>
                 </button>
                 {source === 'imported' && (
-                  <button type="button" className="secondary" onClick={() => removeImported(scenario.id)}>
-                    移除<span className="visually-hidden">：{scenario.title}</span>
+                  <button type="button" className="secondary" onClick={() => removeImported(card.id)}>
+                    移除<span className="visually-hidden">：{card.title}</span>
                   </button>
                 )}
               </div>

@@ -106,7 +106,19 @@ describe('the trainee’s first load', () => {
 
   it('is found from src/main.tsx through static value imports', () => {
     expect(firstLoad).toContain('src/shell/app.tsx');
-    expect(firstLoad).toContain('src/engine/run.ts');
+    expect(firstLoad).toContain('src/ui/library-screen.tsx');
+  });
+
+  // The library is the first screen: the engine (~13 KB gzip) and the run's screens come after it,
+  // fetched when a run is shown or while the library is idle (src/shell/run-code.ts).
+  it('carries neither the engine’s run code nor the run’s screens, which are only imported dynamically', () => {
+    expect(
+      firstLoad.filter(
+        (f) => (f.startsWith('src/engine/') && f !== 'src/engine/types.ts') || f === 'src/shell/run-screens.tsx',
+      ),
+    ).toEqual([]);
+    expect(firstLoad.filter((f) => /^src\/ui\/(briefing|decision|consequence)-screen/.test(f))).toEqual([]);
+    expect(edges.filter((e) => /\/run-screens$/.test(e.specifier) && !e.dynamic && !e.typeOnly)).toEqual([]);
   });
 
   // A value import of the schema module would pull valibot and every field description into the

@@ -34,6 +34,7 @@ function classStore(): ClassStore {
 export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
   const openPage = useApp((s) => s.openPage);
   const library = useApp((s) => s.library.entries);
+  const fetchDrill = useApp((s) => s.fetchDrill);
   const runs = useStore(store, (s) => s.runs);
   const refused = useStore(store, (s) => s.refused);
   const lastAdmitted = useStore(store, (s) => s.lastAdmitted);
@@ -54,6 +55,11 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
   const entry = drill ? library[drill.id] : undefined;
   // The library's drill names the options nobody took and the references, when it is the version played.
   const scenario = entry && entry.hash === drill?.hash ? entry.scenario : null;
+  // A shipped drill is fetched when its class is shown; the overview names its options once it is here.
+  const toFetch = entry && entry.hash === drill?.hash && !entry.scenario ? entry.card.id : null;
+  useEffect(() => {
+    if (toFetch) void fetchDrill(toFetch);
+  }, [toFetch, fetchDrill]);
   const overview = useMemo(() => (group ? classOverview(group, scenario, lessons) : null), [group, scenario]);
 
   const viewedState = useMemo(
@@ -61,17 +67,24 @@ export function ClassPage({ store = classStore() }: { store?: ClassStore }) {
     [viewing, scenario],
   );
 
-  const takeIn = (files: File[]) => {
+  const takeIn = async (files: File[]) => {
     if (files.length === 0) return;
     if (busy !== null) {
       setFailed(`正在读取上一批 ${busy} 个文件：读完后再载入这 ${files.length} 个。`);
       return;
     }
-    const drills = Object.fromEntries(
-      Object.values(library).map((e) => [e.scenario.id, { hash: e.hash, scenario: e.scenario }]),
-    );
     setBusy(files.length);
     setFailed(null);
+    // Each run is replayed on the library's version of its drill: every drill is fetched first.
+    const fetched = await Promise.all(Object.keys(library).map((id) => fetchDrill(id)));
+    if (fetched.includes(null)) {
+      setBusy(null);
+      setFailed('演练内容没有载入成功，这批文件没有载入：请检查网络，然后重新选择这些文件。');
+      return;
+    }
+    const drills = Object.fromEntries(
+      fetched.flatMap((d) => (d ? [[d.scenario.id, { hash: d.hash, scenario: d.scenario }]] : [])),
+    );
     stop.current = takeInBackground({ existing: store.getState().runs, files, library: drills }, (message) => {
       setBusy(null);
       if (message.kind === 'done') store.getState().add(message.intake);

@@ -1,0 +1,52 @@
+/**
+ * The shipped drills as the browser gets them: the index preloaded with the first load, each drill a
+ * chunk fetched when needed. A chunk that does not come is said on its card, and asking again
+ * fetches it again; a saved run whose drill does not come keeps its progress.
+ */
+import { expect, test } from './fixtures';
+import { shippedDrill } from './helpers';
+
+const drill = shippedDrill();
+const CHUNK = '**/assets/early-warning-*.js';
+
+test('the drills’ index is preloaded beside the first load, and no drill’s chunk before it is needed', async ({
+  page,
+}) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto('/');
+  await expect(page.locator('link[rel="modulepreload"][href*="shipped-drills"]')).toHaveCount(1);
+  await expect(page.getByRole('article', { name: drill.title })).toBeVisible();
+  const first = requested.filter((u) => u.includes('early-warning-'));
+  expect(first.length).toBeLessThanOrEqual(1); // at most the idle prefetch, after the cards
+});
+
+test('a drill whose chunk does not come says so on its card, and 开始演练 again starts it', async ({ page }) => {
+  await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  const card = page.getByRole('article', { name: drill.title });
+  await card.getByRole('button', { name: /开始演练/ }).click();
+  await expect(card.getByRole('alert')).toContainText('演练内容没有载入成功');
+
+  await page.unroute(CHUNK);
+  await card.getByRole('button', { name: /开始演练/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+});
+
+test('a reload into a run whose drill does not come keeps the progress, and 重试 goes on', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByRole('article', { name: drill.title })
+    .getByRole('button', { name: /开始演练/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('第 1 个决定')).toBeVisible();
+
+  await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.getByText(/演练内容没有载入成功/)).toBeVisible();
+  await page.unroute(CHUNK);
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByText('第 1 个决定')).toBeVisible();
+});
