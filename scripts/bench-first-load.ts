@@ -90,8 +90,20 @@ export async function firstLoad(say: (line: string) => void, targetKb: number): 
     say(`  CSS            ${kb(firstSizes.css).padStart(9)}`);
     if (drills) {
       say(
-        `  drill content  ${kb(beyond(drills).js).padStart(9)}  (fills the library; data, checked at build time; ` +
+        `  drills' index  ${kb(beyond(drills).js).padStart(9)}  (the library's cards; data, checked at build time; ` +
           `${drillsInParallel ? 'preloaded by index.html, in parallel' : 'asked for after the main bundle has run'})`,
+      );
+    }
+    // Each drill is a chunk of its own, fetched when it is started (or ahead, when the library is idle).
+    for (const key of Object.keys(manifest).filter((k) => k.startsWith('virtual:shipped-drill/'))) {
+      say(
+        `  drill ${key.slice('virtual:shipped-drill/'.length).padEnd(24)} ${kb(gzOf((manifest[key] as ManifestChunk).file)).padStart(9)}`,
+      );
+    }
+    const runChunk = Object.keys(manifest).find((k) => /^_run-/.test(k));
+    if (runChunk) {
+      say(
+        `  run code       ${kb(gzOf((manifest[runChunk] as ManifestChunk).file)).padStart(9)}  (the engine and the run's screens; fetched when the library is idle or a run is shown)`,
       );
     }
     say('Loaded only when opened, beyond the first load (gzip -9)');
