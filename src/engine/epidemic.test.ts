@@ -217,6 +217,34 @@ describe('step', () => {
     );
   });
 
+  it('keeps every compartment ≥ 0 when the hospital and death shares round to 1 (found by the property above)', () => {
+    // fast-check's seed 1435874029 shrunk to this: with shares a rounding below 1, R came out −5e-324.
+    const rates = ratesOf({
+      r0: 3.475160060781805e-73,
+      incubationDays: 0.5,
+      infectiousDays: 5.500000000000001,
+      hospitalisedShare: 0.9999999999999133,
+      hospitalDays: 1,
+      hospitalDeathShare: 0.9999998809071251,
+      overflowDeathFactor: 1,
+    });
+    const people = [region(1), region(11, { I: 10 })];
+    for (let i = 0; i < 365 * 4; i++) {
+      step(
+        rates,
+        people,
+        [{ a: 0, b: 1, perDay: 7.558044977779e-14 }],
+        [1],
+        [2.3530487370107447e-236, 0],
+        [0, 0],
+        [0, 0],
+      );
+      for (const c of people) {
+        for (const key of ['S', 'E', 'I', 'H', 'R', 'D'] as const) expect(c[key]).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
   it('never makes a compartment negative, at any step, even with the fastest rates', () => {
     const fastest = ratesOf({
       r0: 20,

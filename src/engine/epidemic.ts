@@ -104,17 +104,20 @@ export function step(
     const infect = Math.min(c.S, (rates.beta * (contact[r] ?? 1) * (pressure[r] as number) * c.S * STEP_DAYS) / N);
     const onset = Math.min(c.E, rates.sigma * c.E * STEP_DAYS);
     const outI = Math.min(c.I, (rates.gamma + rates.hosp) * c.I * STEP_DAYS);
-    const toH = (outI * rates.hosp) / (rates.gamma + rates.hosp);
+    // Shares are rounded to at most 1 before they multiply, so a part never comes out a rounding
+    // above its whole and no compartment is left a denormal below zero.
+    const toH = outI * Math.min(1, rates.hosp / (rates.gamma + rates.hosp));
     const leaveH = Math.min(c.H, rates.leave * c.H * STEP_DAYS);
     // Patients beyond the beds die more often.
     const inBed = Math.min(c.H, beds[r] ?? 0);
-    const share = c.H > 0 ? (rates.deathShare * inBed + rates.overflowDeathShare * (c.H - inBed)) / c.H : 0;
+    const share =
+      c.H > 0 ? Math.min(1, (rates.deathShare * inBed + rates.overflowDeathShare * (c.H - inBed)) / c.H) : 0;
     const deaths = leaveH * share;
     c.S -= infect;
     c.E += infect - onset;
     c.I += onset - outI;
     c.H += toH - leaveH;
-    c.R += outI - toH + leaveH - deaths;
+    c.R += outI - toH + (leaveH - deaths);
     c.D += deaths;
     c.cum += infect;
   }
