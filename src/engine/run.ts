@@ -17,6 +17,7 @@ import {
   type Origin,
   type RegionSnapshot,
   type RunState,
+  type VarChange,
   type VarValue,
 } from './types';
 import { contextOf, fireInject, passTime, workingCopy } from './working-copy';
@@ -36,6 +37,53 @@ export function snapshot(world: WorldState): RegionSnapshot[] {
     beds: r.beds,
     trust: Math.round(r.trust),
   }));
+}
+
+/*
+ * A timeline entry is kept for every decision of the run, so what it holds is shared with the
+ * entry before wherever it is equal: a state is never changed once made, so an equal value may be
+ * the same value. A region whose figures did not change keeps its snapshot, an unchanged list its
+ * list, unchanged variables their record; a decision that changed nothing shares one empty list.
+ * On a long run this is a good part of the heap the run keeps.
+ */
+
+/** Shared by every decision that changed no variable. */
+const NO_CHANGES: VarChange[] = [];
+
+/** `snapshot(world)`, sharing with `before` every region's snapshot (or the whole list) that is unchanged. */
+function snapshotBeside(world: WorldState, before: readonly RegionSnapshot[] | undefined): RegionSnapshot[] {
+  const now = snapshot(world);
+  if (!before || before.length !== now.length) return now;
+  let same = 0;
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i] as RegionSnapshot;
+    const b = before[i] as RegionSnapshot;
+    if (
+      a.cases === b.cases &&
+      a.deaths === b.deaths &&
+      a.hospitalised === b.hospitalised &&
+      a.beds === b.beds &&
+      a.trust === b.trust
+    ) {
+      now[i] = b;
+      same++;
+    }
+  }
+  return same === now.length ? (before as RegionSnapshot[]) : now;
+}
+
+/** `vars`, or `before` when it holds the same values under the same names. */
+function varsBeside(
+  vars: Record<string, VarValue>,
+  before: Record<string, VarValue> | undefined,
+): Record<string, VarValue> {
+  if (!before) return vars;
+  let count = 0;
+  for (const key in vars) {
+    if (before[key] !== vars[key] || !Object.hasOwn(before, key)) return vars;
+    count++;
+  }
+  return Object.keys(before).length === count ? before : vars;
 }
 
 export function start(scenario: Scenario, seed: number): RunState {
@@ -183,7 +231,8 @@ export function choose(
   working.events.push({ type: 'clock', from: state.clock, to: done });
   // What the decision changes, in variables and in the world, it changes when it is done.
   const changes = applyEffects(scenario, working, taken);
-  const varsAfter = { ...working.vars };
+  const last = state.timeline[state.timeline.length - 1];
+  const varsAfter = varsBeside({ ...working.vars }, last?.varsAfter);
   const effect = takeEffect(scenario, state, working, taken, judged.lawful);
   const { target, targetNode, returnTo } = moveOn(scenario, state, working, taken, node);
   working.events.push({ type: 'moved', from: node.id, to: target });
@@ -217,9 +266,9 @@ export function choose(
         clockAfter: done,
         clockNext: working.clock,
         realMs,
-        changes,
+        changes: changes.length > 0 ? changes : NO_CHANGES,
         varsAfter,
-        regions: snapshot(working.world),
+        regions: snapshotBeside(working.world, last?.regions),
       },
     ],
     scoreEvents: scored.length ? [...state.scoreEvents, ...scored] : state.scoreEvents,

@@ -4,6 +4,7 @@
  * change, so a run state stays a value.
  */
 import type { Measure, Metric, Scenario } from '../scenario/schema';
+import { CaseSeries } from './case-series';
 import { parseDuration } from './clock';
 import { type Compartments, type Link, type Rates, ratesOf, STEP_MINUTES, step } from './epidemic';
 
@@ -81,8 +82,8 @@ export interface WorldState {
    * changed inside the step.
    */
   split: { from: number; booked: Record<'contact' | 'isolation' | 'travel' | 'beds', number[]> } | null;
-  /** Cumulative infections per region, sampled after each step, for the chart. */
-  series: { t: number[]; cases: number[][] };
+  /** Cumulative infections per region, sampled after each step, for the chart; shared between copies (case-series.ts). */
+  series: CaseSeries;
 }
 
 interface WorldIndex {
@@ -147,7 +148,10 @@ export function initWorld(scenario: Scenario): WorldState {
     policyMarks: { escalated: [], aligned: [], pending: [] },
     notified: [],
     split: null,
-    series: { t: [0], cases: regions.map((r) => [r.cum]) },
+    series: CaseSeries.start(
+      0,
+      regions.map((r) => r.cum),
+    ),
   };
 }
 
@@ -177,7 +181,8 @@ export function cloneWorld(w: WorldState): WorldState {
         beds: [...w.split.booked.beds],
       },
     },
-    series: { t: [...w.series.t], cases: w.series.cases.map((c) => [...c]) },
+    // The history only grows: the copy shares it, and takes its own tail only if it grows apart.
+    series: w.series.copy(),
   };
 }
 
@@ -295,6 +300,7 @@ export function travelOpen(w: WorldState): number[] {
 export function advanceWorld(scenario: Scenario, w: WorldState, to: number): void {
   const { links, rates } = worldIndex(scenario);
   const hasEpidemic = scenario.epidemic !== undefined && w.regions.length > 0;
+  const counts = hasEpidemic ? new Float64Array(w.regions.length) : null;
   while (w.t + STEP_MINUTES <= to) {
     bedsReady(w, w.t + STEP_MINUTES, false);
     if (hasEpidemic) {
@@ -303,9 +309,9 @@ export function advanceWorld(scenario: Scenario, w: WorldState, to: number): voi
     }
     w.split = null;
     w.t += STEP_MINUTES;
-    if (hasEpidemic) {
-      w.series.t.push(w.t);
-      for (let i = 0; i < w.regions.length; i++) w.series.cases[i]?.push((w.regions[i] as RegionState).cum);
+    if (counts) {
+      for (let i = 0; i < w.regions.length; i++) counts[i] = (w.regions[i] as RegionState).cum;
+      w.series.append(w.t, counts);
     }
   }
   // What is due by now inside the step not yet run shows at once: beds on the status board,
