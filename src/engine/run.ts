@@ -17,6 +17,7 @@ import {
   type Origin,
   type RegionSnapshot,
   type RunState,
+  type TimelineEntry,
   type VarChange,
   type VarValue,
 } from './types';
@@ -217,13 +218,29 @@ export function choose(
   choiceId: string,
   realMs: number,
 ): [RunState, DrillEvent[]] {
+  return step(scenario, state, choiceId, realMs, false);
+}
+
+/**
+ * `choose`. `owned`: the caller never reads `state` again, so the run's logs (decisions, timeline,
+ * score events, measures, visits) are appended to in place instead of copied. A replay's passing
+ * states are seen by no one: without this, a long replay copied every log at every decision, its
+ * time quadratic in the decisions.
+ */
+function step(
+  scenario: Scenario,
+  state: RunState,
+  choiceId: string,
+  realMs: number,
+  owned: boolean,
+): [RunState, DrillEvent[]] {
   const index = state.decisions.length;
   const node = currentDecision(scenario, state);
   if (!node) throw new IllegalDecisionError(`the drill has ended; no decision ${index} to take`, index);
   const { taken, timedOut } = choiceTaken(state, node, offeredChoices(scenario, state), choiceId, realMs);
   const judged = judge(scenario, state, node, taken, timedOut);
 
-  const working = workingCopy(state, index);
+  const working = workingCopy(state, index, true, owned);
   working.violations = judged.violations;
   working.events.push({ type: 'decided', decision: index, nodeId: node.id, choiceId: taken.id, timedOut });
   const done = state.clock + parseDuration(taken.takes);
@@ -248,30 +265,28 @@ export function choose(
   }
   for (const event of scored) working.events.push({ type: 'scored', event });
 
+  const entry: TimelineEntry = {
+    nodeId: node.id,
+    choiceId: taken.id,
+    timedOut,
+    clockAt: state.clock,
+    clockAfter: done,
+    clockNext: working.clock,
+    realMs,
+    changes: changes.length > 0 ? changes : NO_CHANGES,
+    varsAfter,
+    regions: snapshotBeside(working.world, last?.regions),
+  };
   const next: RunState = {
     ...state,
     rng: working.rng,
     clock: working.clock,
     nodeId: target,
     vars: working.vars,
-    visited: state.visited.includes(target) ? state.visited : [...state.visited, target],
-    decisions: [...state.decisions, { choiceId, realMs }],
-    timeline: [
-      ...state.timeline,
-      {
-        nodeId: node.id,
-        choiceId: taken.id,
-        timedOut,
-        clockAt: state.clock,
-        clockAfter: done,
-        clockNext: working.clock,
-        realMs,
-        changes: changes.length > 0 ? changes : NO_CHANGES,
-        varsAfter,
-        regions: snapshotBeside(working.world, last?.regions),
-      },
-    ],
-    scoreEvents: scored.length ? [...state.scoreEvents, ...scored] : state.scoreEvents,
+    visited: state.visited.includes(target) ? state.visited : appended(state.visited, [target], owned),
+    decisions: appended(state.decisions, [{ choiceId, realMs }], owned),
+    timeline: appended(state.timeline, [entry], owned),
+    scoreEvents: scored.length ? appended(state.scoreEvents, scored, owned) : state.scoreEvents,
     completed: effect.completed,
     ending,
     world: working.world,
@@ -285,12 +300,20 @@ export function choose(
   return [next, working.events];
 }
 
+/** `list` with `items` after it: the same array, added to, when the caller owns it; else a copy. NOTE mutates `list` when `owned`. */
+function appended<T>(list: T[], items: readonly T[], owned: boolean): T[] {
+  if (!owned) return [...list, ...items];
+  for (const item of items) list.push(item);
+  return list;
+}
+
 /**
  * The state after a whole decision log (from `origin` for a trial run); throws
  * IllegalDecisionError at the first decision that no longer fits.
  */
 export function replay(scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin): RunState {
+  // Every state here is made here and read only by the next step: each step may take over its logs.
   let state = origin ? startAt(scenario, seed, origin) : start(scenario, seed);
-  for (const d of decisions) [state] = choose(scenario, state, d.choiceId, d.realMs);
+  for (const d of decisions) [state] = step(scenario, state, d.choiceId, d.realMs, true);
   return state;
 }
