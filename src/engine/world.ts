@@ -208,13 +208,19 @@ interface StepSettings {
   beds: number[];
 }
 
+// Plain loops: this runs at every 6-hour step of every decision.
 function settingsNow(w: WorldState): StepSettings {
-  return {
-    contact: w.regions.map((r) => r.contact),
-    isolation: w.regions.map((r) => r.isolation),
-    travel: travelOpen(w),
-    beds: w.regions.map((r) => r.beds),
-  };
+  const count = w.regions.length;
+  const contact = new Array<number>(count);
+  const isolation = new Array<number>(count);
+  const beds = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const r = w.regions[i] as RegionState;
+    contact[i] = r.contact;
+    isolation[i] = r.isolation;
+    beds[i] = r.beds;
+  }
+  return { contact, isolation, travel: travelOpen(w), beds };
 }
 
 /**
@@ -253,6 +259,7 @@ function settingsOfStep(w: WorldState): StepSettings {
  * NOTE mutates `w`.
  */
 function bedsReady(w: WorldState, t: number, inclusive: boolean): void {
+  if (w.pendingBeds.length === 0) return;
   const isDue = (b: { at: number }) => b.at < t || (inclusive && b.at === t);
   const due = w.pendingBeds.filter(isDue).sort((a, b) => a.at - b.at);
   if (due.length === 0) return;
@@ -283,11 +290,17 @@ function deliverBy(scenario: Scenario, w: WorldState, t: number): void {
  * closed on it take their shares away, together never more than the whole link.
  */
 export function travelOpen(w: WorldState): number[] {
-  return w.travel.map((f, k) => {
-    if (w.closed.includes(k)) return 0;
-    const cut = w.closedRoads.reduce((sum, r) => (r.link === k ? sum + r.share : sum), 0);
-    return f * Math.max(0, 1 - cut);
-  });
+  const open = new Array<number>(w.travel.length);
+  for (let k = 0; k < w.travel.length; k++) {
+    if (w.closed.includes(k)) {
+      open[k] = 0;
+      continue;
+    }
+    let cut = 0;
+    for (const road of w.closedRoads) if (road.link === k) cut += road.share;
+    open[k] = (w.travel[k] as number) * Math.max(0, 1 - cut);
+  }
+  return open;
 }
 
 /**
