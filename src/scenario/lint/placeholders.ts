@@ -13,34 +13,36 @@ const ALL_NAMES = `{{${TIME_PLACEHOLDERS.join('}}、{{')}}} 和 {{${VAR_PREFIX}�
 export const WHERE_FILLED = '决策节点和结局的 text、选项的 feedback、插入事件的 text、结局段落（details）的 text';
 
 /**
- * Every field whose placeholders are filled, with its path, given to `visit`. The path is built
- * only for a text that has a placeholder in it: a large drill has tens of thousands of these fields
- * and almost none of them have one.
+ * Every field whose placeholders are filled, checked, its path built only for a text that has a
+ * placeholder in it: a large drill has tens of thousands of these fields and almost none have one.
  */
-function forEachFilled(context: LintContext, visit: (text: string, path: () => PathKey[]) => void): void {
+function checkAllFilled(context: LintContext): void {
   const nodes = context.scenario.nodes;
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n] as (typeof nodes)[number];
-    visit(node.text, () => ['nodes', n, 'text']);
+    if (node.text.includes('{{')) checkFilled(context, node.text, ['nodes', n, 'text']);
     if (node.kind === 'decision') {
       const choices = node.choices;
       for (let c = 0; c < choices.length; c++) {
-        visit((choices[c] as (typeof choices)[number]).feedback, () => ['nodes', n, 'choices', c, 'feedback']);
+        const text = (choices[c] as (typeof choices)[number]).feedback;
+        if (text.includes('{{')) checkFilled(context, text, ['nodes', n, 'choices', c, 'feedback']);
       }
     } else {
       const details = node.details ?? [];
       for (let d = 0; d < details.length; d++) {
-        visit((details[d] as (typeof details)[number]).text, () => ['nodes', n, 'details', d, 'text']);
+        const text = (details[d] as (typeof details)[number]).text;
+        if (text.includes('{{')) checkFilled(context, text, ['nodes', n, 'details', d, 'text']);
       }
     }
   }
   const injects = context.scenario.injects ?? [];
   for (let i = 0; i < injects.length; i++) {
-    visit((injects[i] as (typeof injects)[number]).text, () => ['injects', i, 'text']);
+    const text = (injects[i] as (typeof injects)[number]).text;
+    if (text.includes('{{')) checkFilled(context, text, ['injects', i, 'text']);
   }
 }
 
-/** Whether `path` is one of the fields forEachFilled visits: the same rule, read from the path. */
+/** Whether `path` is one of the fields checkAllFilled checks: the same rule, read from the path. */
 function isFilled(scenario: LintContext['scenario'], path: readonly PathKey[]): boolean {
   const [top, i, field, j, leaf] = path;
   if (typeof i !== 'number') return false;
@@ -70,9 +72,7 @@ function guessFor(context: LintContext, name: string): string {
   return near.replace(/「(.+)」/, '「{{$1}}」');
 }
 
-function checkFilled(context: LintContext, text: string, pathOf: () => PathKey[]): void {
-  if (!text.includes('{{')) return;
-  const path = pathOf();
+function checkFilled(context: LintContext, text: string, path: PathKey[]): void {
   for (const { name } of placeholdersIn(text)) {
     if ((TIME_PLACEHOLDERS as readonly string[]).includes(name)) continue;
     const trimmed = name.trim();
@@ -139,6 +139,6 @@ function checkUnfilled(context: LintContext, value: unknown, path: PathKey[]): v
 }
 
 export function checkPlaceholders(context: LintContext): void {
-  forEachFilled(context, (text, path) => checkFilled(context, text, path));
+  checkAllFilled(context);
   checkUnfilled(context, context.scenario, []);
 }
