@@ -18,6 +18,8 @@ import {
   type Origin,
   type RegionSnapshot,
   type RunState,
+  type TimelineEntry,
+  type VarChange,
   type VarValue,
 } from './types';
 import { contextOf, fireInject, passTime, workingCopy } from './working-copy';
@@ -37,6 +39,53 @@ export function snapshot(world: WorldState): RegionSnapshot[] {
     beds: r.beds,
     trust: Math.round(r.trust),
   }));
+}
+
+/*
+ * A timeline entry is kept for every decision of the run, so what it holds is shared with the
+ * entry before wherever it is equal: a state is never changed once made, so an equal value may be
+ * the same value. A region whose figures did not change keeps its snapshot, an unchanged list its
+ * list, unchanged variables their record; a decision that changed nothing shares one empty list.
+ * On a long run this is a good part of the heap the run keeps.
+ */
+
+/** Shared by every decision that changed no variable. */
+const NO_CHANGES: VarChange[] = [];
+
+/** `snapshot(world)`, sharing with `before` every region's snapshot (or the whole list) that is unchanged. */
+function snapshotBeside(world: WorldState, before: readonly RegionSnapshot[] | undefined): RegionSnapshot[] {
+  const now = snapshot(world);
+  if (!before || before.length !== now.length) return now;
+  let same = 0;
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i] as RegionSnapshot;
+    const b = before[i] as RegionSnapshot;
+    if (
+      a.cases === b.cases &&
+      a.deaths === b.deaths &&
+      a.hospitalised === b.hospitalised &&
+      a.beds === b.beds &&
+      a.trust === b.trust
+    ) {
+      now[i] = b;
+      same++;
+    }
+  }
+  return same === now.length ? (before as RegionSnapshot[]) : now;
+}
+
+/** `vars`, or `before` when it holds the same values under the same names. */
+function varsBeside(
+  vars: Record<string, VarValue>,
+  before: Record<string, VarValue> | undefined,
+): Record<string, VarValue> {
+  if (!before) return vars;
+  let count = 0;
+  for (const key in vars) {
+    if (before[key] !== vars[key] || !Object.hasOwn(before, key)) return vars;
+    count++;
+  }
+  return Object.keys(before).length === count ? before : vars;
 }
 
 export function start(scenario: Scenario, seed: number): RunState {
@@ -170,13 +219,29 @@ export function choose(
   choiceId: string,
   realMs: number,
 ): [RunState, DrillEvent[]] {
+  return step(scenario, state, choiceId, realMs, false);
+}
+
+/**
+ * `choose`. `owned`: the caller never reads `state` again, so the run's logs (decisions, timeline,
+ * score events, measures, visits) are appended to in place instead of copied. A replay's passing
+ * states are seen by no one: without this, a long replay copied every log at every decision, its
+ * time quadratic in the decisions.
+ */
+function step(
+  scenario: Scenario,
+  state: RunState,
+  choiceId: string,
+  realMs: number,
+  owned: boolean,
+): [RunState, DrillEvent[]] {
   const index = state.decisions.length;
   const node = currentDecision(scenario, state);
   if (!node) throw new IllegalDecisionError(`the drill has ended; no decision ${index} to take`, index);
   const { taken, timedOut } = choiceTaken(state, node, offeredChoices(scenario, state), choiceId, realMs);
   const judged = judge(scenario, state, node, taken, timedOut);
 
-  const working = workingCopy(state, index);
+  const working = workingCopy(state, index, true, owned);
   working.violations = judged.violations;
   working.events.push({ type: 'decided', decision: index, nodeId: node.id, choiceId: taken.id, timedOut });
   const done = state.clock + parseDuration(taken.takes);
@@ -184,7 +249,8 @@ export function choose(
   working.events.push({ type: 'clock', from: state.clock, to: done });
   // What the decision changes, in variables and in the world, it changes when it is done.
   const changes = applyEffects(scenario, working, taken);
-  const varsAfter = { ...working.vars };
+  const last = state.timeline[state.timeline.length - 1];
+  const varsAfter = varsBeside({ ...working.vars }, last?.varsAfter);
   const effect = takeEffect(scenario, state, working, taken, judged.lawful);
   const { target, targetNode, returnTo } = moveOn(scenario, state, working, taken, node);
   working.events.push({ type: 'moved', from: node.id, to: target });
@@ -200,30 +266,28 @@ export function choose(
   }
   for (const event of scored) working.events.push({ type: 'scored', event });
 
+  const entry: TimelineEntry = {
+    nodeId: node.id,
+    choiceId: taken.id,
+    timedOut,
+    clockAt: state.clock,
+    clockAfter: done,
+    clockNext: working.clock,
+    realMs,
+    changes: changes.length > 0 ? changes : NO_CHANGES,
+    varsAfter,
+    regions: snapshotBeside(working.world, last?.regions),
+  };
   const next: RunState = {
     ...state,
     rng: working.rng,
     clock: working.clock,
     nodeId: target,
     vars: working.vars,
-    visited: state.visited.includes(target) ? state.visited : [...state.visited, target],
-    decisions: [...state.decisions, { choiceId, realMs }],
-    timeline: [
-      ...state.timeline,
-      {
-        nodeId: node.id,
-        choiceId: taken.id,
-        timedOut,
-        clockAt: state.clock,
-        clockAfter: done,
-        clockNext: working.clock,
-        realMs,
-        changes,
-        varsAfter,
-        regions: snapshot(working.world),
-      },
-    ],
-    scoreEvents: scored.length ? [...state.scoreEvents, ...scored] : state.scoreEvents,
+    visited: state.visited.includes(target) ? state.visited : appended(state.visited, [target], owned),
+    decisions: appended(state.decisions, [{ choiceId, realMs }], owned),
+    timeline: appended(state.timeline, [entry], owned),
+    scoreEvents: scored.length ? appended(state.scoreEvents, scored, owned) : state.scoreEvents,
     completed: effect.completed,
     ending,
     world: working.world,
@@ -237,12 +301,20 @@ export function choose(
   return [next, working.events];
 }
 
+/** `list` with `items` after it: the same array, added to, when the caller owns it; else a copy. NOTE mutates `list` when `owned`. */
+function appended<T>(list: T[], items: readonly T[], owned: boolean): T[] {
+  if (!owned) return [...list, ...items];
+  for (const item of items) list.push(item);
+  return list;
+}
+
 /**
  * The state after a whole decision log (from `origin` for a trial run); throws
  * IllegalDecisionError at the first decision that no longer fits.
  */
 export function replay(scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin): RunState {
+  // Every state here is made here and read only by the next step: each step may take over its logs.
   let state = origin ? startAt(scenario, seed, origin) : start(scenario, seed);
-  for (const d of decisions) [state] = choose(scenario, state, d.choiceId, d.realMs);
+  for (const d of decisions) [state] = step(scenario, state, d.choiceId, d.realMs, true);
   return state;
 }

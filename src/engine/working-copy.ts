@@ -60,17 +60,22 @@ export function contextOf(scenario: Scenario, moment: Moment): ConditionContext 
   };
 }
 
-export function workingCopy(state: RunState, decision: number | null, opensNodes = true): WorkingCopy {
+/**
+ * `owned`: the caller never reads `state` again (a replay's passing states), so its logs are
+ * taken over and appended to rather than copied. The world is copied all the same: a step
+ * compares it with the world before.
+ */
+export function workingCopy(state: RunState, decision: number | null, opensNodes = true, owned = false): WorkingCopy {
   return {
     vars: { ...state.vars },
     clock: state.clock,
     visited: state.visited,
     world: cloneWorld(state.world),
-    grants: [...state.grants],
+    grants: owned ? state.grants : [...state.grants],
     violations: state.violations,
     rng: state.rng,
-    log: [...state.measures],
-    injects: [...state.injects],
+    log: owned ? state.measures : [...state.measures],
+    injects: owned ? state.injects : [...state.injects],
     fired: new Set(state.injects.map((x) => x.id)),
     opened: null,
     decision,

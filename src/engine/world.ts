@@ -4,6 +4,7 @@
  * change, so a run state stays a value.
  */
 import type { Measure, Metric, Scenario } from '../scenario/schema';
+import { CaseSeries } from './case-series';
 import { parseDuration } from './clock';
 import { type Compartments, type Link, type Rates, ratesOf, STEP_MINUTES, step } from './epidemic';
 
@@ -81,8 +82,8 @@ export interface WorldState {
    * changed inside the step.
    */
   split: { from: number; booked: Record<'contact' | 'isolation' | 'travel' | 'beds', number[]> } | null;
-  /** Cumulative infections per region, sampled after each step, for the chart. */
-  series: { t: number[]; cases: number[][] };
+  /** Cumulative infections per region, sampled after each step, for the chart; shared between copies (case-series.ts). */
+  series: CaseSeries;
 }
 
 interface WorldIndex {
@@ -147,7 +148,10 @@ export function initWorld(scenario: Scenario): WorldState {
     policyMarks: { escalated: [], aligned: [], pending: [] },
     notified: [],
     split: null,
-    series: { t: [0], cases: regions.map((r) => [r.cum]) },
+    series: CaseSeries.start(
+      0,
+      regions.map((r) => r.cum),
+    ),
   };
 }
 
@@ -177,7 +181,8 @@ export function cloneWorld(w: WorldState): WorldState {
         beds: [...w.split.booked.beds],
       },
     },
-    series: { t: [...w.series.t], cases: w.series.cases.map((c) => [...c]) },
+    // The history only grows: the copy shares it, and takes its own tail only if it grows apart.
+    series: w.series.copy(),
   };
 }
 
@@ -203,13 +208,19 @@ interface StepSettings {
   beds: number[];
 }
 
+// Plain loops: this runs at every 6-hour step of every decision.
 function settingsNow(w: WorldState): StepSettings {
-  return {
-    contact: w.regions.map((r) => r.contact),
-    isolation: w.regions.map((r) => r.isolation),
-    travel: travelOpen(w),
-    beds: w.regions.map((r) => r.beds),
-  };
+  const count = w.regions.length;
+  const contact = new Array<number>(count);
+  const isolation = new Array<number>(count);
+  const beds = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const r = w.regions[i] as RegionState;
+    contact[i] = r.contact;
+    isolation[i] = r.isolation;
+    beds[i] = r.beds;
+  }
+  return { contact, isolation, travel: travelOpen(w), beds };
 }
 
 /**
@@ -248,6 +259,7 @@ function settingsOfStep(w: WorldState): StepSettings {
  * NOTE mutates `w`.
  */
 function bedsReady(w: WorldState, t: number, inclusive: boolean): void {
+  if (w.pendingBeds.length === 0) return;
   const isDue = (b: { at: number }) => b.at < t || (inclusive && b.at === t);
   const due = w.pendingBeds.filter(isDue).sort((a, b) => a.at - b.at);
   if (due.length === 0) return;
@@ -278,11 +290,17 @@ function deliverBy(scenario: Scenario, w: WorldState, t: number): void {
  * closed on it take their shares away, together never more than the whole link.
  */
 export function travelOpen(w: WorldState): number[] {
-  return w.travel.map((f, k) => {
-    if (w.closed.includes(k)) return 0;
-    const cut = w.closedRoads.reduce((sum, r) => (r.link === k ? sum + r.share : sum), 0);
-    return f * Math.max(0, 1 - cut);
-  });
+  const open = new Array<number>(w.travel.length);
+  for (let k = 0; k < w.travel.length; k++) {
+    if (w.closed.includes(k)) {
+      open[k] = 0;
+      continue;
+    }
+    let cut = 0;
+    for (const road of w.closedRoads) if (road.link === k) cut += road.share;
+    open[k] = (w.travel[k] as number) * Math.max(0, 1 - cut);
+  }
+  return open;
 }
 
 /**
@@ -295,6 +313,7 @@ export function travelOpen(w: WorldState): number[] {
 export function advanceWorld(scenario: Scenario, w: WorldState, to: number): void {
   const { links, rates } = worldIndex(scenario);
   const hasEpidemic = scenario.epidemic !== undefined && w.regions.length > 0;
+  const counts = hasEpidemic ? new Float64Array(w.regions.length) : null;
   while (w.t + STEP_MINUTES <= to) {
     bedsReady(w, w.t + STEP_MINUTES, false);
     if (hasEpidemic) {
@@ -303,9 +322,9 @@ export function advanceWorld(scenario: Scenario, w: WorldState, to: number): voi
     }
     w.split = null;
     w.t += STEP_MINUTES;
-    if (hasEpidemic) {
-      w.series.t.push(w.t);
-      for (let i = 0; i < w.regions.length; i++) w.series.cases[i]?.push((w.regions[i] as RegionState).cum);
+    if (counts) {
+      for (let i = 0; i < w.regions.length; i++) counts[i] = (w.regions[i] as RegionState).cum;
+      w.series.append(w.t, counts);
     }
   }
   // What is due by now inside the step not yet run shows at once: beds on the status board,

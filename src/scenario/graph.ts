@@ -6,6 +6,7 @@
  * drill has tens of thousands of edges.
  */
 import { returns, targets } from '../engine/next';
+import { RETURN } from '../engine/return';
 import type { Scenario } from './schema';
 
 interface Edges {
@@ -23,25 +24,33 @@ const cache = new WeakMap<Scenario, Edges>();
 function edgesOf(scenario: Scenario): Edges {
   const known = cache.get(scenario);
   if (known) return known;
+  const nodes = scenario.nodes;
   const index = new Map<string, number>();
-  scenario.nodes.forEach((node, n) => {
-    if (!index.has(node.id)) index.set(node.id, n);
-  });
+  for (let n = 0; n < nodes.length; n++) {
+    const id = (nodes[n] as (typeof nodes)[number]).id;
+    if (!index.has(id)) index.set(id, n);
+  }
   const from: number[] = [];
   const to: number[] = [];
   const dangling: number[] = [];
-  scenario.nodes.forEach((node, tail) => {
-    if (node.kind !== 'decision') return;
+  // `targets` (engine/next.ts) read inline: an array for each of tens of thousands of choices costs.
+  const add = (tail: number, id: string) => {
+    if (id === RETURN) return;
+    const head = index.get(id);
+    if (head !== undefined) {
+      from.push(tail);
+      to.push(head);
+    } else if (dangling[dangling.length - 1] !== tail) dangling.push(tail);
+  };
+  for (let tail = 0; tail < nodes.length; tail++) {
+    const node = nodes[tail] as (typeof nodes)[number];
+    if (node.kind !== 'decision') continue;
     for (const choice of node.choices) {
-      for (const id of targets(choice.next)) {
-        const head = index.get(id);
-        if (head !== undefined) {
-          from.push(tail);
-          to.push(head);
-        } else if (dangling[dangling.length - 1] !== tail) dangling.push(tail);
-      }
+      const next = choice.next;
+      if (typeof next === 'string') add(tail, next);
+      else for (const branch of next) add(tail, branch.to);
     }
-  });
+  }
   const edges = {
     index,
     from: Int32Array.from(from),
@@ -165,6 +174,9 @@ export function danglingNodes(scenario: Scenario): Set<string> {
  * to return to. Opened nodes are few: the closure is grown round by round.
  */
 export function returningNodes(scenario: Scenario, opened: ReadonlySet<string>): Set<string> {
+  const returning = new Set<string>();
+  // Most drills open no node: then there is nothing to walk.
+  if (opened.size === 0) return returning;
   // Of two nodes with one id (an error of its own), the later is the one read here.
   const leadsOn = new Map(
     scenario.nodes.flatMap((node) =>
@@ -178,7 +190,6 @@ export function returningNodes(scenario: Scenario, opened: ReadonlySet<string>):
         : [],
     ),
   );
-  const returning = new Set<string>();
   for (let grew = true; grew; ) {
     grew = false;
     for (const [id, way] of leadsOn) {

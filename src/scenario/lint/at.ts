@@ -9,11 +9,17 @@ import type { LintContext } from './context';
 
 export function checkAt(context: LintContext): void {
   const { scenario } = context;
-  const ledTo = new Set<string>();
-  for (const node of scenario.nodes) {
-    if (node.kind !== 'decision') continue;
-    for (const choice of node.choices) for (const id of targets(choice.next)) ledTo.add(id);
-  }
+  // Built only when some node has an `at` to judge: most drills have none.
+  let ledTo: Set<string> | undefined;
+  const ledToNow = () => {
+    if (ledTo) return ledTo;
+    ledTo = new Set<string>();
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const choice of node.choices) for (const id of targets(choice.next)) ledTo.add(id);
+    }
+    return ledTo;
+  };
   scenario.nodes.forEach((node, n) => {
     if (node.kind !== 'decision' || node.at === undefined || parseDuration(node.at) === 0) return;
     if (node.id === scenario.start) {
@@ -21,7 +27,7 @@ export function checkAt(context: LintContext): void {
         ['nodes', n, 'at'],
         '开局节点在开局那一刻出现，它的 at 不起作用：删去 at，或把 clockStart 改到这个局面出现的时刻。',
       );
-    } else if (!ledTo.has(node.id) && (scenario.injects ?? []).some((i) => i.opens === node.id)) {
+    } else if (!ledToNow().has(node.id) && (scenario.injects ?? []).some((i) => i.opens === node.id)) {
       context.warning(
         ['nodes', n, 'at'],
         `节点「${node.id}」只由插入事件打开，在事件发生时出现，它的 at 不起作用：删去 at，或给插入事件写 at。`,

@@ -39,6 +39,9 @@ const WHAT: Record<NameKind, string> = {
   window: '时间窗',
 };
 
+/** The range of a variable without one declared. */
+const UNBOUNDED: readonly [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+
 /** Quantities that belong to regions: a drill without regions has none of them. */
 const REGION_METRICS = new Set(['cases', 'deaths', 'infectious', 'hospitalised', 'bedsFree', 'trust', 'supply']);
 
@@ -66,8 +69,12 @@ export class LintContext {
     readonly scenario: Scenario,
     readonly leftOut?: LeftOut,
   ) {
-    const ids = (list: readonly { id: string }[] | undefined, kind: NameKind) =>
-      new Set([...(list ?? []).map((x) => x.id), ...(leftOut?.ids[kind] ?? [])]);
+    const ids = (list: readonly { id: string }[] | undefined, kind: NameKind) => {
+      const set = new Set<string>();
+      if (list) for (let i = 0; i < list.length; i++) set.add((list[i] as { id: string }).id);
+      if (leftOut) for (const id of leftOut.ids[kind]) set.add(id);
+      return set;
+    };
     this.names = {
       node: ids(scenario.nodes, 'node'),
       region: ids(scenario.regions, 'region'),
@@ -95,8 +102,10 @@ export class LintContext {
         else this.shipments.set(measure.id, [measure]);
       }
     };
-    for (const node of scenario.nodes)
-      if (node.kind === 'decision') for (const choice of node.choices) ship(choice.world);
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const choice of node.choices) if (choice.world) ship(choice.world);
+    }
     for (const inject of scenario.injects ?? []) ship(inject.world);
     this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
   }
@@ -175,53 +184,55 @@ export class LintContext {
   }
 
   effects(effects: readonly Effect[] | undefined, path: readonly PathKey[]): void {
-    effects?.forEach((effect, i) => {
-      const type = this.vars.get(effect.var);
-      const at: PathKey[] = [...path, i];
-      if (!type && this.leftOutVar(effect.var)) return;
-      if (!type) {
-        this.error(
-          [...at, 'var'],
-          `变量「${effect.var}」没有声明：${didYouMean(effect.var, this.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
-        );
-      } else if (effect.op === 'set' && typeof effect.value !== type) {
-        const typeName = type === 'number' ? '数值' : '是/否';
-        this.error(
-          [...at, 'value'],
-          `变量「${effect.var}」是${typeName}变量，不能设为 ${JSON.stringify(effect.value)}。`,
-        );
-      } else if (effect.op !== 'set' && type !== 'number') {
-        this.error([...at, 'op'], `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
-      } else if (effect.op === 'random' && effect.min > effect.max) {
-        this.error([...at, 'max'], `max ${effect.max} 小于 min ${effect.min}。`);
-      } else {
-        // Values outside the declared range are clamped when the drill runs: say so rather than repair quietly.
-        const [min, max] = this.ranges.get(effect.var) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-        const outside = (x: number) => x < min || x > max;
-        if (effect.op === 'set' && typeof effect.value === 'number' && outside(effect.value)) {
-          this.warning(
-            [...at, 'value'],
-            `${effect.value} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
-          );
-        } else if (effect.op === 'random' && (outside(effect.min) || outside(effect.max))) {
-          this.warning(
-            at,
-            `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
-          );
-        }
-      }
-      if (effect.when) this.condition(effect.when, [...at, 'when']);
-      if (effect.chance === 0) {
+    if (effects) for (let i = 0; i < effects.length; i++) this.effect(effects[i] as Effect, [...path, i]);
+  }
+
+  /** One effect, at `at`. */
+  private effect(effect: Effect, at: PathKey[]): void {
+    const type = this.vars.get(effect.var);
+    if (!type && this.leftOutVar(effect.var)) return;
+    if (!type) {
+      this.error(
+        [...at, 'var'],
+        `变量「${effect.var}」没有声明：${didYouMean(effect.var, this.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
+      );
+    } else if (effect.op === 'set' && typeof effect.value !== type) {
+      const typeName = type === 'number' ? '数值' : '是/否';
+      this.error(
+        [...at, 'value'],
+        `变量「${effect.var}」是${typeName}变量，不能设为 ${JSON.stringify(effect.value)}。`,
+      );
+    } else if (effect.op !== 'set' && type !== 'number') {
+      this.error([...at, 'op'], `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
+    } else if (effect.op === 'random' && effect.min > effect.max) {
+      this.error([...at, 'max'], `max ${effect.max} 小于 min ${effect.min}。`);
+    } else {
+      // Values outside the declared range are clamped when the drill runs: say so rather than repair quietly.
+      const [min, max] = this.ranges.get(effect.var) ?? UNBOUNDED;
+      const outside = (x: number) => x < min || x > max;
+      if (effect.op === 'set' && typeof effect.value === 'number' && outside(effect.value)) {
         this.warning(
-          [...at, 'chance'],
-          'chance 为 0，这条效果永远不会生效：删去这条效果，或写成 0 到 1 之间的概率（如 0.6）。',
+          [...at, 'value'],
+          `${effect.value} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
         );
-      } else if (effect.chance === 1) {
-        this.warning([...at, 'chance'], 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
-      } else if (effect.chance !== undefined && type) {
-        this.rolls.push({ var: effect.var, path: [...at, 'chance'] });
+      } else if (effect.op === 'random' && (outside(effect.min) || outside(effect.max))) {
+        this.warning(
+          at,
+          `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
+        );
       }
-    });
+    }
+    if (effect.when) this.condition(effect.when, [...at, 'when']);
+    if (effect.chance === 0) {
+      this.warning(
+        [...at, 'chance'],
+        'chance 为 0，这条效果永远不会生效：删去这条效果，或写成 0 到 1 之间的概率（如 0.6）。',
+      );
+    } else if (effect.chance === 1) {
+      this.warning([...at, 'chance'], 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
+    } else if (effect.chance !== undefined && type) {
+      this.rolls.push({ var: effect.var, path: [...at, 'chance'] });
+    }
   }
 
   measures(measures: readonly Measure[] | undefined, path: readonly PathKey[]): void {
@@ -327,7 +338,7 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     } else if (type === 'boolean' && c.op !== '==' && c.op !== '!=') {
       context.error([...path, 'op'], `是/否变量「${c.var}」只能用 == 或 != 比较。`);
     } else if (typeof c.value === 'number') {
-      const [min, max] = context.ranges.get(c.var) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+      const [min, max] = context.ranges.get(c.var) ?? UNBOUNDED;
       if (!canHold(c.op, c.value, min, max)) {
         context.warning(
           path,

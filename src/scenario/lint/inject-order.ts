@@ -81,6 +81,8 @@ function order(a: Opener, b: Opener): { first: Opener; second: Opener; how: stri
 
 export function checkInjectOrder(context: LintContext): void {
   const { scenario } = context;
+  // Two openers at least, or there is nothing to compare.
+  if ((scenario.injects ?? []).filter((i) => i.opens !== undefined).length < 2) return;
   const decisions = new Set(scenario.nodes.flatMap((n) => (n.kind === 'decision' ? [n.id] : [])));
   const openers = (scenario.injects ?? []).flatMap((inject, i) => {
     const opener = decisions.has(inject.opens ?? '') ? openerOf(inject, i) : null;

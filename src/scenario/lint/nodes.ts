@@ -116,26 +116,43 @@ function checkChoice(
     context.refs(choice.needs.refs, [...at, 'needs', 'refs']);
   }
   // A plain id is one branch, reported at `next` itself.
-  const branches = typeof choice.next === 'string' ? [{ to: choice.next }] : choice.next;
-  for (let b = 0; b < branches.length; b++) {
-    const branch = branches[b] as { to: string; when?: Condition };
-    let problem: string | null = null;
-    if (branch.to === RETURN) {
-      if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
-    } else if (!context.names.node.has(branch.to)) {
-      problem = `去向节点「${branch.to}」不存在：${didYouMean(branch.to, context.names.node)}改成已有节点的 id，或先添加这个节点。`;
-    } else if (returning.has(branch.to) && !opened.has(node.id)) {
-      problem = entered(branch.to);
+  if (typeof choice.next === 'string') checkBranch(context, node, choice.next, at, null, opened, returning);
+  else {
+    for (let b = 0; b < choice.next.length; b++) {
+      const branch = choice.next[b] as { to: string; when?: Condition };
+      checkBranch(context, node, branch.to, at, b, opened, returning);
+      if (branch.when) context.condition(branch.when, [...at, 'next', b, 'when']);
     }
-    if (problem !== null) {
-      context.error(typeof choice.next === 'string' ? [...at, 'next'] : [...at, 'next', b, 'to'], problem);
-    }
-    if (branch.when) context.condition(branch.when, [...at, 'next', b, 'when']);
   }
   // Branches are tried in order: without a last one for every case, a run could go nowhere.
   if (typeof choice.next !== 'string' && choice.next[choice.next.length - 1]?.when !== undefined) {
     context.error([...at, 'next'], '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
   }
+}
+
+/**
+ * Where one branch leads: "$return" only from a node an inject opens, a node that exists, and one
+ * that returns only from such a node. Reported at the choice's `next` when it is a plain id (`b`
+ * null), else at branch `b`'s `to`; the path is built only then.
+ */
+function checkBranch(
+  context: LintContext,
+  node: DecisionNode,
+  to: string,
+  at: PathKey[],
+  b: number | null,
+  opened: ReadonlySet<string>,
+  returning: ReadonlySet<string>,
+): void {
+  let problem: string | null = null;
+  if (to === RETURN) {
+    if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
+  } else if (!context.names.node.has(to)) {
+    problem = `去向节点「${to}」不存在：${didYouMean(to, context.names.node)}改成已有节点的 id，或先添加这个节点。`;
+  } else if (returning.has(to) && !opened.has(node.id)) {
+    problem = entered(to);
+  }
+  if (problem !== null) context.error(b === null ? [...at, 'next'] : [...at, 'next', b, 'to'], problem);
 }
 
 /**

@@ -12,25 +12,48 @@ const ALL_NAMES = `{{${TIME_PLACEHOLDERS.join('}}、{{')}}} 和 {{${VAR_PREFIX}�
 /** Where a placeholder is filled, in the guide's words. */
 export const WHERE_FILLED = '决策节点和结局的 text、选项的 feedback、插入事件的 text、结局段落（details）的 text';
 
-/** Every field whose placeholders are filled, with its path. */
-function filledFields(context: LintContext): { text: string; path: PathKey[] }[] {
-  const fields: { text: string; path: PathKey[] }[] = [];
-  context.scenario.nodes.forEach((node, n) => {
-    fields.push({ text: node.text, path: ['nodes', n, 'text'] });
+/**
+ * Every field whose placeholders are filled, checked, its path built only for a text that has a
+ * placeholder in it: a large drill has tens of thousands of these fields and almost none have one.
+ */
+function checkAllFilled(context: LintContext): void {
+  const nodes = context.scenario.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n] as (typeof nodes)[number];
+    if (node.text.includes('{{')) checkFilled(context, node.text, ['nodes', n, 'text']);
     if (node.kind === 'decision') {
-      node.choices.forEach((choice, c) => {
-        fields.push({ text: choice.feedback, path: ['nodes', n, 'choices', c, 'feedback'] });
-      });
+      const choices = node.choices;
+      for (let c = 0; c < choices.length; c++) {
+        const text = (choices[c] as (typeof choices)[number]).feedback;
+        if (text.includes('{{')) checkFilled(context, text, ['nodes', n, 'choices', c, 'feedback']);
+      }
     } else {
-      node.details?.forEach((detail, d) => {
-        fields.push({ text: detail.text, path: ['nodes', n, 'details', d, 'text'] });
-      });
+      const details = node.details ?? [];
+      for (let d = 0; d < details.length; d++) {
+        const text = (details[d] as (typeof details)[number]).text;
+        if (text.includes('{{')) checkFilled(context, text, ['nodes', n, 'details', d, 'text']);
+      }
     }
-  });
-  context.scenario.injects?.forEach((inject, i) => {
-    fields.push({ text: inject.text, path: ['injects', i, 'text'] });
-  });
-  return fields;
+  }
+  const injects = context.scenario.injects ?? [];
+  for (let i = 0; i < injects.length; i++) {
+    const text = (injects[i] as (typeof injects)[number]).text;
+    if (text.includes('{{')) checkFilled(context, text, ['injects', i, 'text']);
+  }
+}
+
+/** Whether `path` is one of the fields checkAllFilled checks: the same rule, read from the path. */
+function isFilled(scenario: LintContext['scenario'], path: readonly PathKey[]): boolean {
+  const [top, i, field, j, leaf] = path;
+  if (typeof i !== 'number') return false;
+  if (top === 'injects') return path.length === 3 && field === 'text' && i < (scenario.injects?.length ?? 0);
+  if (top !== 'nodes') return false;
+  const node = scenario.nodes[i];
+  if (!node) return false;
+  if (path.length === 3) return field === 'text';
+  if (path.length !== 5 || typeof j !== 'number') return false;
+  if (node.kind === 'decision') return field === 'choices' && leaf === 'feedback' && j < node.choices.length;
+  return field === 'details' && leaf === 'text' && j < (node.details?.length ?? 0);
 }
 
 /** A `{{` with no `}}` to close it, once the placeholders are taken out. */
@@ -50,7 +73,6 @@ function guessFor(context: LintContext, name: string): string {
 }
 
 function checkFilled(context: LintContext, text: string, path: PathKey[]): void {
-  if (!text.includes('{{')) return;
   for (const { name } of placeholdersIn(text)) {
     if ((TIME_PLACEHOLDERS as readonly string[]).includes(name)) continue;
     const trimmed = name.trim();
@@ -80,11 +102,14 @@ function checkFilled(context: LintContext, text: string, path: PathKey[]): void 
   }
 }
 
-/** Any other string of the drill that has a placeholder in it. `path` is one stack, pushed and popped: a drill may be large. */
-function checkUnfilled(context: LintContext, value: unknown, path: PathKey[], filled: Set<string>): void {
+/**
+ * Any other string of the drill that has a placeholder in it. `path` is one stack, pushed and
+ * popped, and keys are read with `for…in`: the walk visits every value of a drill that may be large.
+ */
+function checkUnfilled(context: LintContext, value: unknown, path: PathKey[]): void {
   if (typeof value === 'string') {
     const found = value.includes('{{') ? placeholdersIn(value)[0] : undefined;
-    if (found && !filled.has(path.join('/'))) {
+    if (found && !isFilled(context.scenario, path)) {
       context.error(
         [...path],
         `这里的「{{${found.name}}}」不会被替换，学员会看到花括号：占位符只在${WHERE_FILLED}里起作用，标题、选项文字和名称里请直接写出内容。`,
@@ -93,17 +118,27 @@ function checkUnfilled(context: LintContext, value: unknown, path: PathKey[], fi
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const entries: [PathKey, unknown][] = Array.isArray(value) ? value.map((x, i) => [i, x]) : Object.entries(value);
-  for (const [key, x] of entries) {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (typeof x !== 'string' && (x === null || typeof x !== 'object')) continue;
+      path.push(i);
+      checkUnfilled(context, x, path);
+      path.pop();
+    }
+    return;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const x: unknown = (value as Record<string, unknown>)[key];
     if (key === '$comment' || (typeof x !== 'string' && (x === null || typeof x !== 'object'))) continue;
     path.push(key);
-    checkUnfilled(context, x, path, filled);
+    checkUnfilled(context, x, path);
     path.pop();
   }
 }
 
 export function checkPlaceholders(context: LintContext): void {
-  const fields = filledFields(context);
-  for (const { text, path } of fields) checkFilled(context, text, path);
-  checkUnfilled(context, context.scenario, [], new Set(fields.map((f) => f.path.join('/'))));
+  checkAllFilled(context);
+  checkUnfilled(context, context.scenario, []);
 }

@@ -20,12 +20,15 @@ export function checkRoutes(context: LintContext): void {
       } else if (measure.type === 'road') checkRoad(context, measure, at);
     });
   };
-  scenario.nodes.forEach((node, n) => {
-    if (node.kind !== 'decision') return;
-    node.choices.forEach((choice, c) => {
-      check(choice.world, ['nodes', n, 'choices', c, 'world'], true);
-    });
-  });
+  // A path only for a choice with measures: most of a large drill's choices have none.
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    const node = scenario.nodes[n] as (typeof scenario.nodes)[number];
+    if (node.kind !== 'decision') continue;
+    for (let c = 0; c < node.choices.length; c++) {
+      const world = (node.choices[c] as (typeof node.choices)[number]).world;
+      if (world) check(world, ['nodes', n, 'choices', c, 'world'], true);
+    }
+  }
   scenario.injects?.forEach((inject, i) => {
     check(inject.world, ['injects', i, 'world'], false);
   });

@@ -36,6 +36,8 @@ const SLOTS = DIMENSIONS.length * 2;
 const TIMELINESS = DIMENSIONS.indexOf('timeliness');
 const LEGALITY = DIMENSIONS.indexOf('legality');
 const COORDINATION = DIMENSIONS.indexOf('coordination');
+/** Shared by every choice without score rules or measures: a large drill has tens of thousands. */
+const NONE = [] as const;
 const DIMENSION_SLOT = Object.fromEntries(DIMENSIONS.map((d, i) => [d, i])) as Record<Dimension, number>;
 
 /** Adds an event that may or may not happen (of `delta`, or of `other`): the span widens to take in each. NOTE mutates `span`. */
@@ -59,7 +61,7 @@ function choiceSpan(
   span: Float64Array,
 ): void {
   span.fill(0);
-  for (const rule of choice.score ?? []) {
+  for (const rule of choice.score ?? NONE) {
     const slot = DIMENSION_SLOT[rule.dimension];
     span[slot * 2] = (span[slot * 2] as number) + rule.delta;
     span[slot * 2 + 1] = (span[slot * 2 + 1] as number) + rule.delta;
@@ -73,7 +75,7 @@ function choiceSpan(
     else if (powerInForce(scenario, choice.power)?.report) mayAdd(span, LEGALITY, ruleDelta(scenario, 'unreported'));
   }
   if (choice.needs) mayAdd(span, LEGALITY, ruleDelta(scenario, 'disproportionate'));
-  for (const measure of choice.world ?? []) {
+  for (const measure of choice.world ?? NONE) {
     if (measure.type === 'ship') mayAdd(span, COORDINATION, ruleDelta(scenario, 'send'));
     else if (measure.type === 'release') mayAdd(span, COORDINATION, ruleDelta(scenario, 'letThrough'));
     else if (measure.type === 'intercept') mayAdd(span, COORDINATION, ruleDelta(scenario, 'intercept'));
@@ -116,13 +118,13 @@ export function scoreSpan(scenario: Scenario): Span {
     }
   }
   // The regions whose contact the trainee may set: a new policy judges each of them.
-  const limited = new Set(
-    scenario.nodes.flatMap((n) =>
-      n.kind === 'decision'
-        ? n.choices.flatMap((c) => (c.world ?? []).flatMap((m) => (m.type === 'contact' ? [m.region] : [])))
-        : [],
-    ),
-  );
+  const limited = new Set<string>();
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'decision') continue;
+    for (const choice of node.choices) {
+      if (choice.world) for (const measure of choice.world) if (measure.type === 'contact') limited.add(measure.region);
+    }
+  }
   const index = nodeIndex(scenario);
   const count = scenario.nodes.length;
   // Per node, the most and least one visit adds.

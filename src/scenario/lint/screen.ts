@@ -26,8 +26,14 @@ export function checkScreen(context: LintContext): void {
     const node = scenario.nodes[n] as ScenarioNode;
     if (node.kind !== 'decision') continue;
     const at: PathKey[] = ['nodes', n];
-    // A choice taken only on timeout is never shown.
-    const shown = node.choices.filter((c) => !c.timeoutOnly);
+    // A choice taken only on timeout is never shown. (Plain loops: a large drill has thousands of decisions.)
+    let shownCount = 0;
+    let shownLabels = 0;
+    for (const c of node.choices) {
+      if (c.timeoutOnly) continue;
+      shownCount++;
+      shownLabels += c.label.length;
+    }
     // One warning a decision: the sum is only news when no part is too long by itself.
     let over = false;
     const textLength = shownLength(node.text, scenario);
@@ -38,22 +44,23 @@ export function checkScreen(context: LintContext): void {
         `节点「${node.id}」的情况说明有 ${textLength} 个字${node.text.includes('{{') ? '（占位符按最长的填法计）' : ''}，决策页面最多放 ${MAX_SITUATION_CHARS} 个字，学员要滚动才能看到选项：${split}，或删减文字。`,
       );
     }
-    node.choices.forEach((choice, i) => {
-      if (choice.timeoutOnly || choice.label.length <= MAX_CHOICE_LABEL_CHARS) return;
+    for (let i = 0; i < node.choices.length; i++) {
+      const choice = node.choices[i] as (typeof node.choices)[number];
+      if (choice.timeoutOnly || choice.label.length <= MAX_CHOICE_LABEL_CHARS) continue;
       over = true;
       context.warning(
         [...at, 'choices', i, 'label'],
         `选项「${choice.id}」的文字有 ${choice.label.length} 个字，超过决策页面每个选项的 ${MAX_CHOICE_LABEL_CHARS} 字：选项只写决定本身，说明放进节点的情况说明或 feedback。`,
       );
-    });
-    if (shown.length > MAX_CHOICES_SHOWN) {
+    }
+    if (shownCount > MAX_CHOICES_SHOWN) {
       over = true;
       context.warning(
         [...at, 'choices'],
-        `节点「${node.id}」可能同时显示 ${shown.length} 个选项，决策页面最多放 ${MAX_CHOICES_SHOWN} 个：合并相近的选项，或${split}。`,
+        `节点「${node.id}」可能同时显示 ${shownCount} 个选项，决策页面最多放 ${MAX_CHOICES_SHOWN} 个：合并相近的选项，或${split}。`,
       );
     }
-    const total = node.title.length + textLength + shown.reduce((sum, c) => sum + c.label.length, 0);
+    const total = node.title.length + textLength + shownLabels;
     if (!over && total > MAX_DECISION_SCREEN_CHARS) {
       context.warning(
         at,
