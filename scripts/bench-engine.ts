@@ -40,6 +40,12 @@ export function collector(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/** The JS heap plus the typed arrays' buffers, which V8 keeps outside it (the case history's chunks). */
+const held = () => {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+};
+
 /**
  * The heap the final state of a 1,000-decision run holds, in bytes: what the store keeps (the run's
  * state, whose decision log, timeline, score events and world — case history included — are all in
@@ -57,11 +63,11 @@ export function retainedHeap(decisions: number, runs: number): { median: number;
     kept = null;
     gc();
     gc();
-    const before = process.memoryUsage().heapUsed;
+    const before = held();
     kept = replay(scenario, 1, log);
     gc();
     gc();
-    samples.push(process.memoryUsage().heapUsed - before);
+    samples.push(held() - before);
   }
   // Read after the last sample, so the collector could not take it early.
   if (kept === null) throw new Error('no state kept');
