@@ -75,7 +75,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
         {entries.map(({ scenario, source }) => (
           <li key={scenario.id}>
             <article className="drill-card" aria-labelledby={`drill-${scenario.id}`}>
-              <h2 id={`drill-${scenario.id}`}>
+              <h2 id={`drill-${scenario.id}`} {...{ elementtiming: 'drill-card' }}>
                 {source === 'imported' && <span className="badge imported">导入</span>}
                 {scenario.title}
               </h2>
