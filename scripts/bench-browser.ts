@@ -276,6 +276,9 @@ async function debriefCold(browser: Browser, origin: string, saved: Record<strin
     await page.goto(`${origin}/app/`);
     const next = page.locator(NEXT, { hasText: '查看复盘' });
     await next.waitFor();
+    // A trainee reads the last consequence before asking for the debrief: what the page fetches while
+    // it is read (the debrief's code, when idle) is fetched before the click, as it would be.
+    await page.waitForLoadState('networkidle');
     await arm(page, 'debrief', 'main.debrief h1');
     await next.click();
     const t = await lastTiming(page);

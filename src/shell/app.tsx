@@ -4,6 +4,8 @@ import type { Page } from '../store/app-state';
 import { type RunAvailability, selectRunAvailability } from '../store/selectors';
 import { BriefingScreen } from '../ui/briefing-screen';
 import { ConsequenceScreen } from '../ui/consequence-screen';
+// The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
+import { DebriefScreen } from '../ui/debrief-loader';
 import { DecisionScreen } from '../ui/decision-screen';
 import { datedName, downloadText } from '../ui/download';
 import { progressFile } from '../ui/export-progress';
@@ -16,8 +18,6 @@ import { useApp, useAppStore } from '../ui/store-context';
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
 const HelpScreen = lazy(() => import('../ui/help-screen'));
 const ClassPage = lazy(() => import('../ui/class/class-page'));
-// The debrief and its extras (the best line, what-if, the report's exports): fetched when a run ends.
-const DebriefScreen = lazy(() => import('../ui/debrief/debrief-screen'));
 
 const loading = (
   <main className="screen" aria-busy="true">
@@ -54,7 +54,12 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   // Each new screen starts at its top, as a new page would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
   useEffect(() => {
-    document.documentElement.scrollTop = 0;
+    // In the next frame, before it is laid out: set here, in the input's task, it would make the
+    // browser lay out the whole new screen at once, and the frame again.
+    const frame = requestAnimationFrame(() => {
+      document.documentElement.scrollTop = 0;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [screenKey]);
 
   let screen: React.ReactNode;

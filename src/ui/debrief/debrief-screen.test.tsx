@@ -14,6 +14,8 @@ async function renderComponent(choices = ['report', 'publish']) {
   playThrough(store, 'ui-drill', choices);
   const rendered = renderWithStore(<App />, store);
   await screen.findByRole('heading', { name: '三项得分' });
+  // What lies below the fold is drawn a frame after the top (useAfterFirstPaint).
+  await screen.findByRole('heading', { name: '全部评分事件' }, { timeout: 10_000 });
   return rendered;
 }
 
