@@ -1,13 +1,28 @@
 /**
- * STUB: the browser half of `npm run bench` is written in another branch (feat-browser) and
- * replaces this file when merged. The contract bench.ts relies on is the interface below.
+ * The browser's figures for `npm run bench`, measured in Debian's Chromium in one run:
+ *
+ * - cold load → the first drill card painted, beside a bare React page (scripts/bench-peer/) built and
+ *   served in the same run, loads interleaved, each in a fresh browser context (its own cache);
+ * - decision ↔ consequence transitions, by click and by Enter on a focused button: input → the DOM of
+ *   the next screen changed, and input → the first frame after that change;
+ * - the debrief painted after 查看复盘, in freshly loaded pages (its chunk not yet fetched).
+ *
+ * `npx tsx scripts/bench-browser.ts [--json]` prints them; scripts/bench.ts imports `browserFigures`.
+ * The server and browser use this checkout's ports, 4310–4319.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { browserPath } from './e2e-browser';
 
-/** What the app and a bare React page cost in Chromium, measured in one run. Milliseconds unless named. */
 export interface BrowserFigures {
-  /** Chromium's version, as the browser reports it. */
+  /** The browser's version, as it reports it. */
   chromium: string;
-  /** How many decision ↔ consequence transitions were timed. */
   transitions: number;
   domMedianMs: number;
   domP95Ms: number;
@@ -20,6 +35,346 @@ export interface BrowserFigures {
   firstCardRatio: number;
 }
 
+const PORTS = [4310, 4311, 4312, 4313, 4314, 4315, 4316, 4317, 4318, 4319];
+const LOADS = 15;
+const TRANSITIONS = 80;
+const DEBRIEFS = 7;
+const VIEWPORT = { width: 1366, height: 768 };
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+export const median = (xs: readonly number[]): number => quantile(xs, 0.5);
+
+/** Nearest rank: the smallest value at or above the fraction `q` of the sorted values. */
+export function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
+
+/** Serves each folder under its prefix (`/app/` → the app's build), nothing else. */
+async function serve(roots: Record<string, string>): Promise<{ server: Server; origin: string }> {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const prefix = Object.keys(roots).find((p) => path.startsWith(p));
+    if (!prefix) return void res.writeHead(404).end();
+    const dir = roots[prefix] as string;
+    const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  for (const port of PORTS) {
+    const ok = await new Promise<boolean>((done) => {
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => done(true));
+    });
+    if (ok) return { server, origin: `http://127.0.0.1:${port}` };
+  }
+  throw new Error(`none of the ports ${PORTS[0]}–${PORTS.at(-1)} is free`);
+}
+
+async function buildBoth(): Promise<{ app: string; bare: string; temp: string }> {
+  const temp = await mkdtemp(join(tmpdir(), 'tuiyan-bench-browser-'));
+  const app = join(temp, 'app');
+  const bare = join(temp, 'bare');
+  await build({ root: ROOT, configLoader: 'runner', logLevel: 'silent', build: { outDir: app, emptyOutDir: true } });
+  await build({
+    root: resolve(ROOT, 'scripts/bench-peer'),
+    configFile: false,
+    base: './',
+    logLevel: 'silent',
+    plugins: [react()],
+    build: { outDir: bare, emptyOutDir: true },
+  });
+  return { app: `${app}/`, bare: `${bare}/`, temp };
+}
+
+/** The render time of the first element marked `elementtiming="drill-card"`, from navigation start. */
+async function cardPainted(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await page.evaluate(
+      () =>
+        new Promise<number>((done, fail) => {
+          setTimeout(() => fail(new Error('no drill card painted in 20 s')), 20_000);
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+              if (e.identifier === 'drill-card') done(e.renderTime || e.startTime);
+            }
+          }).observe({ type: 'element', buffered: true });
+        }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+interface Timing {
+  label: string;
+  input: number;
+  dom?: number;
+  frame?: number;
+}
+
+declare global {
+  interface Window {
+    /** Set by the bench just before the input it times: what to wait for after it. */
+    __benchArm?: { label: string; until?: string };
+    __benchTimings?: Timing[];
+  }
+}
+
+/**
+ * Runs in each page before its scripts. The next input event after the bench arms it (a click, or the
+ * Enter that activates a focused button; capture phase, so before the app sees it) starts a timing at
+ * the event's own time stamp, when the input reached the page. A MutationObserver started then takes
+ * the first change of the DOM after it (or, with `until`, the first change after which that selector
+ * matches) as "the DOM changed".
+ *
+ * "The frame": the rAF callback runs at the start of the next frame's rendering, before its style,
+ * layout and paint, so its time would leave out exactly the layout a `focus()` or a long screen costs.
+ * We take the frame after it: a message posted from the rAF callback is handled once that frame's
+ * rendering on the main thread is done, so its time is when the changed screen was handed to the
+ * compositor to be shown.
+ */
+// A string, not a function: tsx's transform would add helpers (`__name`) the page does not have.
+const TIMING_SCRIPT = `(() => {
+  const timings = [];
+  window.__benchTimings = timings;
+  const start = (e) => {
+    const arm = window.__benchArm;
+    if (!arm) return;
+    if (e instanceof KeyboardEvent && e.key !== 'Enter') return;
+    window.__benchArm = undefined;
+    const timing = { label: arm.label, input: e.timeStamp };
+    timings.push(timing);
+    const observer = new MutationObserver(() => {
+      if (arm.until && !document.querySelector(arm.until)) return;
+      observer.disconnect();
+      timing.dom = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { timing.frame = performance.now(); };
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+  window.addEventListener('keydown', start, true);
+  window.addEventListener('click', start, true);
+})();`;
+
+async function arm(page: Page, label: string, until?: string): Promise<void> {
+  // Let the last screen settle (its lazy parts, its frame) so one timing does not carry the last one's work.
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(() => done(), 60))));
+  await page.evaluate(
+    ([l, u]) => {
+      window.__benchArm = u ? { label: l as string, until: u } : { label: l as string };
+    },
+    [label, until] as const,
+  );
+}
+
+async function lastTiming(page: Page): Promise<Timing> {
+  await page.waitForFunction(() => window.__benchTimings?.at(-1)?.frame !== undefined, null, { timeout: 30_000 });
+  return (await page.evaluate(() => window.__benchTimings?.at(-1))) as Timing;
+}
+
+const CHOICE = 'ol.choices button.choice';
+const NEXT = 'main .actions button.primary';
+
+/** Plays drill `n` of the library from its briefing, timing each decision ↔ consequence, until its ending. */
+async function playDrill(browser: Browser, origin: string, n: number, into: Timing[], limit: number): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: TIMING_SCRIPT });
+    await page.goto(`${origin}/app/`);
+    const starts = page.locator('.drill-card .card-actions button.primary');
+    await starts.first().waitFor();
+    const count = await starts.count();
+    await starts.nth(n % count).click();
+    await page.locator('main.briefing').waitFor();
+    await page.keyboard.press('Enter');
+    for (let step = 0; into.length < limit; step++) {
+      await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
+      const byKey = step % 4 < 2;
+      if ((await page.locator(CHOICE).count()) > 0) {
+        const choices = page.locator(CHOICE);
+        const choice = choices.nth(step % (await choices.count()));
+        await arm(page, byKey ? 'decision→consequence, key' : 'decision→consequence, click');
+        if (byKey) {
+          await choice.focus();
+          await page.keyboard.press('Enter');
+        } else await choice.click();
+      } else {
+        const next = page.locator(NEXT);
+        if ((await next.textContent()) === '查看复盘') return;
+        await arm(page, byKey ? 'consequence→decision, key' : 'consequence→decision, click');
+        if (byKey) {
+          await next.focus();
+          await page.keyboard.press('Enter');
+        } else await next.click();
+      }
+      into.push(await lastTiming(page));
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** What the browser keeps of a run at its last consequence (查看复盘 on screen), played by number keys. */
+async function savedAtEnding(browser: Browser, origin: string): Promise<Record<string, string>> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/app/`);
+    await page.locator('.drill-card .card-actions button.primary').first().click();
+    await page.locator('main.briefing').waitFor();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 200; i++) {
+      await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
+      if ((await page.locator(CHOICE).count()) > 0) await page.locator(CHOICE).first().click();
+      else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
+        return await page.evaluate(() => ({ ...window.localStorage }));
+      } else await page.locator(NEXT).click();
+    }
+    throw new Error('the first drill did not end within 200 screens');
+  } finally {
+    await context.close();
+  }
+}
+
+/** A fresh page opened at the run's last consequence: 查看复盘 → the debrief's heading painted. */
+async function debriefCold(browser: Browser, origin: string, saved: Record<string, string>): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    await context.addInitScript((entries) => {
+      for (const [k, v] of Object.entries(entries)) window.localStorage.setItem(k, v);
+    }, saved);
+    const page = await context.newPage();
+    await page.addInitScript({ content: TIMING_SCRIPT });
+    await page.goto(`${origin}/app/`);
+    const next = page.locator(NEXT, { hasText: '查看复盘' });
+    await next.waitFor();
+    // A trainee reads the last consequence before asking for the debrief: what the page fetches while
+    // it is read (the debrief's code, when idle) is fetched before the click, as it would be.
+    await page.waitForLoadState('networkidle');
+    await arm(page, 'debrief', 'main.debrief h1');
+    await next.click();
+    const t = await lastTiming(page);
+    return (t.frame as number) - t.input;
+  } finally {
+    await context.close();
+  }
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
 export async function browserFigures(): Promise<BrowserFigures> {
-  throw new Error('browser bench not built');
+  const built = await buildBoth();
+  const { server, origin } = await serve({ '/app/': built.app, '/bare/': built.bare });
+  const browser = await chromium.launch({
+    executablePath: browserPath(),
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const app: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      // Interleaved, and each pair in turn first, so a slow moment of the machine falls on both.
+      const order = i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+      for (const which of order) {
+        if (which === 'app') app.push(await cardPainted(browser, `${origin}/app/`));
+        else bare.push(await cardPainted(browser, `${origin}/bare/`));
+      }
+    }
+
+    const timings: Timing[] = [];
+    for (let drill = 0; timings.length < TRANSITIONS; drill++) {
+      await playDrill(browser, origin, drill, timings, TRANSITIONS);
+    }
+    const dom = timings.map((t) => (t.dom as number) - t.input);
+    const frame = timings.map((t) => (t.frame as number) - t.input);
+
+    const saved = await savedAtEnding(browser, origin);
+    const debriefs: number[] = [];
+    for (let i = 0; i < DEBRIEFS; i++) debriefs.push(await debriefCold(browser, origin, saved));
+
+    const firstCardMs = median(app);
+    const bareReactMs = median(bare);
+    return {
+      chromium: browser.version(),
+      transitions: timings.length,
+      domMedianMs: round(median(dom)),
+      domP95Ms: round(quantile(dom, 0.95)),
+      frameMedianMs: round(median(frame)),
+      frameP95Ms: round(quantile(frame, 0.95)),
+      debriefColdMedianMs: round(median(debriefs)),
+      debriefColdSpreadMs: [round(Math.min(...debriefs)), round(Math.max(...debriefs))],
+      firstCardMs: round(firstCardMs),
+      bareReactMs: round(bareReactMs),
+      firstCardRatio: Math.round((firstCardMs / bareReactMs) * 100) / 100,
+    };
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+    await rm(built.temp, { recursive: true, force: true });
+  }
+}
+
+function print(f: BrowserFigures): void {
+  const row = (measure: string, value: string, target: string, peer: string) =>
+    console.log(`  ${measure.padEnd(44)} ${value.padStart(16)}  ${target.padEnd(12)} ${peer}`);
+  console.log(`\nIn the browser (Chromium ${f.chromium}, viewport 1366×768)`);
+  row('measure', 'this run', 'target', 'peer');
+  row(
+    `input → DOM of the next screen, p95 (${f.transitions})`,
+    `${f.domP95Ms} ms`,
+    '≤ 8 ms',
+    `median ${f.domMedianMs} ms`,
+  );
+  row(
+    'input → first frame after it, p95',
+    `${f.frameP95Ms} ms`,
+    '≤ 16.7 ms',
+    `median ${f.frameMedianMs} ms; SugarCube 2.37 p95 13.3 ms`,
+  );
+  row(
+    `debrief painted after 查看复盘, cold (${DEBRIEFS})`,
+    `${f.debriefColdMedianMs} ms`,
+    '≤ 30 ms',
+    `spread ${f.debriefColdSpreadMs[0]}–${f.debriefColdSpreadMs[1]} ms`,
+  );
+  row(
+    `first drill card painted ÷ bare React (${LOADS} each)`,
+    `${f.firstCardRatio}`,
+    '≤ 1.2',
+    `${f.firstCardMs} ms ÷ ${f.bareReactMs} ms; SugarCube 2.19`,
+  );
+}
+
+if (process.argv[1] && /bench-browser\.ts$/.test(process.argv[1])) {
+  const figures = await browserFigures();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
+  else print(figures);
 }

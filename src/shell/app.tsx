@@ -86,7 +86,12 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   // Each new screen starts at its top, as a new page would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
   useEffect(() => {
-    document.documentElement.scrollTop = 0;
+    // In the next frame, before it is laid out: set here, in the input's task, it would make the
+    // browser lay out the whole new screen at once, and the frame again.
+    const frame = requestAnimationFrame(() => {
+      document.documentElement.scrollTop = 0;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [screenKey]);
 
   let screen: React.ReactNode;

@@ -1,12 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { currentDecision } from '../engine/run';
 import type { RunAvailability } from '../store/selectors';
 import { BriefingScreen } from '../ui/briefing-screen';
 import { ConsequenceScreen } from '../ui/consequence-screen';
+// The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
+import { DebriefScreen } from '../ui/debrief-loader';
 import { DecisionScreen } from '../ui/decision-screen';
-
-// The debrief and its extras (the best line, what-if, the report's exports): fetched when a run ends.
-const DebriefScreen = lazy(() => import('../ui/debrief/debrief-screen'));
 
 const loading = (
   <main className="screen" aria-busy="true">

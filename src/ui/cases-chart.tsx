@@ -1,5 +1,6 @@
 import type { WorldState } from '../engine/world';
 import type { Scenario } from '../scenario/schema';
+import { formatCount } from './number-format';
 
 const COLOURS = ['#a4161a', '#1d4ed8', '#047857', '#b45309', '#6d28d9', '#0e7490', '#be185d', '#4d7c0f'];
 /** Above the plot, two rows of decision numbers; below it, a row of inject marks, then the time ticks. */
@@ -156,7 +157,7 @@ export function CasesChart({
           <g key={f}>
             <line x1={PAD.left} x2={right} y1={y(yMax * f)} y2={y(yMax * f)} className="grid" />
             <text x={PAD.left - 4} y={y(yMax * f) + 4} textAnchor="end" className="tick">
-              {Math.round(yMax * f).toLocaleString('zh-CN')}
+              {formatCount(yMax * f)}
             </text>
           </g>
         ))}

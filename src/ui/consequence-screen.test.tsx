@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
@@ -32,7 +32,8 @@ describe('<ConsequenceScreen>', () => {
 
   it('continues to the next decision with Enter', async () => {
     const { store } = renderComponent();
-    expect(screen.getByRole('button', { name: '继续' })).toHaveFocus();
+    // Focus moves in the next frame (focus-soon.ts), not in the commit.
+    await waitFor(() => expect(screen.getByRole('button', { name: '继续' })).toHaveFocus());
     await userEvent.keyboard('{Enter}');
     expect(screen.getByRole('heading', { level: 1, name: '是否发布信息' })).toBeInTheDocument();
     expect(store.getState().run?.view).toBe('decision');

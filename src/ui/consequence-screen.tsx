@@ -7,7 +7,9 @@ import { eventDecision } from '../engine/score-events';
 import { formatDuration } from '../engine/scoring';
 import type { RunState, VarChange } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
+import { preloadDebrief } from './debrief-loader';
 import { describeMeasure } from './describe-measure';
+import { useFocusSoon } from './focus-soon';
 import { formatGameTime, formatValue } from './format';
 import { RunLayout } from './run-layout';
 import { ScoreEventList } from './score-event-list';
@@ -29,7 +31,14 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
   const proceed = useApp((s) => s.proceed);
   const button = useRef<HTMLButtonElement>(null);
   // Focus without scrolling: the trainee should read the feedback from its top.
-  useEffect(() => button.current?.focus({ preventScroll: true }), []);
+  useFocusSoon(button);
+  // The last consequence: fetch the debrief while the trainee reads it, so 查看复盘 opens at once.
+  const ended = state.ending !== null;
+  useEffect(() => {
+    if (!ended) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    idle(() => void preloadDebrief());
+  }, [ended]);
 
   const decision = state.timeline.length - 1;
   const entry = state.timeline[decision];

@@ -4,6 +4,7 @@ import { offeredChoices } from '../engine/run';
 import { type RunState, TIMEOUT } from '../engine/types';
 import type { DecisionNode, Scenario } from '../scenario/schema';
 import { Countdown } from './countdown';
+import { useFocusSoon } from './focus-soon';
 import { RunLayout } from './run-layout';
 import { useApp } from './store-context';
 
@@ -21,8 +22,7 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
   const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
 
   // A new decision: move focus to its title so a screen reader starts there.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the node changes
-  useEffect(() => heading.current?.focus(), [node.id, state.decisions.length]);
+  useFocusSoon(heading, [node.id, state.decisions.length]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -1,5 +1,6 @@
 import { gameDateTime } from '../engine/clock';
 import type { Dimension } from '../scenario/schema';
+import { formatNumber } from './number-format';
 
 export { DIMENSION_LABEL } from '../engine/scoring';
 
@@ -31,7 +32,7 @@ export function formatValue(value: number | boolean): string {
 
 /** "+1,234", "−5", "±0": a change, its sign always shown. */
 export function formatDelta(delta: number): string {
-  const size = Math.abs(delta).toLocaleString('zh-CN');
+  const size = formatNumber(Math.abs(delta));
   return delta > 0 ? `+${size}` : delta === 0 ? '±0' : `−${size}`;
 }
 

@@ -99,7 +99,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
               onPointerEnter={() => prefetchDrill(card.id)}
               onFocus={() => prefetchDrill(card.id)}
             >
-              <h2 id={`drill-${card.id}`}>
+              <h2 id={`drill-${card.id}`} {...{ elementtiming: 'drill-card' }}>
                 {source === 'imported' && <span className="badge imported">导入</span>}
                 {card.title}
               </h2>

@@ -1,9 +1,9 @@
 import type { RegionSnapshot } from '../engine/types';
 import type { WorldState } from '../engine/world';
 import type { Scenario } from '../scenario/schema';
+import { formatCount, formatOneDecimal } from './number-format';
 
 const LEVEL = ['未启动', 'Ⅰ级', 'Ⅱ级', 'Ⅲ级', 'Ⅳ级'];
-const count = (n: number) => Math.round(n).toLocaleString('zh-CN');
 
 /** Per region: infections, deaths, patients against beds, trust; then the supply stocks. */
 export function StatusBoard({ scenario, world }: { scenario: Scenario; world: WorldState }) {
@@ -38,11 +38,11 @@ export function StatusBoard({ scenario, world }: { scenario: Scenario; world: Wo
                   {r.name}
                   {r.id === scenario.roleRegion && <span className="muted">（本地）</span>}
                 </th>
-                {epidemic && <td>{count(s.cum)}</td>}
-                {epidemic && <td>{count(s.D)}</td>}
+                {epidemic && <td>{formatCount(s.cum)}</td>}
+                {epidemic && <td>{formatCount(s.D)}</td>}
                 {epidemic && (
                   <td className={overflow ? 'overflow' : undefined}>
-                    {count(s.H)}/{count(s.beds)}
+                    {formatCount(s.H)}/{formatCount(s.beds)}
                     {overflow && <span className="visually-hidden">（床位不足）</span>}
                   </td>
                 )}
@@ -70,9 +70,7 @@ export function StatusBoard({ scenario, world }: { scenario: Scenario; world: Wo
               <tr key={r.id}>
                 <th scope="row">{r.name}</th>
                 {supplies.map((x) => (
-                  <td key={x.id}>
-                    {(world.regions[i]?.supplies[x.id] ?? 0).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
-                  </td>
+                  <td key={x.id}>{formatOneDecimal(world.regions[i]?.supplies[x.id] ?? 0)}</td>
                 ))}
               </tr>
             ))}
@@ -94,7 +92,7 @@ export function RegionChanges({
   after: RegionSnapshot[];
 }) {
   const regions = scenario.regions ?? [];
-  const delta = (n: number) => (n > 0 ? `+${count(n)}` : n < 0 ? `−${count(-n)}` : '±0');
+  const delta = (n: number) => (n > 0 ? `+${formatCount(n)}` : n < 0 ? `−${formatCount(-n)}` : '±0');
   return (
     <table className="region-changes">
       <caption>各地变化</caption>
@@ -118,7 +116,7 @@ export function RegionChanges({
               <td>{delta(a.cases - b.cases)}</td>
               <td>{delta(a.deaths - b.deaths)}</td>
               <td className={a.hospitalised > a.beds ? 'overflow' : undefined}>
-                {count(a.hospitalised)}/{count(a.beds)}
+                {formatCount(a.hospitalised)}/{formatCount(a.beds)}
               </td>
               <td>
                 {a.trust}（{delta(a.trust - b.trust)}）

@@ -59,7 +59,8 @@ describe('the world on the run screens', () => {
 
   it('shows the regions’ results and the injects in the debrief', async () => {
     renderAt(['isolate', 'wait']);
-    expect(await screen.findByRole('region', { name: '各地结果' })).toBeInTheDocument();
+    // Below the fold: drawn a frame after the debrief's top (useAfterFirstPaint).
+    expect(await screen.findByRole('region', { name: '各地结果' }, { timeout: 10_000 })).toBeInTheDocument();
     const rows = within(screen.getByRole('table', { name: '时间线' })).getAllByRole('row');
     expect(rows.some((r) => r.textContent?.includes('事件：网上传言'))).toBe(true);
     expect(screen.getByRole('list', { name: '协同评分事件' })).toHaveTextContent('及时向北溪市通报疫情信息');

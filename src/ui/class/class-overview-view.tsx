@@ -4,10 +4,11 @@ import type { ClassOverview, DimensionSpread, Spread } from '../../report/class-
 import type { Scenario } from '../../scenario/schema';
 import { ReportRefs } from '../debrief/report-refs';
 import { DIMENSION_LABEL } from '../format';
+import { formatCount, formatNumber } from '../number-format';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const oneDecimal = (x: number) => (Math.round(x * 10) / 10).toLocaleString('zh-CN');
-const whole = (x: number) => Math.round(x).toLocaleString('zh-CN');
+const oneDecimal = (x: number) => formatNumber(Math.round(x * 10) / 10);
+const whole = formatCount;
 const LESSON_NAME = new Map(lessons.map((l) => [l.id, l.name]));
 
 /** A share as a bar, with its number written beside it: the bar is for the eye, the text is the data. */

@@ -6,14 +6,13 @@ import { type RunState, TIMEOUT } from '../../engine/types';
 import { compareRuns } from '../../report/compare-runs';
 import type { Scenario } from '../../scenario/schema';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort } from '../format';
+import { formatCount } from '../number-format';
 import { OutcomeTable } from './outcome-table';
 
 export type AnalysisStatus =
   | { kind: 'working'; done: number; total: number }
   | { kind: 'done'; analysis: RunAnalysis }
   | { kind: 'failed'; message: string };
-
-const count = (n: number) => Math.round(n).toLocaleString('zh-CN');
 
 function moveLabel(scenario: Scenario, nodeId: string, move: string): string {
   const node = findNode(scenario, nodeId);
@@ -36,8 +35,8 @@ function Cost({ cost }: { cost: DecisionCost }) {
       {DIMENSION_LABEL[d]} {formatDelta(-cost.lost.points[d])}
     </span>
   ));
-  if (cost.lost.cases > 0) parts.push(<span key="cases">感染 +{count(cost.lost.cases)}</span>);
-  if (cost.lost.deaths > 0) parts.push(<span key="deaths">死亡 +{count(cost.lost.deaths)}</span>);
+  if (cost.lost.cases > 0) parts.push(<span key="cases">感染 +{formatCount(cost.lost.cases)}</span>);
+  if (cost.lost.deaths > 0) parts.push(<span key="deaths">死亡 +{formatCount(cost.lost.deaths)}</span>);
   if (parts.length === 0) return <span className="muted">没有损失</span>;
   return <span className="cost">{parts}</span>;
 }
@@ -70,8 +69,8 @@ function Analysis({ scenario, analysis, run }: { scenario: Scenario; analysis: R
     <>
       <p className="muted">
         {analysis.exhaustive
-          ? `引擎把每个局面下的每种选择都推演到了结局（共推演 ${count(analysis.explored)} 步），没有比这更好的路线。`
-          : `这次没能穷尽每一种走法：下面是在 ${count(analysis.explored)} 步推演中找到的最好路线，可能还有更好的。`}
+          ? `引擎把每个局面下的每种选择都推演到了结局（共推演 ${formatCount(analysis.explored)} 步），没有比这更好的路线。`
+          : `这次没能穷尽每一种走法：下面是在 ${formatCount(analysis.explored)} 步推演中找到的最好路线，可能还有更好的。`}
         “最好”指三项得分（未截到 0–100
         的）合计最高；同分时依次看死亡更少、结局更好、感染更少、结束更早。所以最佳路线的某一项显示分或死亡人数，可能不如你的推演。
       </p>

@@ -13,7 +13,10 @@ async function renderComponent(choices = ['report', 'publish']) {
   const store = storeWith([uiDrill]);
   playThrough(store, 'ui-drill', choices);
   const rendered = renderWithStore(<App />, store);
-  await screen.findByRole('heading', { name: '三项得分' });
+  // The debrief's code is fetched (here: transformed) on its first render: slow on a busy machine.
+  await screen.findByRole('heading', { name: '三项得分' }, { timeout: 10_000 });
+  // What lies below the fold is drawn a frame after the top (useAfterFirstPaint).
+  await screen.findByRole('heading', { name: '全部评分事件' }, { timeout: 10_000 });
   return rendered;
 }
 

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { debrief, TONE_LABEL } from '../../engine/debrief';
 import type { Origin, RunState } from '../../engine/types';
 import { afterAction } from '../../report/after-action';
 import { analyseInBackground } from '../../report/run-analysis';
 import type { Scenario } from '../../scenario/schema';
 import { CasesChart, runMarkers } from '../cases-chart';
+import { useFocusSoon } from '../focus-soon';
 import { DIMENSION_LABEL } from '../format';
 import { RequestsBoard } from '../requests-board';
 import { ScoreEventList } from '../score-event-list';
@@ -41,6 +42,27 @@ interface Props {
 }
 
 /**
+ * False for the first render, true once that render's frame has been painted. The debrief is about
+ * 2,000 elements, most of them below the fold: the ending, the overview and the findings are drawn
+ * first and shown in one frame, and the rest follows a frame later, before the trainee can scroll to it.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    // The animation callback runs before the frame is drawn; a timer set from it runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setPainted(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+/**
  * 复盘, as an exercise's after-action report: the ending; an overview with each score rated; the
  * strengths and areas for improvement; the world and the timeline; the best line beside the run;
  * the improvement plan; every score event; and the results to keep.
@@ -60,7 +82,8 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useFocusSoon(heading);
+  const rest = useAfterFirstPaint();
 
   return (
     <main className="screen debrief">
@@ -93,61 +116,65 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
         timeouts={report.totals.timeouts}
       />
       <Findings dimensions={review.dimensions} />
-      {(scenario.regions ?? []).length > 0 && (
-        <section aria-labelledby="world-heading" className="debrief-world">
-          <h2 id="world-heading">各地结果</h2>
-          <div className="debrief-world-grid">
-            <StatusBoard scenario={scenario} world={state.world} />
-            <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
-            <CasesChart
-              scenario={scenario}
-              world={state.world}
-              markers={runMarkers(scenario, state.timeline, state.injects)}
-              width={640}
-              height={260}
-            />
-          </div>
-        </section>
-      )}
-
-      <TimelineTable scenario={scenario} state={state} report={report} onWhatIf={setWhatIfFrom} />
-      {/* The sandbox focuses its first situation as it opens, which scrolls it into view. */}
-      {whatIfFrom !== null && (
-        <WhatIfSandbox
-          key={whatIfFrom}
-          scenario={scenario}
-          seed={state.seed}
-          decisions={state.decisions}
-          origin={trialFrom}
-          realState={state}
-          from={whatIfFrom}
-          onClose={() => setWhatIfFrom(null)}
-        />
-      )}
-
-      <BestLineView scenario={scenario} status={analysis} run={state} />
-      <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />
-
-      <section aria-labelledby="all-events-heading" className="all-events">
-        <h2 id="all-events-heading">全部评分事件</h2>
-        <div className="dimension-details">
-          {report.dimensions.map((d) => (
-            <section key={d.dimension} aria-labelledby={`dim-${d.dimension}-heading`} className="panel">
-              <h3 id={`dim-${d.dimension}-heading`}>
-                {DIMENSION_LABEL[d.dimension]} <span className="muted">{d.score} 分</span>
-              </h3>
-              <ScoreEventList
-                scenario={scenario}
-                events={d.events}
-                showDimension={false}
-                label={`${DIMENSION_LABEL[d.dimension]}评分事件`}
-              />
+      {rest && (
+        <>
+          {(scenario.regions ?? []).length > 0 && (
+            <section aria-labelledby="world-heading" className="debrief-world">
+              <h2 id="world-heading">各地结果</h2>
+              <div className="debrief-world-grid">
+                <StatusBoard scenario={scenario} world={state.world} />
+                <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
+                <CasesChart
+                  scenario={scenario}
+                  world={state.world}
+                  markers={runMarkers(scenario, state.timeline, state.injects)}
+                  width={640}
+                  height={260}
+                />
+              </div>
             </section>
-          ))}
-        </div>
-      </section>
+          )}
 
-      {!viewing && <ResultsExport scenario={scenario} state={state} />}
+          <TimelineTable scenario={scenario} state={state} report={report} onWhatIf={setWhatIfFrom} />
+          {/* The sandbox focuses its first situation as it opens, which scrolls it into view. */}
+          {whatIfFrom !== null && (
+            <WhatIfSandbox
+              key={whatIfFrom}
+              scenario={scenario}
+              seed={state.seed}
+              decisions={state.decisions}
+              origin={trialFrom}
+              realState={state}
+              from={whatIfFrom}
+              onClose={() => setWhatIfFrom(null)}
+            />
+          )}
+
+          <BestLineView scenario={scenario} status={analysis} run={state} />
+          <ImprovementPlan plan={review.plan} weighed={costs !== undefined} />
+
+          <section aria-labelledby="all-events-heading" className="all-events">
+            <h2 id="all-events-heading">全部评分事件</h2>
+            <div className="dimension-details">
+              {report.dimensions.map((d) => (
+                <section key={d.dimension} aria-labelledby={`dim-${d.dimension}-heading`} className="panel">
+                  <h3 id={`dim-${d.dimension}-heading`}>
+                    {DIMENSION_LABEL[d.dimension]} <span className="muted">{d.score} 分</span>
+                  </h3>
+                  <ScoreEventList
+                    scenario={scenario}
+                    events={d.events}
+                    showDimension={false}
+                    label={`${DIMENSION_LABEL[d.dimension]}评分事件`}
+                  />
+                </section>
+              ))}
+            </div>
+          </section>
+
+          {!viewing && <ResultsExport scenario={scenario} state={state} />}
+        </>
+      )}
 
       <div className="actions no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>

@@ -84,7 +84,10 @@ describe('<WhatIfSandbox>', () => {
     playThrough(store, 'ui-drill', ['verify', 'silence']);
     const saved = JSON.stringify(store.getState().run);
     renderWithStore(<App />, store);
-    await userEvent.click(await screen.findByRole('button', { name: '换个选择：从第 2 个决定起假设推演' }));
+    // The timeline is below the fold: drawn a frame after the debrief's top (useAfterFirstPaint).
+    await userEvent.click(
+      await screen.findByRole('button', { name: '换个选择：从第 2 个决定起假设推演' }, { timeout: 10_000 }),
+    );
     await userEvent.click(screen.getByRole('button', { name: /如实发布/ }));
     expect(screen.getByRole('table', { name: '实际推演与假设推演' })).toBeInTheDocument();
     expect(JSON.stringify(store.getState().run)).toBe(saved);
