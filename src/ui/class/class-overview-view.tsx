@@ -233,7 +233,7 @@ export function ClassOverviewView({
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={`查看${r.name}的复盘`}
+                      aria-label={`查看复盘：${r.name}`}
                       onClick={() => onOpenRun(r.id)}
                     >
                       查看复盘
