@@ -10,8 +10,8 @@ export const TIME_LIMITS: readonly TimeLimits[] = ['x1', 'x2', 'off'];
 
 /** What the trainee and instructor read: on the briefing, the decision screen, the class overview. */
 export const TIME_LIMITS_LABEL: Record<TimeLimits, string> = {
-  x1: '标准限时',
-  x2: '限时放宽一倍',
+  x1: '标准',
+  x2: '放宽一倍',
   off: '不限时',
 };
 

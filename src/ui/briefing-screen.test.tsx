@@ -37,8 +37,8 @@ describe('<BriefingScreen>', () => {
   });
 
   it.each([
-    ['x1', '限时：标准限时', /有 1 个决定须在限时内作出/],
-    ['x2', '限时：限时放宽一倍', /教员已把每个限时放宽一倍/],
+    ['x1', '限时：标准', /有 1 个决定须在限时内作出/],
+    ['x2', '限时：放宽一倍', /教员已把每个限时放宽一倍/],
     ['off', '限时：不限时', /教员已取消限时：没有倒计时，也不会超时/],
   ] as const)('states the time limits the run started with (%s)', (setting, label, meaning) => {
     const store = storeWith([uiDrill]);

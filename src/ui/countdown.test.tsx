@@ -52,7 +52,7 @@ describe('<Countdown>', () => {
 
   it('says when the limit was doubled by the instructor', () => {
     renderComponent({ limitSec: 60, setting: 'x2' });
-    expect(screen.getByRole('timer')).toHaveTextContent('限时放宽一倍');
+    expect(screen.getByRole('timer')).toHaveTextContent('限时（放宽一倍）');
     expect(screen.getByRole('timer')).toHaveTextContent('60 秒');
   });
 

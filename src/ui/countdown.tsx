@@ -51,7 +51,7 @@ export function Countdown({ limitSec, setting = 'x1', shownAt, onExpire }: Props
   const warning = seconds <= WARN_SEC;
   return (
     <div className={`countdown${warning ? ' warning' : ''}`} role="timer" aria-label="剩余时间">
-      <span className="countdown-label">{setting === 'x2' ? TIME_LIMITS_LABEL.x2 : '限时'}</span>
+      <span className="countdown-label">{setting === 'x2' ? `限时（${TIME_LIMITS_LABEL.x2}）` : '限时'}</span>
       <span className="countdown-value">{seconds} 秒</span>
       <progress max={limitSec * 1000} value={remaining} aria-hidden="true" />
       <span className="visually-hidden" aria-live="assertive">

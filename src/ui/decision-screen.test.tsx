@@ -91,7 +91,7 @@ describe('<DecisionScreen>', () => {
     renderWithStore(<App />, store);
     const timer = screen.getByRole('timer', { name: '剩余时间' });
     expect(timer).toHaveTextContent('60 秒');
-    expect(timer).toHaveTextContent('限时放宽一倍');
+    expect(timer).toHaveTextContent('限时（放宽一倍）');
     await act(async () => {
       vi.advanceTimersByTime(40_000);
     });

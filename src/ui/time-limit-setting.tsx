@@ -1,12 +1,5 @@
-import { TIME_LIMITS, type TimeLimits } from '../store/time-limits';
+import { TIME_LIMITS, TIME_LIMITS_LABEL } from '../store/time-limits';
 import { useApp } from './store-context';
-
-/** Each choice as the instructor reads it at the machine. */
-const CHOICE_LABEL: Record<TimeLimits, string> = {
-  x1: '标准',
-  x2: '放宽一倍',
-  off: '不限时',
-};
 
 /**
  * The instructor's time-limit setting for this machine (WCAG 2.2.1, Timing Adjustable): saved, and
@@ -27,7 +20,7 @@ export function TimeLimitSetting() {
             checked={timeLimits === setting}
             onChange={() => setTimeLimits(setting)}
           />
-          {CHOICE_LABEL[setting]}
+          {TIME_LIMITS_LABEL[setting]}
         </label>
       ))}
     </fieldset>
