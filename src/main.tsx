@@ -2,21 +2,28 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findScormApi } from './lms/find-api';
 import { App } from './shell/app';
-import { browserDeps, createAppStore, STORAGE_KEY } from './store/app-store';
+import { browserDeps, createAppStore, DRAFT_KEY, STORAGE_KEY } from './store/app-store';
 import { loadLibrary } from './store/load-library';
 import { watchOtherTabs } from './store/other-tabs';
+import { timeLimitsFromQuery } from './store/time-limits';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
 
 const deps = browserDeps();
 const store = createAppStore(deps);
+// A course link may carry the instructor's time-limit setting (`?限时=2`): read once, at start, and kept.
+const linkedTimeLimits = timeLimitsFromQuery(window.location.search);
+if (linkedTimeLimits) store.getState().setTimeLimits(linkedTimeLimits);
 watchOtherTabs(
   window,
   STORAGE_KEY,
   store.health,
   () => void store.persist.rehydrate(),
   deps.storage instanceof Storage ? deps.storage : undefined,
+  { key: DRAFT_KEY, pending: store.drafts.pending, resync: store.reloadDraft },
 );
+// The draft is written a moment after typing stops: what was typed in that moment is written as the page goes.
+window.addEventListener('pagehide', store.drafts.flush);
 
 // The drills' index comes as its own small chunk, already checked at build time and fetched beside
 // this one (index.html preloads it); each drill's text is a chunk of its own, fetched when needed.

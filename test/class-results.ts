@@ -38,6 +38,7 @@ export function traineeResults(scenario: Scenario, hash: string, i: number): Res
     startedAt: started,
     endedAt: started + 25 * 60_000,
     trainee: `学员${String(i + 1).padStart(2, '0')}`,
+    timeLimits: i % 5 === 4 ? 'x2' : 'x1',
     appVersion: '0.1.0',
   });
 }

@@ -62,6 +62,8 @@ describe('the compact suspend form', () => {
       savedRun(),
       savedRun({ decisions: [], view: 'briefing', shownAt: null }),
       savedRun({ view: 'debrief', shownAt: null, endedAt: 1_780_000_900_000 }),
+      savedRun({ timeLimits: 'x2' }),
+      savedRun({ timeLimits: 'off' }),
     ]) {
       expect(decodeSuspend(encodeSuspend(run), 0)).toEqual(run);
     }

@@ -44,6 +44,8 @@ export function encodeSuspend(run: SavedRun): string {
   if (run.shownAt !== null) form.t = b36(run.shownAt);
   if (run.startedAt !== undefined) form.a = b36(run.startedAt);
   if (run.endedAt !== undefined) form.e = b36(run.endedAt);
+  // The limits a resumed run goes on under; ×1, the most common, takes no room.
+  if (run.timeLimits !== undefined && run.timeLimits !== 'x1') form.l = run.timeLimits;
   return JSON.stringify(form);
 }
 
@@ -73,6 +75,7 @@ export function decodeSuspend(text: string, now: number): SavedRun | null {
     shownAt: f.t === undefined ? null : (fromB36(f.t) ?? null),
     startedAt: fromB36(f.a),
     endedAt: fromB36(f.e),
+    timeLimits: f.l,
   };
   return readSaved({ run: candidate }, now).run;
 }

@@ -6,9 +6,16 @@
  */
 import type { ClassRun } from './class-intake';
 import { displayName } from './class-overview';
-import { csvTable, DECISION_HEADERS, decisionRows } from './results-file';
+import { csvTable, DECISION_HEADERS, decisionRows, type ResultsFile } from './results-file';
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+/** Under which time limits the scores were made, as the class overview says it. */
+export const TIME_LIMITS_WORDS: Record<ResultsFile['timeLimits'], string> = {
+  x1: '标准',
+  x2: '放宽一倍',
+  off: '不限时',
+};
 
 const TRAINEE_COLUMNS: readonly [string, (run: ClassRun) => string | number][] = [
   ['姓名或学号', (r) => displayName(r)],
@@ -16,6 +23,7 @@ const TRAINEE_COLUMNS: readonly [string, (run: ClassRun) => string | number][] =
   ['演练', (r) => r.results.drill.title],
   ['演练id', (r) => r.results.drill.id],
   ['结局', (r) => r.results.ending?.title ?? ''],
+  ['限时', (r) => TIME_LIMITS_WORDS[r.results.timeLimits]],
   ['时效', (r) => r.results.scores.timeliness],
   ['时效等级', (r) => r.results.ratings.timeliness.grade],
   ['依法', (r) => r.results.scores.legality],

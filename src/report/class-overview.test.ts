@@ -173,6 +173,12 @@ describe('the class overview', () => {
     expect(overview.ranking[0]?.name).toMatch(/^学员\d\d$/);
   });
 
+  it('says beside each trainee’s scores under which time limits they were made', () => {
+    const relaxed = overview.ranking.filter((r) => r.timeLimits === 'x2').map((r) => r.name);
+    expect(relaxed.sort()).toEqual(['学员05', '学员10', '学员15', '学员20']);
+    expect(overview.ranking.filter((r) => r.timeLimits === 'x1')).toHaveLength(16);
+  });
+
   it('replays each trainee’s run from the file to the scores it holds, timeouts included', () => {
     expect(admitted.some((r) => r.results.totals.timeouts > 0)).toBe(true);
     for (const run of admitted) {
@@ -223,6 +229,7 @@ describe('the class as CSV', () => {
     expect(cell(rows[0], '结局')).toBe(first?.ending?.title);
     expect(Number(cell(rows[0], '依法'))).toBe(first?.scores.legality);
     expect(Number(cell(rows[0], '超时数'))).toBe(first?.totals.timeouts);
+    expect(cell(rows[0], '限时')).toBe('标准');
   });
 
   it('has one row per decision, every trainee in turn, under one header', () => {

@@ -83,6 +83,8 @@ export interface RankedTrainee {
   mean: number;
   scores: Record<Dimension, number>;
   ending: string;
+  /** The time limits the scores were made under. */
+  timeLimits: ResultsFile['timeLimits'];
 }
 
 export interface ClassOverview {
@@ -330,6 +332,7 @@ export function classOverview(
         mean: mean(run.results),
         scores: run.results.scores,
         ending: run.results.ending?.title ?? '',
+        timeLimits: run.results.timeLimits,
       }))
       .sort((a, b) => b.mean - a.mean || a.name.localeCompare(b.name, 'zh-CN')),
     outcome: { cases: spread(files.map((f) => f.outcome.cases)), deaths: spread(files.map((f) => f.outcome.deaths)) },

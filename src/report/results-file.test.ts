@@ -44,6 +44,7 @@ function build(
     startedAt: STARTED,
     endedAt: ENDED,
     trainee: '  张三 2024001 ',
+    timeLimits: 'x1',
     appVersion: '0.1.0',
     ...extra,
   });
@@ -178,6 +179,7 @@ describe('buildResults', () => {
       startedAt: null,
       endedAt: null,
       trainee: null,
+      timeLimits: 'x1',
       appVersion: '0.1.0',
     });
     expect(file.trial).toBe(true);
@@ -283,6 +285,15 @@ describe('checkResults', () => {
     const file = build();
     expect(checkResults(JSON.stringify(file, null, 2))).toEqual({ ok: true, file });
     expect(checkResults(`\uFEFF${JSON.stringify(file)}`)).toEqual({ ok: true, file });
+  });
+
+  it('says under which time limits the run was made, and reads a file written before they were kept as ×1', () => {
+    const relaxed = build(uiDrill, ['report', 'publish'], { timeLimits: 'x2' });
+    expect(relaxed.timeLimits).toBe('x2');
+    expect(checkResults(JSON.stringify(relaxed))).toMatchObject({ ok: true, file: { timeLimits: 'x2' } });
+    const { timeLimits: _left, ...older } = build();
+    expect(checkResults(JSON.stringify(older))).toMatchObject({ ok: true, file: { timeLimits: 'x1' } });
+    expect(checkResults(JSON.stringify({ ...build(), timeLimits: 'x3' })).ok).toBe(false);
   });
 
   it('refuses a newer version, saying to upgrade', () => {

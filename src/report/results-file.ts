@@ -26,6 +26,8 @@ export const RESULTS_FORMAT = 'tuiyan-results';
 export const RESULTS_VERSION = 1;
 /** The longest trainee name or number kept (the store trims and cuts what is typed to this). */
 export const MAX_TRAINEE_LENGTH = 40;
+/** The instructor's time-limit settings a run can be played under (src/store/time-limits.ts has their meaning). */
+export const RESULTS_TIME_LIMITS = ['x1', 'x2', 'off'] as const;
 /** A results file is a few kilobytes; anything this large is not one. */
 export const MAX_RESULTS_BYTES = 5 * 1024 * 1024;
 
@@ -221,6 +223,15 @@ export const ResultsSchema = v.pipe(
         `学员在复盘页填写的姓名或学号（最多 ${MAX_TRAINEE_LENGTH} 个字符）；没填为 null — the trainee's name or number, typed on the debrief, or null`,
       ),
     ),
+    timeLimits: v.optional(
+      v.pipe(
+        v.picklist(RESULTS_TIME_LIMITS, 'timeLimits 只能是 x1、x2 或 off'),
+        doc(
+          '推演时教员设定的限时：x1 按演练规定，x2 放宽一倍，off 不限时（不会超时）。旧文件没有这一项，按 x1 读。放宽或不限时下按时作出的决定，realMs 记到演练原限时之前为止 — the time limits the run was played under: x1 as the drill sets them, x2 twice as long, off none (no timeouts). Absent in older files, read as x1. Under x2 or off, a decision taken in time has its realMs kept just below the drill’s own limit',
+        ),
+      ),
+      'x1',
+    ),
     seed: v.pipe(
       v.number(),
       v.integer(),
@@ -303,6 +314,8 @@ export interface ResultsInput {
   startedAt: number | null;
   endedAt: number | null;
   trainee: string | null;
+  /** The time-limit setting the run started with (a run saved before it was kept: x1). */
+  timeLimits: (typeof RESULTS_TIME_LIMITS)[number];
   appVersion: string;
 }
 
@@ -345,6 +358,7 @@ export function buildResults({
   startedAt,
   endedAt,
   trainee,
+  timeLimits,
   appVersion,
 }: ResultsInput): ResultsFile {
   const scores = dimensionScores(scenario, state.scoreEvents);
@@ -369,6 +383,7 @@ export function buildResults({
     drill: { id: scenario.id, title: scenario.title, legalFramework: scenario.legalFramework, hash },
     trial: state.trialBase !== undefined,
     trainee: cleanTrainee(trainee),
+    timeLimits,
     seed: state.seed,
     startedAt: isoOrNull(startedAt),
     endedAt: isoOrNull(endedAt),

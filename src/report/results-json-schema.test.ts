@@ -32,6 +32,7 @@ function built(scenario: Scenario, choices: string[], trial = false): ResultsFil
     startedAt: trial ? null : Date.UTC(2026, 2, 2, 8),
     endedAt: trial ? null : Date.UTC(2026, 2, 2, 8, 20),
     trainee: trial ? null : '赵六',
+    timeLimits: trial ? 'off' : 'x2',
     appVersion: '0.1.0',
   });
 }

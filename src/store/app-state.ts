@@ -158,6 +158,8 @@ export interface RunSlice {
 export interface SettingsSlice {
   settings: Settings;
   setTextSize: (size: Settings['textSize']) => void;
+  /** The instructor's time-limit setting, for runs started from now on (a run keeps the one it started with). */
+  setTimeLimits: (limits: Settings['timeLimits']) => void;
 }
 
 // ---------------------------------------------------------------------------------------------

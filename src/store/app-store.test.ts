@@ -6,7 +6,7 @@ import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
 import { load } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
-import { createAppStore, STORAGE_KEY } from './app-store';
+import { createAppStore, DRAFT_KEY, STORAGE_KEY } from './app-store';
 import { MAX_TRAINEE_LENGTH, SAVE_VERSION } from './saved-state';
 import { selectRunAvailability } from './selectors';
 
@@ -50,6 +50,7 @@ describe('app store', () => {
       'seed',
       'shownAt',
       'startedAt',
+      'timeLimits',
       'view',
     ]);
     expect(JSON.parse(saved.state.run.played)).toEqual(uiDrill);
@@ -171,6 +172,60 @@ describe('app store', () => {
     advance(3_600_000);
     store.getState().decide('report');
     expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 30_000 }]);
+  });
+
+  describe('the instructor’s time-limit setting', () => {
+    const start = (limits: 'x1' | 'x2' | 'off') => {
+      const t = setup();
+      t.store.getState().setTimeLimits(limits);
+      t.store.getState().startRun('ui-drill');
+      t.store.getState().beginDecisions();
+      return t;
+    };
+    const timedOut = (store: ReturnType<typeof setup>['store']) => {
+      const run = store.getState().run;
+      if (!run) throw new Error('no run');
+      return replay(uiDrill, run.seed, run.decisions).timeline[0]?.timedOut;
+    };
+
+    it('is kept with the run it started, so a change or a reload mid-run does not change its limits', () => {
+      const { store, storage } = start('x2');
+      store.getState().setTimeLimits('x1');
+      expect(store.getState().run?.timeLimits).toBe('x2');
+      const again = setup({ storage });
+      expect(again.store.getState().run?.timeLimits).toBe('x2');
+      expect(again.store.getState().settings.timeLimits).toBe('x1');
+    });
+
+    it('under ×2, takes a choice made after the drill’s limit but within twice it, in time', () => {
+      const { store, advance } = start('x2');
+      advance(45_000);
+      store.getState().decide('report');
+      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 29_999 }]);
+      expect(timedOut(store)).toBe(false);
+    });
+
+    it('under ×2, counts a choice after twice the limit as a timeout, like ×1 after the limit', () => {
+      const { store, advance } = start('x2');
+      advance(61_000);
+      store.getState().decide('report');
+      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 30_000 }]);
+      expect(timedOut(store)).toBe(true);
+    });
+
+    it('off, never times out however long the trainee takes', () => {
+      const { store, advance } = start('off');
+      advance(3_600_000);
+      store.getState().decide('report');
+      expect(timedOut(store)).toBe(false);
+    });
+
+    it('under ×1, a choice after the limit is a timeout', () => {
+      const { store, advance } = start('x1');
+      advance(31_000);
+      store.getState().decide('report');
+      expect(timedOut(store)).toBe(true);
+    });
   });
 
   it('[regression] starts clean when the saved run is malformed, instead of failing', () => {
@@ -314,6 +369,8 @@ describe('app store', () => {
       if (!result.ok) throw new Error('fixture');
       t.store.getState().openDraft({ file: 'ui-drill.json', text: JSON.stringify(uiDrill) });
       t.store.getState().setDraftDrill(result.scenario, result.hash);
+      // Written under its own key a moment after the last change: now, for the tests that reload.
+      t.store.drafts.flush();
       return t;
     }
 
@@ -335,7 +392,7 @@ describe('app store', () => {
       expect(first.store.getState().decide('publish')).toBe(true);
       const saved = JSON.parse(first.storage.data[STORAGE_KEY] ?? '{}');
       expect(saved.state.run.origin).toEqual(origin);
-      expect(saved.state.draft.file).toBe('ui-drill.json');
+      expect(JSON.parse(first.storage.data[DRAFT_KEY] ?? '{}').file).toBe('ui-drill.json');
 
       const again = setup({ storage: first.storage });
       const result = load(again.store.getState().draft?.text ?? '');
@@ -370,7 +427,12 @@ describe('app store', () => {
       first.store.getState().startTrial(origin);
       const saved = JSON.parse(first.storage.data[STORAGE_KEY] ?? '{}');
       saved.state.run.scenarioId = '$draft';
-      const again = setup({ storage: memoryStorage({ [STORAGE_KEY]: JSON.stringify(saved) }) });
+      const again = setup({
+        storage: memoryStorage({
+          [STORAGE_KEY]: JSON.stringify(saved),
+          [DRAFT_KEY]: first.storage.data[DRAFT_KEY] ?? '',
+        }),
+      });
       const result = load(again.store.getState().draft?.text ?? '');
       if (!result.ok) throw new Error('draft');
       again.store.getState().setDraftDrill(result.scenario, result.hash);

@@ -13,17 +13,22 @@ import { createDerivedRunCache } from './derive-run';
 import { createLibrarySlice } from './library-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createRunSlice } from './run-slice';
-import { browserStorage, createSaveHealth, saveStorage, setAside } from './save-storage';
-import { migrate, readSaved, SAVE_VERSION, type SavedState } from './saved-state';
+import { browserStorage, createSaveHealth, draftSaver, saveStorage, setAside } from './save-storage';
+import { migrate, PART_NAMES, readDraftText, readSaved, SAVE_VERSION, type SavedState } from './saved-state';
 import { createSettingsSlice } from './settings-slice';
 
 /** The localStorage key the save is kept under. */
 export const STORAGE_KEY = 'tuiyan';
+/** The authoring view's draft is kept under its own key, written apart from the save (save-storage.ts says why). */
+export const DRAFT_KEY = 'tuiyan:draft';
 
 export function createAppStore(deps: StoreDeps) {
   const health = createSaveHealth();
   // This store's own cache of the last replay: the run slice and the selectors share it, other stores never do.
   const derivedRuns = createDerivedRunCache();
+  const drafts = draftSaver(deps.storage, health, DRAFT_KEY);
+  // A draft an older save held inside it, to be written under its own key once the store exists.
+  let draftToMove = false;
   const store = createStore<AppState>()(
     persist(
       immer((...creatorArgs) => ({
@@ -38,17 +43,25 @@ export function createAppStore(deps: StoreDeps) {
         version: SAVE_VERSION,
         storage: saveStorage(deps.storage, health, SAVE_VERSION),
         migrate: (state, from) => migrate(state, from, SAVE_VERSION),
-        // The library is rebuilt from files on each start; only the run log, settings, imported
-        // files and the authoring view's draft are saved. Not the page: on a shared classroom
+        // The library is rebuilt from files on each start; only the run log, settings and imported
+        // files are saved here, and the draft under its own key. Not the page: on a shared classroom
         // machine the next trainee starts at the library, not in an instructor's screen.
         partialize: (state): SavedState => ({
           run: state.run,
           settings: state.settings,
           imports: state.imports,
-          draft: state.draft,
         }),
         merge: (persisted, current) => {
+          // What this tab typed goes to storage before another tab's save is read over it.
+          drafts.flush();
           const saved = readSaved(persisted, deps.now());
+          const draftText = drafts.read();
+          let draft = readDraftText(draftText);
+          if (draftText !== null && !draft) saved.dropped.push(PART_NAMES.draft);
+          if (!draft && saved.draft) {
+            draft = saved.draft;
+            draftToMove = true;
+          }
           if (saved.dropped.length > 0) {
             // The text as storage held it, kept beside the save before the next change overwrites it.
             const raw = health.getState().readText ?? JSON.stringify(persisted);
@@ -60,13 +73,27 @@ export function createAppStore(deps: StoreDeps) {
             run: saved.run,
             settings: saved.settings ?? current.settings,
             imports: saved.imports,
-            draft: saved.draft,
+            draft,
           };
         },
       },
     ),
   );
-  return Object.assign(store, { health, derivedRuns });
+  const serialiseDraft = () => {
+    const { draft } = store.getState();
+    return draft ? JSON.stringify(draft) : null;
+  };
+  store.subscribe((state, previous) => {
+    if (state.draft !== previous.draft) drafts.schedule(serialiseDraft);
+  });
+  if (draftToMove) {
+    // The older save has just been written again without it (persist rewrites a migrated save).
+    drafts.schedule(serialiseDraft);
+    drafts.flush();
+  }
+  /** The draft another tab wrote under its key, taken up in place of this tab's. */
+  const reloadDraft = () => store.setState({ draft: readDraftText(drafts.read()) });
+  return Object.assign(store, { health, derivedRuns, drafts, reloadDraft });
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

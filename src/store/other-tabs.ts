@@ -1,10 +1,20 @@
 import type { SaveHealthStore } from './save-storage';
 
+/** The draft's own key, watched the same way as the save's. */
+export interface WatchedDraft {
+  key: string;
+  /** This tab has a change to the draft not yet written. */
+  pending: () => boolean;
+  /** Takes up the draft another tab wrote. */
+  resync: () => void;
+}
+
 /**
  * Two tabs on the same save must not overwrite each other's progress without a word. When
  * another tab writes the save starting from what this tab last wrote, this tab has nothing
  * unsaved: it takes the new save (`resync`) and goes on saving. When this tab had written
- * something else since, the two have diverged: this tab stops writing and says so.
+ * something else since, the two have diverged: this tab stops writing and says so. The
+ * authoring view's draft, under its own key, is watched the same way.
  */
 export function watchOtherTabs(
   target: Pick<Window, 'addEventListener'>,
@@ -12,9 +22,21 @@ export function watchOtherTabs(
   health: SaveHealthStore,
   resync: () => void,
   storageArea?: Storage,
+  draft?: WatchedDraft,
 ): void {
   target.addEventListener('storage', (e: StorageEvent) => {
     if (storageArea && e.storageArea !== storageArea) return;
+    if (draft && e.key === draft.key) {
+      const { writable, draftLastWritten } = health.getState();
+      if (e.newValue === draftLastWritten) return;
+      if (writable && e.oldValue === draftLastWritten && !draft.pending()) {
+        health.setState({ draftLastWritten: e.newValue, problem: { kind: 'synced' } });
+        draft.resync();
+        return;
+      }
+      health.setState({ problem: { kind: 'other-tab' }, writable: false });
+      return;
+    }
     if (e.key !== key && e.key !== null) return;
     const { writable, lastWritten } = health.getState();
     if (e.newValue === lastWritten) return;

@@ -5,6 +5,7 @@ import type { DerivedRunCache } from './derive-run';
 import { runEngine, runEngineLoaded } from './run-engine';
 import { traineeName } from './saved-state';
 import { drillOfRun } from './selectors';
+import { allowedSec } from './time-limits';
 
 export const createRunSlice =
   (deps: StoreDeps, derivedRuns: DerivedRunCache): SliceCreator<RunSlice> =>
@@ -34,6 +35,7 @@ export const createRunSlice =
           shownAt: null,
           played: JSON.stringify(scenario),
           startedAt: deps.now(),
+          timeLimits: state.settings.timeLimits,
         };
         state.runNotice = null;
         state.playedDrill = null;
@@ -52,6 +54,7 @@ export const createRunSlice =
           shownAt: deps.now(),
           origin,
           startedAt: deps.now(),
+          timeLimits: state.settings.timeLimits,
         };
       });
     },
@@ -69,9 +72,15 @@ export const createRunSlice =
       if (!replayed.ok) return false;
       const { choose, currentDecision } = runEngine();
       let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
-      // A timeout counts the limit, not the hour the trainee may have been away.
       const limit = currentDecision(drill.scenario, replayed.state)?.timeLimitSec;
-      if (limit !== undefined && (choiceId === TIMEOUT || realMs >= limit * 1000)) realMs = limit * 1000;
+      if (limit !== undefined) {
+        const allowed = allowedSec(limit, run.timeLimits ?? 'x1');
+        // A timeout counts the drill's limit, not the hour the trainee may have been away.
+        if (choiceId === TIMEOUT || (allowed !== null && realMs >= allowed * 1000)) realMs = limit * 1000;
+        // In time under a relaxed setting: the engine counts anything from the drill's own limit on as
+        // a timeout (decision-phases.ts), so the time kept stops just short of it.
+        else if (realMs >= limit * 1000) realMs = limit * 1000 - 1;
+      }
       let next: RunState;
       try {
         [next] = choose(drill.scenario, replayed.state, choiceId, realMs);

@@ -2,7 +2,10 @@
  * Where the app's progress is kept, and what went wrong there. The save is one JSON value in
  * localStorage — synchronous, so a decision is written before the next screen is drawn and a
  * killed tab loses nothing; the data is small (decision logs, settings, drill texts the
- * instructor imported). Whatever storage does — refuse access, hold something that is not our
+ * instructor imported). The authoring view's draft, which can run to megabytes and changes on
+ * every key, is written apart (`draftSaver`): under its own key, a moment after typing stops, so
+ * that typing never serialises the run, and a draft too large to store never costs the run its
+ * save. Whatever storage does — refuse access, hold something that is not our
  * save, hold a save from a newer version, run out of room — the app starts and keeps working
  * in memory, says what happened, and can export what there is.
  */
@@ -35,12 +38,23 @@ export interface SaveHealth {
   lastWritten: string | null;
   /** The text storage held when the app started. */
   readText: string | null;
+  /** The draft's text as this tab last wrote (or read) it under its own key. */
+  draftLastWritten: string | null;
+  /** Which writes storage had no room for, so that one fitting again does not hide the other's. */
+  full: { save: boolean; draft: boolean };
 }
 
 export type SaveHealthStore = ReturnType<typeof createSaveHealth>;
 
 export function createSaveHealth() {
-  return createStore<SaveHealth>()(() => ({ problem: null, writable: true, lastWritten: null, readText: null }));
+  return createStore<SaveHealth>()(() => ({
+    problem: null,
+    writable: true,
+    lastWritten: null,
+    readText: null,
+    draftLastWritten: null,
+    full: { save: false, draft: false },
+  }));
 }
 
 function isQuotaError(e: unknown): boolean {
@@ -61,6 +75,9 @@ export function saveStorage(
 ): PersistStorage<unknown> {
   const report = (problem: SaveProblem, writable = health.getState().writable) =>
     health.setState({ problem, writable });
+  // The parts last written: a change elsewhere in the store (a key typed in the draft, a page
+  // opened) leaves them as they were, and is not worth serialising the run again.
+  let written: Record<string, unknown> | null = null;
   return {
     getItem(name) {
       if (!base) {
@@ -97,9 +114,11 @@ export function saveStorage(
     },
     setItem(name, value) {
       if (!base || !health.getState().writable) return;
+      if (samePartsAs(written, value.state)) return;
       const write = (text: string) => {
         base.setItem(name, text);
-        health.setState({ lastWritten: text, ...(health.getState().problem?.kind === 'full' && { problem: null }) });
+        written = isObject(value.state) ? { ...value.state } : null;
+        health.setState({ lastWritten: text, ...fitsAgain(health, 'save') });
       };
       try {
         write(JSON.stringify(value));
@@ -112,7 +131,7 @@ export function saveStorage(
         } catch {
           // Full even so.
         }
-        report({ kind: 'full' });
+        health.setState({ problem: { kind: 'full' }, full: { ...health.getState().full, save: true } });
       }
     },
     removeItem(name) {
@@ -123,6 +142,21 @@ export function saveStorage(
       }
     },
   };
+}
+
+/** True when every part of `state` is the very value last written (immer keeps an unchanged part's identity). */
+function samePartsAs(written: Record<string, unknown> | null, state: unknown): boolean {
+  if (!written || !isObject(state)) return false;
+  const keys = Object.keys(state);
+  return keys.length === Object.keys(written).length && keys.every((k) => written[k] === state[k]);
+}
+
+/** A write of `part` went through: the notice that storage is full goes once neither part is left unsaved. */
+function fitsAgain(health: SaveHealthStore, part: keyof SaveHealth['full']): Partial<SaveHealth> {
+  const { full, problem } = health.getState();
+  if (!full[part]) return {};
+  const now = { ...full, [part]: false };
+  return { full: now, ...(problem?.kind === 'full' && !now.save && !now.draft && { problem: null }) };
 }
 
 /** The save without the drill copy its run keeps, or null when there is none to leave out. */
@@ -152,4 +186,69 @@ export function browserStorage(): StateStorage | null {
   } catch {
     return null;
   }
+}
+
+/** How long typing must pause before the draft is written. */
+export const DRAFT_WRITE_DELAY_MS = 500;
+
+export interface DraftSaver {
+  /** The draft changed: `serialise` (its text, or null to remove it) is called and written once typing has paused. */
+  schedule: (serialise: () => string | null) => void;
+  /** Writes a scheduled draft now (the page is going away, or another tab's save is about to be read). */
+  flush: () => void;
+  /** The draft's text under its key, or null; remembered as what this tab last read. */
+  read: () => string | null;
+  /** A change is waiting to be written. */
+  pending: () => boolean;
+}
+
+/**
+ * The authoring view's draft, written under its own `key` a moment after the last change, apart
+ * from the run's save. Reports into the same `health` as the save: storage refused or full is
+ * said the same way, and a draft that does not fit never keeps the run from being saved.
+ */
+export function draftSaver(
+  base: StateStorage | null,
+  health: SaveHealthStore,
+  key: string,
+  delayMs = DRAFT_WRITE_DELAY_MS,
+): DraftSaver {
+  let pending: (() => string | null) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const serialise = pending;
+    pending = null;
+    if (!serialise || !base || !health.getState().writable) return;
+    const text = serialise();
+    if (text === health.getState().draftLastWritten) return;
+    try {
+      if (text === null) base.removeItem(key);
+      else base.setItem(key, text);
+      health.setState({ draftLastWritten: text, ...fitsAgain(health, 'draft') });
+    } catch (e) {
+      if (!isQuotaError(e)) return health.setState({ problem: { kind: 'unavailable' } });
+      health.setState({ problem: { kind: 'full' }, full: { ...health.getState().full, draft: true } });
+    }
+  };
+  return {
+    schedule(serialise) {
+      pending = serialise;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(write, delayMs);
+    },
+    flush: write,
+    pending: () => pending !== null,
+    read() {
+      if (!base) return null;
+      try {
+        const text = base.getItem(key) as string | null;
+        health.setState({ draftLastWritten: text });
+        return text;
+      } catch {
+        return null;
+      }
+    },
+  };
 }

@@ -14,7 +14,7 @@ describe('readSaved', () => {
   it('keeps a well-formed run and settings', () => {
     expect(readSaved({ run, settings: { textSize: 'large' } }, 0)).toEqual({
       run,
-      settings: { textSize: 'large' },
+      settings: { textSize: 'large', timeLimits: 'x1' },
       imports: [],
       draft: null,
       dropped: [],
@@ -30,7 +30,7 @@ describe('readSaved', () => {
   ])('[regression] drops a run with %s, keeping the settings', (_, bad) => {
     expect(readSaved({ run: bad, settings: { textSize: 'large' } }, 0)).toEqual({
       run: null,
-      settings: { textSize: 'large' },
+      settings: { textSize: 'large', timeLimits: 'x1' },
       imports: [],
       draft: null,
       dropped: ['上次的演练进度'],
@@ -124,6 +124,24 @@ describe('readSaved', () => {
     const saved = readSaved({ run: 'x', settings: 7, imports: [{ file: 1 }], draft: [] }, 0);
     expect(saved.dropped).toEqual(['上次的演练进度', '显示设置', '部分导入的演练', '编写中的剧本']);
     expect(readSaved({ run: null, imports: [] }, 0).dropped).toEqual([]);
+  });
+});
+
+describe('the time-limit setting, saved', () => {
+  it('reads settings saved before it existed as ×1, and keeps a known one', () => {
+    expect(readSaved({ settings: { textSize: 'normal' } }, 0).settings).toEqual({
+      textSize: 'normal',
+      timeLimits: 'x1',
+    });
+    expect(readSaved({ settings: { textSize: 'normal', timeLimits: 'off' } }, 0).settings?.timeLimits).toBe('off');
+    expect(readSaved({ settings: { textSize: 'normal', timeLimits: 'x9' } }, 0).settings?.timeLimits).toBe('x1');
+  });
+
+  it('keeps the setting a run started with; a run saved without one has none (×1)', () => {
+    const run = { scenarioId: 'd', hash: 'h', seed: 1, decisions: [], view: 'briefing', shownAt: null };
+    expect(readSaved({ run: { ...run, timeLimits: 'x2' } }, 0).run?.timeLimits).toBe('x2');
+    expect(readSaved({ run }, 0).run?.timeLimits).toBeUndefined();
+    expect(readSaved({ run: { ...run, timeLimits: 'never' } }, 0).run?.timeLimits).toBeUndefined();
   });
 });
 

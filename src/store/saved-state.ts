@@ -10,6 +10,7 @@
 import { type Decision, MAX_TRIAL_CLOCK, type Origin, type VarValue } from '../engine/types';
 import type { RegionOverride } from '../engine/world';
 import { isObject } from './json-guards';
+import { isTimeLimits, type TimeLimits } from './time-limits';
 
 // ---------------------------------------------------------------------------------------------
 // The types
@@ -47,6 +48,11 @@ export interface SavedRun {
    * MAX_TRAINEE_LENGTH characters). Kept with the run, so the next run on a shared machine starts without it.
    */
   trainee?: string;
+  /**
+   * The instructor's time-limit setting when the run started: kept with the run, so that a change
+   * of the setting or a reload does not change the limits of a run in progress. Absent is ×1.
+   */
+  timeLimits?: TimeLimits;
 }
 
 /** The longest trainee name or number kept; src/report/results-file.ts allows the same. */
@@ -67,6 +73,8 @@ export function traineeName(typed: string): string | undefined {
 export interface Settings {
   /** Larger type for a projector or a class screen. */
   textSize: 'normal' | 'large';
+  /** The instructor's setting for timed decisions on this machine: ×1, ×2 or none (WCAG 2.2.1). */
+  timeLimits: TimeLimits;
 }
 
 /** A drill an instructor imported: its text is kept (and saved) so it survives a reload. */
@@ -85,13 +93,13 @@ export interface Draft {
 
 /**
  * What is written to storage (as `state`, beside `version`): nothing that can be derived again.
- * Not the page: on a shared classroom machine the next trainee starts at the library.
+ * Not the page: on a shared classroom machine the next trainee starts at the library. Not the
+ * draft either: it is written under its own key (DRAFT_KEY in app-store.ts), apart from the run.
  */
 export interface SavedState {
   run: SavedRun | null;
   settings: Settings;
   imports: ImportedFile[];
-  draft: Draft | null;
 }
 
 /** A save read back and checked part by part: each part as read (null or empty when missing or dropped). */
@@ -132,6 +140,8 @@ function asSavedRun(value: unknown): SavedRun | null {
   const startedAt = isCount(value.startedAt) ? value.startedAt : undefined;
   const endedAt = isCount(value.endedAt) ? value.endedAt : undefined;
   const trainee = typeof value.trainee === 'string' ? traineeName(value.trainee) : undefined;
+  // A run saved before the setting existed ran under the drill's own limits.
+  const timeLimits = isTimeLimits(value.timeLimits) ? value.timeLimits : undefined;
   return {
     scenarioId,
     hash,
@@ -144,6 +154,7 @@ function asSavedRun(value: unknown): SavedRun | null {
     ...(startedAt !== undefined && { startedAt }),
     ...(endedAt !== undefined && { endedAt }),
     ...(trainee !== undefined && { trainee }),
+    ...(timeLimits !== undefined && { timeLimits }),
   };
 }
 
@@ -173,9 +184,19 @@ function asOrigin(value: unknown): Origin | null {
 }
 
 function asSettings(value: unknown): Settings | null {
-  return isObject(value) && (value.textSize === 'normal' || value.textSize === 'large')
-    ? { textSize: value.textSize }
-    : null;
+  if (!isObject(value) || (value.textSize !== 'normal' && value.textSize !== 'large')) return null;
+  // Settings saved before the time-limit setting existed keep the drills' own limits.
+  return { textSize: value.textSize, timeLimits: isTimeLimits(value.timeLimits) ? value.timeLimits : 'x1' };
+}
+
+/** The draft as its own key holds it (its JSON), or null when there is none or it cannot be read. */
+export function readDraftText(text: string | null): Draft | null {
+  if (text === null) return null;
+  try {
+    return asDraft(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }
 
 function asDraft(value: unknown): Draft | null {
@@ -191,9 +212,18 @@ function asImports(value: unknown): ImportedFile[] {
 }
 
 /** What the trainee would call each saved part, for saying what was dropped. */
-const PART_NAMES = { run: '上次的演练进度', settings: '显示设置', imports: '部分导入的演练', draft: '编写中的剧本' };
+export const PART_NAMES = {
+  run: '上次的演练进度',
+  settings: '显示设置',
+  imports: '部分导入的演练',
+  draft: '编写中的剧本',
+};
 
-/** The save (already migrated to SAVE_VERSION) checked part by part; `now` is given to a decision on screen that lost when it was shown. */
+/**
+ * The save (already migrated to SAVE_VERSION) checked part by part; `now` is given to a decision
+ * on screen that lost when it was shown. Its `draft` is one an older save held inside it: a save
+ * of this version has none.
+ */
 export function readSaved(persisted: unknown, now: number): CheckedSave {
   const raw = isObject(persisted) ? persisted : {};
   const saved: CheckedSave = {
@@ -217,7 +247,7 @@ export function readSaved(persisted: unknown, now: number): CheckedSave {
 // Versions and migrations
 
 /** The version of the save this app writes. Bump it with a named step in MIGRATIONS when the saved shape changes. */
-export const SAVE_VERSION = 2;
+export const SAVE_VERSION = 3;
 
 /** One named step from the save of version `to - 1` to that of version `to`. */
 export interface Migration {
@@ -243,6 +273,15 @@ export const MIGRATIONS: readonly Migration[] = [
       const { page: _dropped, ...rest } = state;
       return rest;
     },
+  },
+  {
+    // Version 2 kept the authoring view's draft inside the save, so each key typed in a large
+    // draft wrote the run, settings and imports again. Version 3 keeps it under its own key. A
+    // step sees only this key's state: it leaves `draft` where it is, readSaved reads it, and
+    // the store writes it under its own key and this save again without it (app-store.ts).
+    to: 3,
+    name: 'move the draft to its own key',
+    step: (state) => state,
   },
 ];
 

@@ -36,6 +36,21 @@ describe('<BriefingScreen>', () => {
     expect(screen.getByText(/有 1 个决定须在限时内作出/)).toBeInTheDocument();
   });
 
+  it.each([
+    ['x1', '限时：标准', /有 1 个决定须在限时内作出/],
+    ['x2', '限时：放宽一倍', /教员已把每个限时放宽一倍/],
+    ['off', '限时：不限时', /教员已取消限时：没有倒计时，也不会超时/],
+  ] as const)('states the time limits the run started with (%s)', (setting, label, meaning) => {
+    const store = storeWith([uiDrill]);
+    store.getState().setTimeLimits(setting);
+    store.getState().startRun('ui-drill');
+    // A change after the start is for the next run, not this one.
+    store.getState().setTimeLimits(setting === 'x1' ? 'off' : 'x1');
+    renderWithStore(<App />, store);
+    expect(screen.getByText(label)).toBeInTheDocument();
+    expect(screen.getByText(meaning)).toBeInTheDocument();
+  });
+
   it('starts the first decision, focused on the start button', async () => {
     const { store } = renderComponent();
     expect(screen.getByRole('button', { name: '开始推演' })).toHaveFocus();

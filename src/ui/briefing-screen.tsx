@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { DEFAULT_BASE, DEFAULT_TIMEOUT_PENALTY, DIMENSIONS } from '../engine/scoring';
 import type { Scenario } from '../scenario/schema';
+import { TIME_LIMITS_LABEL, type TimeLimits } from '../store/time-limits';
 import { DIMENSION_HINT, DIMENSION_LABEL, formatGameTime } from './format';
 import { useApp } from './store-context';
 
 export function BriefingScreen({ scenario }: { scenario: Scenario }) {
   const beginDecisions = useApp((s) => s.beginDecisions);
   const leaveRun = useApp((s) => s.leaveRun);
+  const timeLimits = useApp((s) => s.run?.timeLimits ?? 'x1');
   const startButton = useRef<HTMLButtonElement>(null);
   useEffect(() => startButton.current?.focus(), []);
   const timed = scenario.nodes.filter((n) => n.kind === 'decision' && n.timeLimitSec !== undefined).length;
@@ -30,11 +32,13 @@ export function BriefingScreen({ scenario }: { scenario: Scenario }) {
         <section aria-labelledby="role-heading" className="panel">
           <h2 id="role-heading">你的角色</h2>
           <p className="role">{scenario.role}</p>
-          <p className="muted">
-            依据 {scenario.legalFramework} 年的法律文本评判。
-            {timed > 0 &&
-              `有 ${timed} 个决定须在限时内作出：倒计时用完，按“默认处置”记录，并扣时效分 ${timeoutPenalty} 分。`}
-          </p>
+          <p className="muted">依据 {scenario.legalFramework} 年的法律文本评判。</p>
+          {timed > 0 && (
+            <p className="time-limits-note">
+              <strong>限时：{TIME_LIMITS_LABEL[timeLimits]}</strong>。
+              {timeLimitsText(timeLimits, timed, timeoutPenalty)}
+            </p>
+          )}
         </section>
         <section aria-labelledby="scoring-heading" className="panel scoring-rules">
           <h2 id="scoring-heading">怎样评分</h2>
@@ -68,4 +72,16 @@ export function BriefingScreen({ scenario }: { scenario: Scenario }) {
       </div>
     </main>
   );
+}
+
+/** What the run's time-limit setting means for its timed decisions, said before it starts. */
+function timeLimitsText(setting: TimeLimits, timed: number, penalty: number): string {
+  switch (setting) {
+    case 'x1':
+      return `有 ${timed} 个决定须在限时内作出：倒计时用完，按“默认处置”记录，并扣时效分 ${penalty} 分。`;
+    case 'x2':
+      return `有 ${timed} 个决定限时，教员已把每个限时放宽一倍：倒计时用完，按“默认处置”记录，并扣时效分 ${penalty} 分。`;
+    case 'off':
+      return `有 ${timed} 个决定原本限时，教员已取消限时：没有倒计时，也不会超时。`;
+  }
 }

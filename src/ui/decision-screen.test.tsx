@@ -83,6 +83,37 @@ describe('<DecisionScreen>', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('等待上级指示');
   });
 
+  it('under the instructor’s ×2, counts down twice the drill’s limit and says so', async () => {
+    const store = storeWith([uiDrill]);
+    store.getState().setTimeLimits('x2');
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    renderWithStore(<App />, store);
+    const timer = screen.getByRole('timer', { name: '剩余时间' });
+    expect(timer).toHaveTextContent('60 秒');
+    expect(timer).toHaveTextContent('限时（放宽一倍）');
+    await act(async () => {
+      vi.advanceTimersByTime(40_000);
+    });
+    expect(store.getState().run?.decisions).toHaveLength(0);
+    expect(timer).toHaveTextContent('20 秒');
+  });
+
+  it('with time limits off, shows no countdown, says the limit was lifted, and never times out', async () => {
+    const store = storeWith([uiDrill]);
+    store.getState().setTimeLimits('off');
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    renderWithStore(<App />, store);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.getByText('不限时')).toBeInTheDocument();
+    expect(screen.getByText(/原限时 30 秒，教员已取消/)).toBeInTheDocument();
+    await act(async () => {
+      vi.advanceTimersByTime(120_000);
+    });
+    expect(store.getState().run?.decisions).toHaveLength(0);
+  });
+
   it('is accessible', async () => {
     const { container } = renderComponent();
     await expectAccessible(container);

@@ -3,7 +3,8 @@ import { fillText } from '../engine/fill-text';
 import { offeredChoices } from '../engine/run';
 import { type RunState, TIMEOUT } from '../engine/types';
 import type { DecisionNode, Scenario } from '../scenario/schema';
-import { Countdown } from './countdown';
+import { allowedSec } from '../store/time-limits';
+import { Countdown, NoCountdown } from './countdown';
 import { useFocusSoon } from './focus-soon';
 import { RunLayout } from './run-layout';
 import { useApp } from './store-context';
@@ -19,7 +20,11 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
   const decide = useApp((s) => s.decide);
   const choices = useMemo(() => offeredChoices(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
-  const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
+  const timeLimits = useApp((s) => s.run?.timeLimits ?? 'x1');
+  const drillTimed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
+  // The instructor's setting, as the run started with it: ×2 doubles the drill's limit, off has none.
+  const limitSec = drillTimed ? allowedSec(node.timeLimitSec as number, timeLimits) : null;
+  const timed = limitSec !== null;
 
   // A new decision: move focus to its title so a screen reader starts there.
   useFocusSoon(heading, [node.id, state.decisions.length]);
@@ -45,13 +50,16 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
       state={state}
       step={`第 ${state.decisions.length + 1} 个决定`}
       header={
-        timed && (
+        timed ? (
           <Countdown
             key={`${node.id}-${state.decisions.length}`}
-            limitSec={node.timeLimitSec as number}
+            limitSec={limitSec}
+            setting={timeLimits}
             shownAt={shownAt}
             onExpire={() => decide(TIMEOUT)}
           />
+        ) : (
+          drillTimed && <NoCountdown limitSec={node.timeLimitSec as number} />
         )
       }
     >
@@ -60,7 +68,7 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
       </h1>
       {timed && (
         <p id="time-limit-note" className="visually-hidden">
-          须在 {node.timeLimitSec} 秒内作出决定，否则按默认处置。
+          须在 {limitSec} 秒内作出决定，否则按默认处置。
         </p>
       )}
       <p className="prose situation">{fillText(node.text, scenario, state)}</p>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { importedId } from '../store/library-slice';
 import { ImportPanel } from './import-panel';
 import { useApp } from './store-context';
+import { TimeLimitSetting } from './time-limit-setting';
 import { useOpenDraft } from './use-open-draft';
 
 export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
@@ -76,6 +77,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
           />
           大字号（投影时用）
         </label>
+        <TimeLimitSetting />
       </header>
       {library.status === 'loading' && <p aria-busy="true">正在载入演练……</p>}
       {library.status === 'failed' && (

@@ -18,7 +18,7 @@ describe('<SaveNotice> in the app', () => {
     expect(screen.getByRole('list', { name: '演练库' })).toBeInTheDocument();
     await expectAccessible(container);
     expect(screen.getByRole('button', { name: '导出进度' })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: '关闭这条保存进度的提示' }));
+    await userEvent.click(screen.getByRole('button', { name: '知道了，关闭这条保存进度的提示' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -30,7 +30,7 @@ describe('<SaveNotice> in the app', () => {
     expect(screen.getByRole('button', { name: '重新载入' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '导出进度' })).toBeInTheDocument();
     // Nothing is being saved: that is not dismissed.
-    expect(screen.queryByRole('button', { name: '关闭这条保存进度的提示' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '知道了，关闭这条保存进度的提示' })).toBeNull();
   });
 
   it('says quietly that another tab’s progress was taken up', () => {

@@ -63,7 +63,7 @@ export function SaveNotice({ onExport, onExportRaw, onReload, onDismiss }: Props
           <button
             type="button"
             className="link-button"
-            aria-label="关闭这条保存进度的提示"
+            aria-label="知道了，关闭这条保存进度的提示"
             onClick={() => {
               onDismiss();
               // The button is gone: the reader goes on at the page's heading.

@@ -75,7 +75,7 @@ test('twenty results files, one broken and one of another version: the class ove
   expect(decisionRows).toHaveLength(1 + results.reduce((s, r) => s + r.decisions.length, 0));
 
   // A trainee's own debrief, replayed on the library's drill, and back.
-  await page.getByRole('button', { name: '查看学员03的复盘' }).click();
+  await page.getByRole('button', { name: '查看复盘：学员03' }).click();
   await expect(page.getByText(`班级复盘 · 学员03的复盘 · ${scenario.title}`)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(results[2].ending.title);
   const scores = page.getByRole('list', { name: '三项得分' });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import axe from 'axe-core';
 import { debrief } from '../../src/engine/debrief';
 import { choose, currentDecision, offeredChoices, replay, start } from '../../src/engine/run';
 import type { Decision, RunState } from '../../src/engine/types';
@@ -103,4 +104,24 @@ export async function savedSeed(page: Page): Promise<number> {
 export async function expectedReport(page: Page, scenario: Scenario) {
   const state = replay(scenario, await savedSeed(page), await savedDecisions(page));
   return debrief(scenario, state);
+}
+
+/** The rules every screen is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core in the page, colour contrast included (a real browser computes it), and fails
+ * with each violation's rule and targets. `what` names the screen in the failure.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern: no inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const run = (window as unknown as { axe: typeof import('axe-core') }).axe.run;
+    const result = await run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('; ')}`,
+    );
+  }, AXE_TAGS);
+  expect(violations, `axe on ${what}`).toEqual([]);
 }

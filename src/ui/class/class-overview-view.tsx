@@ -1,5 +1,6 @@
 import lessons from 'virtual:lessons';
 import { DIMENSIONS } from '../../engine/scoring';
+import { TIME_LIMITS_WORDS } from '../../report/class-csv';
 import type { ClassOverview, DimensionSpread, Spread } from '../../report/class-overview';
 import type { Scenario } from '../../scenario/schema';
 import { ReportRefs } from '../debrief/report-refs';
@@ -211,6 +212,7 @@ export function ClassOverviewView({
                   </th>
                 ))}
               <th scope="col">结局</th>
+              <th scope="col">限时</th>
               {onOpenRun && (
                 <th scope="col" className="no-print">
                   复盘
@@ -226,12 +228,13 @@ export function ClassOverviewView({
                 {!hideRanking && <td>{oneDecimal(r.mean)}</td>}
                 {!hideRanking && DIMENSIONS.map((d) => <td key={d}>{r.scores[d]}</td>)}
                 <td>{r.ending}</td>
+                <td>{TIME_LIMITS_WORDS[r.timeLimits]}</td>
                 {onOpenRun && (
                   <td className="no-print">
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={`查看${r.name}的复盘`}
+                      aria-label={`查看复盘：${r.name}`}
                       onClick={() => onOpenRun(r.id)}
                     >
                       查看复盘

@@ -51,6 +51,18 @@ describe('班级复盘', () => {
     expect(screen.getByText(/最好的一条线/)).toBeTruthy();
   });
 
+  it('shows beside each trainee’s scores the time limits they were made under', async () => {
+    setUp();
+    await userEvent.upload(screen.getByLabelText('选择结果文件（可多选）'), asFiles(classFiles(5)));
+    const ranking = await screen.findByRole('table', { name: '排名' });
+    expect(within(ranking).getByRole('columnheader', { name: '限时' })).toBeTruthy();
+    const relaxed = within(ranking).getByRole('row', { name: /学员05/ });
+    expect(within(relaxed).getByRole('cell', { name: '放宽一倍' })).toBeTruthy();
+    expect(
+      within(within(ranking).getByRole('row', { name: /学员01/ })).getByRole('cell', { name: '标准' }),
+    ).toBeTruthy();
+  });
+
   it('hides the ranking: the trainees by name, with no scores', async () => {
     const { store } = setUp();
     await userEvent.upload(screen.getByLabelText('选择结果文件（可多选）'), asFiles(good));

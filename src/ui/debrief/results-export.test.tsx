@@ -47,6 +47,20 @@ describe('<ResultsExport>', () => {
     expect(store.getState().run).not.toHaveProperty('trainee');
   });
 
+  it('records in the file the time limits the run started with, not the setting changed since', async () => {
+    const store = storeWith([uiDrill]);
+    store.getState().setTimeLimits('x2');
+    playThrough(store, 'ui-drill', ['report', 'publish']);
+    store.getState().setTimeLimits('off');
+    const active = selectRunAvailability(store.getState(), store.derivedRuns);
+    if (active.kind !== 'playing') throw new Error(active.kind);
+    renderWithStore(<ResultsExport scenario={active.scenario} state={active.state} />, store);
+    await userEvent.click(screen.getByRole('button', { name: '导出结果（JSON）' }));
+    const checked = checkResults(downloaded().text);
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.file.timeLimits).toBe('x2');
+  });
+
   it('shows the name already kept with the run', () => {
     const store = storeWith([uiDrill]);
     playThrough(store, 'ui-drill', ['report', 'publish']);

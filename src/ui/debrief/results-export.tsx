@@ -41,6 +41,7 @@ export function ResultsExport({ scenario, state }: Props) {
       startedAt: run?.startedAt ?? null,
       endedAt: run?.endedAt ?? null,
       trainee: run?.trainee ?? null,
+      timeLimits: run?.timeLimits ?? 'x1',
       appVersion: __APP_VERSION__,
     });
   };

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectAccessible } from '../../test/accessibility';
+import { Countdown } from './countdown';
+
+function renderComponent(props: Partial<Parameters<typeof Countdown>[0]> = {}) {
+  const onExpire = vi.fn();
+  const view = render(<Countdown limitSec={90} shownAt={Date.now()} onExpire={onExpire} {...props} />);
+  const spoken = () => view.container.querySelector('[aria-live]')?.textContent ?? '';
+  return { ...view, onExpire, spoken };
+}
+
+describe('<Countdown>', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-29T09:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('ticks every second on screen, but speaks only at a minute left and at ten seconds left', () => {
+    const { spoken } = renderComponent({ limitSec: 90 });
+    const timer = screen.getByRole('timer', { name: '剩余时间' });
+    const heard: string[] = [];
+    const shown = new Set<string>();
+    for (let s = 0; s < 90; s++) {
+      act(() => vi.advanceTimersByTime(1_000));
+      shown.add(timer.querySelector('.countdown-value')?.textContent ?? '');
+      const now = spoken();
+      if (now !== '' && now !== heard.at(-1)) heard.push(now);
+    }
+    // Every second is shown …
+    expect(shown.size).toBe(90);
+    // … and the live region changes twice: at a minute and at ten seconds.
+    expect(heard).toEqual(['还剩 1 分钟', '只剩 10 秒，到时将按默认处置']);
+  });
+
+  it('says nothing at a minute when there was no more than a minute to start with', () => {
+    const { spoken } = renderComponent({ limitSec: 60 });
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(spoken()).toBe('');
+    act(() => vi.advanceTimersByTime(45_500));
+    expect(spoken()).toBe('只剩 10 秒，到时将按默认处置');
+  });
+
+  it('calls onExpire once when the time is up', () => {
+    const { onExpire } = renderComponent({ limitSec: 30 });
+    act(() => vi.advanceTimersByTime(31_000));
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(onExpire).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the limit was doubled by the instructor', () => {
+    renderComponent({ limitSec: 60, setting: 'x2' });
+    expect(screen.getByRole('timer')).toHaveTextContent('限时（放宽一倍）');
+    expect(screen.getByRole('timer')).toHaveTextContent('60 秒');
+  });
+
+  it('is accessible', async () => {
+    vi.useRealTimers();
+    const { container } = renderComponent();
+    await expectAccessible(container);
+  });
+});
