@@ -294,6 +294,11 @@ describe('checkResults', () => {
     const { timeLimits: _left, ...older } = build();
     expect(checkResults(JSON.stringify(older))).toMatchObject({ ok: true, file: { timeLimits: 'x1' } });
     expect(checkResults(JSON.stringify({ ...build(), timeLimits: 'x3' })).ok).toBe(false);
+    // A version-1 file, written before the setting existed, is brought up to version 2 as played under x1.
+    expect(checkResults(JSON.stringify({ ...older, version: 1 }))).toMatchObject({
+      ok: true,
+      file: { version: 2, timeLimits: 'x1' },
+    });
   });
 
   it('refuses a newer version, saying to upgrade', () => {
@@ -360,7 +365,7 @@ describe('migrateResults', () => {
       { to: 2, name: 'b', step: (f: Record<string, unknown>) => ({ ...f, log: `${f.log}b` }) },
     ];
     // Steps beyond this build's version are never applied.
-    expect(migrateResults({ log: 'a' }, 1, steps)).toEqual({ log: RESULTS_VERSION >= 3 ? 'abc' : 'a' });
+    expect(migrateResults({ log: 'a' }, 1, steps)).toEqual({ log: RESULTS_VERSION >= 3 ? 'abc' : 'ab' });
     expect(migrateResults({ log: 'a' }, RESULTS_VERSION)).toEqual({ log: 'a' });
   });
 });

@@ -23,7 +23,7 @@ import { rate } from './ratings';
 /** What every results file says it is. */
 export const RESULTS_FORMAT = 'tuiyan-results';
 /** The version this build writes and reads. Bump it with a named step in RESULTS_MIGRATIONS. */
-export const RESULTS_VERSION = 1;
+export const RESULTS_VERSION = 2;
 /** The longest trainee name or number kept (the store trims and cuts what is typed to this). */
 export const MAX_TRAINEE_LENGTH = 40;
 /** The instructor's time-limit settings a run can be played under (src/store/time-limits.ts has their meaning). */
@@ -500,9 +500,16 @@ export interface ResultsMigration {
 
 /**
  * How a file of an older version becomes one of RESULTS_VERSION: named steps, applied in order,
- * each from one version to the next (it sets `version` itself). None yet: version 1 is the first.
+ * each from one version to the next (it sets `version` itself).
  */
-export const RESULTS_MIGRATIONS: readonly ResultsMigration[] = [];
+export const RESULTS_MIGRATIONS: readonly ResultsMigration[] = [
+  {
+    to: 2,
+    // Version 1 had no time-limit setting: every run was played under the drill's own limits.
+    name: 'the time limits the run was played under (x1 before they could be set)',
+    step: (file) => ({ ...file, timeLimits: file.timeLimits ?? 'x1', version: 2 }),
+  },
+];
 
 export function migrateResults(
   file: Record<string, unknown>,

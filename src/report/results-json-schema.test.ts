@@ -7,7 +7,7 @@ import { type Json, properties } from '../../test/json-schema-walk';
 import { replay } from '../engine/run';
 import { TIMEOUT } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { buildResults, checkResults, type ResultsFile } from './results-file';
+import { buildResults, checkResults, RESULTS_VERSION, type ResultsFile } from './results-file';
 import { resultsJsonSchema } from './results-json-schema';
 
 const published = JSON.parse(readFileSync('docs/results.schema.json', 'utf8')) as Json;
@@ -51,7 +51,7 @@ describe('docs/results.schema.json', () => {
   });
 
   it('names the format version in its $id, and the draft it is written in', () => {
-    expect(published.$id).toBe('https://tuiyan.local/schema/results-v1.json');
+    expect(published.$id).toBe('https://tuiyan.local/schema/results-v2.json');
     expect(published.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
@@ -71,7 +71,7 @@ describe('docs/results.schema.json', () => {
     const broken: unknown[] = [
       noSeed,
       { ...file, extra: true },
-      { ...file, version: 2 },
+      { ...file, version: RESULTS_VERSION + 1 },
       { ...file, startedAt: '昨天' },
       { ...file, decisions: [{ ...file.decisions[0], timedOut: 'no' }] },
       { ...file, ratings: { ...file.ratings, legality: { grade: 'A', hseep: 'P' } } },
