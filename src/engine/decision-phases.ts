@@ -21,7 +21,7 @@ import {
 } from './rules';
 import { findChoice, findNode, scenarioIndex } from './scenario-index';
 import { DEFAULT_TIMEOUT_PENALTY, timeWindowEvent } from './scoring';
-import { IllegalDecisionError, type RunState, type ScoreEvent, TIMEOUT, type VarChange } from './types';
+import { allowedSec, IllegalDecisionError, type RunState, type ScoreEvent, TIMEOUT, type VarChange } from './types';
 import { applyEffectList, contextOf, fireInject, passTime, type WorkingCopy } from './working-copy';
 import { applyMeasure, policyLeftBehind } from './world';
 
@@ -41,10 +41,12 @@ export function choiceTaken(
   if (choiceId !== TIMEOUT && !findChoice(node, choiceId)) {
     throw new IllegalDecisionError(`node "${node.id}" has no choice "${choiceId}"`, index);
   }
+  // Judged against the time the run allows (the instructor may double it or lift it), not the drill's alone.
+  const allowed = node.timeLimitSec === undefined ? null : allowedSec(node.timeLimitSec, state.timeLimits);
   const timedOut =
     node.timeLimitSec !== undefined &&
     node.timeoutChoice !== undefined &&
-    (choiceId === TIMEOUT || realMs >= node.timeLimitSec * 1000);
+    (choiceId === TIMEOUT || (allowed !== null && realMs >= allowed * 1000));
   let taken: Choice | undefined;
   if (timedOut) taken = findChoice(node, node.timeoutChoice as string);
   else if (choiceId !== TIMEOUT) taken = offered.find((c) => c.id === choiceId);
@@ -70,7 +72,7 @@ export function judge(
     scored.push({
       dimension: 'timeliness',
       delta: -penalty,
-      reason: `限时 ${node.timeLimitSec} 秒内没有作出决定，按“${taken.label}”处理：不作为也是一种决定。`,
+      reason: `限时 ${allowedSec(node.timeLimitSec ?? 0, state.timeLimits) ?? node.timeLimitSec} 秒内没有作出决定，按“${taken.label}”处理：不作为也是一种决定。`,
       source: { kind: 'timeout', decision: index, nodeId: node.id },
       refs: [...(scenario.scoring?.timeoutRefs ?? [])],
     });

@@ -503,6 +503,34 @@ describe('choose', () => {
       expect(ids(scenario, start(scenario, 1))).toEqual(['act']);
     });
 
+    describe('under the instructor’s time limits', () => {
+      const timedOut = (state: ReturnType<typeof start>, choiceId: string, realMs: number) =>
+        choose(scenario, state, choiceId, realMs)[0].timeline[0]?.timedOut;
+
+      it('×2: a choice past the drill’s limit but within twice it is in time; at twice it, a timeout', () => {
+        expect(timedOut(start(scenario, 1, 'x2'), 'act', 90_000)).toBe(false);
+        expect(timedOut(start(scenario, 1, 'x2'), 'act', 120_000)).toBe(true);
+      });
+
+      it('×2: the timeout’s reason names the time allowed', () => {
+        const [next] = choose(scenario, start(scenario, 1, 'x2'), TIMEOUT, 120_000);
+        expect(next.scoreEvents[0]?.reason).toContain('限时 120 秒内没有作出决定');
+      });
+
+      it('off: no time taken is a timeout, though a timeout passed as such still is one', () => {
+        expect(timedOut(start(scenario, 1, 'off'), 'act', 3_600_000)).toBe(false);
+        expect(timedOut(start(scenario, 1, 'off'), TIMEOUT, 1000)).toBe(true);
+      });
+
+      it('is kept by the state and its replay, and absent under the drill’s own limits', () => {
+        expect(start(scenario, 1)).not.toHaveProperty('timeLimits');
+        expect(start(scenario, 1, 'x1')).toEqual(start(scenario, 1));
+        const log = [{ choiceId: 'act', realMs: 90_000 }];
+        expect(replay(scenario, 1, log, undefined, 'x2').timeline[0]?.timedOut).toBe(false);
+        expect(replay(scenario, 1, log).timeline[0]?.timedOut).toBe(true);
+      });
+    });
+
     it('[regression] refuses a choice the node does not have, even after the limit', () => {
       expect(() => choose(scenario, start(scenario, 1), 'made-up', 90_000)).toThrow(IllegalDecisionError);
     });

@@ -18,6 +18,7 @@ import {
   type Origin,
   type RegionSnapshot,
   type RunState,
+  type TimeLimits,
   type TimelineEntry,
   type VarChange,
   type VarValue,
@@ -88,7 +89,7 @@ function varsBeside(
   return Object.keys(before).length === count ? before : vars;
 }
 
-export function start(scenario: Scenario, seed: number): RunState {
+export function start(scenario: Scenario, seed: number, timeLimits: TimeLimits = 'x1'): RunState {
   const vars: Record<string, VarValue> = {};
   for (const variable of scenario.variables ?? []) vars[variable.id] = variable.initial;
   // Warm the generator once so that neighbouring seeds do not start with similar draws.
@@ -113,6 +114,8 @@ export function start(scenario: Scenario, seed: number): RunState {
     injects: [],
     returnTo: null,
     measures: [],
+    // Left out for the drill's own limits, so a run under them is the state it always was.
+    ...(timeLimits === 'x1' ? {} : { timeLimits }),
   };
   // Injects set at the very start change the world before the first decision; they open nothing.
   const working = workingCopy(initial, null, false);
@@ -147,8 +150,8 @@ export function cannotStartAt(scenario: Scenario, nodeId: string): string | null
  * world runs to the origin's clock with the injects due by then firing on the way (the nodes
  * they would have opened are passed over), then the inspector's values replace the drill's.
  */
-export function startAt(scenario: Scenario, seed: number, origin: Origin): RunState {
-  const base = start(scenario, seed);
+export function startAt(scenario: Scenario, seed: number, origin: Origin, timeLimits: TimeLimits = 'x1'): RunState {
+  const base = start(scenario, seed, timeLimits);
   const refused = cannotStartAt(scenario, origin.node);
   if (refused) throw new IllegalDecisionError(`cannot start a trial at "${origin.node}": ${refused}`, 0);
   const clock = Math.min(MAX_TRIAL_CLOCK, Math.max(0, Math.round(origin.clock)));
@@ -312,9 +315,15 @@ function appended<T>(list: T[], items: readonly T[], owned: boolean): T[] {
  * The state after a whole decision log (from `origin` for a trial run); throws
  * IllegalDecisionError at the first decision that no longer fits.
  */
-export function replay(scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin): RunState {
+export function replay(
+  scenario: Scenario,
+  seed: number,
+  decisions: readonly Decision[],
+  origin?: Origin,
+  timeLimits: TimeLimits = 'x1',
+): RunState {
   // Every state here is made here and read only by the next step: each step may take over its logs.
-  let state = origin ? startAt(scenario, seed, origin) : start(scenario, seed);
+  let state = origin ? startAt(scenario, seed, origin, timeLimits) : start(scenario, seed, timeLimits);
   for (const d of decisions) [state] = step(scenario, state, d.choiceId, d.realMs, true);
   return state;
 }

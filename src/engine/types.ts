@@ -181,6 +181,26 @@ export interface RunState {
    * logged by then, so the outcome comparison starts there too. Absent for a trainee's run.
    */
   trialBase?: TrialBase;
+  /**
+   * The instructor's time-limit setting the run is played under; absent for the drill's own limits
+   * (x1). The engine judges a countdown against it: a choice made in the allowed time is in time.
+   */
+  timeLimits?: Exclude<TimeLimits, 'x1'>;
+}
+
+/** The instructor's setting for countdowns (WCAG 2.2.1): the drill's limits, each doubled, or none. */
+export type TimeLimits = 'x1' | 'x2' | 'off';
+
+/** The seconds a decision's countdown runs under `setting`, or null when it runs none. */
+export function allowedSec(limitSec: number, setting: TimeLimits = 'x1'): number | null {
+  switch (setting) {
+    case 'x1':
+      return limitSec;
+    case 'x2':
+      return limitSec * 2;
+    case 'off':
+      return null;
+  }
 }
 
 export interface TrialBase {

@@ -164,7 +164,7 @@ export function reportToLms(api: Scorm12Api, store: AppStore, deps: ReporterDeps
       const drill = drillOfRun(state);
       const due = run.decisions.length > reported || (!endingTold && run.endedAt !== undefined);
       if (due && drill && drill.hash === run.hash) {
-        const replayed = store.derivedRuns.derive(drill.scenario, run.seed, run.decisions);
+        const replayed = store.derivedRuns.derive(drill.scenario, run.seed, run.decisions, undefined, run.timeLimits);
         if (replayed.ok) {
           for (; reported < run.decisions.length; reported++) {
             set(interactionValues(replayed.state, reported, nextInteraction++, new Date(deps.now())));

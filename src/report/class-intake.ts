@@ -65,6 +65,8 @@ export function replayResults(scenario: Scenario, run: Pick<ClassRun, 'results'>
       run.results.seed,
       // The file names the choice a countdown took; the run took it as a timeout.
       run.results.decisions.map((d) => ({ choiceId: d.timedOut ? TIMEOUT : d.choiceId, realMs: d.realMs })),
+      undefined,
+      run.results.timeLimits,
     );
   } catch {
     return null;

@@ -227,7 +227,7 @@ export const ResultsSchema = v.pipe(
       v.pipe(
         v.picklist(RESULTS_TIME_LIMITS, 'timeLimits 只能是 x1、x2 或 off'),
         doc(
-          '推演时教员设定的限时：x1 按演练规定，x2 放宽一倍，off 不限时（不会超时）。旧文件没有这一项，按 x1 读。放宽或不限时下按时作出的决定，realMs 记到演练原限时之前为止 — the time limits the run was played under: x1 as the drill sets them, x2 twice as long, off none (no timeouts). Absent in older files, read as x1. Under x2 or off, a decision taken in time has its realMs kept just below the drill’s own limit',
+          '推演时教员设定的限时：x1 按演练规定，x2 放宽一倍，off 不限时（不会超时）。旧文件没有这一项，按 x1 读。超时按放宽后的限时判断，放宽或不限时下 realMs 可以超过演练原定的限时 — the time limits the run was played under: x1 as the drill sets them, x2 twice as long, off none (no timeouts). Absent in older files, read as x1. A decision is judged against the time allowed, so realMs past the drill’s own limit is in time under x2 or off',
         ),
       ),
       'x1',

@@ -6,7 +6,7 @@
  */
 import { analyseRun, analyseRunSteps, DEFAULT_LIMITS, type RunAnalysis, type SearchLimits } from '../engine/best-line';
 import { choose, start, startAt } from '../engine/run';
-import { type Decision, type Origin, type RunState, TIMEOUT } from '../engine/types';
+import { type Decision, type Origin, type RunState, TIMEOUT, type TimeLimits } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 
 export interface AnalysisRequest {
@@ -15,6 +15,8 @@ export interface AnalysisRequest {
   decisions: readonly Decision[];
   /** A trial run's starting point. */
   origin?: Origin;
+  /** The instructor's time limits the run was played under (absent: the drill's own). */
+  timeLimits?: TimeLimits;
   limits?: SearchLimits;
 }
 
@@ -25,8 +27,8 @@ export type AnalysisMessage =
 
 /** The run replayed: the state before each decision and after the last, and the trainee's moves. */
 function replayed(request: AnalysisRequest): { states: RunState[]; moves: string[] } {
-  const { scenario, seed, decisions, origin } = request;
-  const states: RunState[] = [origin ? startAt(scenario, seed, origin) : start(scenario, seed)];
+  const { scenario, seed, decisions, origin, timeLimits } = request;
+  const states: RunState[] = [origin ? startAt(scenario, seed, origin, timeLimits) : start(scenario, seed, timeLimits)];
   const moves: string[] = [];
   for (const decision of decisions) {
     const [next] = choose(scenario, states[states.length - 1] as RunState, decision.choiceId, decision.realMs);

@@ -185,7 +185,7 @@ describe('app store', () => {
     const timedOut = (store: ReturnType<typeof setup>['store']) => {
       const run = store.getState().run;
       if (!run) throw new Error('no run');
-      return replay(uiDrill, run.seed, run.decisions).timeline[0]?.timedOut;
+      return replay(uiDrill, run.seed, run.decisions, undefined, run.timeLimits).timeline[0]?.timedOut;
     };
 
     it('is kept with the run it started, so a change or a reload mid-run does not change its limits', () => {
@@ -201,7 +201,8 @@ describe('app store', () => {
       const { store, advance } = start('x2');
       advance(45_000);
       store.getState().decide('report');
-      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 29_999 }]);
+      // The time taken is kept as it was: the engine judges it against the time allowed.
+      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 45_000 }]);
       expect(timedOut(store)).toBe(false);
     });
 
@@ -209,7 +210,7 @@ describe('app store', () => {
       const { store, advance } = start('x2');
       advance(61_000);
       store.getState().decide('report');
-      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 30_000 }]);
+      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 60_000 }]);
       expect(timedOut(store)).toBe(true);
     });
 
@@ -217,6 +218,7 @@ describe('app store', () => {
       const { store, advance } = start('off');
       advance(3_600_000);
       store.getState().decide('report');
+      expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 3_600_000 }]);
       expect(timedOut(store)).toBe(false);
     });
 

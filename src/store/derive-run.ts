@@ -3,7 +3,7 @@
  * keeps one cached derivation (made with the store, so two stores never share it) and extends it
  * step by step when the log only grew, so a decision costs one `choose`, not a whole replay.
  */
-import { type Decision, IllegalDecisionError, type Origin, type RunState } from '../engine/types';
+import { type Decision, IllegalDecisionError, type Origin, type RunState, type TimeLimits } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { runEngine } from './run-engine';
 
@@ -12,8 +12,17 @@ export type ReplayResult = { ok: true; state: RunState } | { ok: false; error: I
 
 /** One store's cache of the last replay, extended by one step per decision. */
 export interface DerivedRunCache {
-  /** The log replayed on `scenario` from `origin` (a trial's) or from the start, reusing the last replay where it can. */
-  derive: (scenario: Scenario, seed: number, decisions: readonly Decision[], origin?: Origin) => ReplayResult;
+  /**
+   * The log replayed on `scenario` from `origin` (a trial's) or from the start, under the run's time
+   * limits, reusing the last replay where it can.
+   */
+  derive: (
+    scenario: Scenario,
+    seed: number,
+    decisions: readonly Decision[],
+    origin?: Origin,
+    timeLimits?: TimeLimits,
+  ) => ReplayResult;
   /** Seeds the cache with a state just computed by `choose`, so the next derivation does not repeat it. */
   remember: (
     scenario: Scenario,
@@ -21,6 +30,7 @@ export interface DerivedRunCache {
     decisions: readonly Decision[],
     origin: Origin | undefined,
     state: RunState,
+    timeLimits?: TimeLimits,
   ) => void;
 }
 
@@ -29,14 +39,20 @@ interface CachedReplay {
   seed: number;
   decisions: readonly Decision[];
   origin: Origin | undefined;
+  timeLimits: TimeLimits;
   result: ReplayResult;
 }
 
 export function createDerivedRunCache(): DerivedRunCache {
   let last: CachedReplay | null = null;
   return {
-    derive(scenario, seed, decisions, origin) {
-      const same = last !== null && last.scenario === scenario && last.seed === seed && sameOrigin(last.origin, origin);
+    derive(scenario, seed, decisions, origin, timeLimits = 'x1') {
+      const same =
+        last !== null &&
+        last.scenario === scenario &&
+        last.seed === seed &&
+        last.timeLimits === timeLimits &&
+        sameOrigin(last.origin, origin);
       if (same && last?.decisions === decisions) return last.result;
       let state: RunState | null = null;
       let from = 0;
@@ -47,7 +63,7 @@ export function createDerivedRunCache(): DerivedRunCache {
       let result: ReplayResult;
       const { choose, start, startAt } = runEngine();
       try {
-        state ??= origin ? startAt(scenario, seed, origin) : start(scenario, seed);
+        state ??= origin ? startAt(scenario, seed, origin, timeLimits) : start(scenario, seed, timeLimits);
         for (let i = from; i < decisions.length; i++) {
           const decision = decisions[i] as Decision;
           [state] = choose(scenario, state, decision.choiceId, decision.realMs);
@@ -57,11 +73,11 @@ export function createDerivedRunCache(): DerivedRunCache {
         if (!(e instanceof IllegalDecisionError)) throw e;
         result = { ok: false, error: e };
       }
-      last = { scenario, seed, decisions, origin, result };
+      last = { scenario, seed, decisions, origin, timeLimits, result };
       return result;
     },
-    remember(scenario, seed, decisions, origin, state) {
-      last = { scenario, seed, decisions, origin, result: { ok: true, state } };
+    remember(scenario, seed, decisions, origin, state, timeLimits = 'x1') {
+      last = { scenario, seed, decisions, origin, timeLimits, result: { ok: true, state } };
     },
   };
 }

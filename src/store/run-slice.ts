@@ -68,19 +68,14 @@ export const createRunSlice =
       const { run } = get();
       const drill = drillOfRun(get());
       if (!run || !drill || run.view !== 'decision') return false;
-      const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin);
+      const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin, run.timeLimits);
       if (!replayed.ok) return false;
       const { choose, currentDecision } = runEngine();
       let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
       const limit = currentDecision(drill.scenario, replayed.state)?.timeLimitSec;
-      if (limit !== undefined) {
-        const allowed = allowedSec(limit, run.timeLimits ?? 'x1');
-        // A timeout counts the drill's limit, not the hour the trainee may have been away.
-        if (choiceId === TIMEOUT || (allowed !== null && realMs >= allowed * 1000)) realMs = limit * 1000;
-        // In time under a relaxed setting: the engine counts anything from the drill's own limit on as
-        // a timeout (decision-phases.ts), so the time kept stops just short of it.
-        else if (realMs >= limit * 1000) realMs = limit * 1000 - 1;
-      }
+      const allowed = limit === undefined ? null : allowedSec(limit, run.timeLimits ?? 'x1');
+      // A timeout counts the time allowed, not the hour the trainee may have been away.
+      if (allowed !== null && (choiceId === TIMEOUT || realMs >= allowed * 1000)) realMs = allowed * 1000;
       let next: RunState;
       try {
         [next] = choose(drill.scenario, replayed.state, choiceId, realMs);
@@ -96,14 +91,15 @@ export const createRunSlice =
         if (next.ending !== null) state.run.endedAt = deps.now();
       });
       const saved = get().run;
-      if (saved) derivedRuns.remember(drill.scenario, saved.seed, saved.decisions, saved.origin, next);
+      if (saved)
+        derivedRuns.remember(drill.scenario, saved.seed, saved.decisions, saved.origin, next, saved.timeLimits);
       return true;
     },
     proceed: () => {
       const { run } = get();
       const drill = drillOfRun(get());
       if (!run || !drill || run.view !== 'consequence') return;
-      const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin);
+      const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin, run.timeLimits);
       const ended = replayed.ok && replayed.state.ending !== null;
       set((state) => {
         if (!state.run) return;
@@ -128,11 +124,13 @@ export const createRunSlice =
       // A drill still to be fetched is checked when it arrives (library-slice's fetchDrill calls this again).
       if (!entry?.scenario || entry.hash === run.hash) return;
       const scenario = entry.scenario;
-      const onNew = derivedRuns.derive(scenario, run.seed, run.decisions);
+      const onNew = derivedRuns.derive(scenario, run.seed, run.decisions, undefined, run.timeLimits);
       if (!onNew.ok) return;
       // The same path, not only choices still on offer: the trainee must find the run where they left it.
       const onPlayed =
-        playedDrill?.id === run.scenarioId ? derivedRuns.derive(playedDrill, run.seed, run.decisions) : null;
+        playedDrill?.id === run.scenarioId
+          ? derivedRuns.derive(playedDrill, run.seed, run.decisions, undefined, run.timeLimits)
+          : null;
       const samePath =
         onPlayed?.ok === true &&
         onPlayed.state.nodeId === onNew.state.nodeId &&

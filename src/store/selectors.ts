@@ -58,7 +58,7 @@ export function selectRunAvailability(state: RunSources, derivedRuns: DerivedRun
   }
   const drill = drillOfRun(state);
   if (drill && drill.hash === run.hash) {
-    const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin);
+    const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin, run.timeLimits);
     if (!replayed.ok) return { kind: 'unavailable', run, reason: '保存的进度与演练内容不符，无法继续。' };
     return { kind: 'playing', run, scenario: drill.scenario, state: replayed.state };
   }
@@ -71,7 +71,7 @@ export function selectRunAvailability(state: RunSources, derivedRuns: DerivedRun
   // The drill changed since the run started (a run that still fitted was moved on at start).
   const played = state.playedDrill?.id === run.scenarioId ? state.playedDrill : undefined;
   if (run.view === 'debrief' && played) {
-    const replayed = derivedRuns.derive(played, run.seed, run.decisions);
+    const replayed = derivedRuns.derive(played, run.seed, run.decisions, undefined, run.timeLimits);
     if (replayed.ok) return { kind: 'playing', run, scenario: played, state: replayed.state, outdated: true };
   }
   if (!drill) return { kind: 'unavailable', run, reason: '这次演练已不在演练库中，原来的进度无法继续。' };
@@ -90,12 +90,14 @@ function changedDecision(
   played: Scenario | undefined,
   derivedRuns: DerivedRunCache,
 ): string {
-  const onCurrent = derivedRuns.derive(current, run.seed, run.decisions);
+  const onCurrent = derivedRuns.derive(current, run.seed, run.decisions, undefined, run.timeLimits);
   const index = onCurrent.ok ? null : onCurrent.error.decision;
   const decision = index === null ? undefined : run.decisions[index];
   if (index === null || !decision) return `“${current.title}”已经更新，原来的进度无法在新版本上继续。`;
   // The label as the trainee saw it, from the version the run was played on.
-  const onPlayed = played ? derivedRuns.derive(played, run.seed, run.decisions.slice(0, index)) : null;
+  const onPlayed = played
+    ? derivedRuns.derive(played, run.seed, run.decisions.slice(0, index), undefined, run.timeLimits)
+    : null;
   const node = onPlayed?.ok ? played?.nodes.find((n) => n.id === onPlayed.state.nodeId) : undefined;
   const label =
     decision.choiceId === TIMEOUT

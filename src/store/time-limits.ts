@@ -1,10 +1,13 @@
 /**
  * The instructor's setting for time limits (WCAG 2.2.1, Timing Adjustable): each timed decision's
- * countdown as the drill sets it, twice as long, or none. It is the UI's: the engine knows only
- * the drill's `timeLimitSec`, and a timeout reaches it as a decision (TIMEOUT).
+ * countdown as the drill sets it, twice as long, or none. A run starts with it and the engine
+ * judges its countdowns against it (RunState.timeLimits); here are its words and the course link.
  */
 
-export type TimeLimits = 'x1' | 'x2' | 'off';
+import type { TimeLimits } from '../engine/types';
+
+// The engine judges countdowns against the setting, so the type and its arithmetic live with its types.
+export { allowedSec, type TimeLimits } from '../engine/types';
 
 export const TIME_LIMITS: readonly TimeLimits[] = ['x1', 'x2', 'off'];
 
@@ -17,18 +20,6 @@ export const TIME_LIMITS_LABEL: Record<TimeLimits, string> = {
 
 export function isTimeLimits(value: unknown): value is TimeLimits {
   return value === 'x1' || value === 'x2' || value === 'off';
-}
-
-/** The seconds a decision's countdown runs under `setting`, or null when it runs none. */
-export function allowedSec(limitSec: number, setting: TimeLimits): number | null {
-  switch (setting) {
-    case 'x1':
-      return limitSec;
-    case 'x2':
-      return limitSec * 2;
-    case 'off':
-      return null;
-  }
 }
 
 /** The words a course link may use, in either language: `?限时=2`, `?timeLimits=off`. */

@@ -25,10 +25,11 @@ function useRunAnalysis(scenario: Scenario, state: RunState, origin: Origin | un
   const [status, setStatus] = useState<AnalysisStatus>({ kind: 'working', done: 0, total: state.decisions.length + 1 });
   useEffect(() => {
     setStatus({ kind: 'working', done: 0, total: state.decisions.length + 1 });
-    return analyseInBackground({ scenario, seed: state.seed, decisions: state.decisions, origin }, (message) =>
+    const request = { scenario, seed: state.seed, decisions: state.decisions, origin, timeLimits: state.timeLimits };
+    return analyseInBackground(request, (message) =>
       setStatus(message.kind === 'progress' ? { ...message, kind: 'working' } : message),
     );
-  }, [scenario, state.seed, state.decisions, origin]);
+  }, [scenario, state.seed, state.decisions, origin, state.timeLimits]);
   return status;
 }
 

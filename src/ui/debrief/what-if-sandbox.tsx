@@ -30,8 +30,9 @@ interface Props {
 export function WhatIfSandbox({ scenario, seed, decisions, origin, realState, from, onClose }: Props) {
   const [moves, setMoves] = useState<string[]>([]);
   const base = useMemo(
-    () => replay(scenario, seed, decisions.slice(0, from), origin),
-    [scenario, seed, decisions, from, origin],
+    // Under the limits the run was played with, so the steps already taken replay as they were.
+    () => replay(scenario, seed, decisions.slice(0, from), origin, realState.timeLimits),
+    [scenario, seed, decisions, from, origin, realState.timeLimits],
   );
   const states = useMemo(() => {
     const all = [base];
