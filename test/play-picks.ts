@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { choose, currentDecision, offeredChoices, start } from '../src/engine/run';
-import { type Decision, type DrillEvent, type RunState, TIMEOUT } from '../src/engine/types';
+import { type Decision, type DrillEvent, type RunState, TIMEOUT, type TimeLimits } from '../src/engine/types';
 import type { Scenario } from '../src/scenario/schema';
 
 /** What the trainee does at one step: click the n-th offered choice, or let the countdown run out. */
@@ -17,8 +17,9 @@ export function playPicks(
   scenario: Scenario,
   seed: number,
   picks: readonly Pick[],
+  timeLimits: TimeLimits = 'x1',
 ): { state: RunState; decisions: Decision[]; events: DrillEvent[][] } {
-  let state = start(scenario, seed);
+  let state = start(scenario, seed, timeLimits);
   const decisions: Decision[] = [];
   const events: DrillEvent[][] = [];
   for (const pick of picks) {

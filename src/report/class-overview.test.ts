@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classDrill, classFiles, traineeResults } from '../../test/class-results';
 import { parseCsv } from '../../test/parse-csv';
+import { playPicks } from '../../test/play-picks';
 import { dimensionScores } from '../engine/scoring';
 import { decisionsCsv, traineesCsv } from './class-csv';
 import { replayResults, runKey, takeIntoClass } from './class-intake';
 import { byDrill, classOverview, distinctNames, histogram, type Lesson, spread } from './class-overview';
+import { buildResults } from './results-file';
 
 const { scenario, hash } = classDrill();
 const files = classFiles(20);
@@ -54,6 +56,31 @@ describe('taking a class in', () => {
     expect(admitted).toEqual([]);
     expect(refused[0]).toMatchObject({ file: '改过的.json', kind: 'altered' });
     expect(refused[0]?.reason).toMatch(/^按文件里的决定重放，得分是 \d+\/\d+\/\d+，文件写的是 100\/100\/100/);
+  });
+
+  it('admits a run played under ×2 whose decisions took longer than the drill’s own limits, as the trainee’s debrief showed it', () => {
+    // Every decision takes 100 s: past each of the drill's limits (75 s, 90 s), within twice them.
+    const { state } = playPicks(
+      scenario,
+      7,
+      Array.from({ length: 60 }, () => ({ kind: 'pick' as const, index: 0, realMs: 100_000 })),
+      'x2',
+    );
+    expect(state.timeline.some((t) => t.timedOut)).toBe(false);
+    const results = buildResults({
+      scenario,
+      hash,
+      state,
+      startedAt: null,
+      endedAt: null,
+      trainee: '放宽一倍',
+      timeLimits: 'x2',
+      appVersion: '0.1.0',
+    });
+    const { admitted, refused } = takeIntoClass([], [{ name: 'x2.json', text: JSON.stringify(results) }], versions);
+    expect(refused).toEqual([]);
+    expect(admitted).toHaveLength(1);
+    expect(replayResults(scenario, { results })?.timeline.some((t) => t.timedOut)).toBe(false);
   });
 
   it('counts a file exported again with a name typed in as the same run', () => {
