@@ -82,6 +82,9 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
     idle(() => loadRunCode().catch(() => undefined));
   }, []);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
+  // Decision and consequence screens share the run's frame (its header and status side), which a
+  // new key would throw away at every step; the boundary starts again only on another kind of screen.
+  const boundaryKey = run?.view === 'decision' || run?.view === 'consequence' ? 'run' : screenKey;
 
   // Each new screen starts at its top, as a new page would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
@@ -171,7 +174,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
         </div>
       )}
       <ScreenBoundary
-        key={screenKey}
+        key={boundaryKey}
         onLeave={leave}
         leaveLabel="返回演练库"
         onExport={exportNow}

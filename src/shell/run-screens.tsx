@@ -2,10 +2,11 @@ import { Suspense } from 'react';
 import { currentDecision } from '../engine/run';
 import type { RunAvailability } from '../store/selectors';
 import { BriefingScreen } from '../ui/briefing-screen';
-import { ConsequenceScreen } from '../ui/consequence-screen';
+import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
 // The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
 import { DebriefScreen } from '../ui/debrief-loader';
-import { DecisionScreen } from '../ui/decision-screen';
+import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-screen';
+import { RunLayout } from '../ui/run-layout';
 
 const loading = (
   <main className="screen" aria-busy="true">
@@ -22,10 +23,24 @@ export default function RunScreens({ active }: { active: Extract<RunAvailability
   const { scenario, state } = active;
   const view = active.run.view;
   if (view === 'briefing') return <BriefingScreen scenario={scenario} />;
-  if (view === 'consequence') return <ConsequenceScreen scenario={scenario} state={state} />;
   const node = currentDecision(scenario, state);
-  if (node && view === 'decision')
-    return <DecisionScreen scenario={scenario} state={state} node={node} shownAt={active.run.shownAt ?? Date.now()} />;
+  const key = `${view}:${state.decisions.length}`;
+  // Decision and consequence share one frame, kept from screen to screen: only the main column is
+  // new, and the side's boards redraw only what changed (a remount of the whole page cost a frame).
+  if (view === 'consequence')
+    return (
+      <RunLayout scenario={scenario} state={state} step={consequenceStep(state)}>
+        <ConsequenceMain key={key} scenario={scenario} state={state} />
+      </RunLayout>
+    );
+  if (node && view === 'decision') {
+    const props = { scenario, state, node, shownAt: active.run.shownAt ?? Date.now() };
+    return (
+      <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
+        <DecisionMain key={key} {...props} />
+      </RunLayout>
+    );
+  }
   return (
     <Suspense fallback={loading}>
       <DebriefScreen scenario={scenario} state={state} outdated={active.outdated} />

@@ -26,8 +26,24 @@ function netChanges(changes: readonly VarChange[]): VarChange[] {
   return [...byVar.values()].filter((c) => c.from !== c.to);
 }
 
+interface Props {
+  scenario: Scenario;
+  state: RunState;
+}
+
+/** What the last decision did, in the run's frame. */
+export function ConsequenceScreen({ scenario, state }: Props) {
+  return (
+    <RunLayout scenario={scenario} state={state} step={consequenceStep(state)}>
+      <ConsequenceMain scenario={scenario} state={state} />
+    </RunLayout>
+  );
+}
+
+export const consequenceStep = (state: RunState) => `第 ${state.timeline.length} 个决定的后果`;
+
 /** What the last decision did: its feedback, what changed in the world and why, its score events. */
-export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; state: RunState }) {
+export function ConsequenceMain({ scenario, state }: Props) {
   const proceed = useApp((s) => s.proceed);
   const button = useRef<HTMLButtonElement>(null);
   // Focus without scrolling: the trainee should read the feedback from its top.
@@ -64,7 +80,7 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
   const hasWorld = (scenario.regions ?? []).length > 0;
 
   return (
-    <RunLayout scenario={scenario} state={state} step={`第 ${decision + 1} 个决定的后果`}>
+    <>
       <p className="eyebrow">{node?.title}</p>
       <h1>
         {entry.timedOut && <span className="badge timeout">超时</span>}
@@ -148,6 +164,6 @@ export function ConsequenceScreen({ scenario, state }: { scenario: Scenario; sta
           {state.ending ? '查看复盘' : '继续'}
         </button>
       </div>
-    </RunLayout>
+    </>
   );
 }

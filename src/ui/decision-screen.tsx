@@ -16,15 +16,49 @@ interface Props {
   shownAt: number;
 }
 
-export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
+/** A decision: the header's countdown, the situation and the choices, in the run's frame. */
+export function DecisionScreen(props: Props) {
+  const { scenario, state } = props;
+  return (
+    <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
+      <DecisionMain {...props} />
+    </RunLayout>
+  );
+}
+
+export const decisionStep = (state: RunState) => `第 ${state.decisions.length + 1} 个决定`;
+
+/** The instructor's setting, as the run started with it: ×2 doubles the drill's limit, off has none. */
+function useLimit(node: DecisionNode) {
+  const timeLimits = useApp((s) => s.run?.timeLimits ?? 'x1');
+  const drillTimed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
+  const limitSec = drillTimed ? allowedSec(node.timeLimitSec as number, timeLimits) : null;
+  return { timeLimits, drillTimed, limitSec, timed: limitSec !== null };
+}
+
+/** The countdown beside the clock, or the note that the instructor lifted it. */
+export function DecisionHeader({ node, state, shownAt }: Props) {
+  const decide = useApp((s) => s.decide);
+  const { timeLimits, drillTimed, limitSec } = useLimit(node);
+  if (limitSec !== null)
+    return (
+      <Countdown
+        key={`${node.id}-${state.decisions.length}`}
+        limitSec={limitSec}
+        setting={timeLimits}
+        shownAt={shownAt}
+        onExpire={() => decide(TIMEOUT)}
+      />
+    );
+  return drillTimed ? <NoCountdown limitSec={node.timeLimitSec as number} /> : null;
+}
+
+/** The decision's own column: its title, the situation and the choices, answered by click or digit key. */
+export function DecisionMain({ scenario, state, node }: Props) {
   const decide = useApp((s) => s.decide);
   const choices = useMemo(() => offeredChoices(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
-  const timeLimits = useApp((s) => s.run?.timeLimits ?? 'x1');
-  const drillTimed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
-  // The instructor's setting, as the run started with it: ×2 doubles the drill's limit, off has none.
-  const limitSec = drillTimed ? allowedSec(node.timeLimitSec as number, timeLimits) : null;
-  const timed = limitSec !== null;
+  const { limitSec, timed } = useLimit(node);
 
   // A new decision: move focus to its title so a screen reader starts there.
   useFocusSoon(heading, [node.id, state.decisions.length]);
@@ -45,24 +79,7 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
   }, [choices, decide]);
 
   return (
-    <RunLayout
-      scenario={scenario}
-      state={state}
-      step={`第 ${state.decisions.length + 1} 个决定`}
-      header={
-        timed ? (
-          <Countdown
-            key={`${node.id}-${state.decisions.length}`}
-            limitSec={limitSec}
-            setting={timeLimits}
-            shownAt={shownAt}
-            onExpire={() => decide(TIMEOUT)}
-          />
-        ) : (
-          drillTimed && <NoCountdown limitSec={node.timeLimitSec as number} />
-        )
-      }
-    >
+    <>
       <h1 ref={heading} tabIndex={-1} aria-describedby={timed ? 'time-limit-note' : undefined}>
         {node.title}
       </h1>
@@ -91,6 +108,6 @@ export function DecisionScreen({ scenario, state, node, shownAt }: Props) {
           </li>
         ))}
       </ol>
-    </RunLayout>
+    </>
   );
 }

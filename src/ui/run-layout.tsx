@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, memo, type ReactNode, Suspense } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { RunHeader } from './run-header';
@@ -8,9 +8,13 @@ import { useApp } from './store-context';
 
 // The chart's drawing code comes after the first screen (the library fetches it when idle): it is
 // the largest part of a run's screens, and the status board above it says the same in numbers.
-const RunCasesChart = lazy(() => import('./cases-chart'));
+const RunCasesChart = memo(lazy(() => import('./cases-chart')));
 // Only a drill with requests to the level above shows this board, and only once one is made.
-const RequestsBoard = lazy(() => import('./requests-board'));
+const RequestsBoard = memo(lazy(() => import('./requests-board')));
+// The side is kept from decision to consequence: each board redraws only when what it shows changed
+// (from a consequence to the next decision, nothing has).
+const Panel = memo(StatusPanel);
+const Board = memo(StatusBoard);
 
 interface Props {
   scenario: Scenario;
@@ -38,13 +42,13 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
       <div className="decision-layout">
         <main className="decision-main">{children}</main>
         <aside className="decision-side" aria-label="态势">
-          <StatusPanel scenario={scenario} vars={state.vars} />
+          <Panel scenario={scenario} vars={state.vars} />
           {state.grants.length > 0 && (
             <Suspense fallback={null}>
               <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
             </Suspense>
           )}
-          <StatusBoard scenario={scenario} world={state.world} />
+          <Board scenario={scenario} world={state.world} />
           <Suspense fallback={null}>
             <RunCasesChart scenario={scenario} world={state.world} timeline={state.timeline} injects={state.injects} />
           </Suspense>
