@@ -36,6 +36,8 @@ export class CaseSeries {
   #rows: number;
   /** What the getters last built, and for how many rows. */
   #built: { rows: number; t: number[]; cases: number[][] } | null = null;
+  /** Set on a series no one will read: appends are dropped (see `unrecorded`). */
+  #dropped = false;
 
   declare readonly t: number[];
   declare readonly cases: number[][];
@@ -64,8 +66,19 @@ export class CaseSeries {
     return new CaseSeries(this.#width, this.#store, this.#rows);
   }
 
+  /**
+   * A series that keeps the samples it has and drops every later one: for a world run only for
+   * its totals (outcome.ts's comparison), whose history would be written and never read. O(1).
+   */
+  unrecorded(): CaseSeries {
+    const series = this.copy();
+    series.#dropped = true;
+    return series;
+  }
+
   /** Adds a sample: the minute and each region's count (in region order). NOTE mutates this series. */
   append(t: number, counts: ArrayLike<number>): void {
+    if (this.#dropped) return;
     const width = this.#width;
     if (this.#store.rows !== this.#rows) this.#branch();
     const store = this.#store;

@@ -57,6 +57,14 @@ describe('isContainment', () => {
 });
 
 describe('worldActingAtOnce', () => {
+  // The comparison world keeps no case history (only its totals are read): all else is compared.
+  const withoutHistory = ({ series: _, ...rest }: WorldState) => rest;
+
+  it('keeps no case history', () => {
+    const log: LoggedMeasure[] = [{ t: 3 * DAY, measure: lockdown, from: 'choice' }];
+    expect(worldActingAtOnce(scenario, log, 20 * DAY).series.length).toBe(1);
+  });
+
   it('runs the trainee’s containment measures from minute 0, giving no more infections', () => {
     const log: LoggedMeasure[] = [
       { t: 3 * DAY, measure: lockdown, from: 'choice' },
@@ -66,11 +74,13 @@ describe('worldActingAtOnce', () => {
     const ideal = worldActingAtOnce(scenario, log, real.t);
     expect(ideal.t).toBe(real.t);
     expect(cases(ideal)).toBeLessThan(cases(real));
-    expect(ideal).toEqual(
-      actual(
-        scenario,
-        log.map((x) => ({ ...x, t: 0 })),
-        20 * DAY,
+    expect(withoutHistory(ideal)).toEqual(
+      withoutHistory(
+        actual(
+          scenario,
+          log.map((x) => ({ ...x, t: 0 })),
+          20 * DAY,
+        ),
       ),
     );
   });
@@ -89,7 +99,7 @@ describe('worldActingAtOnce', () => {
       ],
       10 * DAY,
     );
-    expect(ideal).toEqual(expected);
+    expect(withoutHistory(ideal)).toEqual(withoutHistory(expected));
   });
 
   it('[regression] applies an inject’s measures without the trainee’s region, as the run did', () => {
@@ -159,7 +169,9 @@ describe('outcomeEvent', () => {
     ];
     const real = actual(scenario, log, 30 * DAY);
     expect(real.closed).toEqual([]);
-    expect(worldActingAtOnce(scenario, log, real.t)).toEqual(real);
+    const ideal = worldActingAtOnce(scenario, log, real.t);
+    expect(ideal.regions).toEqual(real.regions);
+    expect(ideal.closed).toEqual([]);
     expect(outcomeEvent(scenario, log, real)?.delta).toBe(0);
   });
 

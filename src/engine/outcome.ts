@@ -60,7 +60,10 @@ export function actingAtOnceTimes(log: readonly LoggedMeasure[], actingRegion?: 
   });
 }
 
-/** The world at `end` had the trainee started every containment measure at minute 0. */
+/**
+ * The world at `end` had the trainee started every containment measure at minute 0, without its
+ * case history: only the totals are read.
+ */
 export function worldActingAtOnce(
   scenario: Scenario,
   log: readonly LoggedMeasure[],
@@ -80,6 +83,8 @@ export function worldActingAtOnce(
     })
     .sort((a, b) => a.t - b.t || a.order - b.order);
   const w = origin ? cloneWorld(origin.world) : initWorld(scenario);
+  // Only the totals are read: the case history this world would write is never looked at.
+  w.series = w.series.unrecorded();
   for (const x of schedule) {
     advanceWorld(scenario, w, x.t);
     // The same acting region the run used (run.ts: the trainee's for choices, none for injects),

@@ -10,6 +10,7 @@ import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
 import { didYouMean } from './did-you-mean';
 import type { LeftOut } from './left-out';
+import { keysOf, under, type Where } from './where';
 
 export type ShipMeasure = Extract<Measure, { type: 'ship' }>;
 
@@ -110,12 +111,12 @@ export class LintContext {
     this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
   }
 
-  error(path: readonly PathKey[], message: string): void {
-    this.problems.push(error(path, message));
+  error(path: Where, message: string): void {
+    this.problems.push(error(keysOf(path), message));
   }
 
-  warning(path: readonly PathKey[], message: string): void {
-    this.problems.push(warning(path, message));
+  warning(path: Where, message: string): void {
+    this.problems.push(warning(keysOf(path), message));
   }
 
   /** Whether only a part of the file is checked: rules that judge the whole say nothing then. */
@@ -139,7 +140,7 @@ export class LintContext {
   }
 
   /** `id` must be a declared name of `kind`. */
-  known(kind: NameKind, id: string, path: readonly PathKey[]): boolean {
+  known(kind: NameKind, id: string, path: Where): boolean {
     if (this.names[kind].has(id)) {
       if (kind === 'reference') this.citedRefs.add(id);
       return true;
@@ -156,13 +157,13 @@ export class LintContext {
     return false;
   }
 
-  refs(refs: readonly string[] | undefined, path: readonly PathKey[]): void {
+  refs(refs: readonly string[] | undefined, path: Where): void {
     refs?.forEach((id, i) => {
-      this.known('reference', id, [...path, i]);
+      this.known('reference', id, under(path, i));
     });
   }
 
-  duplicates(list: readonly { id: string }[] | undefined, path: readonly PathKey[], what: string): void {
+  duplicates(list: readonly { id: string }[] | undefined, path: Where, what: string): void {
     if (!list) return;
     // A node's few choices are compared pairwise: a Set for each of ten thousand nodes costs more.
     const seen = list.length > 8 ? new Set<string>() : null;
@@ -175,71 +176,77 @@ export class LintContext {
       } else {
         for (let j = 0; j < i && !repeated; j++) repeated = (list[j] as { id: string }).id === id;
       }
-      if (repeated) this.error([...path, i, 'id'], `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`);
+      if (repeated) this.error(under(path, i, 'id'), `${what} id「${id}」重复了：每个${what}的 id 必须唯一，请改名。`);
     }
   }
 
-  condition(condition: Condition, path: PathKey[]): void {
+  condition(condition: Condition, path: Where): void {
     matchCondition(condition, CONDITION_CHECKS, { context: this, path });
   }
 
-  effects(effects: readonly Effect[] | undefined, path: readonly PathKey[]): void {
-    if (effects) for (let i = 0; i < effects.length; i++) this.effect(effects[i] as Effect, [...path, i]);
+  effects(effects: readonly Effect[] | undefined, path: Where): void {
+    if (effects) for (let i = 0; i < effects.length; i++) this.effect(effects[i] as Effect, under(path, i));
   }
 
   /** One effect, at `at`. */
-  private effect(effect: Effect, at: PathKey[]): void {
+  private effect(effect: Effect, at: Where): void {
     const type = this.vars.get(effect.var);
     if (!type && this.leftOutVar(effect.var)) return;
     if (!type) {
       this.error(
-        [...at, 'var'],
+        under(at, 'var'),
         `变量「${effect.var}」没有声明：${didYouMean(effect.var, this.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
       );
     } else if (effect.op === 'set' && typeof effect.value !== type) {
       const typeName = type === 'number' ? '数值' : '是/否';
       this.error(
-        [...at, 'value'],
+        under(at, 'value'),
         `变量「${effect.var}」是${typeName}变量，不能设为 ${JSON.stringify(effect.value)}。`,
       );
     } else if (effect.op !== 'set' && type !== 'number') {
-      this.error([...at, 'op'], `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
+      this.error(under(at, 'op'), `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
     } else if (effect.op === 'random' && effect.min > effect.max) {
-      this.error([...at, 'max'], `max ${effect.max} 小于 min ${effect.min}。`);
+      this.error(under(at, 'max'), `max ${effect.max} 小于 min ${effect.min}。`);
     } else {
       // Values outside the declared range are clamped when the drill runs: say so rather than repair quietly.
-      const [min, max] = this.ranges.get(effect.var) ?? UNBOUNDED;
-      const outside = (x: number) => x < min || x > max;
-      if (effect.op === 'set' && typeof effect.value === 'number' && outside(effect.value)) {
+      // Indexed, not destructured: destructuring walks an iterator, an object a step.
+      const range = this.ranges.get(effect.var) ?? UNBOUNDED;
+      const min = range[0];
+      const max = range[1];
+      // Compared inline: a closure here would be one more object for each of tens of thousands of effects.
+      if (effect.op === 'set' && typeof effect.value === 'number' && (effect.value < min || effect.value > max)) {
         this.warning(
-          [...at, 'value'],
+          under(at, 'value'),
           `${effect.value} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
         );
-      } else if (effect.op === 'random' && (outside(effect.min) || outside(effect.max))) {
+      } else if (
+        effect.op === 'random' &&
+        (effect.min < min || effect.min > max || effect.max < min || effect.max > max)
+      ) {
         this.warning(
           at,
           `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
         );
       }
     }
-    if (effect.when) this.condition(effect.when, [...at, 'when']);
+    if (effect.when) this.condition(effect.when, under(at, 'when'));
     if (effect.chance === 0) {
       this.warning(
-        [...at, 'chance'],
+        under(at, 'chance'),
         'chance 为 0，这条效果永远不会生效：删去这条效果，或写成 0 到 1 之间的概率（如 0.6）。',
       );
     } else if (effect.chance === 1) {
-      this.warning([...at, 'chance'], 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
+      this.warning(under(at, 'chance'), 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
     } else if (effect.chance !== undefined && type) {
-      this.rolls.push({ var: effect.var, path: [...at, 'chance'] });
+      this.rolls.push({ var: effect.var, path: keysOf(under(at, 'chance')) });
     }
   }
 
-  measures(measures: readonly Measure[] | undefined, path: readonly PathKey[]): void {
+  measures(measures: readonly Measure[] | undefined, path: Where): void {
     measures?.forEach((measure, i) => {
-      const at: PathKey[] = [...path, i];
+      const at = under(path, i);
       if (!this.hasRegions() && measure.type !== 'level' && measure.type !== 'policy') {
-        this.error([...at, 'type'], `措施「${measure.type}」作用于地区，但这个演练没有声明 regions。`);
+        this.error(under(at, 'type'), `措施「${measure.type}」作用于地区，但这个演练没有声明 regions。`);
         return;
       }
       switch (measure.type) {
@@ -247,49 +254,49 @@ export class LintContext {
         case 'isolation':
         case 'beds':
         case 'trust':
-          this.known('region', measure.region, [...at, 'region']);
+          this.known('region', measure.region, under(at, 'region'));
           return;
         case 'supply':
-          this.known('region', measure.region, [...at, 'region']);
-          this.known('supply', measure.supply, [...at, 'supply']);
+          this.known('region', measure.region, under(at, 'region'));
+          this.known('supply', measure.supply, under(at, 'supply'));
           return;
         case 'travel':
           measure.between.forEach((id, j) => {
-            this.known('region', id, [...at, 'between', j]);
+            this.known('region', id, under(at, 'between', j));
           });
           return;
         case 'ship':
-          this.known('supply', measure.supply, [...at, 'supply']);
-          this.known('region', measure.to, [...at, 'to']);
+          this.known('supply', measure.supply, under(at, 'supply'));
+          this.known('region', measure.to, under(at, 'to'));
           measure.via?.forEach((id, j) => {
-            this.known('region', id, [...at, 'via', j]);
+            this.known('region', id, under(at, 'via', j));
           });
           return;
         case 'intercept':
         case 'release':
           if (!this.shipments.has(measure.shipment)) {
-            this.error([...at, 'shipment'], `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`);
+            this.error(under(at, 'shipment'), `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`);
           }
-          if (measure.by !== undefined) this.known('region', measure.by, [...at, 'by']);
+          if (measure.by !== undefined) this.known('region', measure.by, under(at, 'by'));
           else if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
-            this.error([...at, 'type'], '截留的物资要归学员所在地区：请声明 roleRegion。');
+            this.error(under(at, 'type'), '截留的物资要归学员所在地区：请声明 roleRegion。');
           }
           return;
         case 'road':
           measure.between.forEach((id, j) => {
-            this.known('region', id, [...at, 'between', j]);
+            this.known('region', id, under(at, 'between', j));
           });
           return;
         case 'notify':
           measure.regions.forEach((id, j) => {
-            this.known('region', id, [...at, 'regions', j]);
+            this.known('region', id, under(at, 'regions', j));
           });
           return;
         case 'roads':
-          this.known('region', measure.region, [...at, 'region']);
-          if (measure.from !== undefined) this.known('region', measure.from, [...at, 'from']);
+          this.known('region', measure.region, under(at, 'region'));
+          if (measure.from !== undefined) this.known('region', measure.from, under(at, 'from'));
           else if (this.scenario.roleRegion === undefined) {
-            this.error([...at, 'from'], '写明 from（哪个地区关闭道路），或声明 roleRegion。');
+            this.error(under(at, 'from'), '写明 from（哪个地区关闭道路），或声明 roleRegion。');
           }
           return;
         case 'level':
@@ -305,23 +312,23 @@ export class LintContext {
 /** A condition being checked, and where. */
 interface ConditionAt {
   context: LintContext;
-  path: PathKey[];
+  path: Where;
 }
 
 // Built once: a large drill has a condition on many of its tens of thousands of choices.
 const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
   all: (c, { context, path }) => {
     c.all.forEach((x, i) => {
-      context.condition(x, [...path, 'all', i]);
+      context.condition(x, under(path, 'all', i));
     });
   },
   any: (c, { context, path }) => {
     c.any.forEach((x, i) => {
-      context.condition(x, [...path, 'any', i]);
+      context.condition(x, under(path, 'any', i));
     });
   },
   not: (c, { context, path }) => {
-    context.condition(c.not, [...path, 'not']);
+    context.condition(c.not, under(path, 'not'));
   },
   var: (c, { context, path }) => {
     context.readVars.add(c.var);
@@ -329,16 +336,21 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     if (!type && context.leftOutVar(c.var)) return;
     if (!type) {
       context.error(
-        [...path, 'var'],
+        under(path, 'var'),
         `变量「${c.var}」没有声明：${didYouMean(c.var, context.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
       );
     } else if (typeof c.value !== type) {
       const typeName = type === 'number' ? '数值' : '是/否';
-      context.error([...path, 'value'], `变量「${c.var}」是${typeName}变量，不能和 ${JSON.stringify(c.value)} 比较。`);
+      context.error(
+        under(path, 'value'),
+        `变量「${c.var}」是${typeName}变量，不能和 ${JSON.stringify(c.value)} 比较。`,
+      );
     } else if (type === 'boolean' && c.op !== '==' && c.op !== '!=') {
-      context.error([...path, 'op'], `是/否变量「${c.var}」只能用 == 或 != 比较。`);
+      context.error(under(path, 'op'), `是/否变量「${c.var}」只能用 == 或 != 比较。`);
     } else if (typeof c.value === 'number') {
-      const [min, max] = context.ranges.get(c.var) ?? UNBOUNDED;
+      const range = context.ranges.get(c.var) ?? UNBOUNDED;
+      const min = range[0];
+      const max = range[1];
       if (!canHold(c.op, c.value, min, max)) {
         context.warning(
           path,
@@ -349,16 +361,16 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
   },
   metric: (c, { context, path }) => {
     if (REGION_METRICS.has(c.metric) && !context.hasRegions()) {
-      context.error([...path, 'metric'], `「${c.metric}」是地区的量，但这个演练没有声明 regions。`);
+      context.error(under(path, 'metric'), `「${c.metric}」是地区的量，但这个演练没有声明 regions。`);
     }
-    if (c.region !== undefined) context.known('region', c.region, [...path, 'region']);
+    if (c.region !== undefined) context.known('region', c.region, under(path, 'region'));
     if (c.metric === 'supply') {
-      if (c.supply === undefined) context.error([...path, 'supply'], 'metric 为 supply 时要写明 supply（物资 id）。');
-      else context.known('supply', c.supply, [...path, 'supply']);
+      if (c.supply === undefined) context.error(under(path, 'supply'), 'metric 为 supply 时要写明 supply（物资 id）。');
+      else context.known('supply', c.supply, under(path, 'supply'));
     }
   },
   authorised: (c, { context, path }) => {
-    if (!context.known('power', c.authorised, [...path, 'authorised'])) return;
+    if (!context.known('power', c.authorised, under(path, 'authorised'))) return;
     const power = powerInForce(context.scenario, c.authorised);
     // With no actor for the trainee, every power counts as the trainee's own (engine/rules.ts).
     if (power?.holders.length === 0 && context.scenario.roleActor !== undefined) {
@@ -369,13 +381,13 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     }
   },
   requested: (c, { context, path }) => {
-    context.known('power', c.requested, [...path, 'requested']);
+    context.known('power', c.requested, under(path, 'requested'));
   },
   // A duration's form is the schema's business; any time may be asked about.
   before: () => {},
   after: () => {},
   visited: (c, { context, path }) => {
-    context.known('node', c.visited, [...path, 'visited']);
+    context.known('node', c.visited, under(path, 'visited'));
   },
 };
 

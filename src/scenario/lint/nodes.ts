@@ -8,10 +8,10 @@
 import { powerInForce } from '../../engine/powers-in-force';
 import { RETURN } from '../../engine/return';
 import { returningNodes } from '../graph';
-import type { PathKey } from '../problem';
 import type { Choice, Condition, DecisionNode, ScenarioNode } from '../schema';
 import type { LintContext } from './context';
 import { didYouMean } from './did-you-mean';
+import { under, type Where } from './where';
 
 export function checkNodes(context: LintContext): void {
   const { scenario } = context;
@@ -22,16 +22,16 @@ export function checkNodes(context: LintContext): void {
   // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as ScenarioNode;
-    const at: PathKey[] = ['nodes', n];
+    const at: Where = ['nodes', n];
     if (node.kind !== 'decision') {
       node.details?.forEach((detail, i) => {
-        context.condition(detail.when, [...at, 'details', i, 'when']);
+        context.condition(detail.when, under(at, 'details', i, 'when'));
       });
       continue;
     }
-    context.duplicates(node.choices, [...at, 'choices'], '选项');
+    context.duplicates(node.choices, under(at, 'choices'), '选项');
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
-      context.error([...at, 'timeoutChoice'], '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
+      context.error(under(at, 'timeoutChoice'), '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
     }
     if (
       node.timeoutChoice !== undefined &&
@@ -39,18 +39,18 @@ export function checkNodes(context: LintContext): void {
       !context.leftOut?.choices.get(node.id)?.has(node.timeoutChoice)
     ) {
       context.error(
-        [...at, 'timeoutChoice'],
+        under(at, 'timeoutChoice'),
         `超时选项「${node.timeoutChoice}」不是本节点的选项：改成本节点某个选项的 id。`,
       );
     }
     if (node.timeoutChoice !== undefined && node.timeLimitSec === undefined) {
       context.warning(
-        [...at, 'timeLimitSec'],
+        under(at, 'timeLimitSec'),
         '写了 timeoutChoice 却没有 timeLimitSec：不限时就不会超时，补上限时秒数或删去 timeoutChoice。',
       );
     }
     for (let c = 0; c < node.choices.length; c++) {
-      checkChoice(context, node, node.choices[c] as Choice, [...at, 'choices', c], opened, returning);
+      checkChoice(context, node, node.choices[c] as Choice, under(at, 'choices', c), opened, returning);
     }
   }
 }
@@ -63,57 +63,57 @@ function checkChoice(
   context: LintContext,
   node: DecisionNode,
   choice: Choice,
-  at: PathKey[],
+  at: Where,
   opened: ReadonlySet<string>,
   returning: ReadonlySet<string>,
 ): void {
   if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
-    context.error([...at, 'timeoutOnly'], '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
+    context.error(under(at, 'timeoutOnly'), '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
   }
-  if (choice.when) context.condition(choice.when, [...at, 'when']);
+  if (choice.when) context.condition(choice.when, under(at, 'when'));
   // Paths are built only for what is there.
-  if (choice.effects) context.effects(choice.effects, [...at, 'effects']);
-  if (choice.world) context.measures(choice.world, [...at, 'world']);
+  if (choice.effects) context.effects(choice.effects, under(at, 'effects'));
+  if (choice.world) context.measures(choice.world, under(at, 'world'));
   choice.completes?.forEach((id, i) => {
-    context.known('window', id, [...at, 'completes', i]);
+    context.known('window', id, under(at, 'completes', i));
   });
   choice.score?.forEach((rule, i) => {
-    if (rule.refs) context.refs(rule.refs, [...at, 'score', i, 'refs']);
+    if (rule.refs) context.refs(rule.refs, under(at, 'score', i, 'refs'));
   });
   // A power no one holds (holders: []) may be exercised: that is the 越权 a drill can set as a
   // trap, and the engine charges it. Only asking for it, or waiting to be authorised, is a mistake.
-  if (choice.power !== undefined) context.known('power', choice.power, [...at, 'power']);
+  if (choice.power !== undefined) context.known('power', choice.power, under(at, 'power'));
   choice.reports?.forEach((id, i) => {
-    if (!context.known('power', id, [...at, 'reports', i])) return;
+    if (!context.known('power', id, under(at, 'reports', i))) return;
     const power = powerInForce(context.scenario, id);
     if (power && !power.report) {
       context.error(
-        [...at, 'reports', i],
+        under(at, 'reports', i),
         `「${power.name}」没有报告义务（权力没有写 report）：删去这一项，或给这项权力写上 report。`,
       );
     }
   });
   if (choice.requests) {
-    context.known('power', choice.requests.power, [...at, 'requests', 'power']);
-    const asked = context.known('actor', choice.requests.from, [...at, 'requests', 'from']);
+    context.known('power', choice.requests.power, under(at, 'requests', 'power'));
+    const asked = context.known('actor', choice.requests.from, under(at, 'requests', 'from'));
     const power = powerInForce(context.scenario, choice.requests.power);
     if (asked && power?.holders.length === 0) {
       context.error(
-        [...at, 'requests', 'from'],
+        under(at, 'requests', 'from'),
         `「${power.name}」没有享有者（holders 为空），演练里没有谁能批准它，这个请求永远不会获批：把有权决定的机关写成主体放进 holders，再向它请求；或删去 requests。`,
       );
     } else if (asked && power && !power.holders.includes(choice.requests.from)) {
       context.error(
-        [...at, 'requests', 'from'],
+        under(at, 'requests', 'from'),
         `「${choice.requests.from}」并不享有「${power.name}」，无法授权：改为向 holders 中的主体请求。`,
       );
     }
-    if (choice.requests.when) context.condition(choice.requests.when, [...at, 'requests', 'when']);
-    checkRequestPath(context, choice.requests, [...at, 'requests']);
+    if (choice.requests.when) context.condition(choice.requests.when, under(at, 'requests', 'when'));
+    checkRequestPath(context, choice.requests, under(at, 'requests'));
   }
   if (choice.needs) {
-    context.condition(choice.needs.when, [...at, 'needs', 'when']);
-    context.refs(choice.needs.refs, [...at, 'needs', 'refs']);
+    context.condition(choice.needs.when, under(at, 'needs', 'when'));
+    context.refs(choice.needs.refs, under(at, 'needs', 'refs'));
   }
   // A plain id is one branch, reported at `next` itself.
   if (typeof choice.next === 'string') checkBranch(context, node, choice.next, at, null, opened, returning);
@@ -121,12 +121,12 @@ function checkChoice(
     for (let b = 0; b < choice.next.length; b++) {
       const branch = choice.next[b] as { to: string; when?: Condition };
       checkBranch(context, node, branch.to, at, b, opened, returning);
-      if (branch.when) context.condition(branch.when, [...at, 'next', b, 'when']);
+      if (branch.when) context.condition(branch.when, under(at, 'next', b, 'when'));
     }
   }
   // Branches are tried in order: without a last one for every case, a run could go nowhere.
   if (typeof choice.next !== 'string' && choice.next[choice.next.length - 1]?.when !== undefined) {
-    context.error([...at, 'next'], '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
+    context.error(under(at, 'next'), '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
   }
 }
 
@@ -139,7 +139,7 @@ function checkBranch(
   context: LintContext,
   node: DecisionNode,
   to: string,
-  at: PathKey[],
+  at: Where,
   b: number | null,
   opened: ReadonlySet<string>,
   returning: ReadonlySet<string>,
@@ -152,7 +152,7 @@ function checkBranch(
   } else if (returning.has(to) && !opened.has(node.id)) {
     problem = entered(to);
   }
-  if (problem !== null) context.error(b === null ? [...at, 'next'] : [...at, 'next', b, 'to'], problem);
+  if (problem !== null) context.error(b === null ? under(at, 'next') : under(at, 'next', b, 'to'), problem);
 }
 
 /**
@@ -160,24 +160,24 @@ function checkBranch(
  * the one who decides or the trainee; and some answer can come — at `after`, or from an inject
  * that decides it.
  */
-function checkRequestPath(context: LintContext, request: NonNullable<Choice['requests']>, at: PathKey[]): void {
+function checkRequestPath(context: LintContext, request: NonNullable<Choice['requests']>, at: Where): void {
   const { scenario } = context;
   const seen = new Set<string>();
   request.via?.forEach((id, i) => {
-    if (!context.known('actor', id, [...at, 'via', i])) return;
+    if (!context.known('actor', id, under(at, 'via', i))) return;
     if (id === request.from) {
-      context.error([...at, 'via', i], `「${id}」是作决定的主体（from），不是转报的：从 via 里删去它。`);
+      context.error(under(at, 'via', i), `「${id}」是作决定的主体（from），不是转报的：从 via 里删去它。`);
     } else if (id === scenario.roleActor) {
-      context.error([...at, 'via', i], `「${id}」是学员自己（roleActor），请求从学员发出，不必写进 via：删去它。`);
+      context.error(under(at, 'via', i), `「${id}」是学员自己（roleActor），请求从学员发出，不必写进 via：删去它。`);
     } else if (seen.has(id)) {
-      context.error([...at, 'via', i], `「${id}」在 via 里出现了两次：每个转报的主体只写一次。`);
+      context.error(under(at, 'via', i), `「${id}」在 via 里出现了两次：每个转报的主体只写一次。`);
     }
     seen.add(id);
   });
   if (request.after !== undefined) return;
   if (request.when !== undefined) {
     context.warning(
-      [...at, 'when'],
+      under(at, 'when'),
       '没有写 after，when 就不起作用（when 决定的是到 after 时批准还是不批准）：写上 after，或删去 when，由插入事件的 decides 答复。',
     );
   }
