@@ -115,8 +115,9 @@ describe('the world (property)', () => {
           const horizon = late + after;
           const sooner = totalCases(withMeasureAt(scenario, measure, early, horizon));
           const later = totalCases(withMeasureAt(scenario, measure, late, horizon));
-          // Rounding only: the sums of a few thousand floating-point steps.
-          expect(sooner).toBeLessThanOrEqual(later * (1 + 1e-9) + 1e-9);
+          // Up to rounding, and to a hundredth of a person: near saturation (fast-check's seed 2011127235,
+          // 1.6 million infected) the two curves ended 0.0016 of a person apart, a billionth of the total.
+          expect(sooner).toBeLessThanOrEqual(later * (1 + 1e-9) + 0.01);
         },
       ),
       { numRuns: 200 },
