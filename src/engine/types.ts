@@ -189,7 +189,8 @@ export interface RunState {
 }
 
 /** The instructor's setting for countdowns (WCAG 2.2.1): the drill's limits, each doubled, or none. */
-export type TimeLimits = 'x1' | 'x2' | 'off';
+export const TIME_LIMITS = ['x1', 'x2', 'off'] as const;
+export type TimeLimits = (typeof TIME_LIMITS)[number];
 
 /** The seconds a decision's countdown runs under `setting`, or null when it runs none. */
 export function allowedSec(limitSec: number, setting: TimeLimits = 'x1'): number | null {

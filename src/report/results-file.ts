@@ -14,7 +14,7 @@ import { gameDateTime } from '../engine/clock';
 import { snapshot } from '../engine/run';
 import { findChoice, findNode } from '../engine/scenario-index';
 import { DIMENSIONS, dimensionScores } from '../engine/scoring';
-import type { RunState, ScoreEvent } from '../engine/types';
+import { type RunState, type ScoreEvent, TIME_LIMITS, type TimeLimits } from '../engine/types';
 import { locate, positionOf } from '../scenario/json-locate';
 import type { Dimension, Scenario } from '../scenario/schema';
 import { shapeProblems } from '../scenario/shape-messages';
@@ -26,8 +26,6 @@ export const RESULTS_FORMAT = 'tuiyan-results';
 export const RESULTS_VERSION = 2;
 /** The longest trainee name or number kept (the store trims and cuts what is typed to this). */
 export const MAX_TRAINEE_LENGTH = 40;
-/** The instructor's time-limit settings a run can be played under (src/store/time-limits.ts has their meaning). */
-export const RESULTS_TIME_LIMITS = ['x1', 'x2', 'off'] as const;
 /** A results file is a few kilobytes; anything this large is not one. */
 export const MAX_RESULTS_BYTES = 5 * 1024 * 1024;
 
@@ -225,7 +223,7 @@ export const ResultsSchema = v.pipe(
     ),
     timeLimits: v.optional(
       v.pipe(
-        v.picklist(RESULTS_TIME_LIMITS, 'timeLimits 只能是 x1、x2 或 off'),
+        v.picklist(TIME_LIMITS, 'timeLimits 只能是 x1、x2 或 off'),
         doc(
           '推演时教员设定的限时：x1 按演练规定，x2 放宽一倍，off 不限时（不会超时）。旧文件没有这一项，按 x1 读。超时按放宽后的限时判断，放宽或不限时下 realMs 可以超过演练原定的限时 — the time limits the run was played under: x1 as the drill sets them, x2 twice as long, off none (no timeouts). Absent in older files, read as x1. A decision is judged against the time allowed, so realMs past the drill’s own limit is in time under x2 or off',
         ),
@@ -315,7 +313,7 @@ export interface ResultsInput {
   endedAt: number | null;
   trainee: string | null;
   /** The time-limit setting the run started with (a run saved before it was kept: x1). */
-  timeLimits: (typeof RESULTS_TIME_LIMITS)[number];
+  timeLimits: TimeLimits;
   appVersion: string;
 }
 

@@ -4,12 +4,10 @@
  * judges its countdowns against it (RunState.timeLimits); here are its words and the course link.
  */
 
-import type { TimeLimits } from '../engine/types';
+import { TIME_LIMITS, type TimeLimits } from '../engine/types';
 
 // The engine judges countdowns against the setting, so the type and its arithmetic live with its types.
-export { allowedSec, type TimeLimits } from '../engine/types';
-
-export const TIME_LIMITS: readonly TimeLimits[] = ['x1', 'x2', 'off'];
+export { allowedSec, TIME_LIMITS, type TimeLimits } from '../engine/types';
 
 /** What the trainee and instructor read: on the briefing, the decision screen, the class overview. */
 export const TIME_LIMITS_LABEL: Record<TimeLimits, string> = {
@@ -19,7 +17,7 @@ export const TIME_LIMITS_LABEL: Record<TimeLimits, string> = {
 };
 
 export function isTimeLimits(value: unknown): value is TimeLimits {
-  return value === 'x1' || value === 'x2' || value === 'off';
+  return (TIME_LIMITS as readonly unknown[]).includes(value);
 }
 
 /** The words a course link may use, in either language: `?限时=2`, `?timeLimits=off`. */

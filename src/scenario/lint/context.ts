@@ -188,15 +188,20 @@ export class LintContext {
     if (effects) for (let i = 0; i < effects.length; i++) this.effect(effects[i] as Effect, under(path, i));
   }
 
+  /** A variable read or set that `variables` does not declare, named at `at` with a did-you-mean. */
+  undeclaredVar(name: string, at: Where): void {
+    this.error(
+      under(at, 'var'),
+      `变量「${name}」没有声明：${didYouMean(name, this.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
+    );
+  }
+
   /** One effect, at `at`. */
   private effect(effect: Effect, at: Where): void {
     const type = this.vars.get(effect.var);
     if (!type && this.leftOutVar(effect.var)) return;
     if (!type) {
-      this.error(
-        under(at, 'var'),
-        `变量「${effect.var}」没有声明：${didYouMean(effect.var, this.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
-      );
+      this.undeclaredVar(effect.var, at);
     } else if (effect.op === 'set' && typeof effect.value !== type) {
       const typeName = type === 'number' ? '数值' : '是/否';
       this.error(
@@ -335,10 +340,7 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
     const type = context.vars.get(c.var);
     if (!type && context.leftOutVar(c.var)) return;
     if (!type) {
-      context.error(
-        under(path, 'var'),
-        `变量「${c.var}」没有声明：${didYouMean(c.var, context.vars.keys())}在 variables 里加上它，或改成已声明的变量。`,
-      );
+      context.undeclaredVar(c.var, path);
     } else if (typeof c.value !== type) {
       const typeName = type === 'number' ? '数值' : '是/否';
       context.error(
