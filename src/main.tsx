@@ -21,9 +21,14 @@ watchOtherTabs(
   () => void store.persist.rehydrate(),
   deps.storage instanceof Storage ? deps.storage : undefined,
   { key: DRAFT_KEY, pending: store.drafts.pending, resync: store.reloadDraft },
+  store.savePending,
 );
-// The draft is written a moment after typing stops: what was typed in that moment is written as the page goes.
-window.addEventListener('pagehide', store.drafts.flush);
+// The save is written after the next paint, the draft a moment after typing stops: what is held back
+// is written as the page is hidden (a phone may kill it unseen) or goes away.
+window.addEventListener('pagehide', store.flushSaves);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') store.flushSaves();
+});
 
 // The drills' index comes as its own small chunk, already checked at build time and fetched beside
 // this one (index.html preloads it); each drill's text is a chunk of its own, fetched when needed.

@@ -29,7 +29,7 @@ describe('<AuthoringView>', () => {
       expect(screen.getByRole('button', { name: new RegExp(`（${id}）`) })).toBeInTheDocument();
     }
     expect(screen.getByRole('status')).toHaveTextContent('没有错误');
-    expect(document.title).toBe('编写与试玩 · 桌面推演');
+    await waitFor(() => expect(document.title).toBe('编写与试玩 · 桌面推演'));
   });
 
   it('shows a node’s text and choices when it is clicked, and follows a choice to its node', async () => {
@@ -137,7 +137,7 @@ describe('<AuthoringView>', () => {
     expect(await screen.findByText('试玩')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(uiDrill.nodes[1]?.title ?? '');
     expect(screen.getByRole('button', { name: '结束试玩' })).toBeInTheDocument();
-    expect(document.title).toMatch(/^试玩 · /);
+    await waitFor(() => expect(document.title).toMatch(/^试玩 · /));
     // Leaving the trial goes back to the authoring view; the library a trainee sees never lists the draft.
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     await userEvent.click(screen.getByRole('button', { name: '结束试玩' }));

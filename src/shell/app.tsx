@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { afterNextPaint } from '../store/after-next-paint';
 import type { Page } from '../store/app-state';
 import { type RunAvailability, selectRunAvailability } from '../store/selectors';
 import { datedName, downloadText } from '../ui/download';
@@ -148,8 +149,15 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
       break;
   }
   const title = pageTitle(active, page);
+  // After the new screen is painted: the title is not what the trainee waits for, and setting it costs the frame.
   useEffect(() => {
-    document.title = title;
+    let current = true;
+    afterNextPaint(() => {
+      if (current) document.title = title;
+    });
+    return () => {
+      current = false;
+    };
   }, [title]);
   // Read when clicked: subscribing to the draft would redraw the app at every key in the editor.
   const exportNow = () => downloadText(datedName('桌面推演-进度', new Date()), progressFile(store.getState()));

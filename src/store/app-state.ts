@@ -26,6 +26,8 @@ export interface StoreDeps {
   newSeed: () => number;
   /** Null when the browser gives no storage: the app then works in memory and says so. */
   storage: StateStorage | null;
+  /** When a change to the save is written: called with the write. Without it, at once (tests, Node). */
+  saveLater?: (write: () => void) => void;
 }
 
 // ---------------------------------------------------------------------------------------------

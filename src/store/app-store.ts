@@ -7,6 +7,7 @@
 import { persist } from 'zustand/middleware';
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
+import { afterNextPaint } from './after-next-paint';
 import type { AppState, StoreDeps } from './app-state';
 import { createAuthoringSlice } from './authoring-slice';
 import { createDerivedRunCache } from './derive-run';
@@ -27,6 +28,7 @@ export function createAppStore(deps: StoreDeps) {
   // This store's own cache of the last replay: the run slice and the selectors share it, other stores never do.
   const derivedRuns = createDerivedRunCache();
   const drafts = draftSaver(deps.storage, health, DRAFT_KEY);
+  const saves = saveStorage(deps.storage, health, SAVE_VERSION, deps.saveLater);
   // A draft an older save held inside it, to be written under its own key once the store exists.
   let draftToMove = false;
   const store = createStore<AppState>()(
@@ -41,7 +43,7 @@ export function createAppStore(deps: StoreDeps) {
       {
         name: STORAGE_KEY,
         version: SAVE_VERSION,
-        storage: saveStorage(deps.storage, health, SAVE_VERSION),
+        storage: saves,
         migrate: (state, from) => migrate(state, from, SAVE_VERSION),
         // The library is rebuilt from files on each start; only the run log, settings and imported
         // files are saved here, and the draft under its own key. Not the page: on a shared classroom
@@ -93,7 +95,12 @@ export function createAppStore(deps: StoreDeps) {
   }
   /** The draft another tab wrote under its key, taken up in place of this tab's. */
   const reloadDraft = () => store.setState({ draft: readDraftText(drafts.read()) });
-  return Object.assign(store, { health, derivedRuns, drafts, reloadDraft });
+  /** What is held back goes to storage: the save (written after the next paint) and the draft (after typing pauses). */
+  const flushSaves = () => {
+    saves.flush();
+    drafts.flush();
+  };
+  return Object.assign(store, { health, derivedRuns, drafts, reloadDraft, savePending: saves.pending, flushSaves });
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -103,5 +110,6 @@ export function browserDeps(): StoreDeps {
     now: () => Date.now(),
     newSeed: () => Math.floor(Math.random() * 2 ** 32),
     storage: browserStorage(),
+    saveLater: afterNextPaint,
   };
 }

@@ -23,6 +23,8 @@ export function watchOtherTabs(
   resync: () => void,
   storageArea?: Storage,
   draft?: WatchedDraft,
+  /** This tab has a change to the save not yet written: another tab's write then diverges from it. */
+  savePending: () => boolean = () => false,
 ): void {
   target.addEventListener('storage', (e: StorageEvent) => {
     if (storageArea && e.storageArea !== storageArea) return;
@@ -40,7 +42,7 @@ export function watchOtherTabs(
     if (e.key !== key && e.key !== null) return;
     const { writable, lastWritten } = health.getState();
     if (e.newValue === lastWritten) return;
-    if (writable && e.key === key && e.oldValue === lastWritten) {
+    if (writable && e.key === key && e.oldValue === lastWritten && !savePending()) {
       health.setState({ lastWritten: e.newValue, problem: { kind: 'synced' } });
       resync();
       return;

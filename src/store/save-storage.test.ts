@@ -157,6 +157,81 @@ describe('saving progress when storage misbehaves', () => {
   });
 });
 
+describe('a save held back until after the next paint', () => {
+  function heldStore(storage: ReturnType<typeof memoryStorage>) {
+    const writes: (() => void)[] = [];
+    const store = createAppStore({ now: () => 1000, newSeed: () => 7, storage, saveLater: (w) => writes.push(w) });
+    store.getState().addShippedDrills([{ file: 'ui-drill.json', result: load(JSON.stringify(uiDrill)) }]);
+    return { store, writes };
+  }
+  const savedDecisions = (storage: ReturnType<typeof memoryStorage>) =>
+    JSON.parse(storage.data[STORAGE_KEY] ?? '{"state":{"run":null}}').state.run?.decisions?.length ?? null;
+
+  it('writes nothing during the change, then the latest state once, however many changes came', () => {
+    const storage = memoryStorage();
+    let setItems = 0;
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      setItems++;
+      return setItem(k, v);
+    };
+    const { store, writes } = heldStore(storage);
+    play(store);
+    store.getState().proceed();
+    expect(setItems).toBe(0);
+    expect(store.savePending()).toBe(true);
+    expect(writes).toHaveLength(1);
+    writes[0]?.();
+    expect(setItems).toBe(1);
+    expect(savedDecisions(storage)).toBe(1);
+    expect(store.savePending()).toBe(false);
+    // A later change is held again, and written by its own call.
+    store.getState().decide('publish');
+    expect(writes).toHaveLength(2);
+    expect(savedDecisions(storage)).toBe(1);
+    writes[1]?.();
+    expect(savedDecisions(storage)).toBe(2);
+  });
+
+  it('writes what is held at once when the page goes (flushSaves), and the scheduled call then writes nothing', () => {
+    const storage = memoryStorage();
+    const { store, writes } = heldStore(storage);
+    play(store);
+    store.flushSaves();
+    expect(savedDecisions(storage)).toBe(1);
+    const text = storage.data[STORAGE_KEY];
+    writes[0]?.();
+    expect(storage.data[STORAGE_KEY]).toBe(text);
+  });
+
+  it('treats another tab’s save as diverged while a change of this tab is held, and never overwrites it', () => {
+    const storage = memoryStorage();
+    const { store, writes } = heldStore(storage);
+    const listeners: ((e: StorageEvent) => void)[] = [];
+    let resynced = 0;
+    watchOtherTabs(
+      { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
+      STORAGE_KEY,
+      store.health,
+      () => resynced++,
+      undefined,
+      undefined,
+      store.savePending,
+    );
+    play(store);
+    writes[0]?.();
+    const ours = storage.data[STORAGE_KEY] ?? '';
+    store.getState().proceed();
+    const theirs = JSON.stringify({ state: { run: null }, version: SAVE_VERSION });
+    storage.data[STORAGE_KEY] = theirs;
+    for (const f of listeners) f({ key: STORAGE_KEY, oldValue: ours, newValue: theirs } as StorageEvent);
+    expect(resynced).toBe(0);
+    expect(store.health.getState()).toMatchObject({ problem: { kind: 'other-tab' }, writable: false });
+    writes[1]?.();
+    expect(storage.data[STORAGE_KEY]).toBe(theirs);
+  });
+});
+
 describe('migrations', () => {
   it('bring a version-1 save to this version by its named steps, and the next write is of this version', () => {
     const v1 = { run: null, settings: { textSize: 'large' }, imports: [], page: 'authoring' };

@@ -1,7 +1,10 @@
 /**
  * Where the app's progress is kept, and what went wrong there. The save is one JSON value in
- * localStorage — synchronous, so a decision is written before the next screen is drawn and a
- * killed tab loses nothing; the data is small (decision logs, settings, drill texts the
+ * localStorage, whose writes block the page (about 4 ms for a run, since it carries its drill).
+ * In the browser a change is written just after the next screen is painted (`afterNextPaint`),
+ * within a quarter of a second, and at once when the page is hidden or goes away: the trainee
+ * sees the next screen without waiting for storage, and only a tab killed in that instant
+ * loses its last decision. The data is small (decision logs, settings, drill texts the
  * instructor imported). The authoring view's draft, which can run to megabytes and changes on
  * every key, is written apart (`draftSaver`): under its own key, a moment after typing stops, so
  * that typing never serialises the run, and a draft too large to store never costs the run its
@@ -64,20 +67,38 @@ function isQuotaError(e: unknown): boolean {
   );
 }
 
+/** A save to be written: zustand's persist storage, with the write it may hold back. */
+export interface SaveStorage extends PersistStorage<unknown> {
+  /** Writes a held-back change now (the page is going away or hidden). */
+  flush: () => void;
+  /** A change is held back, not yet in storage. */
+  pending: () => boolean;
+}
+
 /**
  * zustand's persist storage over `base` (null when the browser gave none), reporting into
  * `health`. Reads refuse what is not a save of a version this app knows; writes never throw.
+ * With `later`, a change is held and written when `later` calls back (the latest change only,
+ * once); without it, at once.
  */
 export function saveStorage(
   base: StateStorage | null,
   health: SaveHealthStore,
   version: number,
-): PersistStorage<unknown> {
+  later?: (write: () => void) => void,
+): SaveStorage {
   const report = (problem: SaveProblem, writable = health.getState().writable) =>
     health.setState({ problem, writable });
   // The parts last written: a change elsewhere in the store (a key typed in the draft, a page
   // opened) leaves them as they were, and is not worth serialising the run again.
   let written: Record<string, unknown> | null = null;
+  // The change `later` will write; only the latest is kept, since each holds the whole save.
+  let held: { name: string; value: StorageValue<unknown> } | null = null;
+  const flush = () => {
+    const change = held;
+    held = null;
+    if (change) writeNow(change.name, change.value);
+  };
   return {
     getItem(name) {
       if (!base) {
@@ -113,27 +134,16 @@ export function saveStorage(
       return parsed as unknown as StorageValue<unknown>;
     },
     setItem(name, value) {
-      if (!base || !health.getState().writable) return;
-      if (samePartsAs(written, value.state)) return;
-      const write = (text: string) => {
-        base.setItem(name, text);
-        written = isObject(value.state) ? { ...value.state } : null;
-        health.setState({ lastWritten: text, ...fitsAgain(health, 'save') });
-      };
-      try {
-        write(JSON.stringify(value));
-      } catch (e) {
-        if (!isQuotaError(e)) return report({ kind: 'unavailable' });
-        // The copy of the drill a run keeps is what can go: the run itself then still fits.
-        const lighter = withoutPlayed(value);
-        try {
-          if (lighter) return write(JSON.stringify(lighter));
-        } catch {
-          // Full even so.
-        }
-        health.setState({ problem: { kind: 'full' }, full: { ...health.getState().full, save: true } });
+      if (!later) {
+        writeNow(name, value);
+        return;
       }
+      const scheduled = held !== null;
+      held = { name, value };
+      if (!scheduled) later(flush);
     },
+    flush,
+    pending: () => held !== null,
     removeItem(name) {
       try {
         base?.removeItem(name);
@@ -142,6 +152,35 @@ export function saveStorage(
       }
     },
   };
+
+  function writeNow(name: string, value: StorageValue<unknown>): void {
+    if (!base || !health.getState().writable) return;
+    if (samePartsAs(written, value.state)) return;
+    const write = (text: string) => {
+      base.setItem(name, text);
+      written = isObject(value.state) ? { ...value.state } : null;
+      health.setState({ lastWritten: text, ...fitsAgain(health, 'save') });
+    };
+    try {
+      write(JSON.stringify(value));
+    } catch (e) {
+      if (!isQuotaError(e)) {
+        report({ kind: 'unavailable' });
+        return;
+      }
+      // The copy of the drill a run keeps is what can go: the run itself then still fits.
+      const lighter = withoutPlayed(value);
+      try {
+        if (lighter) {
+          write(JSON.stringify(lighter));
+          return;
+        }
+      } catch {
+        // Full even so.
+      }
+      health.setState({ problem: { kind: 'full' }, full: { ...health.getState().full, save: true } });
+    }
+  }
 }
 
 /** True when every part of `state` is the very value last written (immer keeps an unchanged part's identity). */

@@ -6,7 +6,7 @@ import { rate } from '../../src/report/ratings';
 import { load } from '../../src/scenario/load';
 import { DIMENSION_LABEL, formatGameTime } from '../../src/ui/format';
 import { expect, test } from './fixtures';
-import { playToDebrief, shippedDrill } from './helpers';
+import { playToDebrief, savedText, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 
@@ -63,7 +63,7 @@ test('play from here starts at the chosen node with the state set in the inspect
 
   // It plays on like any run, and its debrief is the engine's, computed in Node from the same origin.
   await playToDebrief(page);
-  const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('tuiyan'))) ?? '{}').state.run;
+  const saved = JSON.parse((await savedText(page)) ?? '{}').state.run;
   expect(saved.origin).toEqual({
     node: 'neighbours',
     clock: 1800,

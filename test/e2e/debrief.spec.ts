@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import { rate } from '../../src/report/ratings';
 import { DIMENSION_LABEL } from '../../src/ui/format';
 import { expect, test } from './fixtures';
-import { expectAccessible, expectedReport, openDrill, playToDebrief, shippedDrill } from './helpers';
+import { expectAccessible, expectedReport, openDrill, playToDebrief, savedText, shippedDrill } from './helpers';
 import { comparable, pdfPageImages, pdfText } from './pdf';
 
 const scenario = shippedDrill();
@@ -80,7 +80,7 @@ test('exports the results, which read back as JSON valid against the published s
 
 test('runs a what-if from the second decision and compares it with the real run', async ({ page }) => {
   const report = await expectedReport(page, scenario);
-  const saved = await page.evaluate(() => window.localStorage.getItem('tuiyan'));
+  const saved = await savedText(page);
   await page.getByRole('button', { name: '换个选择：从第 2 个决定起假设推演' }).click();
   const sandbox = page.getByRole('region', { name: /假设推演：从第 2 个决定起/ });
   await expect(sandbox.getByRole('note')).toContainText('不计分');
@@ -102,7 +102,7 @@ test('runs a what-if from the second decision and compares it with the real run'
       .getByRole('row', { name: report.timeline[1]?.nodeTitle }),
   ).toBeVisible();
   // The sandbox scored nothing: the saved run is as it was.
-  expect(await page.evaluate(() => window.localStorage.getItem('tuiyan'))).toBe(saved);
+  expect(await savedText(page)).toBe(saved);
   await sandbox.getByRole('button', { name: '结束假设推演' }).click();
   await expect(sandbox).toHaveCount(0);
 });

@@ -90,14 +90,26 @@ export async function playToDebrief(page: Page, pick: (decision: number) => stri
   throw new Error('the drill did not end within 100 decisions');
 }
 
+/**
+ * What storage holds under `key` once the app's held-back save is written: the app writes it in an
+ * idle moment after the next paint (save-storage.ts), and an idle callback asked for later runs after it.
+ */
+export async function savedText(page: Page, key = 'tuiyan'): Promise<string | null> {
+  return await page.evaluate(
+    (k) =>
+      new Promise<string | null>((done) =>
+        window.requestIdleCallback(() => done(window.localStorage.getItem(k)), { timeout: 2000 }),
+      ),
+    key,
+  );
+}
+
 export async function savedDecisions(page: Page): Promise<Decision[]> {
-  const saved = await page.evaluate(() => window.localStorage.getItem('tuiyan'));
-  return JSON.parse(saved ?? '{}').state.run.decisions;
+  return JSON.parse((await savedText(page)) ?? '{}').state.run.decisions;
 }
 
 export async function savedSeed(page: Page): Promise<number> {
-  const saved = await page.evaluate(() => window.localStorage.getItem('tuiyan'));
-  return JSON.parse(saved ?? '{}').state.run.seed;
+  return JSON.parse((await savedText(page)) ?? '{}').state.run.seed;
 }
 
 /** The report the engine computes, in Node, for the run the browser saved. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openDrill, shippedDrill } from './helpers';
+import { openDrill, savedText, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 const KEY = 'tuiyan';
@@ -37,7 +37,7 @@ test('a save from a newer version is neither read nor overwritten', async ({ pag
   await openDrill(page, drill.title);
   await page.keyboard.press('1');
   await expect(page.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
+  expect(await savedText(page, KEY)).toBe(newer);
 });
 
 test('two tabs on the same save: a tab with nothing unsaved takes up the other tab’s progress', async ({ context }) => {
@@ -52,6 +52,6 @@ test('two tabs on the same save: a tab with nothing unsaved takes up the other t
   // The first tab had nothing unsaved: it follows, rather than overwrite the decision later.
   await expect(first.getByRole('status').filter({ hasText: '这里已随之更新' })).toBeVisible();
   await expect(first.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
-  const saved = JSON.parse((await first.evaluate((key) => localStorage.getItem(key), KEY)) ?? '{}');
+  const saved = JSON.parse((await savedText(first, KEY)) ?? '{}');
   expect(saved.state.run.decisions).toHaveLength(1);
 });
