@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { lessons } from './scripts/lessons-table';
+import { compileHints } from './scripts/vite-compile-hints';
 import { contentSecurityPolicy } from './scripts/vite-csp';
 import { authoringGuide } from './scripts/vite-docs';
 import { shippedDrills } from './scripts/vite-shipped-drills';
@@ -36,6 +37,8 @@ export default defineConfig({
     authoringGuide(fileURLToPath(new URL('./docs/authoring.md', import.meta.url))),
     lessons(fileURLToPath(new URL('./docs/lessons.md', import.meta.url))),
     contentSecurityPolicy(),
+    // Chunks fetched ahead of their use, compiled then (scripts/vite-compile-hints.ts says why).
+    compileHints(['run', 'cases-chart', 'requests-board', 'debrief-screen']),
   ],
   // Relative asset paths so the built app also works from a file share or a sub-folder.
   base: './',

@@ -21,6 +21,17 @@ test('the drills’ index is preloaded beside the first load, and no drill’s c
   expect(first.length).toBeLessThanOrEqual(1); // at most the idle prefetch, after the cards
 });
 
+test('the run’s code, fetched while the library is idle, carries V8’s compile hint; the first load does not', async ({
+  page,
+}) => {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  const entry = page.waitForResponse(/\/assets\/index-[^/]*\.js$/);
+  const run = page.waitForResponse(/\/assets\/run-[\w-]{8}\.js$/);
+  await page.goto('/');
+  expect((await (await entry).text()).startsWith(HINT)).toBe(false);
+  expect((await (await run).text()).startsWith(HINT)).toBe(true);
+});
+
 test('a drill whose chunk does not come says so on its card, and 开始演练 again starts it', async ({ page }) => {
   await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
   await page.goto('/');
