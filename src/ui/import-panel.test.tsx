@@ -15,7 +15,8 @@ function renderComponent() {
 }
 
 async function paste(text: string) {
-  const box = screen.getByLabelText('或粘贴情景 JSON：');
+  // The panel comes a frame after the library's cards.
+  const box = await screen.findByLabelText('或粘贴情景 JSON：');
   await userEvent.click(box);
   await userEvent.paste(text);
   await userEvent.click(screen.getByRole('button', { name: '检查并导入' }));
@@ -36,7 +37,7 @@ describe('<ImportPanel>', () => {
   it('imports a file chosen with the file picker', async () => {
     const { store } = renderComponent();
     const file = new File([JSON.stringify(imported)], 'mine.json', { type: 'application/json' });
-    await userEvent.upload(screen.getByLabelText('选择文件…'), file);
+    await userEvent.upload(await screen.findByLabelText('选择文件…'), file);
     expect(await screen.findByRole('status')).toHaveTextContent('已导入');
     expect(store.getState().imports[0]?.file).toBe('mine.json');
   });

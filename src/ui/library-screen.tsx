@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { importedId } from '../store/library-slice';
+import { useAfterFirstPaint } from './after-first-paint';
+import { useFocusSoon } from './focus-soon';
 import { ImportPanel } from './import-panel';
 import { useApp } from './store-context';
 import { TimeLimitSetting } from './time-limit-setting';
@@ -20,7 +22,9 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const entries = useMemo(() => Object.values(library.entries), [library.entries]);
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from a drill, focus starts at the top of the library, not on the page body.
-  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  useFocusSoon(heading);
+  // The cards first, in the first frame; the import panel, for instructors, a frame later.
+  const rest = useAfterFirstPaint();
   // The run's chart and requests board are fetched while the trainee reads the library, so they
   // are there when a drill starts.
   useEffect(() => {
@@ -143,7 +147,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
           </li>
         ))}
       </ul>
-      {library.status === 'ready' && <ImportPanel />}
+      {rest && library.status === 'ready' && <ImportPanel />}
       {library.rejected.length > 0 && (
         <section className="rejected" aria-labelledby="rejected-heading">
           <h2 id="rejected-heading">未能载入的情景文件</h2>

@@ -1,9 +1,10 @@
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { debrief, TONE_LABEL } from '../../engine/debrief';
 import type { Origin, RunState } from '../../engine/types';
 import { afterAction } from '../../report/after-action';
 import { analyseInBackground } from '../../report/run-analysis';
 import type { Scenario } from '../../scenario/schema';
+import { useAfterFirstPaint } from '../after-first-paint';
 import { CasesChart, runMarkers } from '../cases-chart';
 import { useFocusSoon } from '../focus-soon';
 import { DIMENSION_LABEL } from '../format';
@@ -20,16 +21,26 @@ import { TimelineTable } from './timeline-table';
 import { WhatIfSandbox } from './what-if-sandbox';
 import './debrief.css';
 
-/** The run weighed against the best line, in the background: it takes a second or two. */
-function useRunAnalysis(scenario: Scenario, state: RunState, origin: Origin | undefined): AnalysisStatus {
+/**
+ * The run weighed against the best line, in the background: it takes a second or two. Started once
+ * `begin` holds (the debrief's first frame is painted): handing the drill to the worker copies it,
+ * about 15 ms the first frame need not wait for.
+ */
+function useRunAnalysis(
+  scenario: Scenario,
+  state: RunState,
+  origin: Origin | undefined,
+  begin: boolean,
+): AnalysisStatus {
   const [status, setStatus] = useState<AnalysisStatus>({ kind: 'working', done: 0, total: state.decisions.length + 1 });
   useEffect(() => {
+    if (!begin) return;
     setStatus({ kind: 'working', done: 0, total: state.decisions.length + 1 });
     const request = { scenario, seed: state.seed, decisions: state.decisions, origin, timeLimits: state.timeLimits };
     return analyseInBackground(request, (message) =>
       setStatus(message.kind === 'progress' ? { ...message, kind: 'working' } : message),
     );
-  }, [scenario, state.seed, state.decisions, origin, state.timeLimits]);
+  }, [scenario, state.seed, state.decisions, origin, state.timeLimits, begin]);
   return status;
 }
 
@@ -40,27 +51,6 @@ interface Props {
   outdated?: boolean;
   /** An instructor reading a trainee's run from the class overview: the trainee's name, and the way back. */
   viewing?: { trainee: string; onClose: () => void };
-}
-
-/**
- * False for the first render, true once that render's frame has been painted. The debrief is about
- * 2,000 elements, most of them below the fold: the ending, the overview and the findings are drawn
- * first and shown in one frame, and the rest follows a frame later, before the trainee can scroll to it.
- */
-function useAfterFirstPaint(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer = 0;
-    // The animation callback runs before the frame is drawn; a timer set from it runs after.
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setPainted(true)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
-  }, []);
-  return painted;
 }
 
 /**
@@ -78,14 +68,16 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
   const trialFrom = viewing ? undefined : ownTrial;
   const trainee = viewing ? viewing.trainee : ownName;
   const report = useMemo(() => debrief(scenario, state), [scenario, state]);
-  const analysis = useRunAnalysis(scenario, state, trialFrom);
+  const rest = useAfterFirstPaint();
+  const analysis = useRunAnalysis(scenario, state, trialFrom, rest);
   const costs = analysis.kind === 'done' ? analysis.analysis.costs : undefined;
   const review = useMemo(() => afterAction(scenario, state, costs), [scenario, state, costs]);
   const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusSoon(heading);
-  const rest = useAfterFirstPaint();
 
+  // The ending and the overview (the scores) are drawn first and shown in one frame; the rest of the
+  // debrief's ~2,000 elements, most below the fold, a frame later, before the trainee can scroll to it.
   return (
     <main className="screen debrief">
       <header className="page-header">
@@ -116,9 +108,9 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
         decisions={report.totals.decisions}
         timeouts={report.totals.timeouts}
       />
-      <Findings dimensions={review.dimensions} />
       {rest && (
         <>
+          <Findings dimensions={review.dimensions} />
           {(scenario.regions ?? []).length > 0 && (
             <section aria-labelledby="world-heading" className="debrief-world">
               <h2 id="world-heading">各地结果</h2>
