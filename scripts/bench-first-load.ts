@@ -1,7 +1,7 @@
 /**
  * What the first load costs: the app is built into a temp directory and its manifest walked. The
- * gzipped JS of the entry and what it imports statically; whether the drill content is asked for in
- * parallel with it (a preload in index.html) or only once the main bundle has run; and, as detail,
+ * gzipped JS of the entry and what it imports statically; whether the drills' index comes with it
+ * (bundled in, or preloaded by index.html) or is asked for only once the main bundle has run; and, as detail,
  * what each part loaded on demand adds.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  dynamicImports?: string[];
   css?: string[];
 }
 
@@ -81,14 +82,24 @@ export async function firstLoad(say: (line: string) => void, targetKb: number): 
     const firstText = firstSizes.files.map((f) => readFileSync(join(outDir, f), 'utf8')).join('');
     const preloads = preloadedHrefs(readFileSync(join(outDir, 'index.html'), 'utf8'));
     const drillFile = drills ? (manifest[drills] as ManifestChunk).file : null;
-    const drillsInParallel = drillFile === null ? null : preloads.some((href) => namesFile(href, drillFile));
+    // The index bundled into the first load itself: its drills' chunks are imported from there.
+    const indexInFirst = [...first].some((k) =>
+      (manifest[k]?.dynamicImports ?? []).some((d) => d.startsWith('virtual:shipped-drill/')),
+    );
+    const drillsInParallel = indexInFirst
+      ? true
+      : drillFile === null
+        ? null
+        : preloads.some((href) => namesFile(href, drillFile));
 
     say('\nFirst load (gzip -9)');
     say(
       `  JS code        ${kb(firstSizes.js).padStart(9)}  (${firstSizes.files.length} file(s); target ≤ ${targetKb} KB)`,
     );
     say(`  CSS            ${kb(firstSizes.css).padStart(9)}`);
-    if (drills) {
+    if (indexInFirst)
+      say("  drills' index  in the first load itself (the library's cards; data, checked at build time)");
+    else if (drills) {
       say(
         `  drills' index  ${kb(beyond(drills).js).padStart(9)}  (the library's cards; data, checked at build time; ` +
           `${drillsInParallel ? 'preloaded by index.html, in parallel' : 'asked for after the main bundle has run'})`,

@@ -1,3 +1,4 @@
+import shippedDrills from 'virtual:shipped-drills';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findScormApi } from './lms/find-api';
@@ -30,15 +31,18 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flushSaves();
 });
 
-// The drills' index comes as its own small chunk, already checked at build time and fetched beside
-// this one (index.html preloads it); each drill's text is a chunk of its own, fetched when needed.
-// The first load carries no drill's text and no validator, fetched only when a saved file needs it.
+// The drills' index (1.6 KB, checked at build time) comes with the first load, so the first screen is
+// drawn once, with its cards; each drill's text is a chunk of its own, fetched when needed. The first
+// load carries no drill's text and no validator, fetched only when a saved file needs it.
 const loadShippedDrills = () =>
   loadLibrary(
     store,
-    async () => (await import('virtual:shipped-drills')).default,
+    () => shippedDrills,
     () => import('./scenario/load'),
   );
+
+// Before the first render: with nothing saved to check, the library is filled at once.
+void loadShippedDrills();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
@@ -49,7 +53,6 @@ createRoot(root).render(
     </StoreProvider>
   </StrictMode>,
 );
-void loadShippedDrills();
 
 // In an LMS (a SCORM 1.2 package), the reporter is fetched; without one, nothing more is loaded.
 const lms = findScormApi(window);

@@ -13,9 +13,43 @@ import { loadRunEngine } from './run-engine';
 
 type Loader = { load: (text: string) => LoadResult };
 
-export async function loadLibrary(
+type ShippedDrills = readonly (IndexedFile | LoadedFile)[];
+
+/**
+ * Fills the library. With the index at hand (not a promise) and nothing saved to check — no imported
+ * file, no run to resume — it is filled before this returns, so the first screen is drawn with its
+ * cards rather than drawn twice.
+ */
+export function loadLibrary(
   store: AppStore,
-  shippedDrills: () => Promise<readonly (IndexedFile | LoadedFile)[]>,
+  shippedDrills: () => Promise<ShippedDrills> | ShippedDrills,
+  fetchLoader: () => Promise<Loader>,
+): Promise<void> {
+  const { imports: saved, run } = store.getState();
+  if (saved.length === 0 && !run) {
+    let listed: Promise<ShippedDrills> | ShippedDrills;
+    try {
+      listed = shippedDrills();
+    } catch (e) {
+      return Promise.resolve(failed(store, e));
+    }
+    if (!(listed instanceof Promise)) {
+      store.getState().addShippedDrills(listed);
+      return Promise.resolve();
+    }
+    const pending = listed;
+    return checkAndAdd(store, () => pending, fetchLoader);
+  }
+  return checkAndAdd(store, shippedDrills, fetchLoader);
+}
+
+function failed(store: AppStore, e: unknown): void {
+  store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
+}
+
+async function checkAndAdd(
+  store: AppStore,
+  shippedDrills: () => Promise<ShippedDrills> | ShippedDrills,
   fetchLoader: () => Promise<Loader>,
 ): Promise<void> {
   try {
@@ -53,7 +87,7 @@ export async function loadLibrary(
     // Not awaited by the library: a run on a shipped drill waits for it (and is reconciled when it comes).
     if (run && !run.origin) await state.fetchDrill(run.scenarioId);
   } catch (e) {
-    store.getState().shippedDrillsFailed(e instanceof Error ? e.message : String(e));
+    failed(store, e);
   }
 }
 
