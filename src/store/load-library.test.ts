@@ -24,6 +24,27 @@ describe('loadLibrary', () => {
     expect(store.getState().library.status).toBe('ready');
   });
 
+  it('fills the library before it returns when the index is at hand and nothing saved needs checking', () => {
+    const store = storeOn();
+    const index = [{ file: 'ui-drill.json', result: checker.load(JSON.stringify(uiDrill)) }];
+    void loadLibrary(store, () => index, async () => checker);
+    // No await: the first render already has the cards.
+    expect(store.getState().library.status).toBe('ready');
+    expect(Object.keys(store.getState().library.entries)).toEqual(['ui-drill']);
+  });
+
+  it('says so when the index cannot be had, and keeps the app going', async () => {
+    const store = storeOn();
+    await loadLibrary(
+      store,
+      () => {
+        throw new Error('索引坏了');
+      },
+      async () => checker,
+    );
+    expect(store.getState().library).toMatchObject({ status: 'failed', failure: '索引坏了' });
+  });
+
   it('loads the version a finished run was played on when the drill has changed, for its debrief', async () => {
     const storage = memoryStorage();
     const first = storeOn(storage);
