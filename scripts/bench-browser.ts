@@ -255,7 +255,13 @@ async function savedAtEnding(browser: Browser, origin: string): Promise<Record<s
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
       if ((await page.locator(CHOICE).count()) > 0) await page.locator(CHOICE).first().click();
       else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
-        return await page.evaluate(() => ({ ...window.localStorage }));
+        // The app writes its save in an idle moment after the screen is painted: read after that.
+        return await page.evaluate(
+          () =>
+            new Promise<Record<string, string>>((done) =>
+              window.requestIdleCallback(() => done({ ...window.localStorage }), { timeout: 2000 }),
+            ),
+        );
       } else await page.locator(NEXT).click();
     }
     throw new Error('the first drill did not end within 200 screens');

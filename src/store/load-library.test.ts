@@ -27,7 +27,11 @@ describe('loadLibrary', () => {
   it('fills the library before it returns when the index is at hand and nothing saved needs checking', () => {
     const store = storeOn();
     const index = [{ file: 'ui-drill.json', result: checker.load(JSON.stringify(uiDrill)) }];
-    void loadLibrary(store, () => index, async () => checker);
+    void loadLibrary(
+      store,
+      () => index,
+      async () => checker,
+    );
     // No await: the first render already has the cards.
     expect(store.getState().library.status).toBe('ready');
     expect(Object.keys(store.getState().library.entries)).toEqual(['ui-drill']);
