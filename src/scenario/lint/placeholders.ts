@@ -106,36 +106,41 @@ function checkFilled(context: LintContext, text: string, path: PathKey[]): void 
  * Any other string of the drill that has a placeholder in it. `path` is one stack, pushed and
  * popped, and keys are read with `for…in`: the walk visits every value of a drill that may be large.
  */
-function checkUnfilled(context: LintContext, value: unknown, path: PathKey[]): void {
-  if (typeof value === 'string') {
-    const found = value.includes('{{') ? placeholdersIn(value)[0] : undefined;
-    if (found && !isFilled(context.scenario, path)) {
+/**
+ * Every string in the drill outside the fields filled: a placeholder there is shown as written.
+ * Walks the whole file, so it stays lean: a string is looked into in place, and a path is built
+ * only for an object or array to go into, or for a string that has `{{`.
+ */
+function checkUnfilled(context: LintContext, value: object, path: PathKey[]): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) visit(context, value[i], path, i);
+    return;
+  }
+  for (const key in value) {
+    if (key === '$comment' || !Object.hasOwn(value, key)) continue;
+    visit(context, (value as Record<string, unknown>)[key], path, key);
+  }
+}
+
+function visit(context: LintContext, x: unknown, path: PathKey[], key: PathKey): void {
+  if (typeof x === 'string') {
+    if (!x.includes('{{')) return;
+    const found = placeholdersIn(x)[0];
+    if (!found) return;
+    path.push(key);
+    if (!isFilled(context.scenario, path)) {
       context.error(
         [...path],
         `这里的「{{${found.name}}}」不会被替换，学员会看到花括号：占位符只在${WHERE_FILLED}里起作用，标题、选项文字和名称里请直接写出内容。`,
       );
     }
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const x: unknown = value[i];
-      if (typeof x !== 'string' && (x === null || typeof x !== 'object')) continue;
-      path.push(i);
-      checkUnfilled(context, x, path);
-      path.pop();
-    }
-    return;
-  }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const x: unknown = (value as Record<string, unknown>)[key];
-    if (key === '$comment' || (typeof x !== 'string' && (x === null || typeof x !== 'object'))) continue;
-    path.push(key);
-    checkUnfilled(context, x, path);
     path.pop();
+    return;
   }
+  if (x === null || typeof x !== 'object') return;
+  path.push(key);
+  checkUnfilled(context, x, path);
+  path.pop();
 }
 
 export function checkPlaceholders(context: LintContext): void {
