@@ -306,7 +306,7 @@ function step(
 
 /** `list` with `items` after it: the same array, added to, when the caller owns it; else a copy. NOTE mutates `list` when `owned`. */
 function appended<T>(list: T[], items: readonly T[], owned: boolean): T[] {
-  if (!owned) return [...list, ...items];
+  if (!owned) return list.concat(items);
   for (const item of items) list.push(item);
   return list;
 }
