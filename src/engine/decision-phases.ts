@@ -134,7 +134,7 @@ export function takeEffect(
     working.log.push({ t: done, measure, from: 'choice' });
     scored.push(...coordinationEvents(scenario, facts, index));
   }
-  scored.push(...coordinationEvents(scenario, policyLeftBehind(working.world, state.world), index));
+  scored.push(...coordinationEvents(scenario, policyLeftBehind(working.world, working.policyBefore), index));
   if (taken.requests) {
     const request = taken.requests;
     // No time set for the answer: it waits for an inject that decides, or never comes.

@@ -20,7 +20,15 @@ import {
   type VarValue,
   waiting,
 } from './types';
-import { advanceWorld, applyMeasure, cloneWorld, metric, type WorldState } from './world';
+import {
+  advanceWorld,
+  applyMeasure,
+  beforeMeasures,
+  cloneWorld,
+  metric,
+  type PolicyBefore,
+  type WorldState,
+} from './world';
 
 /** What conditions can see of a run, at one moment. */
 export interface Moment {
@@ -46,6 +54,8 @@ export interface WorkingCopy extends Moment {
   /** A trial's run-up passes over the nodes injects would open, firing all of them. */
   opensNodes: boolean;
   events: DrillEvent[];
+  /** The world's policy marks as the step began, for the check of what a new policy left behind. */
+  policyBefore: PolicyBefore;
 }
 
 export function contextOf(scenario: Scenario, moment: Moment): ConditionContext {
@@ -70,7 +80,9 @@ export function workingCopy(state: RunState, decision: number | null, opensNodes
     vars: { ...state.vars },
     clock: state.clock,
     visited: state.visited,
-    world: cloneWorld(state.world),
+    // An owned state is never read again: its world is carried on, not copied (a replay's steps).
+    world: owned ? state.world : cloneWorld(state.world),
+    policyBefore: beforeMeasures(state.world),
     grants: owned ? state.grants : state.grants.slice(),
     violations: state.violations,
     rng: state.rng,

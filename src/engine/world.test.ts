@@ -5,6 +5,7 @@ import { STEP_MINUTES } from './epidemic';
 import {
   advanceWorld,
   applyMeasure,
+  beforeMeasures,
   cloneWorld,
   initWorld,
   type MeasureFact,
@@ -311,13 +312,13 @@ describe('applyMeasure', () => {
       const w = initWorld(scenario);
       // Set before any policy: nothing to judge yet.
       expect(contact(0.4, w)).toEqual([]);
-      const before = cloneWorld(w);
+      const before = beforeMeasures(w);
       expect(policy(0.8, w)).toEqual([]);
       expect(w.policyMarks.pending).toEqual(['home']);
       // The decision during which the policy came: the trainee has not seen it yet.
       expect(policyLeftBehind(w, before)).toEqual([]);
       // The next decision did nothing about it.
-      const next = cloneWorld(w);
+      const next = beforeMeasures(w);
       expect(policyLeftBehind(w, next)).toEqual([
         { kind: 'escalated', region: 'home', factor: 0.4, policy: 0.8, by: 'policy' },
       ]);
@@ -328,7 +329,7 @@ describe('applyMeasure', () => {
       const w = initWorld(scenario);
       contact(0.4, w);
       policy(0.8, w);
-      const next = cloneWorld(w);
+      const next = beforeMeasures(w);
       expect(contact(0.8, w)).toEqual([{ kind: 'aligned', region: 'home', factor: 0.8, policy: 0.8 }]);
       expect(policyLeftBehind(w, next)).toEqual([]);
       // The same policy again changes nothing; one that comes round to the trainee earns no credit by itself.

@@ -356,9 +356,20 @@ export const POLICY_TOLERANCE = 0.1;
  * decision did not bring in line, are 层层加码 from now on. Regions a policy found stricter during
  * it wait for the next decision; so do all when a new policy came during it. NOTE mutates `w`.
  */
-export function policyLeftBehind(w: WorldState, before: WorldState): MeasureFact[] {
+/** What `policyLeftBehind` reads of the world as it was: kept apart, since the world may change in place. */
+export interface PolicyBefore {
+  policyContact: WorldState['policyContact'];
+  pending: readonly string[];
+}
+
+export function beforeMeasures(w: WorldState): PolicyBefore {
+  // `pending` is replaced, never changed in place (judgeAgainstPolicy filters it): the array can be kept.
+  return { policyContact: w.policyContact, pending: w.policyMarks.pending };
+}
+
+export function policyLeftBehind(w: WorldState, before: PolicyBefore): MeasureFact[] {
   if (w.policyContact !== before.policyContact) return [];
-  const waited = before.policyMarks.pending.filter((region) => w.policyMarks.pending.includes(region));
+  const waited = before.pending.filter((region) => w.policyMarks.pending.includes(region));
   return waited.flatMap((region) => judgeAgainstPolicy(w, region, 'policy'));
 }
 
