@@ -66,19 +66,27 @@ export interface Link {
  * Advances every region by one fixed step. NOTE mutates `people`.
  * `contact`, `isolation` and `beds` are per region; `travel` is the current factor of each link.
  */
+let PRESSURE = new Float64Array(16);
+let ALIVE = new Float64Array(16);
+
 export function step(
   rates: Rates,
   people: Compartments[],
   links: readonly Link[],
-  travel: readonly number[],
-  contact: readonly number[],
-  isolation: readonly number[],
-  beds: readonly number[],
+  travel: ArrayLike<number>,
+  contact: ArrayLike<number>,
+  isolation: ArrayLike<number>,
+  beds: ArrayLike<number>,
 ): void {
   const n = people.length;
   // Infectious pressure in each region: its own unisolated infectious, plus infectious visitors.
-  const pressure = new Array<number>(n);
-  const alive = new Array<number>(n);
+  // Reused from step to step (every step of every replay), not allocated.
+  if (PRESSURE.length < n) {
+    PRESSURE = new Float64Array(n);
+    ALIVE = new Float64Array(n);
+  }
+  const pressure = PRESSURE;
+  const alive = ALIVE;
   for (let r = 0; r < n; r++) {
     const c = people[r] as Compartments;
     alive[r] = c.S + c.E + c.I + c.H + c.R;

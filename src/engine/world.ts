@@ -224,6 +224,36 @@ function settingsNow(w: WorldState): StepSettings {
 }
 
 /**
+ * The settings of a step without changes, written into arrays reused from step to step: the
+ * epidemic's step reads them at once and nothing keeps them. Thousands of steps in a replay
+ * would otherwise allocate five arrays each.
+ */
+const SCRATCH = {
+  contact: new Float64Array(0),
+  isolation: new Float64Array(0),
+  travel: new Float64Array(0),
+  beds: new Float64Array(0),
+};
+
+function settingsInScratch(w: WorldState): Readonly<typeof SCRATCH> {
+  const count = w.regions.length;
+  if (SCRATCH.contact.length !== count) {
+    SCRATCH.contact = new Float64Array(count);
+    SCRATCH.isolation = new Float64Array(count);
+    SCRATCH.beds = new Float64Array(count);
+  }
+  for (let i = 0; i < count; i++) {
+    const r = w.regions[i] as RegionState;
+    SCRATCH.contact[i] = r.contact;
+    SCRATCH.isolation[i] = r.isolation;
+    SCRATCH.beds[i] = r.beds;
+  }
+  if (SCRATCH.travel.length !== w.travel.length) SCRATCH.travel = new Float64Array(w.travel.length);
+  travelInto(w, SCRATCH.travel);
+  return SCRATCH;
+}
+
+/**
  * The settings are about to change at minute `t`, inside the step the world has not yet run:
  * the part of the step before `t` is booked under the settings in force until now, so that what
  * changes at minute t acts from minute t. NOTE mutates `w`.
@@ -244,10 +274,10 @@ function settingsChangeAt(w: WorldState, t: number): void {
  * each part's settings weighted by its length (the rates are linear in them, so this is the
  * split step's first-order equivalent, and acting later never comes out better).
  */
-function settingsOfStep(w: WorldState): StepSettings {
-  const now = settingsNow(w);
+function settingsOfStep(w: WorldState): StepSettings | Readonly<typeof SCRATCH> {
   const split = w.split;
-  if (!split) return now;
+  if (!split) return settingsInScratch(w);
+  const now = settingsNow(w);
   const rest = w.t + STEP_MINUTES - split.from;
   const mix = (key: keyof StepSettings) =>
     now[key].map((x, i) => ((split.booked[key][i] ?? 0) + x * rest) / STEP_MINUTES);
@@ -291,6 +321,11 @@ function deliverBy(scenario: Scenario, w: WorldState, t: number): void {
  */
 export function travelOpen(w: WorldState): number[] {
   const open = new Array<number>(w.travel.length);
+  travelInto(w, open);
+  return open;
+}
+
+function travelInto(w: WorldState, open: number[] | Float64Array): void {
   for (let k = 0; k < w.travel.length; k++) {
     if (w.closed.includes(k)) {
       open[k] = 0;
@@ -300,7 +335,6 @@ export function travelOpen(w: WorldState): number[] {
     for (const road of w.closedRoads) if (road.link === k) cut += road.share;
     open[k] = (w.travel[k] as number) * Math.max(0, 1 - cut);
   }
-  return open;
 }
 
 /**
