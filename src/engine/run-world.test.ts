@@ -18,7 +18,7 @@ import {
 } from '../../test/fake-scenario';
 import type { Choice, Inject, Measure, Scenario } from '../scenario/schema';
 import { unlawfulPowerEvent } from './rules';
-import { choose, offeredChoices, replay, start } from './run';
+import { choose, offeredChoices, replay, snapshot, start } from './run';
 import type { DrillEvent, RunState, ScoreEvent } from './types';
 import { advanceWorld, applyMeasure, initWorld, metric } from './world';
 
@@ -628,8 +628,8 @@ describe('a situation set for a later time (a node’s "at")', () => {
     advanceWorld(scenario, expected, 3 * DAY);
     expect(state.world).toEqual(expected);
     expect(events).toContainEqual({ type: 'clock', from: 120, to: 3 * DAY });
-    // The timeline shows the world as the next situation finds it.
-    expect(state.timeline[0]?.regions[0]?.cases).toBe(Math.round(expected.regions[0]?.cum ?? 0));
+    // The consequence shows the world as the next situation finds it.
+    expect(snapshot(state.world)[0]?.cases).toBe(Math.round(expected.regions[0]?.cum ?? 0));
   });
 
   it('is met at once by a run that arrives later than its time', () => {
@@ -859,8 +859,8 @@ describe('shipments on a route, and named roads', () => {
   });
 });
 
-describe('the timeline', () => {
-  it('keeps a rounded snapshot of every region after each decision', () => {
+describe('the regions before and after a decision', () => {
+  it('keeps a rounded snapshot of the regions as the last decision was taken, for the consequence to compare', () => {
     const scenario = drill([
       fakeChoice({ id: 'wait', takes: '3d', next: 'n1' }),
       fakeChoice({ id: 'beds', takes: '1d', world: [{ type: 'beds', region: 'next', add: 30, after: '0m' }] }),
@@ -868,7 +868,9 @@ describe('the timeline', () => {
     const first = play(scenario, 'wait');
     const state = play(scenario, 'wait', 'beds');
     const [home, next] = first.world.regions;
-    expect(first.timeline[0]?.regions).toEqual([
+    // The first decision was taken on the world as the run began.
+    expect(first.regionsBefore).toEqual(snapshot(start(scenario, 1).world));
+    expect(snapshot(first.world)).toEqual([
       {
         cases: Math.round(home?.cum ?? 0),
         deaths: Math.round(home?.D ?? 0),
@@ -884,13 +886,14 @@ describe('the timeline', () => {
         trust: 70,
       },
     ]);
-    for (const r of first.timeline[0]?.regions ?? []) {
+    // The second was taken on the world the first left.
+    expect(state.regionsBefore).toEqual(snapshot(first.world));
+    for (const r of state.regionsBefore) {
       for (const value of Object.values(r)) expect(Number.isInteger(value)).toBe(true);
     }
-    // Later decisions leave earlier snapshots as they were.
-    expect(state.timeline[0]).toEqual(first.timeline[0]);
-    expect(state.timeline[1]?.regions[1]?.beds).toBe(50);
-    expect(state.timeline[1]?.regions[0]?.cases).toBeGreaterThan(state.timeline[0]?.regions[0]?.cases ?? 0);
+    const after = snapshot(state.world);
+    expect(after[1]?.beds).toBe(50);
+    expect(after[0]?.cases).toBeGreaterThan(state.regionsBefore[0]?.cases ?? 0);
   });
 });
 

@@ -51,6 +51,7 @@ describe('start', () => {
       visited: ['n1'],
       decisions: [],
       timeline: [],
+      regionsBefore: [],
       scoreEvents: [],
       completed: {},
       ending: null,
@@ -212,7 +213,6 @@ describe('choose', () => {
         realMs: 1500,
         changes: [],
         varsAfter: {},
-        regions: [],
       },
       {
         nodeId: 'n2',
@@ -224,7 +224,6 @@ describe('choose', () => {
         realMs: 2500,
         changes: [],
         varsAfter: {},
-        regions: [],
       },
     ]);
     expect(s2.visited).toEqual(['n1', 'n2', 'end']);
@@ -558,7 +557,6 @@ describe('choose', () => {
           realMs,
           changes: [],
           varsAfter: {},
-          regions: [],
         },
       ]);
       expect(events[0]).toEqual({ type: 'decided', decision: 0, nodeId: 'n1', choiceId: 'wait', timedOut: true });

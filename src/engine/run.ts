@@ -53,28 +53,6 @@ export function snapshot(world: WorldState): RegionSnapshot[] {
 /** Shared by every decision that changed no variable. */
 const NO_CHANGES: VarChange[] = [];
 
-/** `snapshot(world)`, sharing with `before` every region's snapshot (or the whole list) that is unchanged. */
-function snapshotBeside(world: WorldState, before: readonly RegionSnapshot[] | undefined): RegionSnapshot[] {
-  const now = snapshot(world);
-  if (!before || before.length !== now.length) return now;
-  let same = 0;
-  for (let i = 0; i < now.length; i++) {
-    const a = now[i] as RegionSnapshot;
-    const b = before[i] as RegionSnapshot;
-    if (
-      a.cases === b.cases &&
-      a.deaths === b.deaths &&
-      a.hospitalised === b.hospitalised &&
-      a.beds === b.beds &&
-      a.trust === b.trust
-    ) {
-      now[i] = b;
-      same++;
-    }
-  }
-  return same === now.length ? (before as RegionSnapshot[]) : now;
-}
-
 /** `vars`, or `before` when it holds the same values under the same names. */
 function varsBeside(
   vars: Record<string, VarValue>,
@@ -104,6 +82,7 @@ export function start(scenario: Scenario, seed: number, timeLimits: TimeLimits =
     visited: [scenario.start],
     decisions: [],
     timeline: [],
+    regionsBefore: [],
     scoreEvents: [],
     completed: {},
     ending: null,
@@ -243,6 +222,8 @@ function step(
   if (!node) throw new IllegalDecisionError(`the drill has ended; no decision ${index} to take`, index);
   const { taken, timedOut } = choiceTaken(state, node, offeredChoices(scenario, state), choiceId, realMs);
   const judged = judge(scenario, state, node, taken, timedOut);
+  // Taken before the step changes the world (in place, in a replay).
+  const regionsBefore = snapshot(state.world);
 
   const working = workingCopy(state, index, true, owned);
   working.violations = judged.violations;
@@ -279,7 +260,6 @@ function step(
     realMs,
     changes: changes.length > 0 ? changes : NO_CHANGES,
     varsAfter,
-    regions: snapshotBeside(working.world, last?.regions),
   };
   const next: RunState = {
     ...state,
@@ -290,6 +270,7 @@ function step(
     visited: state.visited.includes(target) ? state.visited : appended(state.visited, [target], owned),
     decisions: appended(state.decisions, [{ choiceId, realMs }], owned),
     timeline: appended(state.timeline, [entry], owned),
+    regionsBefore,
     scoreEvents: scored.length ? appended(state.scoreEvents, scored, owned) : state.scoreEvents,
     completed: effect.completed,
     ending,

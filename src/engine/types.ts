@@ -70,8 +70,6 @@ export interface TimelineEntry {
   changes: VarChange[];
   /** The variables when the decision was done (clockAfter): what its feedback's placeholders show. */
   varsAfter: Record<string, VarValue>;
-  /** The regions when the next situation was met (after the decision and the injects it let happen). */
-  regions: RegionSnapshot[];
 }
 
 /** A region's state rounded for display: what the status board and the timeline show. */
@@ -160,6 +158,13 @@ export interface RunState {
   visited: string[];
   decisions: Decision[];
   timeline: TimelineEntry[];
+  /**
+   * The regions as the last decision was taken, before it; empty before the first. With the
+   * regions now (`snapshot(world)`), what the consequence screen compares. Kept for the last
+   * decision only: a snapshot in every timeline entry was half the heap a long run held, and
+   * nothing read the older ones.
+   */
+  regionsBefore: RegionSnapshot[];
   scoreEvents: ScoreEvent[];
   /** Time-window id → in-game minute the key action was completed. */
   completed: Record<string, number>;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { fillText } from '../engine/fill-text';
 import { describeRequestNews, requestNews } from '../engine/requests';
-import { snapshot, start } from '../engine/run';
+import { snapshot } from '../engine/run';
 import { findChoice, findNode, scenarioIndex } from '../engine/scenario-index';
 import { eventDecision } from '../engine/score-events';
 import { formatDuration } from '../engine/scoring';
@@ -58,11 +58,8 @@ export function ConsequenceMain({ scenario, state }: Props) {
 
   const decision = state.timeline.length - 1;
   const entry = state.timeline[decision];
-  const before = useMemo(
-    // Before the first decision: the world as the run began, injects at minute 0 included.
-    () => state.timeline[decision - 1]?.regions ?? snapshot(start(scenario, state.seed).world),
-    [scenario, state.timeline, state.seed, decision],
-  );
+  // The regions as the decision was taken, and as the next situation is met.
+  const after = useMemo(() => snapshot(state.world), [state.world]);
   if (!entry) return null;
   const node = findNode(scenario, entry.nodeId);
   const choice = node?.kind === 'decision' ? findChoice(node, entry.choiceId) : undefined;
@@ -143,7 +140,7 @@ export function ConsequenceMain({ scenario, state }: Props) {
               </ul>
             </>
           )}
-          {hasWorld && <RegionChanges scenario={scenario} before={before} after={entry.regions} />}
+          {hasWorld && <RegionChanges scenario={scenario} before={state.regionsBefore} after={after} />}
           {changes.length > 0 && (
             <ul className="changes">
               {changes.map((c) => (
