@@ -141,6 +141,8 @@ export function namedRoadDelta(linkDelta: number, share: number): number {
 
 /** Coordination events for what the trainee's own measures did across borders. */
 export function coordinationEvents(scenario: Scenario, facts: readonly MeasureFact[], decision: number): ScoreEvent[] {
+  // Most decisions change nothing between regions: no helpers made for nothing (choose runs this twice).
+  if (facts.length === 0) return [];
   const region = (id: string) => findName(scenario, 'region', id);
   const supply = (id: string) => findName(scenario, 'supply', id);
   return facts.flatMap((f): ScoreEvent[] => {

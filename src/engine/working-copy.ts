@@ -3,7 +3,7 @@
  * once, changed in place by the step's phases, and turned into the next state at the end. The old
  * state is never touched, so a run state stays a value.
  */
-import type { Effect, Inject, Scenario } from '../scenario/schema';
+import type { Effect, Inject, Metric, Scenario } from '../scenario/schema';
 import { parseDuration } from './clock';
 import { type ConditionContext, holds } from './conditions';
 import { applyEffect, effectApplies } from './effects';
@@ -59,15 +59,40 @@ export interface WorkingCopy extends Moment {
 }
 
 export function contextOf(scenario: Scenario, moment: Moment): ConditionContext {
-  return {
-    vars: moment.vars,
-    clock: moment.clock,
-    visited: moment.visited,
-    metric: (name, region, supply) =>
-      name === 'violations' ? moment.violations : metric(scenario, moment.world, name, region, supply),
-    authorised: (power) => lawfulness(scenario, moment.grants, power, moment.clock).lawful,
-    requested: (power) => moment.grants.some((g) => g.power === power && waiting(g, moment.clock)),
-  };
+  return new MomentContext(scenario, moment);
+}
+
+/**
+ * A moment seen by the conditions. A class, not an object of closures: every choice, inject and
+ * branch checked makes one, and its methods are then made once, not at every check.
+ */
+class MomentContext implements ConditionContext {
+  readonly vars: Moment['vars'];
+  readonly clock: number;
+  readonly visited: Moment['visited'];
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly moment: Moment,
+  ) {
+    this.vars = moment.vars;
+    this.clock = moment.clock;
+    this.visited = moment.visited;
+  }
+
+  metric(name: Metric, region?: string, supply?: string): number {
+    const { moment } = this;
+    return name === 'violations' ? moment.violations : metric(this.scenario, moment.world, name, region, supply);
+  }
+
+  authorised(power: string): boolean {
+    return lawfulness(this.scenario, this.moment.grants, power, this.moment.clock).lawful;
+  }
+
+  requested(power: string): boolean {
+    const { grants, clock } = this.moment;
+    return grants.some((g) => g.power === power && waiting(g, clock));
+  }
 }
 
 /**
