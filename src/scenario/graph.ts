@@ -48,23 +48,25 @@ function edgesOf(scenario: Scenario): Edges {
   const dangling = new Int32Array(most);
   let edges = 0;
   let dangles = 0;
-  // `targets` (engine/next.ts) read inline: an array for each of tens of thousands of choices costs.
-  const add = (tail: number, id: string) => {
-    if (id === RETURN) return;
-    const head = index.get(id);
-    if (head !== undefined) {
-      from[edges] = tail;
-      to[edges++] = head;
-    } else if (dangles === 0 || dangling[dangles - 1] !== tail) dangling[dangles++] = tail;
-  };
+  // `targets` (engine/next.ts) read inline, and no closure: an array or a function for each
+  // lint's choices would be garbage, and optimised code that saw one closure is thrown away with it.
   for (let tail = 0; tail < nodes.length; tail++) {
     const node = nodes[tail] as (typeof nodes)[number];
     if (node.kind !== 'decision') continue;
     const choices = node.choices;
     for (let c = 0; c < choices.length; c++) {
       const next = (choices[c] as (typeof choices)[number]).next;
-      if (typeof next === 'string') add(tail, next);
-      else for (let b = 0; b < next.length; b++) add(tail, (next[b] as (typeof next)[number]).to);
+      const plain = typeof next === 'string';
+      const count = plain ? 1 : next.length;
+      for (let b = 0; b < count; b++) {
+        const id = plain ? next : (next[b] as Exclude<typeof next, string>[number]).to;
+        if (id === RETURN) continue;
+        const head = index.get(id);
+        if (head !== undefined) {
+          from[edges] = tail;
+          to[edges++] = head;
+        } else if (dangles === 0 || dangling[dangles - 1] !== tail) dangling[dangles++] = tail;
+      }
     }
   }
   const built = {
@@ -357,10 +359,10 @@ export function bestPaths(scenario: Scenario, weight: Float64Array, width: numbe
             cyclic = true;
             continue;
           }
-          for (let slot = 0; slot < width; slot++) {
-            const beyond = best[to * width + slot] as number;
-            after[slot] =
-              slot % 2 === 1 ? Math.max(after[slot] as number, beyond) : Math.min(after[slot] as number, beyond);
+          // Slots come in (least, most) pairs: stepped by two, with no test of which each is.
+          for (let slot = 0; slot < width; slot += 2) {
+            after[slot] = Math.min(after[slot] as number, best[to * width + slot] as number);
+            after[slot + 1] = Math.max(after[slot + 1] as number, best[to * width + slot + 1] as number);
           }
         }
         for (let slot = 0; slot < width; slot++)

@@ -82,7 +82,7 @@ export class LintContext {
     };
     this.names = {
       // The graph's index of node ids, when nothing was left out: a second set of ten thousand ids costs.
-      node: leftOut ? ids(scenario.nodes, 'node') : idsOf(nodeIndex(scenario)),
+      node: leftOut ? ids(scenario.nodes, 'node') : new KeysOf(nodeIndex(scenario)),
       region: ids(scenario.regions, 'region'),
       actor: ids(scenario.actors, 'actor'),
       // Only the entries the drill's law year has: another year's entry is no power in this drill.
@@ -100,20 +100,22 @@ export class LintContext {
     );
     // A shipment sent by a part left out of a broken file is known, with no route to check.
     this.shipments = new Map([...(leftOut?.shipments ?? [])].map((id) => [id, []]));
-    const ship = (world: readonly Measure[] | undefined) => {
-      for (const measure of world ?? []) {
-        if (measure.type !== 'ship') continue;
-        const sent = this.shipments.get(measure.id);
-        if (sent) sent.push(measure);
-        else this.shipments.set(measure.id, [measure]);
-      }
-    };
     for (const node of scenario.nodes) {
       if (node.kind !== 'decision') continue;
-      for (const choice of node.choices) if (choice.world) ship(choice.world);
+      for (const choice of node.choices) if (choice.world) this.ship(choice.world);
     }
-    for (const inject of scenario.injects ?? []) ship(inject.world);
+    for (const inject of scenario.injects ?? []) if (inject.world) this.ship(inject.world);
     this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
+  }
+
+  /** Adds the shipments `world` sends. NOTE mutates `shipments` (while the context is built). */
+  private ship(world: readonly Measure[]): void {
+    for (const measure of world) {
+      if (measure.type !== 'ship') continue;
+      const sent = this.shipments.get(measure.id);
+      if (sent) sent.push(measure);
+      else this.shipments.set(measure.id, [measure]);
+    }
   }
 
   error(path: Where, message: string): void {
@@ -411,9 +413,17 @@ const CONDITION_CHECKS: ConditionHandlers<void, LintContext> = {
   },
 };
 
-/** A map's keys as declared ids, read in place. */
-function idsOf(map: ReadonlyMap<string, unknown>): DeclaredIds {
-  return { has: (id) => map.has(id), [Symbol.iterator]: () => map.keys() };
+/** A map's keys as declared ids, read in place (a class, not closures: one shape for every lint). */
+class KeysOf implements DeclaredIds {
+  constructor(private readonly map: ReadonlyMap<string, unknown>) {}
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.map.keys();
+  }
 }
 
 /** Whether `x op value` holds for some x in [min, max]. */
