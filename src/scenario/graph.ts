@@ -12,6 +12,8 @@ import type { Scenario } from './schema';
 interface Edges {
   /** Node id → index (the first node with that id). */
   index: Map<string, number>;
+  /** For each node, the index of the first node with its id (itself, unless its id is said twice). */
+  first: Int32Array;
   /** Edge e goes from[e] → to[e], in node indexes; edges to unknown ids are left out. */
   from: Int32Array;
   to: Int32Array;
@@ -26,39 +28,56 @@ function edgesOf(scenario: Scenario): Edges {
   if (known) return known;
   const nodes = scenario.nodes;
   const index = new Map<string, number>();
+  const first = new Int32Array(nodes.length);
+  // Counted first, so that the edges go straight into typed arrays: no number[] grown and copied.
+  let most = 0;
   for (let n = 0; n < nodes.length; n++) {
-    const id = (nodes[n] as (typeof nodes)[number]).id;
-    if (!index.has(id)) index.set(id, n);
+    const node = nodes[n] as (typeof nodes)[number];
+    const seen = index.get(node.id);
+    if (seen === undefined) index.set(node.id, n);
+    first[n] = seen ?? n;
+    if (node.kind !== 'decision') continue;
+    const choices = node.choices;
+    for (let c = 0; c < choices.length; c++) {
+      const next = (choices[c] as (typeof choices)[number]).next;
+      most += typeof next === 'string' ? 1 : next.length;
+    }
   }
-  const from: number[] = [];
-  const to: number[] = [];
-  const dangling: number[] = [];
-  // `targets` (engine/next.ts) read inline: an array for each of tens of thousands of choices costs.
-  const add = (tail: number, id: string) => {
-    if (id === RETURN) return;
-    const head = index.get(id);
-    if (head !== undefined) {
-      from.push(tail);
-      to.push(head);
-    } else if (dangling[dangling.length - 1] !== tail) dangling.push(tail);
-  };
+  const from = new Int32Array(most);
+  const to = new Int32Array(most);
+  const dangling = new Int32Array(most);
+  let edges = 0;
+  let dangles = 0;
+  // `targets` (engine/next.ts) read inline, and no closure: an array or a function for each
+  // lint's choices would be garbage, and optimised code that saw one closure is thrown away with it.
   for (let tail = 0; tail < nodes.length; tail++) {
     const node = nodes[tail] as (typeof nodes)[number];
     if (node.kind !== 'decision') continue;
-    for (const choice of node.choices) {
-      const next = choice.next;
-      if (typeof next === 'string') add(tail, next);
-      else for (const branch of next) add(tail, branch.to);
+    const choices = node.choices;
+    for (let c = 0; c < choices.length; c++) {
+      const next = (choices[c] as (typeof choices)[number]).next;
+      const plain = typeof next === 'string';
+      const count = plain ? 1 : next.length;
+      for (let b = 0; b < count; b++) {
+        const id = plain ? next : (next[b] as Exclude<typeof next, string>[number]).to;
+        if (id === RETURN) continue;
+        const head = index.get(id);
+        if (head !== undefined) {
+          from[edges] = tail;
+          to[edges++] = head;
+        } else if (dangles === 0 || dangling[dangles - 1] !== tail) dangling[dangles++] = tail;
+      }
     }
   }
-  const edges = {
+  const built = {
     index,
-    from: Int32Array.from(from),
-    to: Int32Array.from(to),
-    dangling: Int32Array.from(dangling),
+    first,
+    from: from.subarray(0, edges),
+    to: to.subarray(0, edges),
+    dangling: dangling.slice(0, dangles),
   };
-  cache.set(scenario, edges);
-  return edges;
+  cache.set(scenario, built);
+  return built;
 }
 
 /** Edges grouped by their tail (a counting sort): node n's heads are out[start[n]] … out[start[n + 1] - 1]. */
@@ -69,7 +88,7 @@ interface Adjacency {
 
 function group(count: number, tail: Int32Array, head: Int32Array): Adjacency {
   const start = new Int32Array(count + 1);
-  for (const n of tail) (start[n + 1] as number)++;
+  for (let edge = 0; edge < tail.length; edge++) (start[(tail[edge] as number) + 1] as number)++;
   for (let n = 0; n < count; n++) start[n + 1] = (start[n + 1] as number) + (start[n] as number);
   const fill = start.slice(0, -1);
   const out = new Int32Array(tail.length);
@@ -93,6 +112,11 @@ function successors(scenario: Scenario): Adjacency {
 /** The node index of each id (the first node with it). */
 export function nodeIndex(scenario: Scenario): ReadonlyMap<string, number> {
   return edgesOf(scenario).index;
+}
+
+/** For each node, the index of the first node with its id: itself, unless its id was said before. */
+export function firstWithItsId(scenario: Scenario): Int32Array {
+  return edgesOf(scenario).first;
 }
 
 /** The nodes a walk along edges (forward, or backward with `reverse`) reaches from the seeds, marked. */
@@ -120,6 +144,35 @@ function walk(scenario: Scenario, seeds: readonly number[], reverse: boolean): U
   return seen;
 }
 
+/**
+ * Node ids marked by a walk, read by id or by node index, without a set of ids: a large drill has
+ * ten thousand, and a set that large takes longer to fill than the walk. An id counts as marked
+ * when any node with it is (as a set of the marked nodes' ids would have it).
+ */
+export class MarkedIds {
+  /** By the first node of each id: whether some node with that id is marked. */
+  private readonly byFirst: Uint8Array;
+
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly first: Int32Array,
+    marks: Uint8Array,
+  ) {
+    this.byFirst = new Uint8Array(marks.length);
+    for (let n = 0; n < marks.length; n++) if (marks[n]) this.byFirst[first[n] as number] = 1;
+  }
+
+  has(id: string): boolean {
+    const n = this.index.get(id);
+    return n !== undefined && this.byFirst[n] === 1;
+  }
+
+  /** Whether the id of node `n` is marked. */
+  hasNodeAt(n: number): boolean {
+    return this.byFirst[this.first[n] as number] === 1;
+  }
+}
+
 function idsMarked(scenario: Scenario, marks: Uint8Array): Set<string> {
   const ids = new Set<string>();
   scenario.nodes.forEach((node, n) => {
@@ -133,14 +186,25 @@ function idsMarked(scenario: Scenario, marks: Uint8Array): Set<string> {
  * nodes that injects open are reachable too.
  */
 export function reachableNodes(scenario: Scenario): Set<string> {
+  return idsMarked(scenario, reachableMarks(scenario));
+}
+
+/** reachableNodes, read by id or node index. */
+export function reachableIds(scenario: Scenario): MarkedIds {
+  const { index, first } = edgesOf(scenario);
+  return new MarkedIds(index, first, reachableMarks(scenario));
+}
+
+function reachableMarks(scenario: Scenario): Uint8Array {
   const { index } = edgesOf(scenario);
-  const seeds = [scenario.start, ...(scenario.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : []))].flatMap(
-    (id) => {
-      const n = index.get(id);
-      return n === undefined ? [] : [n];
-    },
-  );
-  return idsMarked(scenario, walk(scenario, seeds, false));
+  const seeds: number[] = [];
+  const start = index.get(scenario.start);
+  if (start !== undefined) seeds.push(start);
+  for (const inject of scenario.injects ?? []) {
+    const n = inject.opens ? index.get(inject.opens) : undefined;
+    if (n !== undefined) seeds.push(n);
+  }
+  return walk(scenario, seeds, false);
 }
 
 /**
@@ -150,17 +214,38 @@ export function reachableNodes(scenario: Scenario): Set<string> {
  * so are the nodes `alsoFrom` names.
  */
 export function leadToAnEnding(scenario: Scenario, alsoFrom: readonly string[] = []): Set<string> {
+  return idsMarked(scenario, endingMarks(scenario, alsoFrom));
+}
+
+/** leadToAnEnding, read by id or node index. */
+export function idsLeadingToAnEnding(scenario: Scenario, alsoFrom: readonly string[] = []): MarkedIds {
+  const { index, first } = edgesOf(scenario);
+  return new MarkedIds(index, first, endingMarks(scenario, alsoFrom));
+}
+
+function endingMarks(scenario: Scenario, alsoFrom: readonly string[]): Uint8Array {
   // Endings, and nodes that return to where an inject interrupted (which itself leads on).
   const { dangling, index } = edgesOf(scenario);
-  const seeds: number[] = [...dangling];
+  const seeds: number[] = Array.from(dangling);
   for (const id of alsoFrom) {
     const n = index.get(id);
     if (n !== undefined) seeds.push(n);
   }
-  scenario.nodes.forEach((node, n) => {
-    if (node.kind === 'ending' || node.choices.some((c) => returns(c.next))) seeds.push(n);
-  });
-  return idsMarked(scenario, walk(scenario, seeds, true));
+  const nodes = scenario.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n] as (typeof nodes)[number];
+    if (node.kind === 'ending') seeds.push(n);
+    else {
+      const choices = node.choices;
+      for (let c = 0; c < choices.length; c++) {
+        if (returns((choices[c] as (typeof choices)[number]).next)) {
+          seeds.push(n);
+          break;
+        }
+      }
+    }
+  }
+  return walk(scenario, seeds, true);
 }
 
 /** Nodes with a choice that leads to an id no node has. */
@@ -274,10 +359,10 @@ export function bestPaths(scenario: Scenario, weight: Float64Array, width: numbe
             cyclic = true;
             continue;
           }
-          for (let slot = 0; slot < width; slot++) {
-            const beyond = best[to * width + slot] as number;
-            after[slot] =
-              slot % 2 === 1 ? Math.max(after[slot] as number, beyond) : Math.min(after[slot] as number, beyond);
+          // Slots come in (least, most) pairs: stepped by two, with no test of which each is.
+          for (let slot = 0; slot < width; slot += 2) {
+            after[slot] = Math.min(after[slot] as number, best[to * width + slot] as number);
+            after[slot + 1] = Math.max(after[slot + 1] as number, best[to * width + slot + 1] as number);
           }
         }
         for (let slot = 0; slot < width; slot++)

@@ -6,6 +6,7 @@
  */
 import { type ConditionHandlers, matchCondition } from '../../engine/conditions';
 import { inForce, powerInForce } from '../../engine/powers-in-force';
+import { nodeIndex } from '../graph';
 import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
 import { didYouMean } from './did-you-mean';
@@ -40,6 +41,9 @@ const WHAT: Record<NameKind, string> = {
   window: '时间窗',
 };
 
+/** Declared ids of one kind: whether an id is one, and all of them in the order declared. */
+export type DeclaredIds = Pick<ReadonlySet<string>, 'has'> & Iterable<string>;
+
 /** The range of a variable without one declared. */
 const UNBOUNDED: readonly [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
 
@@ -48,7 +52,7 @@ const REGION_METRICS = new Set(['cases', 'deaths', 'infectious', 'hospitalised',
 
 export class LintContext {
   readonly problems: Problem[] = [];
-  readonly names: Record<NameKind, Set<string>>;
+  readonly names: Record<NameKind, DeclaredIds>;
   readonly vars: Map<string, 'number' | 'boolean'>;
   /** Declared [min, max] of each number variable. */
   readonly ranges: Map<string, readonly [number, number]>;
@@ -77,7 +81,8 @@ export class LintContext {
       return set;
     };
     this.names = {
-      node: ids(scenario.nodes, 'node'),
+      // The graph's index of node ids, when nothing was left out: a second set of ten thousand ids costs.
+      node: leftOut ? ids(scenario.nodes, 'node') : new KeysOf(nodeIndex(scenario)),
       region: ids(scenario.regions, 'region'),
       actor: ids(scenario.actors, 'actor'),
       // Only the entries the drill's law year has: another year's entry is no power in this drill.
@@ -95,20 +100,22 @@ export class LintContext {
     );
     // A shipment sent by a part left out of a broken file is known, with no route to check.
     this.shipments = new Map([...(leftOut?.shipments ?? [])].map((id) => [id, []]));
-    const ship = (world: readonly Measure[] | undefined) => {
-      for (const measure of world ?? []) {
-        if (measure.type !== 'ship') continue;
-        const sent = this.shipments.get(measure.id);
-        if (sent) sent.push(measure);
-        else this.shipments.set(measure.id, [measure]);
-      }
-    };
     for (const node of scenario.nodes) {
       if (node.kind !== 'decision') continue;
-      for (const choice of node.choices) if (choice.world) ship(choice.world);
+      for (const choice of node.choices) if (choice.world) this.ship(choice.world);
     }
-    for (const inject of scenario.injects ?? []) ship(inject.world);
+    for (const inject of scenario.injects ?? []) if (inject.world) this.ship(inject.world);
     this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
+  }
+
+  /** Adds the shipments `world` sends. NOTE mutates `shipments` (while the context is built). */
+  private ship(world: readonly Measure[]): void {
+    for (const measure of world) {
+      if (measure.type !== 'ship') continue;
+      const sent = this.shipments.get(measure.id);
+      if (sent) sent.push(measure);
+      else this.shipments.set(measure.id, [measure]);
+    }
   }
 
   error(path: Where, message: string): void {
@@ -158,19 +165,28 @@ export class LintContext {
   }
 
   refs(refs: readonly string[] | undefined, path: Where): void {
-    refs?.forEach((id, i) => {
-      this.known('reference', id, under(path, i));
-    });
+    if (refs) for (let i = 0; i < refs.length; i++) this.knownAt('reference', refs[i] as string, path, i);
   }
 
-  duplicates(list: readonly { id: string }[] | undefined, path: Where, what: string): void {
+  /** `known`, with the path `under(path, a, b)` built only when the id is not known. */
+  knownAt(kind: NameKind, id: string, path: Where, a: PathKey, b?: PathKey): boolean {
+    if (this.names[kind].has(id)) {
+      if (kind === 'reference') this.citedRefs.add(id);
+      return true;
+    }
+    return this.known(kind, id, under(path, a, b));
+  }
+
+  /** `first`: for each entry, the index of the first with its id, when already known (the graph's, for nodes). */
+  duplicates(list: readonly { id: string }[] | undefined, path: Where, what: string, first?: Int32Array): void {
     if (!list) return;
     // A node's few choices are compared pairwise: a Set for each of ten thousand nodes costs more.
-    const seen = list.length > 8 ? new Set<string>() : null;
+    const seen = list.length > 8 && !first ? new Set<string>() : null;
     for (let i = 0; i < list.length; i++) {
       const { id } = list[i] as { id: string };
       let repeated = false;
-      if (seen) {
+      if (first) repeated = first[i] !== i;
+      else if (seen) {
         repeated = seen.has(id);
         seen.add(id);
       } else {
@@ -180,12 +196,18 @@ export class LintContext {
     }
   }
 
+  /** Where the condition being checked stands: read by CONDITION_CHECKS, so that no object is made for each. */
+  conditionPath: Where = [];
+
   condition(condition: Condition, path: Where): void {
-    matchCondition(condition, CONDITION_CHECKS, { context: this, path });
+    const outer = this.conditionPath;
+    this.conditionPath = path;
+    matchCondition(condition, CONDITION_CHECKS, this);
+    this.conditionPath = outer;
   }
 
   effects(effects: readonly Effect[] | undefined, path: Where): void {
-    if (effects) for (let i = 0; i < effects.length; i++) this.effect(effects[i] as Effect, under(path, i));
+    if (effects) for (let i = 0; i < effects.length; i++) this.effect(effects[i] as Effect, path, i);
   }
 
   /** A variable read or set that `variables` does not declare, named at `at` with a did-you-mean. */
@@ -196,22 +218,22 @@ export class LintContext {
     );
   }
 
-  /** One effect, at `at`. */
-  private effect(effect: Effect, at: Where): void {
+  /** Effect `i` under `path`: its path is built only when a problem is reported. */
+  private effect(effect: Effect, path: Where, i: number): void {
     const type = this.vars.get(effect.var);
     if (!type && this.leftOutVar(effect.var)) return;
     if (!type) {
-      this.undeclaredVar(effect.var, at);
+      this.undeclaredVar(effect.var, under(path, i));
     } else if (effect.op === 'set' && typeof effect.value !== type) {
       const typeName = type === 'number' ? '数值' : '是/否';
       this.error(
-        under(at, 'value'),
+        under(path, i, 'value'),
         `变量「${effect.var}」是${typeName}变量，不能设为 ${JSON.stringify(effect.value)}。`,
       );
     } else if (effect.op !== 'set' && type !== 'number') {
-      this.error(under(at, 'op'), `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
+      this.error(under(path, i, 'op'), `「${effect.op}」只能用于数值变量，「${effect.var}」是是/否变量。`);
     } else if (effect.op === 'random' && effect.min > effect.max) {
-      this.error(under(at, 'max'), `max ${effect.max} 小于 min ${effect.min}。`);
+      this.error(under(path, i, 'max'), `max ${effect.max} 小于 min ${effect.min}。`);
     } else {
       // Values outside the declared range are clamped when the drill runs: say so rather than repair quietly.
       // Indexed, not destructured: destructuring walks an iterator, an object a step.
@@ -221,7 +243,7 @@ export class LintContext {
       // Compared inline: a closure here would be one more object for each of tens of thousands of effects.
       if (effect.op === 'set' && typeof effect.value === 'number' && (effect.value < min || effect.value > max)) {
         this.warning(
-          under(at, 'value'),
+          under(path, i, 'value'),
           `${effect.value} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
         );
       } else if (
@@ -229,21 +251,21 @@ export class LintContext {
         (effect.min < min || effect.min > max || effect.max < min || effect.max > max)
       ) {
         this.warning(
-          at,
+          under(path, i),
           `随机范围 ${effect.min}–${effect.max} 超出变量「${effect.var}」的范围 ${min}–${max}，运行时会被截到范围内。`,
         );
       }
     }
-    if (effect.when) this.condition(effect.when, under(at, 'when'));
+    if (effect.when) this.condition(effect.when, under(path, i, 'when'));
     if (effect.chance === 0) {
       this.warning(
-        under(at, 'chance'),
+        under(path, i, 'chance'),
         'chance 为 0，这条效果永远不会生效：删去这条效果，或写成 0 到 1 之间的概率（如 0.6）。',
       );
     } else if (effect.chance === 1) {
-      this.warning(under(at, 'chance'), 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
+      this.warning(under(path, i, 'chance'), 'chance 为 1，这条效果总会生效，抽签是多余的：删去 chance。');
     } else if (effect.chance !== undefined && type) {
-      this.rolls.push({ var: effect.var, path: keysOf(under(at, 'chance')) });
+      this.rolls.push({ var: effect.var, path: keysOf(under(path, i, 'chance')) });
     }
   }
 
@@ -259,22 +281,22 @@ export class LintContext {
         case 'isolation':
         case 'beds':
         case 'trust':
-          this.known('region', measure.region, under(at, 'region'));
+          this.knownAt('region', measure.region, at, 'region');
           return;
         case 'supply':
-          this.known('region', measure.region, under(at, 'region'));
-          this.known('supply', measure.supply, under(at, 'supply'));
+          this.knownAt('region', measure.region, at, 'region');
+          this.knownAt('supply', measure.supply, at, 'supply');
           return;
         case 'travel':
           measure.between.forEach((id, j) => {
-            this.known('region', id, under(at, 'between', j));
+            this.knownAt('region', id, at, 'between', j);
           });
           return;
         case 'ship':
-          this.known('supply', measure.supply, under(at, 'supply'));
-          this.known('region', measure.to, under(at, 'to'));
+          this.knownAt('supply', measure.supply, at, 'supply');
+          this.knownAt('region', measure.to, at, 'to');
           measure.via?.forEach((id, j) => {
-            this.known('region', id, under(at, 'via', j));
+            this.knownAt('region', id, at, 'via', j);
           });
           return;
         case 'intercept':
@@ -282,24 +304,24 @@ export class LintContext {
           if (!this.shipments.has(measure.shipment)) {
             this.error(under(at, 'shipment'), `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`);
           }
-          if (measure.by !== undefined) this.known('region', measure.by, under(at, 'by'));
+          if (measure.by !== undefined) this.knownAt('region', measure.by, at, 'by');
           else if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
             this.error(under(at, 'type'), '截留的物资要归学员所在地区：请声明 roleRegion。');
           }
           return;
         case 'road':
           measure.between.forEach((id, j) => {
-            this.known('region', id, under(at, 'between', j));
+            this.knownAt('region', id, at, 'between', j);
           });
           return;
         case 'notify':
           measure.regions.forEach((id, j) => {
-            this.known('region', id, under(at, 'regions', j));
+            this.knownAt('region', id, at, 'regions', j);
           });
           return;
         case 'roads':
-          this.known('region', measure.region, under(at, 'region'));
-          if (measure.from !== undefined) this.known('region', measure.from, under(at, 'from'));
+          this.knownAt('region', measure.region, at, 'region');
+          if (measure.from !== undefined) this.knownAt('region', measure.from, at, 'from');
           else if (this.scenario.roleRegion === undefined) {
             this.error(under(at, 'from'), '写明 from（哪个地区关闭道路），或声明 roleRegion。');
           }
@@ -314,28 +336,22 @@ export class LintContext {
   }
 }
 
-/** A condition being checked, and where. */
-interface ConditionAt {
-  context: LintContext;
-  path: Where;
-}
-
 // Built once: a large drill has a condition on many of its tens of thousands of choices.
-const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
-  all: (c, { context, path }) => {
-    c.all.forEach((x, i) => {
-      context.condition(x, under(path, 'all', i));
-    });
+const CONDITION_CHECKS: ConditionHandlers<void, LintContext> = {
+  all: (c, context) => {
+    const path = context.conditionPath;
+    for (let i = 0; i < c.all.length; i++) context.condition(c.all[i] as Condition, under(path, 'all', i));
   },
-  any: (c, { context, path }) => {
-    c.any.forEach((x, i) => {
-      context.condition(x, under(path, 'any', i));
-    });
+  any: (c, context) => {
+    const path = context.conditionPath;
+    for (let i = 0; i < c.any.length; i++) context.condition(c.any[i] as Condition, under(path, 'any', i));
   },
-  not: (c, { context, path }) => {
+  not: (c, context) => {
+    const path = context.conditionPath;
     context.condition(c.not, under(path, 'not'));
   },
-  var: (c, { context, path }) => {
+  var: (c, context) => {
+    const path = context.conditionPath;
     context.readVars.add(c.var);
     const type = context.vars.get(c.var);
     if (!type && context.leftOutVar(c.var)) return;
@@ -361,18 +377,20 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
       }
     }
   },
-  metric: (c, { context, path }) => {
+  metric: (c, context) => {
+    const path = context.conditionPath;
     if (REGION_METRICS.has(c.metric) && !context.hasRegions()) {
       context.error(under(path, 'metric'), `「${c.metric}」是地区的量，但这个演练没有声明 regions。`);
     }
-    if (c.region !== undefined) context.known('region', c.region, under(path, 'region'));
+    if (c.region !== undefined) context.knownAt('region', c.region, path, 'region');
     if (c.metric === 'supply') {
       if (c.supply === undefined) context.error(under(path, 'supply'), 'metric 为 supply 时要写明 supply（物资 id）。');
-      else context.known('supply', c.supply, under(path, 'supply'));
+      else context.knownAt('supply', c.supply, path, 'supply');
     }
   },
-  authorised: (c, { context, path }) => {
-    if (!context.known('power', c.authorised, under(path, 'authorised'))) return;
+  authorised: (c, context) => {
+    const path = context.conditionPath;
+    if (!context.knownAt('power', c.authorised, path, 'authorised')) return;
     const power = powerInForce(context.scenario, c.authorised);
     // With no actor for the trainee, every power counts as the trainee's own (engine/rules.ts).
     if (power?.holders.length === 0 && context.scenario.roleActor !== undefined) {
@@ -382,16 +400,31 @@ const CONDITION_CHECKS: ConditionHandlers<void, ConditionAt> = {
       );
     }
   },
-  requested: (c, { context, path }) => {
-    context.known('power', c.requested, under(path, 'requested'));
+  requested: (c, context) => {
+    const path = context.conditionPath;
+    context.knownAt('power', c.requested, path, 'requested');
   },
   // A duration's form is the schema's business; any time may be asked about.
   before: () => {},
   after: () => {},
-  visited: (c, { context, path }) => {
-    context.known('node', c.visited, under(path, 'visited'));
+  visited: (c, context) => {
+    const path = context.conditionPath;
+    context.knownAt('node', c.visited, path, 'visited');
   },
 };
+
+/** A map's keys as declared ids, read in place (a class, not closures: one shape for every lint). */
+class KeysOf implements DeclaredIds {
+  constructor(private readonly map: ReadonlyMap<string, unknown>) {}
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.map.keys();
+  }
+}
 
 /** Whether `x op value` holds for some x in [min, max]. */
 function canHold(op: string, value: number, min: number, max: number): boolean {

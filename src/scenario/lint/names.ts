@@ -4,12 +4,14 @@
  * is a decision, and a start time that exists.
  */
 import { parseDuration } from '../../engine/clock';
+import { firstWithItsId } from '../graph';
 import type { LintContext } from './context';
 import { didYouMean } from './did-you-mean';
 
 export function checkNames(context: LintContext): void {
   const { scenario } = context;
-  context.duplicates(scenario.nodes, ['nodes'], '节点');
+  // The graph's index already says which node first had each id.
+  context.duplicates(scenario.nodes, ['nodes'], '节点', firstWithItsId(scenario));
   context.duplicates(scenario.variables, ['variables'], '变量');
   context.duplicates(scenario.references, ['references'], '依据');
   context.duplicates(scenario.timeWindows, ['timeWindows'], '时间窗');

@@ -8,6 +8,7 @@
 import { powerInForce } from '../../engine/powers-in-force';
 import { RETURN } from '../../engine/return';
 import { returningNodes } from '../graph';
+import type { PathKey } from '../problem';
 import type { Choice, Condition, DecisionNode, ScenarioNode } from '../schema';
 import type { LintContext } from './context';
 import { didYouMean } from './did-you-mean';
@@ -19,17 +20,21 @@ export function checkNodes(context: LintContext): void {
   for (const id of context.leftOut?.opens ?? []) opened.add(id);
   const returning = returningNodes(scenario, opened);
   if (returning.has(scenario.start)) context.error(['start'], entered(scenario.start));
-  // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs.
+  // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs. So
+  // does a path for each: `at` is one stack, ['nodes', n] between nodes, pushed and popped.
+  const at: PathKey[] = ['nodes', 0];
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as ScenarioNode;
-    const at: Where = ['nodes', n];
+    at[1] = n;
     if (node.kind !== 'decision') {
       node.details?.forEach((detail, i) => {
         context.condition(detail.when, under(at, 'details', i, 'when'));
       });
       continue;
     }
-    context.duplicates(node.choices, under(at, 'choices'), '选项');
+    at.push('choices');
+    context.duplicates(node.choices, at, '选项');
+    at.pop();
     if (node.timeLimitSec !== undefined && node.timeoutChoice === undefined) {
       context.error(under(at, 'timeoutChoice'), '设了 timeLimitSec 却没有 timeoutChoice：写明限时用完时采取哪个选项。');
     }
@@ -50,7 +55,10 @@ export function checkNodes(context: LintContext): void {
       );
     }
     for (let c = 0; c < node.choices.length; c++) {
-      checkChoice(context, node, node.choices[c] as Choice, under(at, 'choices', c), opened, returning);
+      at.push('choices', c);
+      checkChoice(context, node, node.choices[c] as Choice, at, opened, returning);
+      at.pop();
+      at.pop();
     }
   }
 }
@@ -59,30 +67,47 @@ function entered(id: string): string {
   return `节点「${id}」用 "$return" 回到插入事件打断之前的去向，只能由插入事件打开：这里请改去别的节点。`;
 }
 
+/** `at`: the choice's path, a stack left as it was given. */
 function checkChoice(
   context: LintContext,
   node: DecisionNode,
   choice: Choice,
-  at: Where,
+  at: PathKey[],
   opened: ReadonlySet<string>,
   returning: ReadonlySet<string>,
 ): void {
   if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
     context.error(under(at, 'timeoutOnly'), '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
   }
-  if (choice.when) context.condition(choice.when, under(at, 'when'));
-  // Paths are built only for what is there.
-  if (choice.effects) context.effects(choice.effects, under(at, 'effects'));
+  if (choice.when) {
+    at.push('when');
+    context.condition(choice.when, at);
+    at.pop();
+  }
+  if (choice.effects) {
+    at.push('effects');
+    context.effects(choice.effects, at);
+    at.pop();
+  }
   if (choice.world) context.measures(choice.world, under(at, 'world'));
-  choice.completes?.forEach((id, i) => {
-    context.known('window', id, under(at, 'completes', i));
-  });
-  choice.score?.forEach((rule, i) => {
-    if (rule.refs) context.refs(rule.refs, under(at, 'score', i, 'refs'));
-  });
+  const completes = choice.completes;
+  if (completes)
+    for (let i = 0; i < completes.length; i++) context.knownAt('window', completes[i] as string, at, 'completes', i);
+  const score = choice.score;
+  if (score) {
+    for (let i = 0; i < score.length; i++) {
+      const refs = (score[i] as (typeof score)[number]).refs;
+      if (!refs) continue;
+      at.push('score', i, 'refs');
+      context.refs(refs, at);
+      at.pop();
+      at.pop();
+      at.pop();
+    }
+  }
   // A power no one holds (holders: []) may be exercised: that is the 越权 a drill can set as a
   // trap, and the engine charges it. Only asking for it, or waiting to be authorised, is a mistake.
-  if (choice.power !== undefined) context.known('power', choice.power, under(at, 'power'));
+  if (choice.power !== undefined) context.knownAt('power', choice.power, at, 'power');
   choice.reports?.forEach((id, i) => {
     if (!context.known('power', id, under(at, 'reports', i))) return;
     const power = powerInForce(context.scenario, id);
@@ -121,7 +146,13 @@ function checkChoice(
     for (let b = 0; b < choice.next.length; b++) {
       const branch = choice.next[b] as { to: string; when?: Condition };
       checkBranch(context, node, branch.to, at, b, opened, returning);
-      if (branch.when) context.condition(branch.when, under(at, 'next', b, 'when'));
+      if (branch.when) {
+        at.push('next', b, 'when');
+        context.condition(branch.when, at);
+        at.pop();
+        at.pop();
+        at.pop();
+      }
     }
   }
   // Branches are tried in order: without a last one for every case, a run could go nowhere.

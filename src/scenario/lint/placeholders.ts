@@ -103,43 +103,49 @@ function checkFilled(context: LintContext, text: string, path: PathKey[]): void 
 }
 
 /**
- * Any other string of the drill that has a placeholder in it. `path` is one stack, pushed and
- * popped, and keys are read with `for…in`: the walk visits every value of a drill that may be large.
- */
-/**
  * Every string in the drill outside the fields filled: a placeholder there is shown as written.
- * Walks the whole file, so it stays lean: a string is looked into in place, and a path is built
- * only for an object or array to go into, or for a string that has `{{`.
+ * Walks the whole file, so it stays lean: one call for each object or array, not for each value
+ * (most values are strings looked into in place), and `path` is one stack, pushed and popped,
+ * copied only for a string that has a placeholder.
  */
 function checkUnfilled(context: LintContext, value: object, path: PathKey[]): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(context, value[i], path, i);
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (typeof x === 'string') {
+        if (x.includes('{{')) unfilled(context, x, path, i);
+      } else if (x !== null && typeof x === 'object') {
+        path.push(i);
+        checkUnfilled(context, x, path);
+        path.pop();
+      }
+    }
     return;
   }
   for (const key in value) {
     if (key === '$comment' || !Object.hasOwn(value, key)) continue;
-    visit(context, (value as Record<string, unknown>)[key], path, key);
+    const x: unknown = (value as Record<string, unknown>)[key];
+    if (typeof x === 'string') {
+      if (x.includes('{{')) unfilled(context, x, path, key);
+    } else if (x !== null && typeof x === 'object') {
+      path.push(key);
+      checkUnfilled(context, x, path);
+      path.pop();
+    }
   }
 }
 
-function visit(context: LintContext, x: unknown, path: PathKey[], key: PathKey): void {
-  if (typeof x === 'string') {
-    if (!x.includes('{{')) return;
-    const found = placeholdersIn(x)[0];
-    if (!found) return;
-    path.push(key);
-    if (!isFilled(context.scenario, path)) {
-      context.error(
-        [...path],
-        `这里的「{{${found.name}}}」不会被替换，学员会看到花括号：占位符只在${WHERE_FILLED}里起作用，标题、选项文字和名称里请直接写出内容。`,
-      );
-    }
-    path.pop();
-    return;
-  }
-  if (x === null || typeof x !== 'object') return;
+/** A string with `{{` at `key` under `path`: an error when it has a placeholder and is not filled there. */
+function unfilled(context: LintContext, x: string, path: PathKey[], key: PathKey): void {
+  const found = placeholdersIn(x)[0];
+  if (!found) return;
   path.push(key);
-  checkUnfilled(context, x, path);
+  if (!isFilled(context.scenario, path)) {
+    context.error(
+      [...path],
+      `这里的「{{${found.name}}}」不会被替换，学员会看到花括号：占位符只在${WHERE_FILLED}里起作用，标题、选项文字和名称里请直接写出内容。`,
+    );
+  }
   path.pop();
 }
 

@@ -2,16 +2,23 @@
  * The drill as a graph, conditions not evaluated: an ending within reach of the start, every node
  * within reach, no node a trainee cannot leave for an ending, and no decision that may offer nothing.
  */
-import { danglingNodes, leadToAnEnding, reachableNodes } from '../graph';
-import type { ScenarioNode } from '../schema';
+import { danglingNodes, idsLeadingToAnEnding, reachableIds } from '../graph';
+import type { DecisionNode, ScenarioNode } from '../schema';
 import type { LintContext } from './context';
 
 export function checkReachability(context: LintContext): void {
   const { scenario } = context;
   // Without a start there is nothing to walk from, and `start` has been reported already.
   if (!context.startNode) return;
-  const reachable = reachableNodes(scenario);
-  const endings = scenario.nodes.filter((n) => n.kind === 'ending');
+  const reachable = reachableIds(scenario);
+  // Read by node index: a large drill has ten thousand nodes, and a set of their ids costs more than the walk.
+  let endings = 0;
+  let endingReached = false;
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    if ((scenario.nodes[n] as ScenarioNode).kind !== 'ending') continue;
+    endings++;
+    if (!endingReached && reachable.hasNodeAt(n)) endingReached = true;
+  }
   // With no ending reachable at all, one message says so; node by node would only repeat it. A
   // dangling next on the way may be where the ending was meant to be: its own error says so.
   const dangling = danglingNodes(scenario);
@@ -19,23 +26,23 @@ export function checkReachability(context: LintContext): void {
   // it is given the same benefit of the doubt as a dangling next.
   const cut = [...(context.leftOut?.choices.keys() ?? [])];
   for (const id of cut) dangling.add(id);
-  if (!endings.some((n) => reachable.has(n.id)) && ![...dangling].some((id) => reachable.has(id))) {
+  if (!endingReached && ![...dangling].some((id) => reachable.has(id))) {
     context.error(
       ['nodes'],
-      endings.length === 0
+      endings === 0
         ? '没有结局节点：至少添加一个 "kind": "ending" 的节点。'
         : '从开局节点出发到不了任何结局：检查各选项的 next，让至少一条路通向结局。',
     );
     return;
   }
-  const ending = leadToAnEnding(scenario, cut);
+  const ending = idsLeadingToAnEnding(scenario, cut);
   // An inject may open a node that leads out; then a node with no way out of its own may still be left.
   const rescue =
     (scenario.injects ?? []).some((i) => i.opens !== undefined && ending.has(i.opens)) ||
     (context.leftOut?.opens.size ?? 0) > 0;
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as ScenarioNode;
-    if (!reachable.has(node.id)) {
+    if (!reachable.hasNodeAt(n)) {
       // A left-out part may be the way there.
       if (context.partial) continue;
       context.warning(
@@ -45,7 +52,7 @@ export function checkReachability(context: LintContext): void {
       continue;
     }
     if (node.kind !== 'decision') continue;
-    if (!ending.has(node.id)) {
+    if (!ending.hasNodeAt(n)) {
       if (rescue) {
         context.warning(
           ['nodes', n, 'id'],
@@ -58,11 +65,20 @@ export function checkReachability(context: LintContext): void {
     // A timed decision always has its timeout choice to fall back on.
     const timed = node.timeLimitSec !== undefined && node.timeoutChoice !== undefined;
     const whole = !context.leftOut?.choices.has(node.id);
-    if (whole && !timed && node.choices.every((c) => c.when !== undefined || c.timeoutOnly)) {
+    if (whole && !timed && everyChoiceConditional(node)) {
       context.warning(
         ['nodes', n, 'choices'],
         `节点「${node.id}」的选项都带条件：条件都不成立时学员无从选择。给一个选项去掉 when，或设限时和超时选项。`,
       );
     }
   }
+}
+
+/** Whether every choice has a condition or is taken only on timeout (a loop: one closure a node adds up). */
+function everyChoiceConditional(node: DecisionNode): boolean {
+  for (let c = 0; c < node.choices.length; c++) {
+    const choice = node.choices[c] as DecisionNode['choices'][number];
+    if (!(choice.when !== undefined || choice.timeoutOnly)) return false;
+  }
+  return true;
 }

@@ -61,7 +61,9 @@ function choiceSpan(
   span: Float64Array,
 ): void {
   span.fill(0);
-  for (const rule of choice.score ?? NONE) {
+  const score = choice.score ?? NONE;
+  for (let i = 0; i < score.length; i++) {
+    const rule = score[i] as (typeof score)[number];
     const slot = DIMENSION_SLOT[rule.dimension];
     span[slot * 2] = (span[slot * 2] as number) + rule.delta;
     span[slot * 2 + 1] = (span[slot * 2 + 1] as number) + rule.delta;
@@ -75,7 +77,9 @@ function choiceSpan(
     else if (powerInForce(scenario, choice.power)?.report) mayAdd(span, LEGALITY, ruleDelta(scenario, 'unreported'));
   }
   if (choice.needs) mayAdd(span, LEGALITY, ruleDelta(scenario, 'disproportionate'));
-  for (const measure of choice.world ?? NONE) {
+  const world = choice.world ?? NONE;
+  for (let i = 0; i < world.length; i++) {
+    const measure = world[i] as (typeof world)[number];
     if (measure.type === 'ship') mayAdd(span, COORDINATION, ruleDelta(scenario, 'send'));
     else if (measure.type === 'release') mayAdd(span, COORDINATION, ruleDelta(scenario, 'letThrough'));
     else if (measure.type === 'intercept') mayAdd(span, COORDINATION, ruleDelta(scenario, 'intercept'));
@@ -107,33 +111,48 @@ export function scoreSpan(scenario: Scenario): Span {
   let policy = injects.some((i) => i.world?.some((m) => m.type === 'policy'));
   const completed = new Set<string>();
   const notified = new Set<string>();
-  for (const node of scenario.nodes) {
+  // The regions whose contact the trainee may set: a new policy judges each of them.
+  const limited = new Set<string>();
+  // One pass, indexed loops and nothing allocated for a choice without them: a large drill has
+  // tens of thousands of choices, and this runs on code not yet optimised (a fresh drill each load).
+  const nodes = scenario.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n] as Scenario['nodes'][number];
     if (node.kind !== 'decision') continue;
-    for (const choice of node.choices) {
-      for (const id of choice.completes ?? []) completed.add(id);
-      for (const measure of choice.world ?? []) {
+    for (let c = 0; c < node.choices.length; c++) {
+      const choice = node.choices[c] as Choice;
+      const completes = choice.completes;
+      if (completes) for (let i = 0; i < completes.length; i++) completed.add(completes[i] as string);
+      const world = choice.world;
+      if (!world) continue;
+      for (let i = 0; i < world.length; i++) {
+        const measure = world[i] as (typeof world)[number];
         if (measure.type === 'policy') policy = true;
         else if (measure.type === 'notify') for (const region of measure.regions) notified.add(region);
+        else if (measure.type === 'contact') limited.add(measure.region);
       }
     }
   }
-  // The regions whose contact the trainee may set: a new policy judges each of them.
-  const limited = new Set<string>();
-  for (const node of scenario.nodes) {
-    if (node.kind !== 'decision') continue;
-    for (const choice of node.choices) {
-      if (choice.world) for (const measure of choice.world) if (measure.type === 'contact') limited.add(measure.region);
-    }
-  }
   const index = nodeIndex(scenario);
-  const count = scenario.nodes.length;
+  const count = nodes.length;
   // Per node, the most and least one visit adds.
   const weight = new Float64Array(count * SLOTS);
   const one = new Float64Array(SLOTS);
   for (let n = 0; n < count; n++) {
-    const node = scenario.nodes[n] as Scenario['nodes'][number];
+    const node = nodes[n] as Scenario['nodes'][number];
     if (node.kind !== 'decision') continue;
-    for (const choice of node.choices) {
+    for (let c = 0; c < node.choices.length; c++) {
+      const choice = node.choices[c] as Choice;
+      // A choice with none of what choiceSpan reads adds nothing (its span is all zeros).
+      if (
+        choice.score === undefined &&
+        choice.power === undefined &&
+        !choice.needs &&
+        choice.world === undefined &&
+        (node.timeLimitSec === undefined || node.timeoutChoice !== choice.id)
+      ) {
+        continue;
+      }
       choiceSpan(scenario, node, choice, policy, limited.size, one);
       for (let slot = 0; slot < SLOTS; slot += 2) {
         weight[n * SLOTS + slot] = Math.min(weight[n * SLOTS + slot] as number, one[slot] as number);
