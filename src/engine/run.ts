@@ -201,22 +201,32 @@ export function choose(
   choiceId: string,
   realMs: number,
 ): [RunState, DrillEvent[]] {
-  return step(scenario, state, choiceId, realMs, false);
+  return step(scenario, state, choiceId, realMs, null);
 }
 
 /**
- * `choose`. `owned`: the caller never reads `state` again, so the run's logs (decisions, timeline,
- * score events, measures, visits) are appended to in place instead of copied. A replay's passing
- * states are seen by no one: without this, a long replay copied every log at every decision, its
- * time quadratic in the decisions.
+ * What a replay owns of the states it passes through: their logs, appended to in place, and the
+ * nodes visited as a set beside the list, so that a long run does not search its whole list of
+ * visits at every decision.
+ */
+interface Owned {
+  visited: Set<string>;
+}
+
+/**
+ * `choose`. `owns` (a replay's): the caller never reads `state` again, so the run's logs
+ * (decisions, timeline, score events, measures, visits) are appended to in place instead of
+ * copied. A replay's passing states are seen by no one: without this, a long replay copied every
+ * log at every decision, its time quadratic in the decisions.
  */
 function step(
   scenario: Scenario,
   state: RunState,
   choiceId: string,
   realMs: number,
-  owned: boolean,
+  owns: Owned | null,
 ): [RunState, DrillEvent[]] {
+  const owned = owns !== null;
   const index = state.decisions.length;
   const node = currentDecision(scenario, state);
   if (!node) throw new IllegalDecisionError(`the drill has ended; no decision ${index} to take`, index);
@@ -267,7 +277,7 @@ function step(
     clock: working.clock,
     nodeId: target,
     vars: working.vars,
-    visited: state.visited.includes(target) ? state.visited : appended(state.visited, [target], owned),
+    visited: visitedAfter(state.visited, target, owns),
     decisions: appended(state.decisions, [{ choiceId, realMs }], owned),
     timeline: appended(state.timeline, [entry], owned),
     regionsBefore,
@@ -283,6 +293,16 @@ function step(
     measures: working.log,
   };
   return [next, working.events];
+}
+
+/** The visits with `target` among them. NOTE mutates `visited` (and `owns`) when a replay owns it. */
+function visitedAfter(visited: string[], target: string, owns: Owned | null): string[] {
+  // An array to concat, not the string itself: V8 copies array into array without looking at each item.
+  if (owns === null) return visited.includes(target) ? visited : visited.concat([target]);
+  if (owns.visited.has(target)) return visited;
+  owns.visited.add(target);
+  visited.push(target);
+  return visited;
 }
 
 /** `list` with `items` after it: the same array, added to, when the caller owns it; else a copy. NOTE mutates `list` when `owned`. */
@@ -305,6 +325,7 @@ export function replay(
 ): RunState {
   // Every state here is made here and read only by the next step: each step may take over its logs.
   let state = origin ? startAt(scenario, seed, origin, timeLimits) : start(scenario, seed, timeLimits);
-  for (const d of decisions) [state] = step(scenario, state, d.choiceId, d.realMs, true);
+  const owns: Owned = { visited: new Set(state.visited) };
+  for (const d of decisions) [state] = step(scenario, state, d.choiceId, d.realMs, owns);
   return state;
 }
