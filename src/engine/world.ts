@@ -178,16 +178,22 @@ function copyRegion(r: RegionState): RegionState {
   };
 }
 
-/** A copy that can be changed without touching the original. */
-export function cloneWorld(w: WorldState): WorldState {
+/**
+ * A copy that can be changed without touching the original. Written out, not spread from `w`,
+ * as the run state is (run.ts): every decision makes one. The keys keep initWorld's order; the
+ * return type makes a field WorldState gains, optional or not, a compile error until it is copied.
+ */
+export function cloneWorld(w: WorldState): Required<WorldState> {
   return {
-    ...w,
+    t: w.t,
     regions: w.regions.map(copyRegion),
     travel: [...w.travel],
     closed: [...w.closed],
     closedRoads: w.closedRoads.map((r) => ({ ...r })),
     pendingBeds: [...w.pendingBeds],
     shipments: w.shipments.map((s) => ({ ...s, route: [...s.route], clearedBy: [...s.clearedBy] })),
+    responseLevel: w.responseLevel,
+    policyContact: w.policyContact,
     ownContact: { ...w.ownContact },
     policyMarks: {
       escalated: [...w.policyMarks.escalated],
