@@ -53,18 +53,18 @@ export function snapshot(world: WorldState): RegionSnapshot[] {
 /** Shared by every decision that changed no variable. */
 const NO_CHANGES: VarChange[] = [];
 
-/** `vars`, or `before` when it holds the same values under the same names. */
+/** `before` when it holds the same values under the same names as `vars`, else a copy of `vars` (compared before copying). */
 function varsBeside(
   vars: Record<string, VarValue>,
   before: Record<string, VarValue> | undefined,
 ): Record<string, VarValue> {
-  if (!before) return vars;
+  if (!before) return { ...vars };
   let count = 0;
   for (const key in vars) {
-    if (before[key] !== vars[key] || !Object.hasOwn(before, key)) return vars;
+    if (before[key] !== vars[key] || !Object.hasOwn(before, key)) return { ...vars };
     count++;
   }
-  return Object.keys(before).length === count ? before : vars;
+  return Object.keys(before).length === count ? before : { ...vars };
 }
 
 export function start(scenario: Scenario, seed: number, timeLimits: TimeLimits = 'x1'): RunState {
@@ -244,7 +244,7 @@ function step(
   // What the decision changes, in variables and in the world, it changes when it is done.
   const changes = applyEffects(scenario, working, taken);
   const last = state.timeline[state.timeline.length - 1];
-  const varsAfter = varsBeside({ ...working.vars }, last?.varsAfter);
+  const varsAfter = varsBeside(working.vars, last?.varsAfter);
   const effect = takeEffect(scenario, state, working, taken, judged.lawful);
   const { target, targetNode, returnTo } = moveOn(scenario, state, working, taken, node);
   working.events.push({ type: 'moved', from: node.id, to: target });
