@@ -13,7 +13,7 @@ import {
 } from '../../test/fake-scenario';
 import type { Scenario } from '../scenario/schema';
 import { outcomeEvent } from './outcome';
-import { cannotStartAt, choose, MAX_TRIAL_CLOCK, replay, start, startAt } from './run';
+import { cannotStartAt, choose, MAX_TRIAL_CLOCK, offeredChoices, replay, start, startAt } from './run';
 import { IllegalDecisionError, type Origin } from './types';
 
 const DAY = 1440;
@@ -194,5 +194,23 @@ describe('startAt', () => {
 
   it('starts no later than MAX_TRIAL_CLOCK, however far the inspector says', () => {
     expect(startAt(drill(), 1, origin({ clock: 1e12 })).clock).toBe(MAX_TRIAL_CLOCK);
+  });
+});
+
+describe('the state a decision makes', () => {
+  // choose writes the next state out field by field (run.ts): a state is saved and compared as
+  // JSON, so its fields must stay those, and in the order, that start and startAt give it.
+  it('keeps the fields of the state it was made from, in their order, the trial base and time limits included', () => {
+    const s = drill();
+    for (const first of [start(s, 7), start(s, 7, 'x2'), startAt(s, 7, origin()), startAt(s, 7, origin(), 'off')]) {
+      const taken = { choiceId: offeredChoices(s, first)[0]?.id ?? '', realMs: 1000 };
+      const [next] = choose(s, first, taken.choiceId, taken.realMs);
+      expect(Object.keys(next)).toEqual(Object.keys(first));
+      expect(next.trialBase).toBe(first.trialBase);
+      expect(next.timeLimits).toBe(first.timeLimits);
+      expect(Object.keys(next.world)).toEqual(Object.keys(first.world));
+      const replayed = replay(s, 7, [taken], first.trialBase && origin(), first.timeLimits);
+      expect(JSON.stringify(replayed)).toBe(JSON.stringify(next));
+    }
   });
 });

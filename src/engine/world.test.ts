@@ -132,6 +132,13 @@ describe('cloneWorld', () => {
 
     expect(original).toEqual(before);
   });
+
+  it("keeps each region's fields in the original's order, as a state is written out", () => {
+    const original = initWorld(scenario);
+    const copy = cloneWorld(original);
+    expect(copy.regions.map((r) => Object.keys(r))).toEqual(original.regions.map((r) => Object.keys(r)));
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(original));
+  });
 });
 
 describe('advanceWorld', () => {
