@@ -240,16 +240,14 @@ interface StepSettings {
 // Plain loops: this runs at every 6-hour step of every decision.
 function settingsNow(w: WorldState): StepSettings {
   const count = w.regions.length;
-  const contact = new Array<number>(count);
-  const isolation = new Array<number>(count);
-  const beds = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    const r = w.regions[i] as RegionState;
-    contact[i] = r.contact;
-    isolation[i] = r.isolation;
-    beds[i] = r.beds;
-  }
-  return { contact, isolation, travel: travelOpen(w), beds };
+  const now = {
+    contact: new Array<number>(count),
+    isolation: new Array<number>(count),
+    travel: new Array<number>(w.travel.length),
+    beds: new Array<number>(count),
+  };
+  settingsInto(w, now);
+  return now;
 }
 
 /**
@@ -271,15 +269,22 @@ function settingsInScratch(w: WorldState): Readonly<typeof SCRATCH> {
     SCRATCH.isolation = new Float64Array(count);
     SCRATCH.beds = new Float64Array(count);
   }
-  for (let i = 0; i < count; i++) {
-    const r = w.regions[i] as RegionState;
-    SCRATCH.contact[i] = r.contact;
-    SCRATCH.isolation[i] = r.isolation;
-    SCRATCH.beds[i] = r.beds;
-  }
   if (SCRATCH.travel.length !== w.travel.length) SCRATCH.travel = new Float64Array(w.travel.length);
-  travelInto(w, SCRATCH.travel);
+  settingsInto(w, SCRATCH);
   return SCRATCH;
+}
+
+type SettingsArrays = Record<keyof StepSettings, number[] | Float64Array>;
+
+/** Writes the settings in force now into `into`, whose arrays are as long as the regions and the links. */
+function settingsInto(w: WorldState, into: SettingsArrays): void {
+  for (let i = 0; i < w.regions.length; i++) {
+    const r = w.regions[i] as RegionState;
+    into.contact[i] = r.contact;
+    into.isolation[i] = r.isolation;
+    into.beds[i] = r.beds;
+  }
+  travelInto(w, into.travel);
 }
 
 /**

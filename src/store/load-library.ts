@@ -25,22 +25,18 @@ export function loadLibrary(
   shippedDrills: () => Promise<ShippedDrills> | ShippedDrills,
   fetchLoader: () => Promise<Loader>,
 ): Promise<void> {
-  const { imports: saved, run } = store.getState();
-  if (saved.length === 0 && !run) {
-    let listed: Promise<ShippedDrills> | ShippedDrills;
-    try {
-      listed = shippedDrills();
-    } catch (e) {
-      return Promise.resolve(failed(store, e));
-    }
-    if (!(listed instanceof Promise)) {
-      store.getState().addShippedDrills(listed);
-      return Promise.resolve();
-    }
-    const pending = listed;
-    return checkAndAdd(store, () => pending, fetchLoader);
+  let listed: Promise<ShippedDrills> | ShippedDrills;
+  try {
+    listed = shippedDrills();
+  } catch (e) {
+    return Promise.resolve(failed(store, e));
   }
-  return checkAndAdd(store, shippedDrills, fetchLoader);
+  const { imports: saved, run } = store.getState();
+  if (!(listed instanceof Promise) && saved.length === 0 && !run) {
+    store.getState().addShippedDrills(listed);
+    return Promise.resolve();
+  }
+  return checkAndAdd(store, listed, fetchLoader);
 }
 
 function failed(store: AppStore, e: unknown): void {
@@ -49,7 +45,7 @@ function failed(store: AppStore, e: unknown): void {
 
 async function checkAndAdd(
   store: AppStore,
-  shippedDrills: () => Promise<ShippedDrills> | ShippedDrills,
+  listed: Promise<ShippedDrills> | ShippedDrills,
   fetchLoader: () => Promise<Loader>,
 ): Promise<void> {
   try {
@@ -59,7 +55,7 @@ async function checkAndAdd(
     // Fetched side by side: the drills always, the loader only when something saved must be checked.
     // A saved run needs the engine to be checked: fetched beside them, as the run is shown at once.
     const [drills, fetched] = await Promise.all([
-      shippedDrills(),
+      listed,
       saved.length > 0 || trial ? fetchLoader() : null,
       run ? loadRunEngine() : null,
     ]);
