@@ -6,6 +6,7 @@ import { lessons } from './scripts/lessons-table';
 import { compileHints } from './scripts/vite-compile-hints';
 import { contentSecurityPolicy } from './scripts/vite-csp';
 import { authoringGuide } from './scripts/vite-docs';
+import { prerender } from './scripts/vite-prerender';
 import { shippedDrills } from './scripts/vite-shipped-drills';
 
 /** The app's version, written into each results file a trainee exports. */
@@ -29,11 +30,16 @@ const RUN_CODE = /\/src\/(engine|shell|ui)\//;
 const OPENED_LATER =
   /\/src\/(ui\/debrief\/|ui\/class\/|ui\/help|ui\/article-dialog|ui\/cases-chart|ui\/requests-board|engine\/best-line|engine\/debrief)/;
 
+const define = { __APP_VERSION__: JSON.stringify(version) };
+const drills = () => shippedDrills(fileURLToPath(new URL('./scenarios', import.meta.url)));
+
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define,
   plugins: [
     react(),
-    shippedDrills(fileURLToPath(new URL('./scenarios', import.meta.url))),
+    drills(),
+    // The library drawn into index.html at build time, with the drills' index it shows.
+    prerender({ plugins: [drills()], define }),
     authoringGuide(fileURLToPath(new URL('./docs/authoring.md', import.meta.url))),
     lessons(fileURLToPath(new URL('./docs/lessons.md', import.meta.url))),
     contentSecurityPolicy(),

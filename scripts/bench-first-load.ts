@@ -97,6 +97,7 @@ export async function firstLoad(say: (line: string) => void, targetKb: number): 
       `  JS code        ${kb(firstSizes.js).padStart(9)}  (${firstSizes.files.length} file(s); target ≤ ${targetKb} KB)`,
     );
     say(`  CSS            ${kb(firstSizes.css).padStart(9)}`);
+    say(`  HTML           ${kb(gzOf('index.html')).padStart(9)}  (with the library drawn at build time)`);
     if (indexInFirst)
       say("  drills' index  in the first load itself (the library's cards; data, checked at build time)");
     else if (drills) {

@@ -76,7 +76,6 @@ export function shippedDrills(dir: string): Plugin {
     resolveId: (source) => (source === INDEX_ID || source.startsWith(DRILL_PREFIX) ? `\0${source}` : undefined),
     load(id) {
       if (id === `\0${INDEX_ID}`) {
-        this.addWatchFile(dir);
         const entries = libraryDrillFiles(dir).map((file) => {
           this.addWatchFile(join(dir, file));
           return indexEntry(file, loadFile(file));

@@ -14,6 +14,8 @@ import { loadedRunScreens, loadRunCode, onRunCodeLoaded } from './run-code';
 const AuthoringView = lazy(() => import('../authoring/authoring-view'));
 const HelpScreen = lazy(() => import('../ui/help-screen'));
 const ClassPage = lazy(() => import('../ui/class/class-page'));
+/** The page drawn at build time has no run (shell/prerender.tsx): hydrated the same way. */
+const noRunScreens = () => null;
 const loading = (
   <main className="screen" aria-busy="true">
     正在打开……
@@ -42,7 +44,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const store = useAppStore();
   const dismissSaveProblem = () => store.health.setState({ problem: null });
   // A run is checked (replayed) by the engine and shown by the run's screens, fetched for it; until they come the run waits.
-  const RunScreens = useSyncExternalStore(onRunCodeLoaded, loadedRunScreens);
+  const RunScreens = useSyncExternalStore(onRunCodeLoaded, loadedRunScreens, noRunScreens);
   const engineLoaded = RunScreens !== null;
   const [engineFailure, setEngineFailure] = useState<string | null>(null);
   const needsEngine = run !== null && !engineLoaded && engineFailure === null;

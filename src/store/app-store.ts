@@ -8,7 +8,7 @@ import { persist } from 'zustand/middleware';
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
 import { afterNextPaint } from './after-next-paint';
-import type { AppState, StoreDeps } from './app-state';
+import type { AppState, IndexedFile, LoadedFile, StoreDeps } from './app-state';
 import { createAuthoringSlice } from './authoring-slice';
 import { createDerivedRunCache } from './derive-run';
 import { createLibrarySlice } from './library-slice';
@@ -23,7 +23,8 @@ export const STORAGE_KEY = 'tuiyan';
 /** The authoring view's draft is kept under its own key, written apart from the save (save-storage.ts says why). */
 export const DRAFT_KEY = 'tuiyan:draft';
 
-export function createAppStore(deps: StoreDeps) {
+/** `shipped`: the drills' index, in the store's first state (library-slice.ts says why). */
+export function createAppStore(deps: StoreDeps, { shipped }: { shipped?: readonly (IndexedFile | LoadedFile)[] } = {}) {
   const health = createSaveHealth();
   // This store's own cache of the last replay: the run slice and the selectors share it, other stores never do.
   const derivedRuns = createDerivedRunCache();
@@ -34,7 +35,7 @@ export function createAppStore(deps: StoreDeps) {
   const store = createStore<AppState>()(
     persist(
       immer((...creatorArgs) => ({
-        ...createLibrarySlice(...creatorArgs),
+        ...createLibrarySlice(shipped)(...creatorArgs),
         ...createRunSlice(deps, derivedRuns)(...creatorArgs),
         ...createSettingsSlice(...creatorArgs),
         ...createAuthoringSlice(...creatorArgs),

@@ -33,10 +33,15 @@ export function loadLibrary(
   }
   const { imports: saved, run } = store.getState();
   if (!(listed instanceof Promise) && saved.length === 0 && !run) {
-    store.getState().addShippedDrills(listed);
+    if (!holdsShipped(store)) store.getState().addShippedDrills(listed);
     return Promise.resolve();
   }
   return checkAndAdd(store, listed, fetchLoader);
+}
+
+/** The store was made with the index (app-store.ts): its drills are in the library already. */
+function holdsShipped(store: AppStore): boolean {
+  return store.getState().library.status === 'ready';
 }
 
 function failed(store: AppStore, e: unknown): void {
@@ -70,7 +75,7 @@ async function checkAndAdd(
     const played = changed && run.played ? loader?.load(run.played) : undefined;
 
     const state = store.getState();
-    state.addShippedDrills(drills);
+    if (!holdsShipped(store)) state.addShippedDrills(drills);
     for (const { file, result } of imported) {
       if (!result) continue;
       const outcome = state.importDrill(file, result);
