@@ -147,8 +147,9 @@ declare global {
  * Runs in each page before its scripts. The next input event after the bench arms it (a click, or the
  * Enter that activates a focused button; capture phase, so before the app sees it) starts a timing at
  * the event's own time stamp, when the input reached the page. A MutationObserver started then takes
- * the first change of the DOM after it (or, with `until`, the first change after which that selector
- * matches) as "the DOM changed".
+ * the first change of the DOM after it (or, with `until`, the first change after which an element that
+ * selector matches is rendered: a screen drawn ahead, hidden, does not count until it is shown) as "the
+ * DOM changed".
  *
  * "The frame": the rAF callback runs at the start of the next frame's rendering, before its style,
  * layout and paint, so its time would leave out exactly the layout a `focus()` or a long screen costs.
@@ -168,7 +169,7 @@ const TIMING_SCRIPT = `(() => {
     const timing = { label: arm.label, input: e.timeStamp };
     timings.push(timing);
     const observer = new MutationObserver(() => {
-      if (arm.until && !document.querySelector(arm.until)) return;
+      if (arm.until && ![...document.querySelectorAll(arm.until)].some((e) => e.checkVisibility())) return;
       observer.disconnect();
       timing.dom = performance.now();
       requestAnimationFrame(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { fillText } from '../engine/fill-text';
 import { describeRequestNews, requestNews } from '../engine/requests';
 import { snapshot } from '../engine/run';
@@ -7,7 +7,6 @@ import { eventDecision } from '../engine/score-events';
 import { formatDuration } from '../engine/scoring';
 import type { RunState, VarChange } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { preloadDebrief } from './debrief-loader';
 import { describeMeasure } from './describe-measure';
 import { useFocusSoon } from './focus-soon';
 import { formatGameTime, formatValue } from './format';
@@ -48,14 +47,6 @@ export function ConsequenceMain({ scenario, state }: Props) {
   const button = useRef<HTMLButtonElement>(null);
   // Focus without scrolling: the trainee should read the feedback from its top.
   useFocusSoon(button);
-  // The last consequence: fetch the debrief while the trainee reads it, so 查看复盘 opens at once.
-  const ended = state.ending !== null;
-  useEffect(() => {
-    if (!ended) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
-    idle(() => void preloadDebrief());
-  }, [ended]);
-
   const decision = state.timeline.length - 1;
   const entry = state.timeline[decision];
   // The regions as the decision was taken, and as the next situation is met.

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { uiDrill } from '../../test/fixtures/ui-drill';
+import { renderWithStore, storeWith } from '../../test/render-app';
+import { playThrough } from '../../test/run-to';
+import { App } from './app';
+
+describe('the last consequence', () => {
+  it('draws the debrief ahead, hidden, and 查看复盘 shows that very debrief', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', ['report']);
+    store.getState().decide('publish');
+    const { container } = renderWithStore(<App />, store);
+    expect(screen.getByRole('button', { name: '查看复盘' })).toBeInTheDocument();
+
+    // Drawn while the consequence is read: in the page, but not shown and not read out.
+    const hidden = await waitFor(() => {
+      const main = container.querySelector<HTMLElement>('main.debrief');
+      if (!main) throw new Error('the debrief is not drawn ahead yet');
+      return main;
+    });
+    const ending = hidden.querySelector('h1');
+    expect(getComputedStyle(hidden).display).toBe('none');
+    expect(screen.queryByRole('heading', { level: 1, name: ending?.textContent ?? '' })).toBeNull();
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: '查看复盘' }));
+    const shown = screen.getByRole('heading', { level: 1, name: ending?.textContent ?? '' });
+    expect(shown).toBe(ending);
+    expect(store.getState().run?.view).toBe('debrief');
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    await waitFor(() => expect(shown).toHaveFocus());
+    // The rest of the debrief follows it, as when it is drawn at the click.
+    expect(await screen.findByRole('heading', { level: 2, name: '全部评分事件' })).toBeInTheDocument();
+  });
+
+  it('draws no debrief ahead before the run has ended', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    store.getState().decide('report');
+    const { container } = renderWithStore(<App />, store);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(screen.getByRole('button', { name: '继续' })).toBeInTheDocument();
+    expect(container.querySelector('main.debrief')).toBeNull();
+  });
+});
