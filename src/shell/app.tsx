@@ -8,6 +8,7 @@ import { LibraryScreen } from '../ui/library-screen';
 import { SaveNotice } from '../ui/save-notice';
 import { ScreenBoundary } from '../ui/screen-boundary';
 import { useApp, useAppStore } from '../ui/store-context';
+import { whenIdle } from '../ui/when-idle';
 import { loadedRunScreens, loadRunCode, onRunCodeLoaded } from './run-code';
 
 // Instructors' screens: fetched only when opened, so a trainee never downloads them.
@@ -81,8 +82,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
   }, [awaited, fetchDrill]);
   // The run's screens and engine are fetched while the trainee reads the library, so a drill opens at once.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
-    idle(() => loadRunCode().catch(() => undefined));
+    whenIdle(() => loadRunCode().catch(() => undefined));
   }, []);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
   // Decision and consequence screens share the run's frame (its header and status side), which a

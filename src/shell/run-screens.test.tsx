@@ -7,6 +7,39 @@ import { renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
 import { App } from './app';
 
+/** Records each time an element matching `selector` enters or leaves `root`. */
+function watch(root: Element, selector: string): string[] {
+  const seen: string[] = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) if (n instanceof Element && n.matches(selector)) seen.push('drawn');
+      for (const n of r.removedNodes) if (n instanceof Element && n.matches(selector)) seen.push('dropped');
+    }
+  }).observe(root, { childList: true, subtree: true });
+  return seen;
+}
+
+describe('a page’s first decision', () => {
+  it('rehearses its first choice’s consequence once, hidden, and drops it, changing nothing', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    const before = store.getState().run;
+    const { container } = renderWithStore(<App />, store);
+    const rehearsals = watch(container, '.consequence-rehearsal');
+    await waitFor(() => expect(rehearsals).toEqual(['drawn', 'dropped']));
+    expect(store.getState().run).toBe(before);
+    expect(screen.getByRole('heading', { level: 1, name: '接到医院报告' })).toBeInTheDocument();
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+
+    // Once a consequence has been shown in the page, its code has run: no rehearsal again.
+    await userEvent.click(screen.getAllByRole('button', { name: /立即网络直报/ })[0] as HTMLElement);
+    await userEvent.click(await screen.findByRole('button', { name: '继续' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '是否发布信息' })).toBeInTheDocument();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(rehearsals).toEqual(['drawn', 'dropped']);
+  });
+});
+
 describe('the last consequence', () => {
   it('draws the debrief ahead, hidden, and 查看复盘 shows that very debrief', async () => {
     const store = storeWith([uiDrill]);

@@ -6,6 +6,7 @@ import { ImportPanel } from './import-panel';
 import { useApp } from './store-context';
 import { TimeLimitSetting } from './time-limit-setting';
 import { useOpenDraft } from './use-open-draft';
+import { whenIdle } from './when-idle';
 
 export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const library = useApp((s) => s.library);
@@ -28,8 +29,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   // The run's chart and requests board are fetched while the trainee reads the library, so they
   // are there when a drill starts.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
-    idle(() => {
+    whenIdle(() => {
       void import('./cases-chart');
       void import('./requests-board');
     });
@@ -38,8 +38,7 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const ids = library.status === 'ready' ? Object.keys(library.entries).join('\n') : '';
   useEffect(() => {
     if (!ids) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
-    idle(() => {
+    whenIdle(() => {
       for (const id of ids.split('\n')) prefetchDrill(id);
     });
   }, [ids, prefetchDrill]);
