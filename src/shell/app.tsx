@@ -85,11 +85,10 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
     whenIdle(() => loadRunCode().catch(() => undefined));
   }, []);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
-  // Decision and consequence screens share the run's frame (its header and status side), which a
-  // new key would throw away at every step, and the last consequence draws the debrief ahead (run-screens.tsx);
-  // the boundary starts again only on another kind of screen.
-  const boundaryKey =
-    run?.view === 'decision' || run?.view === 'consequence' || run?.view === 'debrief' ? 'run' : screenKey;
+  // A run's screens keep one boundary: decision and consequence share the run's frame (its header and
+  // status side), which a new key would throw away at every step, and a screen draws the next one ahead
+  // (run-screens.tsx). The boundary starts again only on another kind of screen.
+  const boundaryKey = run ? 'run' : screenKey;
 
   // Each new screen starts at its top, as a new page would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes

@@ -67,6 +67,11 @@ describe('the last consequence', () => {
     await waitFor(() => expect(shown).toHaveFocus());
     // The rest of the debrief follows it, as when it is drawn at the click.
     expect(await screen.findByRole('heading', { level: 2, name: '全部评分事件' })).toBeInTheDocument();
+
+    // Played again: the new run's briefing, with no debrief of the last run kept ahead.
+    await userEvent.click(screen.getByRole('button', { name: '重新推演' }));
+    expect(await screen.findByRole('heading', { level: 1, name: uiDrill.title })).toBeInTheDocument();
+    expect(container.querySelector('main.debrief')).toBeNull();
   });
 
   it('draws no debrief ahead before the run has ended', async () => {

@@ -95,7 +95,7 @@ function RunScreen({ active }: { active: Active }) {
 function useDebriefAhead(lastConsequence: boolean): boolean {
   const [ahead, setAhead] = useState(false);
   useEffect(() => {
-    if (!lastConsequence) return;
+    if (!lastConsequence) return setAhead(false);
     let current = true;
     whenIdle(() =>
       preloadDebrief().then(
@@ -108,7 +108,7 @@ function useDebriefAhead(lastConsequence: boolean): boolean {
       current = false;
     };
   }, [lastConsequence]);
-  return ahead;
+  return lastConsequence && ahead;
 }
 
 /** Whether this page has shown a consequence: its code has run, and its glyphs are loaded. */
@@ -117,17 +117,20 @@ let consequenceShown = false;
 /**
  * A page's first decision → consequence was three to four times the later ones (37 ms in Chromium's
  * trace, against 5–9): React's and the engine's code for a consequence had never run, its glyphs
- * never been laid out. So while the first decision is read, once the page is idle, the consequence of
- * its first choice is worked out and its main column drawn once, hidden, a copy laid out unseen, and
- * then dropped: a rehearsal, which nothing reads and which changes nothing. Returns the state it is
- * drawn from, while it is drawn.
+ * never been laid out. So while the briefing and the first decision are read, once the page is idle,
+ * the consequence of the first choice is worked out and its main column drawn once, hidden, a copy
+ * laid out unseen, and then dropped: a rehearsal, which nothing reads and which changes nothing.
+ * Returns the state it is drawn from, while it is drawn.
  */
 function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view: RunView): RunState | null {
   const [rehearsal, setRehearsal] = useState<RunState | null>(null);
-  const deciding = view === 'decision';
+  // From the briefing on: it is read before the first decision, and the first decision's state is the start's.
+  const before = view === 'briefing' || view === 'decision';
   useEffect(() => {
     if (view === 'consequence') consequenceShown = true;
-    if (!deciding || consequenceShown) return;
+  }, [view]);
+  useEffect(() => {
+    if (!before || consequenceShown) return;
     let current = true;
     whenIdle(() => {
       const choice = offeredChoices(scenario, state)[0];
@@ -152,6 +155,6 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
     return () => {
       current = false;
     };
-  }, [scenario, state, deciding, view]);
-  return deciding ? rehearsal : null;
+  }, [scenario, state, before]);
+  return before ? rehearsal : null;
 }
