@@ -165,14 +165,18 @@ export function compileShape(root: GenericSchema, { maxLazyDepth = 32 }: ShapeOp
         const item = compile(node.item as Node);
         return (x) => {
           if (!Array.isArray(x)) return false;
-          for (const v of x) if (!item(v)) return false;
+          for (let i = 0; i < x.length; i++) if (!item(x[i])) return false;
           return true;
         };
       }
       case 'tuple': {
         const items = (node.items as Node[]).map(compile);
         // valibot's tuple drops extra items: with them, the answer is no, and valibot decides.
-        return (x) => Array.isArray(x) && x.length === items.length && items.every((item, i) => item(x[i]));
+        return (x) => {
+          if (!Array.isArray(x) || x.length !== items.length) return false;
+          for (let i = 0; i < items.length; i++) if (!(items[i] as Check)(x[i])) return false;
+          return true;
+        };
       }
       case 'strict_object': {
         const entries = Object.entries(node.entries as Record<string, Node>).map(([key, schema]) => {
@@ -228,14 +232,21 @@ export function compileShape(root: GenericSchema, { maxLazyDepth = 32 }: ShapeOp
           if (!isPlainObject(x)) return false;
           const value = x[discriminator];
           if (value === undefined) return false;
-          // valibot takes the first option whose discriminator fits, and stands by it.
-          for (const { fits, check } of flat) if (fits(value)) return check(x);
+          // valibot takes the first option whose discriminator fits, and stands by it. Indexed: a
+          // for-of would make an iterator on every call, and a large drill has tens of thousands.
+          for (let i = 0; i < flat.length; i++) {
+            const option = flat[i] as (typeof flat)[number];
+            if (option.fits(value)) return option.check(x);
+          }
           return false;
         };
       }
       case 'union': {
         const options = (node.options as Node[]).map(compile);
-        return (x) => options.some((o) => o(x));
+        return (x) => {
+          for (let i = 0; i < options.length; i++) if ((options[i] as Check)(x)) return true;
+          return false;
+        };
       }
       case 'lazy': {
         const getter = node.getter as (input: unknown) => Node;

@@ -100,17 +100,27 @@ export class LintContext {
     );
     // A shipment sent by a part left out of a broken file is known, with no route to check.
     this.shipments = new Map([...(leftOut?.shipments ?? [])].map((id) => [id, []]));
-    for (const node of scenario.nodes) {
+    // Indexed: tens of thousands of choices, and an iterator for each list walked is garbage.
+    for (let n = 0; n < scenario.nodes.length; n++) {
+      const node = scenario.nodes[n] as ScenarioNode;
       if (node.kind !== 'decision') continue;
-      for (const choice of node.choices) if (choice.world) this.ship(choice.world);
+      for (let c = 0; c < node.choices.length; c++) {
+        const world = (node.choices[c] as (typeof node.choices)[number]).world;
+        if (world) this.ship(world);
+      }
     }
-    for (const inject of scenario.injects ?? []) if (inject.world) this.ship(inject.world);
+    const injects = scenario.injects ?? [];
+    for (let i = 0; i < injects.length; i++) {
+      const world = (injects[i] as (typeof injects)[number]).world;
+      if (world) this.ship(world);
+    }
     this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
   }
 
   /** Adds the shipments `world` sends. NOTE mutates `shipments` (while the context is built). */
   private ship(world: readonly Measure[]): void {
-    for (const measure of world) {
+    for (let i = 0; i < world.length; i++) {
+      const measure = world[i] as Measure;
       if (measure.type !== 'ship') continue;
       const sent = this.shipments.get(measure.id);
       if (sent) sent.push(measure);
@@ -168,13 +178,13 @@ export class LintContext {
     if (refs) for (let i = 0; i < refs.length; i++) this.knownAt('reference', refs[i] as string, path, i);
   }
 
-  /** `known`, with the path `under(path, a, b)` built only when the id is not known. */
-  knownAt(kind: NameKind, id: string, path: Where, a: PathKey, b?: PathKey): boolean {
+  /** `known`, with the path `under(path, a, b, c)` built only when the id is not known. */
+  knownAt(kind: NameKind, id: string, path: Where, a: PathKey, b?: PathKey, c?: PathKey): boolean {
     if (this.names[kind].has(id)) {
       if (kind === 'reference') this.citedRefs.add(id);
       return true;
     }
-    return this.known(kind, id, under(path, a, b));
+    return this.known(kind, id, under(path, a, b, c));
   }
 
   /** `first`: for each entry, the index of the first with its id, when already known (the graph's, for nodes). */
@@ -269,70 +279,75 @@ export class LintContext {
     }
   }
 
+  /**
+   * The measures under `path`. A path for measure `i` is built only when a problem is reported there:
+   * tens of thousands of measures, nearly all of them without one.
+   */
   measures(measures: readonly Measure[] | undefined, path: Where): void {
-    measures?.forEach((measure, i) => {
-      const at = under(path, i);
-      if (!this.hasRegions() && measure.type !== 'level' && measure.type !== 'policy') {
-        this.error(under(at, 'type'), `措施「${measure.type}」作用于地区，但这个演练没有声明 regions。`);
+    if (!measures) return;
+    for (let i = 0; i < measures.length; i++) this.measure(measures[i] as Measure, path, i);
+  }
+
+  private measure(measure: Measure, path: Where, i: number): void {
+    if (!this.hasRegions() && measure.type !== 'level' && measure.type !== 'policy') {
+      this.error(under(path, i, 'type'), `措施「${measure.type}」作用于地区，但这个演练没有声明 regions。`);
+      return;
+    }
+    switch (measure.type) {
+      case 'contact':
+      case 'isolation':
+      case 'beds':
+      case 'trust':
+        this.knownAt('region', measure.region, path, i, 'region');
         return;
-      }
-      switch (measure.type) {
-        case 'contact':
-        case 'isolation':
-        case 'beds':
-        case 'trust':
-          this.knownAt('region', measure.region, at, 'region');
-          return;
-        case 'supply':
-          this.knownAt('region', measure.region, at, 'region');
-          this.knownAt('supply', measure.supply, at, 'supply');
-          return;
-        case 'travel':
-          measure.between.forEach((id, j) => {
-            this.knownAt('region', id, at, 'between', j);
-          });
-          return;
-        case 'ship':
-          this.knownAt('supply', measure.supply, at, 'supply');
-          this.knownAt('region', measure.to, at, 'to');
-          measure.via?.forEach((id, j) => {
-            this.knownAt('region', id, at, 'via', j);
-          });
-          return;
-        case 'intercept':
-        case 'release':
-          if (!this.shipments.has(measure.shipment)) {
-            this.error(under(at, 'shipment'), `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`);
-          }
-          if (measure.by !== undefined) this.knownAt('region', measure.by, at, 'by');
-          else if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
-            this.error(under(at, 'type'), '截留的物资要归学员所在地区：请声明 roleRegion。');
-          }
-          return;
-        case 'road':
-          measure.between.forEach((id, j) => {
-            this.knownAt('region', id, at, 'between', j);
-          });
-          return;
-        case 'notify':
-          measure.regions.forEach((id, j) => {
-            this.knownAt('region', id, at, 'regions', j);
-          });
-          return;
-        case 'roads':
-          this.knownAt('region', measure.region, at, 'region');
-          if (measure.from !== undefined) this.knownAt('region', measure.from, at, 'from');
-          else if (this.scenario.roleRegion === undefined) {
-            this.error(under(at, 'from'), '写明 from（哪个地区关闭道路），或声明 roleRegion。');
-          }
-          return;
-        case 'level':
-        case 'policy':
-          return;
-        default:
-          measure satisfies never;
-      }
-    });
+      case 'supply':
+        this.knownAt('region', measure.region, path, i, 'region');
+        this.knownAt('supply', measure.supply, path, i, 'supply');
+        return;
+      case 'travel':
+      case 'road':
+        for (let j = 0; j < measure.between.length; j++) {
+          this.knownAt('region', measure.between[j] as string, path, i, 'between', j);
+        }
+        return;
+      case 'ship':
+        this.knownAt('supply', measure.supply, path, i, 'supply');
+        this.knownAt('region', measure.to, path, i, 'to');
+        if (measure.via)
+          for (let j = 0; j < measure.via.length; j++)
+            this.knownAt('region', measure.via[j] as string, path, i, 'via', j);
+        return;
+      case 'intercept':
+      case 'release':
+        if (!this.shipments.has(measure.shipment)) {
+          this.error(
+            under(path, i, 'shipment'),
+            `没有哪项 ship 措施发出过物资批次「${measure.shipment}」：检查批次 id。`,
+          );
+        }
+        if (measure.by !== undefined) this.knownAt('region', measure.by, path, i, 'by');
+        else if (measure.type === 'intercept' && this.scenario.roleRegion === undefined) {
+          this.error(under(path, i, 'type'), '截留的物资要归学员所在地区：请声明 roleRegion。');
+        }
+        return;
+      case 'notify':
+        for (let j = 0; j < measure.regions.length; j++) {
+          this.knownAt('region', measure.regions[j] as string, path, i, 'regions', j);
+        }
+        return;
+      case 'roads':
+        this.knownAt('region', measure.region, path, i, 'region');
+        if (measure.from !== undefined) this.knownAt('region', measure.from, path, i, 'from');
+        else if (this.scenario.roleRegion === undefined) {
+          this.error(under(path, i, 'from'), '写明 from（哪个地区关闭道路），或声明 roleRegion。');
+        }
+        return;
+      case 'level':
+      case 'policy':
+        return;
+      default:
+        measure satisfies never;
+    }
   }
 }
 

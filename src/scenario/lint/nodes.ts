@@ -89,7 +89,11 @@ function checkChoice(
     context.effects(choice.effects, at);
     at.pop();
   }
-  if (choice.world) context.measures(choice.world, under(at, 'world'));
+  if (choice.world) {
+    at.push('world');
+    context.measures(choice.world, at);
+    at.pop();
+  }
   const completes = choice.completes;
   if (completes)
     for (let i = 0; i < completes.length; i++) context.knownAt('window', completes[i] as string, at, 'completes', i);
@@ -108,19 +112,23 @@ function checkChoice(
   // A power no one holds (holders: []) may be exercised: that is the 越权 a drill can set as a
   // trap, and the engine charges it. Only asking for it, or waiting to be authorised, is a mistake.
   if (choice.power !== undefined) context.knownAt('power', choice.power, at, 'power');
-  choice.reports?.forEach((id, i) => {
-    if (!context.known('power', id, under(at, 'reports', i))) return;
-    const power = powerInForce(context.scenario, id);
-    if (power && !power.report) {
-      context.error(
-        under(at, 'reports', i),
-        `「${power.name}」没有报告义务（权力没有写 report）：删去这一项，或给这项权力写上 report。`,
-      );
+  const reports = choice.reports;
+  if (reports) {
+    for (let i = 0; i < reports.length; i++) {
+      const id = reports[i] as string;
+      if (!context.knownAt('power', id, at, 'reports', i)) continue;
+      const power = powerInForce(context.scenario, id);
+      if (power && !power.report) {
+        context.error(
+          under(at, 'reports', i),
+          `「${power.name}」没有报告义务（权力没有写 report）：删去这一项，或给这项权力写上 report。`,
+        );
+      }
     }
-  });
+  }
   if (choice.requests) {
-    context.known('power', choice.requests.power, under(at, 'requests', 'power'));
-    const asked = context.known('actor', choice.requests.from, under(at, 'requests', 'from'));
+    context.knownAt('power', choice.requests.power, at, 'requests', 'power');
+    const asked = context.knownAt('actor', choice.requests.from, at, 'requests', 'from');
     const power = powerInForce(context.scenario, choice.requests.power);
     if (asked && power?.holders.length === 0) {
       context.error(

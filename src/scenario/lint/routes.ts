@@ -11,27 +11,33 @@ import type { LintContext, ShipMeasure } from './context';
 export function checkRoutes(context: LintContext): void {
   const { scenario } = context;
   const adjacent = adjacency(scenario);
-  const check = (world: readonly Measure[] | undefined, path: readonly PathKey[], inChoice: boolean) => {
-    world?.forEach((measure, i) => {
-      const at: PathKey[] = [...path, i];
-      if (measure.type === 'ship') checkVia(context, measure, at, adjacent);
-      else if (measure.type === 'intercept' || measure.type === 'release') {
-        checkOnRoute(context, measure, at, inChoice);
-      } else if (measure.type === 'road') checkRoad(context, measure, at);
-    });
+  // Only shipments, what is done with them, and roads are judged here: a measure's path is copied
+  // out of `at`, one array rewritten in place, for those alone, since most of a large drill's
+  // choices have measures of other kinds.
+  const check = (world: readonly Measure[] | undefined, at: readonly PathKey[], inChoice: boolean) => {
+    if (!world) return;
+    for (let i = 0; i < world.length; i++) {
+      const measure = world[i] as Measure;
+      const type = measure.type;
+      if (type === 'ship') checkVia(context, measure, [...at, i], adjacent);
+      else if (type === 'intercept' || type === 'release') checkOnRoute(context, measure, [...at, i], inChoice);
+      else if (type === 'road') checkRoad(context, measure, [...at, i]);
+    }
   };
-  // A path only for a choice with measures: most of a large drill's choices have none.
+  const inChoice: PathKey[] = ['nodes', 0, 'choices', 0, 'world'];
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as (typeof scenario.nodes)[number];
     if (node.kind !== 'decision') continue;
+    inChoice[1] = n;
     for (let c = 0; c < node.choices.length; c++) {
-      const world = (node.choices[c] as (typeof node.choices)[number]).world;
-      if (world) check(world, ['nodes', n, 'choices', c, 'world'], true);
+      inChoice[3] = c;
+      check((node.choices[c] as (typeof node.choices)[number]).world, inChoice, true);
     }
   }
-  scenario.injects?.forEach((inject, i) => {
-    check(inject.world, ['injects', i, 'world'], false);
-  });
+  const injects = scenario.injects ?? [];
+  for (let i = 0; i < injects.length; i++) {
+    check((injects[i] as (typeof injects)[number]).world, ['injects', i, 'world'], false);
+  }
 }
 
 /** Pairs of regions that touch: declared neighbours (either way round) or joined by travel. */

@@ -29,7 +29,8 @@ export function checkScreen(context: LintContext): void {
     // A choice taken only on timeout is never shown. (Plain loops: a large drill has thousands of decisions.)
     let shownCount = 0;
     let shownLabels = 0;
-    for (const c of node.choices) {
+    for (let i = 0; i < node.choices.length; i++) {
+      const c = node.choices[i] as (typeof node.choices)[number];
       if (c.timeoutOnly) continue;
       shownCount++;
       shownLabels += c.label.length;

@@ -81,11 +81,15 @@ function checkPowers(context: LintContext): void {
   const { scenario } = context;
   const exercised = new Set<string>();
   const reported = new Set<string>();
-  for (const node of scenario.nodes) {
+  // Indexed loops, and no empty list for a choice without reports: tens of thousands of choices.
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    const node = scenario.nodes[n] as (typeof scenario.nodes)[number];
     if (node.kind !== 'decision') continue;
-    for (const choice of node.choices) {
+    for (let c = 0; c < node.choices.length; c++) {
+      const choice = node.choices[c] as (typeof node.choices)[number];
       if (choice.power !== undefined) exercised.add(choice.power);
-      for (const id of choice.reports ?? []) reported.add(id);
+      const reports = choice.reports;
+      if (reports) for (let r = 0; r < reports.length; r++) reported.add(reports[r] as string);
     }
   }
   scenario.powers?.forEach((power, i) => {
