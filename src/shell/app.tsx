@@ -81,9 +81,7 @@ export function App({ onRetryLoad }: { onRetryLoad?: () => void }) {
     if (awaited) void fetchDrill(awaited);
   }, [awaited, fetchDrill]);
   // The run's screens and engine are fetched while the trainee reads the library, so a drill opens at once.
-  useEffect(() => {
-    whenIdle(() => loadRunCode().catch(() => undefined));
-  }, []);
+  useEffect(() => whenIdle(() => void loadRunCode().catch(() => undefined)), []);
   const screenKey = `${run?.view ?? page}:${run?.decisions.length ?? 0}`;
   // A run's screens keep one boundary: decision and consequence share the run's frame (its header and
   // status side), which a new key would throw away at every step, and a screen draws the next one ahead

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import shippedDrills from 'virtual:shipped-drills';
 import { act } from 'react';
-import { hydrateRoot } from 'react-dom/client';
-import { describe, expect, it, vi } from 'vitest';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../../test/render-app';
 import { createAppStore, STORAGE_KEY } from '../store/app-store';
 import { loadLibrary } from '../store/load-library';
@@ -11,6 +11,15 @@ import { prerenderedApp } from './prerender';
 
 // React's act() warns unless told it runs in a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// Testing Library's cleanup knows only the roots it rendered: these are unmounted here, so nothing a
+// screen scheduled (the run's rehearsal, the library's prefetch) runs after the test's document is gone.
+const roots: Root[] = [];
+afterEach(() => {
+  act(() => {
+    for (const root of roots.splice(0)) root.unmount();
+  });
+});
 
 const cards = shippedDrills.flatMap((f) => ('card' in f ? [f.card] : []));
 
@@ -28,7 +37,7 @@ async function hydrated(storage = memoryStorage()) {
   );
   const recoverable = vi.fn();
   await act(async () => {
-    hydrateRoot(root, <AppRoot store={store} />, { onRecoverableError: recoverable });
+    roots.push(hydrateRoot(root, <AppRoot store={store} />, { onRecoverableError: recoverable }));
   });
   return { root, drawn, store, recoverable };
 }

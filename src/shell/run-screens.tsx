@@ -34,7 +34,7 @@ export default function RunScreens({ active }: { active: Active }) {
   // Its text laid out once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
   useEffect(() => {
     if (!ahead) return;
-    whenIdle(() => {
+    return whenIdle(() => {
       const hidden = document.querySelector<HTMLElement>('main.debrief');
       if (hidden && !hidden.checkVisibility()) layOutUnseen(hidden);
     });
@@ -97,7 +97,7 @@ function useDebriefAhead(lastConsequence: boolean): boolean {
   useEffect(() => {
     if (!lastConsequence) return setAhead(false);
     let current = true;
-    whenIdle(() =>
+    const cancel = whenIdle(() =>
       preloadDebrief().then(
         () => current && setAhead(true),
         // Not drawn ahead: 查看复盘 fetches it again, and says so if it cannot.
@@ -106,6 +106,7 @@ function useDebriefAhead(lastConsequence: boolean): boolean {
     );
     return () => {
       current = false;
+      cancel();
     };
   }, [lastConsequence]);
   return lastConsequence && ahead;
@@ -132,7 +133,7 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
   useEffect(() => {
     if (!before || consequenceShown) return;
     let current = true;
-    whenIdle(() => {
+    let cancel = whenIdle(() => {
       const choice = offeredChoices(scenario, state)[0];
       if (!current || !choice || consequenceShown) return;
       let next: RunState;
@@ -146,14 +147,19 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
       const giveUp = performance.now() + 2000;
       const drawn = () => {
         const hidden = document.querySelector<HTMLElement>('.consequence-rehearsal');
-        if (!hidden && current && performance.now() < giveUp) return void whenIdle(drawn);
+        if (!hidden && performance.now() < giveUp) {
+          cancel = whenIdle(drawn);
+          return;
+        }
         if (hidden) layOutUnseen(hidden);
-        if (current) setRehearsal(null);
+        setRehearsal(null);
       };
-      whenIdle(drawn);
+      cancel = whenIdle(drawn);
     });
     return () => {
       current = false;
+      cancel();
+      setRehearsal(null);
     };
   }, [scenario, state, before]);
   return before ? rehearsal : null;

@@ -28,17 +28,19 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   const rest = useAfterFirstPaint();
   // The run's chart and requests board are fetched while the trainee reads the library, so they
   // are there when a drill starts.
-  useEffect(() => {
-    whenIdle(() => {
-      void import('./cases-chart');
-      void import('./requests-board');
-    });
-  }, []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void import('./cases-chart');
+        void import('./requests-board');
+      }),
+    [],
+  );
   // Each shipped drill's chunk is fetched while the trainee reads the cards, so 开始演练 starts at once.
   const ids = library.status === 'ready' ? Object.keys(library.entries).join('\n') : '';
   useEffect(() => {
     if (!ids) return;
-    whenIdle(() => {
+    return whenIdle(() => {
       for (const id of ids.split('\n')) prefetchDrill(id);
     });
   }, [ids, prefetchDrill]);
