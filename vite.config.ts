@@ -65,5 +65,9 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // No test here is timed (speed is the bench's); a slow or shared machine must not fail one. The
+    // property tests and the CLI tests take 0.5–2.5 s on a quiet 2-core machine and up to ten times that
+    // when it is busy, past vitest's default of 5 s.
+    testTimeout: 30_000,
   },
 });

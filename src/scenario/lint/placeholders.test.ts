@@ -79,6 +79,23 @@ describe('lint: placeholders', () => {
     );
   });
 
+  it('finds a placeholder however JSON writes its braces: escaped (\\u007b, either case) or half escaped', () => {
+    const scenario = fakeScenario({
+      title: '{{date}}的演练',
+      variables,
+      nodes: [fakeDecision({ text: '{{tiem}}', choices: [fakeChoice({ feedback: '{{var:rumour}}' })] }), fakeEnding()],
+    });
+    const text = JSON.stringify(scenario);
+    const found = problemsOf(scenario);
+    expect(found.map((p) => p.pointer)).toEqual(['/nodes/0/text', '/title']);
+    for (const escaped of ['\\u007b\\u007b', '\\u007B\\u007B', '{\\u007b', '\\u007B{']) {
+      const written = text.replaceAll('{{', escaped);
+      expect(written).not.toContain('{{');
+      const result = load(written);
+      expect(result.ok ? result.warnings : result.problems).toEqual(found);
+    }
+  });
+
   it('warns of a {{ left open, and of nothing when no braces pair', () => {
     expect(problemsOf(drill('现在是{{time。'))).toEqual([
       {
