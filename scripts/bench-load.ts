@@ -13,7 +13,7 @@ import { hasScenarioShape, load } from '../src/scenario/load';
 import { migrateScenario } from '../src/scenario/migrations';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from '../src/scenario/schema';
 import { collector } from './bench-engine';
-import { inkLoad } from './bench-ink';
+import { InkLoads } from './bench-ink';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 
@@ -31,8 +31,9 @@ export interface LoadFigures {
 
 /**
  * `rounds` rounds, each timing ours, JSON.parse and inkjs once, in turn; after one untimed round.
- * The heap is collected before each timing: a story inkjs has loaded is about 100 MB of heap
- * (this one, measured), and without this its collection would be charged to whatever ran next.
+ * The heap is collected before each timing, and inkjs loads in a worker thread with a heap of its
+ * own (`InkLoads`): a story it has loaded is about 100 MB of heap (this one, measured), which
+ * would otherwise be charged to whatever ran next.
  */
 export function loadFigures(text: string, rounds: number, inkJson: string | null): LoadFigures {
   const gc = collector();
@@ -45,16 +46,17 @@ export function loadFigures(text: string, rounds: number, inkJson: string | null
     f();
     return performance.now() - t0;
   };
+  const inkLoads = inkJson === null ? null : new InkLoads(inkJson);
   for (let r = -1; r < rounds; r++) {
     const a = time(() => load(text));
     const b = time(() => JSON.parse(text));
-    gc();
-    const c = inkJson === null ? 0 : inkLoad(inkJson);
+    const c = inkLoads ? inkLoads.load() : 0;
     if (r < 0) continue;
     ours.push(a);
     parse.push(b);
     ink.push(c);
   }
+  void inkLoads?.close();
   const stages = { parse: [] as number[], shape: [] as number[], lint: [] as number[], hash: [] as number[] };
   for (let r = 0; r < rounds; r++) {
     gc();

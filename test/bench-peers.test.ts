@@ -2,7 +2,7 @@ import { Compiler, Story } from 'inkjs/full';
 import { describe, expect, it } from 'vitest';
 import { largeDrill } from '../scripts/bench-drill';
 import { namesFile, preloadedHrefs } from '../scripts/bench-first-load';
-import { InkWalk, inkStoryOf, OurWalk } from '../scripts/bench-ink';
+import { InkLoads, InkWalk, inkStoryOf, OurWalk } from '../scripts/bench-ink';
 import { formatTable, measured, notMeasured } from '../scripts/bench-table';
 
 describe('the inkjs peer (scripts/bench-ink.ts)', () => {
@@ -35,6 +35,24 @@ describe('the inkjs peer (scripts/bench-ink.ts)', () => {
     expect(ours.titles.some((t) => t.startsWith('结局'))).toBe(true);
     // Compiling 300 knots takes seconds on a busy machine: a bound against hanging, not a timing.
   }, 60_000);
+
+  it('loads the story in a worker thread of this process, and hands back each load’s time', async () => {
+    const json = new Compiler('Hello.\n+ [Go] -> END\n').Compile().ToJson() as string;
+    const loads = new InkLoads(json);
+    try {
+      const times = [loads.load(), loads.load()];
+      for (const t of times) expect(t).toBeGreaterThan(0);
+    } finally {
+      await loads.close();
+    }
+    // A story the worker cannot load says so, rather than leaving the bench waiting.
+    const broken = new InkLoads('{');
+    try {
+      expect(() => broken.load()).toThrow();
+    } finally {
+      await broken.close();
+    }
+  });
 });
 
 describe('the table (scripts/bench-table.ts)', () => {
