@@ -5,12 +5,14 @@
  *   served in the same run, loads interleaved, each in a fresh browser context (its own cache);
  * - decision ↔ consequence transitions, by click and by Enter on a focused button: input → the DOM of
  *   the next screen changed, and input → the first frame after that change;
- * - the debrief painted after 查看复盘, in freshly loaded pages (its chunk not yet fetched).
+ * - the debrief painted after 查看复盘, in freshly loaded pages (its chunk not yet fetched);
+ * - the harness's floor: the same timings on a page whose click changes one line of text, so that the
+ *   transitions' figures can be read against what the timing itself and the wait for a frame cost.
  *
  * `npx tsx scripts/bench-browser.ts [--json]` prints them; scripts/bench.ts imports `browserFigures`.
  * The server and browser use this checkout's ports, 4310–4319.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -33,12 +35,20 @@ export interface BrowserFigures {
   firstCardMs: number;
   bareReactMs: number;
   firstCardRatio: number;
+  /** The same timings of clicks on a page that changes one line (FLOOR_PAGE): what no app can go under. */
+  floor: { clicks: number; domMedianMs: number; domP95Ms: number; frameMedianMs: number; frameP95Ms: number };
 }
 
 const PORTS = [4310, 4311, 4312, 4313, 4314, 4315, 4316, 4317, 4318, 4319];
 const LOADS = 15;
 const TRANSITIONS = 80;
 const DEBRIEFS = 7;
+const FLOOR_CLICKS = 40;
+/** A click that changes one line of text, and nothing else: the least a screen change can cost. */
+const FLOOR_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>floor</title><p id="line">第0步</p>' +
+  '<button id="next">下一步</button><script>let n = 0; document.getElementById("next").onclick = () => ' +
+  '{ document.getElementById("line").textContent = "第" + ++n + "步"; };</script>';
 const VIEWPORT = { width: 1366, height: 768 };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -90,10 +100,13 @@ async function serve(roots: Record<string, string>): Promise<{ server: Server; o
   throw new Error(`none of the ports ${PORTS[0]}–${PORTS.at(-1)} is free`);
 }
 
-async function buildBoth(): Promise<{ app: string; bare: string; temp: string }> {
+async function buildBoth(): Promise<{ app: string; bare: string; floor: string; temp: string }> {
   const temp = await mkdtemp(join(tmpdir(), 'tuiyan-bench-browser-'));
   const app = join(temp, 'app');
   const bare = join(temp, 'bare');
+  const floor = join(temp, 'floor');
+  await mkdir(floor);
+  await writeFile(join(floor, 'index.html'), FLOOR_PAGE);
   await build({ root: ROOT, configLoader: 'runner', logLevel: 'silent', build: { outDir: app, emptyOutDir: true } });
   await build({
     root: resolve(ROOT, 'scripts/bench-peer'),
@@ -103,7 +116,7 @@ async function buildBoth(): Promise<{ app: string; bare: string; temp: string }>
     plugins: [react()],
     build: { outDir: bare, emptyOutDir: true },
   });
-  return { app: `${app}/`, bare: `${bare}/`, temp };
+  return { app: `${app}/`, bare: `${bare}/`, floor: `${floor}/`, temp };
 }
 
 /** The render time of the first element marked `elementtiming="drill-card"`, from navigation start. */
@@ -297,9 +310,28 @@ async function debriefCold(browser: Browser, origin: string, saved: Record<strin
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** FLOOR_PAGE's button clicked FLOOR_CLICKS times, each timed as a transition is. */
+async function floorTimings(browser: Browser, origin: string): Promise<Timing[]> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: TIMING_SCRIPT });
+    await page.goto(`${origin}/floor/`);
+    const timings: Timing[] = [];
+    for (let i = 0; i < FLOOR_CLICKS; i++) {
+      await arm(page, 'floor');
+      await page.locator('#next').click();
+      timings.push(await lastTiming(page));
+    }
+    return timings;
+  } finally {
+    await context.close();
+  }
+}
+
 export async function browserFigures(): Promise<BrowserFigures> {
   const built = await buildBoth();
-  const { server, origin } = await serve({ '/app/': built.app, '/bare/': built.bare });
+  const { server, origin } = await serve({ '/app/': built.app, '/bare/': built.bare, '/floor/': built.floor });
   const browser = await chromium.launch({
     executablePath: browserPath(),
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -323,6 +355,10 @@ export async function browserFigures(): Promise<BrowserFigures> {
     const dom = timings.map((t) => (t.dom as number) - t.input);
     const frame = timings.map((t) => (t.frame as number) - t.input);
 
+    const floor = await floorTimings(browser, origin);
+    const floorDom = floor.map((t) => (t.dom as number) - t.input);
+    const floorFrame = floor.map((t) => (t.frame as number) - t.input);
+
     const saved = await savedAtEnding(browser, origin);
     const debriefs: number[] = [];
     for (let i = 0; i < DEBRIEFS; i++) debriefs.push(await debriefCold(browser, origin, saved));
@@ -341,6 +377,13 @@ export async function browserFigures(): Promise<BrowserFigures> {
       firstCardMs: round(firstCardMs),
       bareReactMs: round(bareReactMs),
       firstCardRatio: Math.round((firstCardMs / bareReactMs) * 100) / 100,
+      floor: {
+        clicks: floor.length,
+        domMedianMs: round(median(floorDom)),
+        domP95Ms: round(quantile(floorDom, 0.95)),
+        frameMedianMs: round(median(floorFrame)),
+        frameP95Ms: round(quantile(floorFrame, 0.95)),
+      },
     };
   } finally {
     await browser.close();
@@ -358,13 +401,13 @@ function print(f: BrowserFigures): void {
     `input → DOM of the next screen, p95 (${f.transitions})`,
     `${f.domP95Ms} ms`,
     '≤ 8 ms',
-    `median ${f.domMedianMs} ms`,
+    `median ${f.domMedianMs} ms; a one-line page p95 ${f.floor.domP95Ms} ms`,
   );
   row(
     'input → first frame after it, p95',
     `${f.frameP95Ms} ms`,
     '≤ 16.7 ms',
-    `median ${f.frameMedianMs} ms; SugarCube 2.37 p95 13.3 ms`,
+    `median ${f.frameMedianMs} ms; SugarCube 2.37 p95 13.3 ms; a one-line page p95 ${f.floor.frameP95Ms} ms`,
   );
   row(
     `debrief painted after 查看复盘, cold (${DEBRIEFS})`,
