@@ -310,6 +310,18 @@ async function debriefCold(browser: Browser, origin: string, saved: Record<strin
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** Input → DOM changed and input → frame, median and p95, of a series of timings. */
+function summary(timings: readonly Timing[]) {
+  const dom = timings.map((t) => (t.dom as number) - t.input);
+  const frame = timings.map((t) => (t.frame as number) - t.input);
+  return {
+    domMedianMs: round(median(dom)),
+    domP95Ms: round(quantile(dom, 0.95)),
+    frameMedianMs: round(median(frame)),
+    frameP95Ms: round(quantile(frame, 0.95)),
+  };
+}
+
 /** FLOOR_PAGE's button clicked FLOOR_CLICKS times, each timed as a transition is. */
 async function floorTimings(browser: Browser, origin: string): Promise<Timing[]> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -352,12 +364,7 @@ export async function browserFigures(): Promise<BrowserFigures> {
     for (let drill = 0; timings.length < TRANSITIONS; drill++) {
       await playDrill(browser, origin, drill, timings, TRANSITIONS);
     }
-    const dom = timings.map((t) => (t.dom as number) - t.input);
-    const frame = timings.map((t) => (t.frame as number) - t.input);
-
     const floor = await floorTimings(browser, origin);
-    const floorDom = floor.map((t) => (t.dom as number) - t.input);
-    const floorFrame = floor.map((t) => (t.frame as number) - t.input);
 
     const saved = await savedAtEnding(browser, origin);
     const debriefs: number[] = [];
@@ -368,22 +375,13 @@ export async function browserFigures(): Promise<BrowserFigures> {
     return {
       chromium: browser.version(),
       transitions: timings.length,
-      domMedianMs: round(median(dom)),
-      domP95Ms: round(quantile(dom, 0.95)),
-      frameMedianMs: round(median(frame)),
-      frameP95Ms: round(quantile(frame, 0.95)),
+      ...summary(timings),
       debriefColdMedianMs: round(median(debriefs)),
       debriefColdSpreadMs: [round(Math.min(...debriefs)), round(Math.max(...debriefs))],
       firstCardMs: round(firstCardMs),
       bareReactMs: round(bareReactMs),
       firstCardRatio: Math.round((firstCardMs / bareReactMs) * 100) / 100,
-      floor: {
-        clicks: floor.length,
-        domMedianMs: round(median(floorDom)),
-        domP95Ms: round(quantile(floorDom, 0.95)),
-        frameMedianMs: round(median(floorFrame)),
-        frameP95Ms: round(quantile(floorFrame, 0.95)),
-      },
+      floor: { clicks: floor.length, ...summary(floor) },
     };
   } finally {
     await browser.close();

@@ -226,6 +226,10 @@ export function chooseVersus(scenario: Scenario, json: string, choices: number, 
   };
 }
 
+/** How long the next timing waits after an ink load, and how long one may take before the bench gives up. */
+const SETTLE_MS = 200;
+const GIVE_UP_MS = 120_000;
+
 /**
  * inkjs loading a compiled story from its text (it parses the JSON itself, as our `load` does), in
  * a worker thread of this process: its own isolate and heap. Loaded in ours, its 100 MB of heap a
@@ -233,9 +237,6 @@ export function chooseVersus(scenario: Scenario, json: string, choices: number, 
  * ours 137–145 ms before and after a block of ink loads, 174–243 ms with them interleaved), so
  * each side would be charged for the other. `load()` waits for the time, in milliseconds.
  */
-const SETTLE_MS = 200;
-const GIVE_UP_MS = 120_000;
-
 export class InkLoads {
   private readonly worker: Worker;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
