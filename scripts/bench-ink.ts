@@ -233,9 +233,9 @@ const GIVE_UP_MS = 120_000;
 /**
  * inkjs loading a compiled story from its text (it parses the JSON itself, as our `load` does), in
  * a worker thread of this process: its own isolate and heap. Loaded in ours, its 100 MB of heap a
- * load left the isolate in a state that slowed the `load` timed after it by 30–90 ms (scratch runs:
- * ours 137–145 ms before and after a block of ink loads, 174–243 ms with them interleaved), so
- * each side would be charged for the other. `load()` waits for the time, in milliseconds.
+ * load left the isolate in a state that slowed the `load` timed after it (three processes: our median
+ * 174, 243, 237 ms with ink loads interleaved; 143/145, 137/222, 146/145 ms in the blocks just before
+ * and after, none between), so each side would be charged for the other. `load()` waits for the time, in milliseconds.
  */
 export class InkLoads {
   private readonly worker: Worker;
