@@ -19,6 +19,8 @@ interface Edges {
   to: Int32Array;
   /** Nodes with a choice that leads to an id no node has (reported where it stands). */
   dangling: Int32Array;
+  /** Nodes with a choice that may "$return" to where an inject interrupted. */
+  returning: Int32Array;
 }
 
 const cache = new WeakMap<Scenario, Edges>();
@@ -29,25 +31,21 @@ function edgesOf(scenario: Scenario): Edges {
   const nodes = scenario.nodes;
   const index = new Map<string, number>();
   const first = new Int32Array(nodes.length);
-  // Counted first, so that the edges go straight into typed arrays: no number[] grown and copied.
-  let most = 0;
   for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n] as (typeof nodes)[number];
-    const seen = index.get(node.id);
-    if (seen === undefined) index.set(node.id, n);
+    const id = (nodes[n] as (typeof nodes)[number]).id;
+    const seen = index.get(id);
+    if (seen === undefined) index.set(id, n);
     first[n] = seen ?? n;
-    if (node.kind !== 'decision') continue;
-    const choices = node.choices;
-    for (let c = 0; c < choices.length; c++) {
-      const next = (choices[c] as (typeof choices)[number]).next;
-      most += typeof next === 'string' ? 1 : next.length;
-    }
   }
-  const from = new Int32Array(most);
-  const to = new Int32Array(most);
-  const dangling = new Int32Array(most);
+  // Grown as needed, not counted first: counting was a second walk of every choice, and a walk of
+  // tens of thousands of objects spread over the heap costs in memory what it does not in work.
+  let from = new Int32Array(nodes.length * 3);
+  let to = new Int32Array(from.length);
+  const dangling = new Int32Array(nodes.length);
+  const returning = new Int32Array(nodes.length);
   let edges = 0;
   let dangles = 0;
+  let returners = 0;
   // `targets` (engine/next.ts) read inline, and no closure: an array or a function for each
   // lint's choices would be garbage, and optimised code that saw one closure is thrown away with it.
   for (let tail = 0; tail < nodes.length; tail++) {
@@ -60,9 +58,16 @@ function edgesOf(scenario: Scenario): Edges {
       const count = plain ? 1 : next.length;
       for (let b = 0; b < count; b++) {
         const id = plain ? next : (next[b] as Exclude<typeof next, string>[number]).to;
-        if (id === RETURN) continue;
+        if (id === RETURN) {
+          if (returners === 0 || returning[returners - 1] !== tail) returning[returners++] = tail;
+          continue;
+        }
         const head = index.get(id);
         if (head !== undefined) {
+          if (edges === from.length) {
+            from = grown(from);
+            to = grown(to);
+          }
           from[edges] = tail;
           to[edges++] = head;
         } else if (dangles === 0 || dangling[dangles - 1] !== tail) dangling[dangles++] = tail;
@@ -75,9 +80,17 @@ function edgesOf(scenario: Scenario): Edges {
     from: from.subarray(0, edges),
     to: to.subarray(0, edges),
     dangling: dangling.slice(0, dangles),
+    returning: returning.slice(0, returners),
   };
   cache.set(scenario, built);
   return built;
+}
+
+/** `array`'s values in one twice as long. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const longer = new Int32Array(array.length * 2 + 16);
+  longer.set(array);
+  return longer;
 }
 
 /** Edges grouped by their tail (a counting sort): node n's heads are out[start[n]] … out[start[n + 1] - 1]. */
@@ -225,26 +238,15 @@ export function idsLeadingToAnEnding(scenario: Scenario, alsoFrom: readonly stri
 
 function endingMarks(scenario: Scenario, alsoFrom: readonly string[]): Uint8Array {
   // Endings, and nodes that return to where an inject interrupted (which itself leads on).
-  const { dangling, index } = edgesOf(scenario);
+  const { dangling, returning, index } = edgesOf(scenario);
   const seeds: number[] = Array.from(dangling);
   for (const id of alsoFrom) {
     const n = index.get(id);
     if (n !== undefined) seeds.push(n);
   }
+  for (let r = 0; r < returning.length; r++) seeds.push(returning[r] as number);
   const nodes = scenario.nodes;
-  for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n] as (typeof nodes)[number];
-    if (node.kind === 'ending') seeds.push(n);
-    else {
-      const choices = node.choices;
-      for (let c = 0; c < choices.length; c++) {
-        if (returns((choices[c] as (typeof choices)[number]).next)) {
-          seeds.push(n);
-          break;
-        }
-      }
-    }
-  }
+  for (let n = 0; n < nodes.length; n++) if ((nodes[n] as (typeof nodes)[number]).kind === 'ending') seeds.push(n);
   return walk(scenario, seeds, true);
 }
 

@@ -56,8 +56,8 @@ export class LintContext {
   readonly vars: Map<string, 'number' | 'boolean'>;
   /** Declared [min, max] of each number variable. */
   readonly ranges: Map<string, readonly [number, number]>;
-  /** The shipments measures send, by id: one id may be sent by several measures, on different routes. */
-  readonly shipments: Map<string, ShipMeasure[]>;
+  /** Filled on first use: most drills intercept nothing, and the walk of every choice for them costs. */
+  private sent: Map<string, ShipMeasure[]> | null = null;
   /** The node `start` names (the first with that id), if there is one. */
   readonly startNode: ScenarioNode | undefined;
   /** References something cites, and variables some condition reads: what is left is unused. */
@@ -98,34 +98,40 @@ export class LintContext {
     this.ranges = new Map(
       (scenario.variables ?? []).flatMap((x) => (x.type === 'number' ? [[x.id, [x.min, x.max] as const]] : [])),
     );
+    this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
+  }
+
+  /** The shipments measures send, by id: one id may be sent by several measures, on different routes. */
+  get shipments(): ReadonlyMap<string, readonly ShipMeasure[]> {
+    if (this.sent) return this.sent;
+    const { scenario, leftOut } = this;
     // A shipment sent by a part left out of a broken file is known, with no route to check.
-    this.shipments = new Map([...(leftOut?.shipments ?? [])].map((id) => [id, []]));
+    const sent = new Map<string, ShipMeasure[]>([...(leftOut?.shipments ?? [])].map((id) => [id, []]));
+    const ship = (world: readonly Measure[]) => {
+      for (let i = 0; i < world.length; i++) {
+        const measure = world[i] as Measure;
+        if (measure.type !== 'ship') continue;
+        const list = sent.get(measure.id);
+        if (list) list.push(measure);
+        else sent.set(measure.id, [measure]);
+      }
+    };
     // Indexed: tens of thousands of choices, and an iterator for each list walked is garbage.
     for (let n = 0; n < scenario.nodes.length; n++) {
       const node = scenario.nodes[n] as ScenarioNode;
       if (node.kind !== 'decision') continue;
       for (let c = 0; c < node.choices.length; c++) {
         const world = (node.choices[c] as (typeof node.choices)[number]).world;
-        if (world) this.ship(world);
+        if (world) ship(world);
       }
     }
     const injects = scenario.injects ?? [];
     for (let i = 0; i < injects.length; i++) {
       const world = (injects[i] as (typeof injects)[number]).world;
-      if (world) this.ship(world);
+      if (world) ship(world);
     }
-    this.startNode = scenario.nodes.find((n) => n.id === scenario.start);
-  }
-
-  /** Adds the shipments `world` sends. NOTE mutates `shipments` (while the context is built). */
-  private ship(world: readonly Measure[]): void {
-    for (let i = 0; i < world.length; i++) {
-      const measure = world[i] as Measure;
-      if (measure.type !== 'ship') continue;
-      const sent = this.shipments.get(measure.id);
-      if (sent) sent.push(measure);
-      else this.shipments.set(measure.id, [measure]);
-    }
+    this.sent = sent;
+    return sent;
   }
 
   error(path: Where, message: string): void {
