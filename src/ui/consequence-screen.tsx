@@ -12,6 +12,7 @@ import { useFocusSoon } from './focus-soon';
 import { formatGameTime, formatValue } from './format';
 import { RunLayout } from './run-layout';
 import { ScoreEventList } from './score-event-list';
+import { SCREEN_PAINTED } from './screen-painted';
 import { RegionChanges } from './status-board';
 import { useApp } from './store-context';
 
@@ -70,7 +71,7 @@ export function ConsequenceMain({ scenario, state }: Props) {
   return (
     <>
       <p className="eyebrow">{node?.title}</p>
-      <h1>
+      <h1 {...SCREEN_PAINTED}>
         {entry.timedOut && <span className="badge timeout">超时</span>}
         {choice?.label}
       </h1>

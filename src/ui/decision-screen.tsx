@@ -7,6 +7,7 @@ import { allowedSec } from '../store/time-limits';
 import { Countdown, NoCountdown } from './countdown';
 import { useFocusSoon } from './focus-soon';
 import { RunLayout } from './run-layout';
+import { SCREEN_PAINTED } from './screen-painted';
 import { useApp } from './store-context';
 
 interface Props {
@@ -80,7 +81,7 @@ export function DecisionMain({ scenario, state, node }: Props) {
 
   return (
     <>
-      <h1 ref={heading} tabIndex={-1} aria-describedby={timed ? 'time-limit-note' : undefined}>
+      <h1 ref={heading} tabIndex={-1} aria-describedby={timed ? 'time-limit-note' : undefined} {...SCREEN_PAINTED}>
         {node.title}
       </h1>
       {timed && (

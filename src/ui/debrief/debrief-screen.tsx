@@ -10,6 +10,7 @@ import { useFocusSoon } from '../focus-soon';
 import { DIMENSION_LABEL } from '../format';
 import { RequestsBoard } from '../requests-board';
 import { ScoreEventList } from '../score-event-list';
+import { SCREEN_PAINTED } from '../screen-painted';
 import { StatusBoard } from '../status-board';
 import { useApp } from '../store-context';
 import { type AnalysisStatus, BestLineView } from './best-line-view';
@@ -89,7 +90,7 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
             这个演练在你完成之后更新过：这份复盘按你当时推演的版本显示。“重新推演”将按新版本开始。
           </p>
         )}
-        <h1 ref={heading} tabIndex={-1}>
+        <h1 ref={heading} tabIndex={-1} {...SCREEN_PAINTED}>
           {report.ending?.title ?? '演练未结束'}
         </h1>
         {report.ending?.tone && <p className={`tone tone-${report.ending.tone}`}>{TONE_LABEL[report.ending.tone]}</p>}
