@@ -8,7 +8,7 @@ import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
 // The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
 import { DebriefScreen, preloadDebrief } from '../ui/debrief-loader';
 import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-screen';
-import { layOutUnseen } from '../ui/lay-out-unseen';
+import { drawUnseen } from '../ui/draw-unseen';
 import { RunLayout } from '../ui/run-layout';
 import { whenIdle } from '../ui/when-idle';
 
@@ -31,13 +31,18 @@ export default function RunScreens({ active }: { active: Active }) {
   const view = active.run.view;
   const ahead = useDebriefAhead(view === 'consequence' && state.ending !== null);
   const rehearsal = useFirstConsequenceRehearsal(scenario, state, view);
-  // Its text laid out once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
+  // Its text drawn once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
   useEffect(() => {
     if (!ahead) return;
-    return whenIdle(() => {
+    let undraw = () => {};
+    const cancel = whenIdle(() => {
       const hidden = document.querySelector<HTMLElement>('main.debrief');
-      if (hidden && !hidden.checkVisibility()) layOutUnseen(hidden);
+      if (hidden && !hidden.checkVisibility()) undraw = drawUnseen(hidden);
     });
+    return () => {
+      cancel();
+      undraw();
+    };
   }, [ahead]);
   return (
     <>
@@ -120,7 +125,7 @@ let consequenceShown = false;
  * trace, against 5–9): React's and the engine's code for a consequence had never run, its glyphs
  * never been laid out. So while the briefing and the first decision are read, once the page is idle,
  * the consequence of the first choice is worked out and its main column drawn once, hidden, a copy
- * laid out unseen, and then dropped: a rehearsal, which nothing reads and which changes nothing.
+ * drawn unseen (its glyphs shaped and rasterised), and then dropped: a rehearsal, which nothing reads and which changes nothing.
  * Returns the state it is drawn from, while it is drawn.
  */
 function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view: RunView): RunState | null {
@@ -133,6 +138,7 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
   useEffect(() => {
     if (!before || consequenceShown) return;
     let current = true;
+    let undraw = () => {};
     let cancel = whenIdle(() => {
       const choice = offeredChoices(scenario, state)[0];
       if (!current || !choice || consequenceShown) return;
@@ -143,7 +149,7 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
         return; // a choice the engine refuses here (the store says why when it is taken): nothing to rehearse
       }
       setRehearsal(next);
-      // Once drawn (React draws hidden work last, after anything else it has to do), laid out unseen and dropped.
+      // Once drawn (React draws hidden work last, after anything else it has to do), drawn unseen and dropped.
       const giveUp = performance.now() + 2000;
       const drawn = () => {
         const hidden = document.querySelector<HTMLElement>('.consequence-rehearsal');
@@ -151,7 +157,7 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
           cancel = whenIdle(drawn);
           return;
         }
-        if (hidden) layOutUnseen(hidden);
+        if (hidden) undraw = drawUnseen(hidden);
         setRehearsal(null);
       };
       cancel = whenIdle(drawn);
@@ -159,6 +165,7 @@ function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view:
     return () => {
       current = false;
       cancel();
+      undraw();
       setRehearsal(null);
     };
   }, [scenario, state, before]);
