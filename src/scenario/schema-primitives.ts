@@ -34,7 +34,7 @@ export const RESERVED_NAMES = [
 
 export const Id = v.pipe(
   v.string(),
-  // One pattern, so the compiled shape check (fast-shape `leaf`) keeps ids on its quickest path.
+  // One pattern, so the generated shape check (scripts/gen-shape.ts) tests an id with one inline regex.
   v.regex(
     new RegExp(`^(?!(?:${RESERVED_NAMES.join('|')})$)[A-Za-z0-9_-]{1,64}$`),
     '只能用英文字母、数字、- 和 _，1–64 个字符；也不能用 constructor、__proto__、toString 这类 JavaScript 对象自带的名字',

@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { largeDrill } from '../../scripts/bench-drill';
+import { shapeSource } from '../../scripts/gen-shape';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
-import { compileShape } from './fast-shape';
+import { hasScenarioShape as hasShape } from './scenario-shape.generated';
 import { ScenarioSchema } from './schema';
 
-const hasShape = compileShape(ScenarioSchema);
+const generate = (schema: v.GenericSchema) =>
+  shapeSource(schema, { importRoot: '', rootName: 'root', maxLazyDepth: 25, exportName: 'check' });
 const drillFile = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'));
 
@@ -23,7 +25,7 @@ function paths(value: Json, path: (string | number)[] = []): (string | number)[]
   return here;
 }
 
-describe('compileShape', () => {
+describe('the generated shape check', () => {
   it('says yes to the drills we ship, the template and the test drills, so loading them takes the fast way', () => {
     for (const drill of [
       drillFile('early-warning.json'),
@@ -86,18 +88,31 @@ describe('compileShape', () => {
     expect(hasShape(JSON.parse(`{"__proto__": 1, ${JSON.stringify(drill).slice(1)}`))).toBe(false);
   });
 
-  it('cannot be compiled from a schema with a step it does not know', () => {
-    expect(() => compileShape(v.pipe(v.string(), v.trim()))).toThrow(/may change the data/);
+  it('cannot be generated from a schema with a step it does not know', () => {
+    expect(() => generate(v.pipe(v.string(), v.trim()))).toThrow(/may change the data/);
     expect(() =>
-      compileShape(
+      generate(
         v.pipe(
           v.string(),
           v.check((s) => s.length > 0),
         ),
       ),
     ).toThrow(/no check/);
-    expect(() => compileShape(v.date())).toThrow(/no check/);
-    expect(() => compileShape(v.optional(v.string(), 'x'))).toThrow(/default/);
+    expect(() => generate(v.date())).toThrow(/no check/);
+    expect(() => generate(v.strictObject({ a: v.optional(v.string(), 'x') }))).toThrow(/default/);
+    expect(() => generate(v.strictObject({ toString: v.string() }))).toThrow(/inherited/);
+  });
+
+  it('refuses a key beside the declared ones, or one only inherited, anywhere in a choice', () => {
+    const drill = drillFile('early-warning.json');
+    expect(hasShape(drill)).toBe(true);
+    const extra = structuredClone(drill);
+    extra.nodes[0].choices[0].extra = 1;
+    expect(hasShape(extra)).toBe(false);
+    const inherited = structuredClone(drill);
+    const choice = inherited.nodes[0].choices[0];
+    inherited.nodes[0].choices[0] = Object.assign(Object.create({ ...choice }), {});
+    expect(hasShape(inherited)).toBe(false);
   });
 
   it('answers no, without overflowing the stack, to conditions nested deeper than allowed', () => {
