@@ -162,7 +162,7 @@ function meaningBesideShape(data: Record<string, unknown>, broken: readonly Prob
  * the escape \u007b (either case). Structure never puts two braces together (a key comes first).
  * Scanning the text takes a few milliseconds on a large drill; walking every string, several times that.
  */
-function mayHoldBraces(text: string): boolean {
+export function mayHoldBraces(text: string): boolean {
   return text.includes('{{') || text.includes('\\u007b') || text.includes('\\u007B');
 }
 
