@@ -11,7 +11,7 @@
  * or a pipe step this generator does not know throws here, so nothing new slips past.
  */
 import type { GenericSchema } from 'valibot';
-import { type ShapeNode, shapeNodes } from '../src/scenario/shape-nodes';
+import { type ShapeNode, shapeFingerprint, shapeNodes } from '../src/scenario/shape-nodes';
 
 export interface ShapeSourceOptions {
   /** How the generated module imports the root schema, e.g. `import { ScenarioSchema } from './schema';`. */
@@ -35,10 +35,15 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
   const lists: unknown[][] = [];
   // Functions only for the nodes something calls: a leaf is tested inline where it is used.
   const wanted: ShapeNode[] = [];
+  // A call is written as a token while bodies are compared and merged: a raw \u0001 never comes out of
+  // JSON.stringify, so no key or literal of the schema can look like one. Each becomes `s<n>` at the end.
   const fn = (node: ShapeNode) => {
     if (!wanted.includes(node)) wanted.push(node);
-    return `s${index.get(node) as number}`;
+    return `\u0001${index.get(node) as number}\u0001`;
   };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the token is a control character on purpose (above)
+  const TOKEN = /\u0001(\d+)\u0001/g;
+  const named = (text: string) => text.replace(TOKEN, (_, n: string) => `s${n}`);
 
   const regex = (r: RegExp): string => {
     if (r.global || r.sticky) throw new Error('gen-shape: a global or sticky regex keeps state between tests');
@@ -50,6 +55,7 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
   /** A pipe's validations, nested pipes flattened; null when it pipes anything but a string or a number. */
   const leafTests = (node: ShapeNode): { type: 'string' | 'number'; tests: ShapeNode[] } | null => {
     if (!node.pipe) return node.type === 'string' || node.type === 'number' ? { type: node.type, tests: [] } : null;
+    checkPipe(node);
     const inner = leafTests(node.pipe[0] as ShapeNode);
     if (!inner) return null;
     return { type: inner.type, tests: [...inner.tests, ...node.pipe.slice(1).filter((a) => a.kind === 'validation')] };
@@ -85,6 +91,10 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
 
   const action = (a: ShapeNode, v: string, type: 'string' | 'number'): string => {
     const r = a.requirement;
+    const bound = ['min_length', 'max_length', 'min_value', 'max_value'].includes(a.type);
+    if (bound && !(typeof r === 'number' && Number.isFinite(r))) {
+      throw new Error(`gen-shape: the bound of "${a.type}" is not a finite number`);
+    }
     switch (a.type) {
       case 'min_length':
         return `${v}.length >= ${r as number}`;
@@ -168,7 +178,8 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
       case 'record':
         return `if (!isObject(x)) return false;\nfor (const k in x) {\nif (k === '__proto__' || k === 'prototype' || k === 'constructor') return false;\nconst v: unknown = x[k];\nif (!${test(node.key as ShapeNode, 'k')} || !${test(node.value as ShapeNode, 'v')}) return false;\n}\nreturn true;`;
       case 'variant': {
-        // valibot takes the first option whose discriminator fits, and stands by it.
+        // The first option whose discriminator fits decides. valibot may go on to a later option that
+        // also fits: answering no there only leaves the data to valibot.
         const discriminator = node.key as string;
         const flat: ShapeNode[] = [];
         const add = (option: ShapeNode) => {
@@ -190,8 +201,16 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         lines.push('return false;');
         return lines.join('\n');
       }
-      case 'union':
+      case 'union': {
+        // An option valibot may accept while changing the data (a tuple drops extra items, a record
+        // drops some keys) would let a later option's yes stand for the first one's changed output.
+        for (const option of node.options as ShapeNode[]) {
+          if (shapeNodes(option as unknown as GenericSchema).some((n) => n.type === 'tuple' || n.type === 'record')) {
+            throw new Error('gen-shape: a union with an option that may change the data (a tuple or a record)');
+          }
+        }
         return `return ${(node.options as ShapeNode[]).map((o) => test(o, 'x')).join(' || ')};`;
+      }
       case 'lazy': {
         // Every form the getter may pick has a function, found at run time by the schema it picks.
         const forms = (node.getter as (input: unknown) => ShapeNode)(undefined);
@@ -232,15 +251,17 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         merged = true;
       }
     }
-    for (const [name, text] of bodies) bodies.set(name, text.replace(/\bs\d+\b/g, canonical));
+    for (const [name, text] of bodies) bodies.set(name, text.replace(TOKEN, canonical));
   }
-  const functions = [...bodies].map(([name, text]) => `function ${name}(x: unknown): boolean {\n${text}\n}`);
+  const functions = [...bodies].map(
+    ([name, text]) => `function ${named(name)}(x: unknown): boolean {\n${named(text)}\n}`,
+  );
   return [
     "// Generated by scripts/gen-shape.ts from the scenario's valibot schema: do not edit. `npm run schema` writes it;",
     '// `npm run schema:check` fails when it is stale. What it answers, and why it is generated: scripts/gen-shape.ts.',
     // The root's module is './schema' here, which sorts before './shape-nodes' as Biome orders imports.
     options.importRoot,
-    "import { type ShapeNode, shapeNodes } from './shape-nodes';",
+    "import { type ShapeNode, shapeFingerprint, shapeNodes } from './shape-nodes';",
     '',
     'type Lazy = ShapeNode & { getter: (input: unknown) => ShapeNode };',
     'const isObject = (x: unknown): x is Record<string, unknown> =>',
@@ -253,10 +274,10 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
     ...functions,
     '',
     "/** The functions by their schema node's place in shapeNodes. */",
-    `const CHECKS: Record<number, (x: unknown) => boolean> = { ${wanted.map((n) => `${index.get(n)}: ${canonical(fn(n))}`).join(', ')} };`,
+    `const CHECKS: Record<number, (x: unknown) => boolean> = { ${wanted.map((n) => `${index.get(n)}: ${named(canonical(fn(n)))}`).join(', ')} };`,
     `const NODES = shapeNodes(${options.rootName});`,
-    '// A schema changed since this file was written would number its nodes otherwise.',
-    `if (NODES.length !== ${nodes.length}) throw new Error('scenario-shape.generated.ts is stale: run \`npm run schema\`');`,
+    '// Written from another schema (`npm run schema:check` says so), this file answers no to everything: valibot then judges.',
+    `const CURRENT = shapeFingerprint(NODES) === ${JSON.stringify(shapeFingerprint(nodes))};`,
     'const CHECK_OF = new Map<ShapeNode, (x: unknown) => boolean>();',
     'for (let i = 0; i < NODES.length; i++) {',
     '  const check = CHECKS[i];',
@@ -264,8 +285,9 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
     '}',
     '',
     `export function ${options.exportName}(x: unknown): boolean {`,
+    '  if (!CURRENT) return false;',
     '  depth = 0;',
-    `  return ${canonical('s0')}(x);`,
+    `  return ${named(canonical(fn(nodes[0] as ShapeNode)))}(x);`,
     '}',
     '',
   ].join('\n');

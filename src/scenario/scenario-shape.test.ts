@@ -8,6 +8,7 @@ import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
 import { hasScenarioShape as hasShape } from './scenario-shape.generated';
 import { ScenarioSchema } from './schema';
+import { shapeFingerprint, shapeNodes } from './shape-nodes';
 
 const generate = (schema: v.GenericSchema) =>
   shapeSource(schema, { importRoot: '', rootName: 'root', maxLazyDepth: 25, exportName: 'check' });
@@ -101,6 +102,34 @@ describe('the generated shape check', () => {
     expect(() => generate(v.date())).toThrow(/no check/);
     expect(() => generate(v.strictObject({ a: v.optional(v.string(), 'x') }))).toThrow(/default/);
     expect(() => generate(v.strictObject({ toString: v.string() }))).toThrow(/inherited/);
+  });
+
+  it('cannot be generated where its yes could be wrong: a step that changes the data inside a nested pipe, an unbounded bound, a union option that may drop data', () => {
+    expect(() => generate(v.pipe(v.pipe(v.string(), v.trim()), v.minLength(1)))).toThrow(/may change the data/);
+    expect(() => generate(v.pipe(v.number(), v.maxValue(Number.POSITIVE_INFINITY)))).toThrow(/finite/);
+    expect(() => generate(v.union([v.tuple([v.string()]), v.array(v.string())]))).toThrow(/tuple or a record/);
+    expect(() => generate(v.union([v.record(v.string(), v.number()), v.string()]))).toThrow(/tuple or a record/);
+  });
+
+  it('keeps a field named like one of its functions apart from the function', () => {
+    const source = generate(
+      v.strictObject({
+        s1: v.optional(v.strictObject({ a: v.string() })),
+        s2: v.optional(v.strictObject({ a: v.number() })),
+      }),
+    );
+    expect(source).toContain('x.s1');
+    expect(source).toContain('x.s2');
+    expect(source).not.toContain('\u0001');
+  });
+
+  it('knows a schema it was not generated from: its fingerprint changes with a bound, a key or a literal', () => {
+    const of = (schema: v.GenericSchema) => shapeFingerprint(shapeNodes(schema));
+    const base = of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(100)), b: v.literal('x') }));
+    expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(100)), b: v.literal('x') }))).toBe(base);
+    expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(50)), b: v.literal('x') }))).not.toBe(base);
+    expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(100)), c: v.literal('x') }))).not.toBe(base);
+    expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(100)), b: v.literal('y') }))).not.toBe(base);
   });
 
   it('refuses a key beside the declared ones, or one only inherited, anywhere in a choice', () => {

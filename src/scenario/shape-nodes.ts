@@ -4,6 +4,7 @@
  * (scenario-shape.generated.ts) finds, by it, the function for the schema a `lazy` picks at run time.
  */
 import type { GenericSchema } from 'valibot';
+import { contentHash } from './hash';
 
 /** The parts of valibot's schema and action objects read (public properties). */
 export interface ShapeNode {
@@ -46,4 +47,25 @@ export function shapeNodes(root: GenericSchema): ShapeNode[] {
   };
   visit(root as unknown as ShapeNode);
   return order;
+}
+
+/**
+ * What the generated check depends on, as one hash: each node's kind and type, its pipe's steps and
+ * their requirements, its keys, literals and options. A check generated from another schema (a
+ * bound changed, a field added) then knows it, where the count of nodes alone might not.
+ */
+export function shapeFingerprint(nodes: readonly ShapeNode[]): string {
+  const requirement = (r: unknown) => (r instanceof RegExp ? `/${r.source}/${r.flags}` : r);
+  const isSchema = (x: unknown) => typeof x === 'object' && x !== null && 'kind' in x;
+  const parts = nodes.map((node) => [
+    node.kind,
+    node.type,
+    (node.pipe ?? []).slice(1).map((a) => [a.kind, a.type, requirement(a.requirement)]),
+    Object.keys(node.entries ?? {}),
+    (node.options ?? []).filter((o) => !isSchema(o)),
+    typeof node.key === 'string' ? node.key : null,
+    node.literal ?? null,
+    node.default !== undefined,
+  ]);
+  return contentHash(JSON.stringify(parts));
 }
