@@ -267,9 +267,8 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
     await starts.first().waitFor();
     const count = await starts.count();
     await starts.nth(n % count).click();
-    await page.locator('main.briefing').waitFor();
-    await page.keyboard.press('Enter');
-    // The briefing's 开始推演 is a \`main .actions button.primary\` too: wait until it has gone.
+    // 开始推演 clicked, not Enter: the briefing focuses it in an effect, which may not have run yet.
+    await page.locator('main.briefing .actions button.primary').click();
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     for (let step = 0; into.length < limit; step++) {
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
@@ -305,9 +304,8 @@ async function savedAtEnding(browser: Browser, origin: string): Promise<Record<s
     const page = await context.newPage();
     await page.goto(`${origin}/app/`);
     await page.locator('.drill-card .card-actions button.primary').first().click();
-    await page.locator('main.briefing').waitFor();
-    await page.keyboard.press('Enter');
-    // The briefing's 开始推演 is a \`main .actions button.primary\` too: wait until it has gone.
+    // 开始推演 clicked, not Enter: the briefing focuses it in an effect, which may not have run yet.
+    await page.locator('main.briefing .actions button.primary').click();
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     for (let i = 0; i < 200; i++) {
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();

@@ -5,7 +5,7 @@ import { drawUnseen } from './draw-unseen';
 function page(): HTMLElement {
   const parent = document.createElement('div');
   parent.innerHTML =
-    '<main class="screen debrief" style="display: none !important"><h1 id="x">失守</h1><p id="y">复盘</p></main>';
+    '<main class="screen debrief" style="display: none !important"><h1 id="x" elementtiming="screen">失守</h1><p id="y">复盘</p></main>';
   document.body.replaceChildren(parent);
   return parent;
 }
@@ -40,8 +40,9 @@ describe('drawUnseen', () => {
     const copy = holder?.firstElementChild as HTMLElement;
     expect(copy.getAttribute('style')).toBeNull();
     expect(copy.getAttribute('aria-hidden')).toBe('true');
-    // No id twice in the page while the copy stands.
+    // No id twice in the page while the copy stands, and no paint of it taken for the screen's.
     expect(document.querySelectorAll('#x, #y')).toHaveLength(2);
+    expect(document.querySelectorAll('[elementtiming]')).toHaveLength(1);
     expect(holder?.isConnected).toBe(true);
     vi.advanceTimersToNextFrame();
     expect(holder?.isConnected).toBe(true);
