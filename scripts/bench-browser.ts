@@ -327,11 +327,7 @@ async function savedAtEnding(browser: Browser, origin: string): Promise<Record<s
 }
 
 /** A fresh page opened at the run's last consequence: 查看复盘 → the debrief's heading drawn, and presented. */
-async function debriefCold(
-  browser: Browser,
-  origin: string,
-  saved: Record<string, string>,
-): Promise<{ frame: number; painted: number | undefined }> {
+async function debriefCold(browser: Browser, origin: string, saved: Record<string, string>): Promise<Timing> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   try {
     await context.addInitScript((entries) => {
@@ -347,8 +343,7 @@ async function debriefCold(
     await page.waitForLoadState('networkidle');
     await arm(page, 'debrief', 'main.debrief h1');
     await next.click();
-    const t = await lastTiming(page);
-    return { frame: (t.frame as number) - t.input, painted: t.painted === undefined ? undefined : t.painted - t.input };
+    return await lastTiming(page);
   } finally {
     await context.close();
   }
@@ -415,10 +410,10 @@ export async function browserFigures(): Promise<BrowserFigures> {
     const floor = await floorTimings(browser, origin);
 
     const saved = await savedAtEnding(browser, origin);
-    const opened = [];
+    const opened: Timing[] = [];
     for (let i = 0; i < DEBRIEFS; i++) opened.push(await debriefCold(browser, origin, saved));
-    const debriefs = opened.map((o) => o.frame);
-    const debriefsPainted = opened.flatMap((o) => (o.painted === undefined ? [] : [o.painted]));
+    const debriefs = opened.map((t) => (t.frame as number) - t.input);
+    const debrief = summary(opened);
 
     const firstCardMs = median(app);
     const bareReactMs = median(bare);
@@ -426,9 +421,9 @@ export async function browserFigures(): Promise<BrowserFigures> {
       chromium: browser.version(),
       transitions: timings.length,
       ...summary(timings),
-      debriefColdMedianMs: round(median(debriefs)),
+      debriefColdMedianMs: debrief.frameMedianMs,
       debriefColdSpreadMs: [round(Math.min(...debriefs)), round(Math.max(...debriefs))],
-      debriefPaintedMedianMs: round(median(debriefsPainted)),
+      debriefPaintedMedianMs: debrief.painted.medianMs,
       firstCardMs: round(firstCardMs),
       bareReactMs: round(bareReactMs),
       firstCardRatio: Math.round((firstCardMs / bareReactMs) * 100) / 100,

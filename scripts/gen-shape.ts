@@ -133,8 +133,6 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
     const expression = inline(node, 'x');
     if (expression !== null) return `return ${expression};`;
     if (node.pipe) {
-      const leaf = leafTests(node);
-      if (leaf) throw new Error('gen-shape: unreachable');
       const validations = node.pipe.slice(1).filter((a) => a.kind === 'validation');
       const base = node.pipe[0] as ShapeNode;
       if (validations.length === 0) return `return ${test(base, 'x')};`;
