@@ -9,9 +9,13 @@
  *
  * Anything doubtful answers no, and `load` asks valibot, which also gives the messages. A schema kind
  * or a pipe step this generator does not know throws here, so nothing new slips past.
+ *
+ * A `lazy` made by schema-primitives' lazyRef, lazyByKey or lazyByType declares how its getter picks,
+ * and the check makes that pick inline (the generator probes the getter to see that it agrees); any
+ * other `lazy` has its getter called at run time and what it gives looked up.
  */
 import type { GenericSchema } from 'valibot';
-import { type ShapeNode, shapeFingerprint, shapeNodes } from '../src/scenario/shape-nodes';
+import { type LazyDispatch, type ShapeNode, shapeFingerprint, shapeNodes } from '../src/scenario/shape-nodes';
 
 export interface ShapeSourceOptions {
   /** How the generated module imports the root schema, e.g. `import { ScenarioSchema } from './schema';`. */
@@ -25,6 +29,10 @@ export interface ShapeSourceOptions {
 }
 
 const ident = (text: string) => JSON.stringify(text);
+/** A call of the function of the node at `i`, named only when the text is written out. */
+const mark = (i: number) => `\u0001${i}\u0001`;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the mark is a control character because no JSON text holds one
+const MARK = /\u0001(\d+)\u0001/g;
 /** `x.key`, or `x["key"]` for a key that is not a name. */
 const read = (x: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${x}.${key}` : `${x}[${ident(key)}]`);
 
@@ -32,18 +40,19 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
   const nodes = shapeNodes(root);
   const index = new Map(nodes.map((node, i) => [node, i]));
   const regexes: RegExp[] = [];
+  /** Whether some `lazy` declares no dispatch, so the check calls its getter and needs the schema at run time. */
+  let runtimeLazy = false;
   const lists: unknown[][] = [];
+  /** Every key a strict object declares: none may be inherited from Object.prototype when the check runs. */
+  const entryKeys: string[] = [];
   // Functions only for the nodes something calls: a leaf is tested inline where it is used.
   const wanted: ShapeNode[] = [];
-  // A call is written as a token while bodies are compared and merged: a raw \u0001 never comes out of
-  // JSON.stringify, so no key or literal of the schema can look like one. Each becomes `s<n>` at the end.
+  // A call is written with a mark no literal or key can hold (JSON.stringify escapes control
+  // characters), so merging functions below renames calls and never a literal such as "s3".
   const fn = (node: ShapeNode) => {
     if (!wanted.includes(node)) wanted.push(node);
-    return `\u0001${index.get(node) as number}\u0001`;
+    return mark(index.get(node) as number);
   };
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the token is a control character on purpose (above)
-  const TOKEN = /\u0001(\d+)\u0001/g;
-  const named = (text: string) => text.replace(TOKEN, (_, n: string) => `s${n}`);
 
   const regex = (r: RegExp): string => {
     if (r.global || r.sticky) throw new Error('gen-shape: a global or sticky regex keeps state between tests');
@@ -114,12 +123,16 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
     }
   };
 
+  // Nested pipes too: leafTests flattens them, keeping only validations, so a transform inside
+  // one would otherwise be dropped unseen.
   const checkPipe = (node: ShapeNode) => {
-    for (const a of node.pipe?.slice(1) ?? []) {
+    if (!node.pipe) return;
+    for (const a of node.pipe.slice(1)) {
       if (a.kind !== 'validation' && a.kind !== 'metadata') {
         throw new Error(`gen-shape: a pipe with a ${a.kind} "${a.type}" may change the data`);
       }
     }
+    checkPipe(node.pipe[0] as ShapeNode);
   };
 
   /** `node`'s test of `v`: inline when it can be, else a call of its function. */
@@ -155,26 +168,29 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         return `if (!Array.isArray(x) || x.length !== ${items.length}) return false;\n${items.map((item, i) => `const v${i}: unknown = x[${i}];\nif (!${test(item, `v${i}`)}) return false;`).join('\n')}\nreturn true;`;
       }
       case 'strict_object': {
-        const lines = ['if (!isObject(x)) return false;', 'let present = 0;', 'let v: unknown;'];
+        // Only a plain object's own keys are read, without asking Object.hasOwn of each (a fifth of
+        // the time): its prototype is Object.prototype, which the exported function has found to
+        // hold none of the entries' keys, so any value read was the object's own.
+        const lines = ['if (!isPlain(x)) return false;', 'let present = 0;', 'let v: unknown;'];
         for (const [key, schema] of Object.entries(node.entries as Record<string, ShapeNode>)) {
           if (key in Object.prototype) throw new Error(`gen-shape: the key "${key}" is inherited by every object`);
+          if (!entryKeys.includes(key)) entryKeys.push(key);
           lines.push(`v = ${read('x', key)};`);
           if (schema.type === 'optional' && !schema.pipe) {
             if (schema.default !== undefined) throw new Error('gen-shape: an optional with a default changes the data');
             lines.push(
-              `if (v !== undefined) {\nif (!${test(schema.wrapped as ShapeNode, 'v')} || !Object.hasOwn(x, ${ident(key)})) return false;\npresent++;\n}`,
+              `if (v !== undefined) {\nif (!${test(schema.wrapped as ShapeNode, 'v')}) return false;\npresent++;\n}`,
             );
           } else {
-            lines.push(
-              `if (v === undefined || !${test(schema, 'v')} || !Object.hasOwn(x, ${ident(key)})) return false;\npresent++;`,
-            );
+            lines.push(`if (v === undefined || !${test(schema, 'v')}) return false;\npresent++;`);
           }
         }
         lines.push('let keys = 0;', 'for (const _ in x) keys++;', 'return keys === present;');
         return lines.join('\n');
       }
       case 'record':
-        return `if (!isObject(x)) return false;\nfor (const k in x) {\nif (k === '__proto__' || k === 'prototype' || k === 'constructor') return false;\nconst v: unknown = x[k];\nif (!${test(node.key as ShapeNode, 'k')} || !${test(node.value as ShapeNode, 'v')}) return false;\n}\nreturn true;`;
+        // Plain, so that every key for-in finds is the object's own, as valibot's record reads them.
+        return `if (!isPlain(x)) return false;\nfor (const k in x) {\nif (k === '__proto__' || k === 'prototype' || k === 'constructor') return false;\nconst v: unknown = x[k];\nif (!${test(node.key as ShapeNode, 'k')} || !${test(node.value as ShapeNode, 'v')}) return false;\n}\nreturn true;`;
       case 'variant': {
         // The first option whose discriminator fits decides. valibot may go on to a later option that
         // also fits: answering no there only leaves the data to valibot.
@@ -210,6 +226,28 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         return `return ${(node.options as ShapeNode[]).map((o) => test(o, 'x')).join(' || ')};`;
       }
       case 'lazy': {
+        const enter = (pick: string) =>
+          `if (depth >= ${options.maxLazyDepth}) return false;\ndepth++;\nconst ok = ${pick};\ndepth--;\nreturn ok;`;
+        const dispatch = node.dispatch;
+        if (dispatch) {
+          agrees(node, dispatch);
+          switch (dispatch.by) {
+            case 'always':
+              return enter(test((node.getter as (input: unknown) => ShapeNode)(undefined), 'x'));
+            case 'key': {
+              const otherwise = test(dispatch.otherwise, 'x');
+              const picks = dispatch.keys.map(
+                (k) => `${ident(k)} in x ? ${test(dispatch.pick[k] as ShapeNode, 'x')} : `,
+              );
+              return enter(`x && typeof x === 'object' ? ${picks.join('')}${otherwise} : ${otherwise}`);
+            }
+            case 'type':
+              return enter(
+                `typeof x === 'string' ? ${test(dispatch.pick.string, 'x')} : Array.isArray(x) ? ${test(dispatch.pick.array, 'x')} : ${test(dispatch.otherwise, 'x')}`,
+              );
+          }
+        }
+        runtimeLazy = true;
         // Every form the getter may pick has a function, found at run time by the schema it picks.
         const forms = (node.getter as (input: unknown) => ShapeNode)(undefined);
         for (const form of [forms, ...(forms.type === 'union' ? (forms.options as ShapeNode[]) : [])]) {
@@ -223,23 +261,57 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
     }
   };
 
-  const bodies = new Map<string, string>();
+  /** The getter of a lazy picks as its declared dispatch says, for inputs of every kind. */
+  function agrees(node: ShapeNode, dispatch: LazyDispatch) {
+    const getter = node.getter as (input: unknown) => ShapeNode;
+    const probes: unknown[] = [undefined, null, 0, '', 'x', true, [], [{}], {}, { x: 0 }];
+    let expected: (input: unknown) => ShapeNode;
+    if (dispatch.by === 'always') {
+      const target = getter(undefined);
+      expected = () => target;
+    } else if (dispatch.by === 'key') {
+      const { keys, pick, otherwise } = dispatch;
+      // Each key alone, and each with every key after it, which it must win over.
+      keys.forEach((_, i) => {
+        probes.push({ [keys[i] as string]: 0 }, Object.fromEntries(keys.slice(i).map((k) => [k, 0])));
+      });
+      probes.push(Object.fromEntries(keys.map((k) => [k, 0]).reverse()));
+      expected = (input) => {
+        if (input && typeof input === 'object') for (const k of keys) if (k in input) return pick[k] as ShapeNode;
+        return otherwise;
+      };
+    } else {
+      const { pick, otherwise } = dispatch;
+      expected = (input) => (typeof input === 'string' ? pick.string : Array.isArray(input) ? pick.array : otherwise);
+    }
+    for (const probe of probes) {
+      if (getter(probe) !== expected(probe)) {
+        throw new Error(`gen-shape: a lazy picks otherwise than its dispatch (${dispatch.by}) declares`);
+      }
+    }
+  }
+
+  for (const node of nodes) {
+    if (node.fallback !== undefined) throw new Error(`gen-shape: a ${node.type} with a fallback may change the data`);
+  }
+  const bodies = new Map<number, string>();
   fn(nodes[0] as ShapeNode);
   for (let i = 0; i < wanted.length; i++) {
     const node = wanted[i] as ShapeNode;
-    bodies.set(fn(node), body(node));
+    bodies.set(index.get(node) as number, body(node));
   }
   // The schema repeats itself (the same text field, the same list of ids, in many places): a
   // function whose body another has already is dropped for it, until no two are alike.
-  const same = new Map<string, string>();
-  const canonical = (name: string): string => {
+  const same = new Map<number, number>();
+  const canonical = (name: number): number => {
     let at = name;
-    while (same.has(at)) at = same.get(at) as string;
+    while (same.has(at)) at = same.get(at) as number;
     return at;
   };
+  const merge = (text: string) => text.replace(MARK, (_, i) => mark(canonical(Number(i))));
   for (let merged = true; merged; ) {
     merged = false;
-    const first = new Map<string, string>();
+    const first = new Map<string, number>();
     for (const [name, text] of bodies) {
       const earlier = first.get(text);
       if (earlier === undefined) first.set(text, name);
@@ -249,21 +321,25 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         merged = true;
       }
     }
-    for (const [name, text] of bodies) bodies.set(name, text.replace(TOKEN, canonical));
+    for (const [name, text] of bodies) bodies.set(name, merge(text));
   }
-  const functions = [...bodies].map(
-    ([name, text]) => `function ${named(name)}(x: unknown): boolean {\n${named(text)}\n}`,
-  );
+  const named = (text: string) => text.replace(MARK, (_, i) => `s${i}`);
+  const functions = [...bodies].map(([name, text]) => `function s${name}(x: unknown): boolean {\n${named(text)}\n}`);
   return [
     "// Generated by scripts/gen-shape.ts from the scenario's valibot schema: do not edit. `npm run schema` writes it;",
     '// `npm run schema:check` fails when it is stale. What it answers, and why it is generated: scripts/gen-shape.ts.',
     // The root's module is './schema' here, which sorts before './shape-nodes' as Biome orders imports.
     options.importRoot,
-    "import { type ShapeNode, shapeFingerprint, shapeNodes } from './shape-nodes';",
+    `import { ${runtimeLazy ? 'type ShapeNode, ' : ''}shapeFingerprint, shapeNodes } from './shape-nodes';`,
     '',
-    'type Lazy = ShapeNode & { getter: (input: unknown) => ShapeNode };',
+    ...(runtimeLazy ? ['type Lazy = ShapeNode & { getter: (input: unknown) => ShapeNode };'] : []),
     'const isObject = (x: unknown): x is Record<string, unknown> =>',
     "  typeof x === 'object' && x !== null && !Array.isArray(x);",
+    '/** An object made by JSON.parse or a literal: only its own keys can hold what the entries name (see KEYS). */',
+    'const isPlain = (x: unknown): x is Record<string, unknown> =>',
+    "  typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;",
+    '/** Every key a strict object of the schema declares. */',
+    `const KEYS: readonly string[] = ${JSON.stringify(entryKeys)};`,
     ...regexes.map((r, i) => `const R${i} = /${r.source}/${r.flags};`),
     ...lists.map((l, i) => `const L${i}: readonly unknown[] = ${JSON.stringify(l)};`),
     '/** How deep `lazy` parts nest at the point being checked. */',
@@ -271,21 +347,27 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
     '',
     ...functions,
     '',
-    "/** The functions by their schema node's place in shapeNodes. */",
-    `const CHECKS: Record<number, (x: unknown) => boolean> = { ${wanted.map((n) => `${index.get(n)}: ${named(canonical(fn(n)))}`).join(', ')} };`,
     `const NODES = shapeNodes(${options.rootName});`,
     '// Written from another schema (`npm run schema:check` says so), this file answers no to everything: valibot then judges.',
     `const CURRENT = shapeFingerprint(NODES) === ${JSON.stringify(shapeFingerprint(nodes))};`,
-    'const CHECK_OF = new Map<ShapeNode, (x: unknown) => boolean>();',
-    'for (let i = 0; i < NODES.length; i++) {',
-    '  const check = CHECKS[i];',
-    '  if (check) CHECK_OF.set(NODES[i] as ShapeNode, check);',
-    '}',
+    ...(runtimeLazy
+      ? [
+          "/** The functions by their schema node's place in shapeNodes. */",
+          `const CHECKS: Record<number, (x: unknown) => boolean> = { ${wanted.map((n) => `${index.get(n)}: s${canonical(index.get(n) as number)}`).join(', ')} };`,
+          'const CHECK_OF = new Map<ShapeNode, (x: unknown) => boolean>();',
+          'for (let i = 0; i < NODES.length; i++) {',
+          '  const check = CHECKS[i];',
+          '  if (check) CHECK_OF.set(NODES[i] as ShapeNode, check);',
+          '}',
+        ]
+      : []),
     '',
     `export function ${options.exportName}(x: unknown): boolean {`,
     '  if (!CURRENT) return false;',
+    '  // Were one of them on Object.prototype, an object without it would seem to have it.',
+    '  for (let i = 0; i < KEYS.length; i++) if ((KEYS[i] as string) in Object.prototype) return false;',
     '  depth = 0;',
-    `  return ${named(canonical(fn(nodes[0] as ShapeNode)))}(x);`,
+    `  return s${canonical(0)}(x);`,
     '}',
     '',
   ].join('\n');

@@ -8,6 +8,7 @@ import { uiDrill } from '../../test/fixtures/ui-drill';
 import { worldDrill } from '../../test/fixtures/world-drill';
 import { hasScenarioShape as hasShape } from './scenario-shape.generated';
 import { ScenarioSchema } from './schema';
+import { lazyByKey, lazyByType } from './schema-primitives';
 import { shapeFingerprint, shapeNodes } from './shape-nodes';
 
 const generate = (schema: v.GenericSchema) =>
@@ -102,6 +103,155 @@ describe('the generated shape check', () => {
     expect(() => generate(v.date())).toThrow(/no check/);
     expect(() => generate(v.strictObject({ a: v.optional(v.string(), 'x') }))).toThrow(/default/);
     expect(() => generate(v.strictObject({ toString: v.string() }))).toThrow(/inherited/);
+    // A pipe inside a pipe is flattened into one test: its steps must be looked at all the same.
+    expect(() => generate(v.pipe(v.pipe(v.string(), v.trim()), v.minLength(1)))).toThrow(/may change the data/);
+    // valibot writes a fallback in for a missing key, even an optional one.
+    expect(() => generate(v.strictObject({ a: v.fallback(v.optional(v.string()), 'x') }))).toThrow(/fallback/);
+  });
+
+  it('picks as a lazy part picks: inline where the dispatch is declared, else by calling its getter', () => {
+    const A = v.strictObject({ a: v.string() });
+    const B = v.strictObject({ b: v.string() });
+    expect(generate(v.array(lazyByKey({ a: A, b: B }, v.union([A, B]))))).not.toContain('getter');
+    expect(generate(v.array(lazyByType({ string: v.string(), array: v.array(v.string()) }, A)))).not.toContain(
+      'getter',
+    );
+    // A getter the generator cannot read is called at run time, and its pick looked up.
+    expect(generate(v.array(v.lazy((input) => (typeof input === 'string' ? v.string() : A))))).toContain('.getter(x)');
+    // A declared dispatch the getter does not keep to is found out when the check is generated.
+    const lying = Object.assign(
+      v.lazy((input) => (input && typeof input === 'object' && 'b' in input ? B : A)),
+      { dispatch: { by: 'key', keys: ['a', 'b'], pick: { a: A, b: B }, otherwise: A } },
+    );
+    expect(() => generate(v.array(lying))).toThrow(/picks otherwise/);
+  });
+
+  it('refuses objects not made as JSON.parse makes them, and everything while Object.prototype holds a key the schema names', () => {
+    const drill = drillFile('early-warning.json');
+    const bare = drillFile('early-warning.json');
+    bare.nodes[0].choices[0] = Object.assign(Object.create(null), bare.nodes[0].choices[0]);
+    expect(hasShape(bare)).toBe(false);
+    const region = drillFile('early-warning.json');
+    region.regions[0].supplies = Object.assign(Object.create({ gowns: 1 }), { masks: 6 });
+    expect(hasShape(region)).toBe(false);
+    try {
+      // Not enumerable, so no key count sees it: only the check on Object.prototype does.
+      Object.defineProperty(Object.prototype, 'feedback', { value: 'x', configurable: true });
+      expect(hasShape(drill)).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).feedback;
+    }
+    expect(hasShape(drill)).toBe(true);
+  });
+
+  it('renames only calls when it merges alike functions, never a literal or a key that reads like one', () => {
+    const source = generate(
+      v.strictObject({
+        b: v.strictObject({ c: v.string() }),
+        d: v.strictObject({ c: v.string() }),
+        a: v.strictObject({ k: v.literal('s3'), s3: v.number() }),
+      }),
+    );
+    // b's and d's checks are one function, s1, where d's would have been s3.
+    expect(source.match(/!s1\(v\)/g)).toHaveLength(2);
+    expect(source).not.toContain('function s3(');
+    expect(source).toContain('v === "s3"');
+    expect(source).toContain('v = x.s3;');
+    expect(source).not.toContain('"s1"');
+  });
+
+  it('refuses a __proto__ or constructor key anywhere, which valibot would drop or refuse', () => {
+    const text = readFileSync(new URL('../../scenarios/early-warning.json', import.meta.url), 'utf8');
+    const fresh = () => JSON.parse(text);
+    const cases: [string, (drill: ReturnType<typeof fresh>) => Record<string, unknown>][] = [
+      ['the drill', (d) => d],
+      ['a choice', (d) => d.nodes[0].choices[0]],
+      ['a score rule', (d) => d.nodes[0].choices[0].score[0]],
+      ['a region', (d) => d.regions[0]],
+      // A record: valibot would keep the other keys and silently leave this one out.
+      ['a region’s supplies', (d) => d.regions[0].supplies],
+    ];
+    expect(hasShape(fresh())).toBe(true);
+    for (const [, at] of cases) {
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        const drill = fresh();
+        // As JSON.parse makes it: an own, enumerable key, even for __proto__.
+        Object.defineProperty(at(drill), key, { value: 1, enumerable: true, configurable: true, writable: true });
+        expect(Object.hasOwn(at(drill), key)).toBe(true);
+        expect(hasShape(drill)).toBe(false);
+      }
+    }
+    // From the text itself, as a file would bring it.
+    const inText = text.replace('"masks": 6', '"__proto__": 6, "masks": 6');
+    expect(inText).not.toBe(text);
+    expect(hasShape(JSON.parse(inText))).toBe(false);
+  });
+
+  it('refuses an extra key on a choice, whatever its value', () => {
+    for (const value of [1, null, '', [], {}, false]) {
+      const drill = drillFile('early-warning.json');
+      drill.nodes[1].choices[2].note = value;
+      expect(hasShape(drill)).toBe(false);
+      expect(v.safeParse(ScenarioSchema, drill).success).toBe(false);
+    }
+  });
+
+  it('refuses a number that is not an integer, or outside its bounds, where the schema says so', () => {
+    const set = (change: (d: ReturnType<typeof drillFile>) => void) => {
+      const drill = drillFile('early-warning.json');
+      change(drill);
+      return drill;
+    };
+    const within = [
+      set((d) => {
+        d.nodes[0].choices[0].score[0].delta = 100;
+      }),
+      set((d) => {
+        d.nodes[0].choices[0].score[0].delta = -100;
+      }),
+      set((d) => {
+        d.regions[0].beds = 0;
+      }),
+    ];
+    for (const drill of within) {
+      expect(hasShape(drill)).toBe(true);
+      expect(v.safeParse(ScenarioSchema, drill).success).toBe(true);
+    }
+    const outside = [
+      set((d) => {
+        d.nodes[0].choices[0].score[0].delta = 2.5;
+      }),
+      set((d) => {
+        d.nodes[0].choices[0].score[0].delta = 101;
+      }),
+      set((d) => {
+        d.nodes[0].choices[0].score[0].delta = -101;
+      }),
+      set((d) => {
+        d.regions[0].beds = -1;
+      }),
+      set((d) => {
+        d.regions[0].beds = 0.5;
+      }),
+      set((d) => {
+        d.regions[0].supplies.masks = -0.5;
+      }),
+      // JSON cannot bring these, but a caller with an object could.
+      set((d) => {
+        d.nodes[0].choices[0].score[0].delta = Number.NaN;
+      }),
+      set((d) => {
+        d.regions[0].beds = Number.POSITIVE_INFINITY;
+      }),
+      // A plain number, with no bound to refuse NaN in its stead.
+      set((d) => {
+        d.nodes[0].choices[0].when = { var: d.variables[0].id, op: '==', value: Number.NaN };
+      }),
+    ];
+    for (const drill of outside) {
+      expect(hasShape(drill)).toBe(false);
+      expect(v.safeParse(ScenarioSchema, drill).success).toBe(false);
+    }
   });
 
   it('cannot be generated where its yes could be wrong: a step that changes the data inside a nested pipe, an unbounded bound, a union option that may drop data', () => {
@@ -154,5 +304,28 @@ describe('the generated shape check', () => {
     for (let i = 0; i < 10; i++) shallow = { not: shallow };
     drill.nodes[0].choices[0].when = shallow;
     expect(hasShape(drill)).toBe(true);
+  });
+
+  it('answers no past 25 levels of lazy parts however they nest, and yes just within', () => {
+    // Each {"all": [...]} is two lazy levels: the condition, and the condition in its list.
+    const nested = (levels: number) => {
+      let when: unknown = { visited: 'call' };
+      for (let i = 0; i < levels; i++) when = i % 2 ? { all: [when] } : { any: [{ not: when }] };
+      return when;
+    };
+    const depthOf = (levels: number) => {
+      const drill = drillFile('early-warning.json');
+      drill.nodes[0].choices[0].when = nested(levels);
+      return hasShape(drill);
+    };
+    let deepest = 0;
+    while (depthOf(deepest + 1)) deepest++;
+    // Whatever the exact boundary, it is reached, then stays no, and nothing overflows.
+    expect(deepest).toBeGreaterThan(3);
+    expect(deepest).toBeLessThan(25);
+    for (const levels of [deepest + 1, deepest + 10, 50_000]) expect(depthOf(levels)).toBe(false);
+    const drill = drillFile('early-warning.json');
+    drill.nodes[0].choices[0].when = nested(deepest);
+    expect(v.safeParse(ScenarioSchema, drill).success).toBe(true);
   });
 });

@@ -131,3 +131,51 @@ export const Comment = v.optional(
 export function strictObject<const TEntries extends v.ObjectEntries>(entries: TEntries) {
   return v.strictObject({ $comment: Comment, ...entries });
 }
+
+/*
+ * valibot's `lazy`, with the way its getter picks a schema declared beside it, as data the getter
+ * itself is built from. The generated shape check (scripts/gen-shape.ts) makes the same pick
+ * inline instead of calling the getter and looking up what it gave, once for each of a large
+ * drill's tens of thousands of conditions; it also probes the getter to confirm the two agree.
+ */
+
+/** A lazy reference to a schema defined further on: whatever the input, that schema. */
+export function lazyRef<T extends v.GenericSchema>(get: () => T) {
+  return Object.assign(
+    v.lazy(() => get()),
+    { dispatch: { by: 'always' } as const },
+  );
+}
+
+/** The schema under the first of `pick`'s keys that an object holds (`in`); else `otherwise`. */
+export function lazyByKey<P extends Record<string, v.GenericSchema>, O extends v.GenericSchema>(pick: P, otherwise: O) {
+  // Listed once: the pick runs for every condition of a drill, tens of thousands in a large one.
+  const keys = Object.keys(pick) as (keyof P & string)[];
+  return Object.assign(
+    v.lazy((input): P[keyof P] | O => {
+      if (input && typeof input === 'object') {
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i] as keyof P & string;
+          if (key in input) return pick[key];
+        }
+      }
+      return otherwise;
+    }),
+    { dispatch: { by: 'key', keys, pick, otherwise } as const },
+  );
+}
+
+/** `string` for a string, `array` for an array, else `otherwise`. */
+export function lazyByType<S extends v.GenericSchema, A extends v.GenericSchema, O extends v.GenericSchema>(
+  pick: { string: S; array: A },
+  otherwise: O,
+) {
+  return Object.assign(
+    v.lazy((input): S | A | O => {
+      if (typeof input === 'string') return pick.string;
+      if (Array.isArray(input)) return pick.array;
+      return otherwise;
+    }),
+    { dispatch: { by: 'type', pick, otherwise } as const },
+  );
+}

@@ -15,6 +15,9 @@ import {
   doc,
   examples,
   Id,
+  lazyByKey,
+  lazyByType,
+  lazyRef,
   MAX_CHOICES,
   MAX_INJECTS,
   MAX_LIST,
@@ -65,21 +68,21 @@ const CONDITIONS_TOO_MANY = `一个 all / any 里最多 ${MAX_LIST} 个条件：
 const ConditionOptions = {
   all: strictObject({
     all: v.pipe(
-      v.array(v.lazy(() => ConditionSchema)),
+      v.array(lazyRef(() => ConditionSchema)),
       v.maxLength(MAX_LIST, CONDITIONS_TOO_MANY),
       doc('全部成立才成立 — true when every condition holds'),
     ),
   }),
   any: strictObject({
     any: v.pipe(
-      v.array(v.lazy(() => ConditionSchema)),
+      v.array(lazyRef(() => ConditionSchema)),
       v.maxLength(MAX_LIST, CONDITIONS_TOO_MANY),
       doc('任一成立即成立 — true when any condition holds'),
     ),
   }),
   not: strictObject({
     not: v.pipe(
-      v.lazy(() => ConditionSchema),
+      lazyRef(() => ConditionSchema),
       doc('取反 — true when the condition does not hold'),
     ),
   }),
@@ -154,21 +157,10 @@ export const AnyCondition = v.union(
   '条件写法不对：应为 {"all":[…]}、{"any":[…]}、{"not":…}、{"var","op","value"}、{"metric","op","value"}、{"before":"2h"}、{"after":"2h"}、{"visited":"节点id"}、{"authorised":"权力id"} 或 {"requested":"权力id"} 之一',
 );
 
-/** Listed once: the dispatch below runs for every condition of a drill, tens of thousands in a large one. */
-const CONDITION_KEYS = Object.keys(ConditionOptions) as (keyof typeof ConditionOptions)[];
-
 export const ConditionSchema: v.GenericSchema<Condition> = v.pipe(
   // Dispatch on the key the author wrote, so a mistake is reported against that one form
   // rather than as "matches none of seven". The JSON Schema export calls this with undefined.
-  v.lazy((input) => {
-    if (input && typeof input === 'object') {
-      for (let i = 0; i < CONDITION_KEYS.length; i++) {
-        const key = CONDITION_KEYS[i] as keyof typeof ConditionOptions;
-        if (key in input) return ConditionOptions[key];
-      }
-    }
-    return AnyCondition;
-  }),
+  lazyByKey(ConditionOptions, AnyCondition),
   doc(
     '条件（数据，不是代码） — a condition, as data: all / any / not, a comparison on a variable, the clock, a visited node',
   ),
@@ -299,11 +291,7 @@ export const AnyNext = v.union(
 );
 
 const Next = v.pipe(
-  v.lazy((input) => {
-    if (typeof input === 'string') return Target;
-    if (Array.isArray(input)) return NextBranches;
-    return AnyNext;
-  }),
+  lazyByType({ string: Target, array: NextBranches }, AnyNext),
   doc(
     '选择之后去哪个节点：一个节点 id，或按顺序判断的条件列表（取第一条成立的） — where the choice leads: a node id, or branches tried in order',
   ),
@@ -513,7 +501,7 @@ const EndingNode = strictObject({
         v.pipe(
           strictObject({
             when: v.pipe(
-              v.lazy(() => ConditionSchema),
+              lazyRef(() => ConditionSchema),
               doc('结束时这个条件成立才显示 — shown when this holds at the end'),
             ),
             text: Text(600, '这一段文字：写明学员在这一局里做了什么、付出了什么 — the paragraph', [

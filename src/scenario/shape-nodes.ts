@@ -1,7 +1,7 @@
 /**
  * The schema nodes of a valibot schema, each once, in one fixed order: the generator of the shape
- * check (scripts/gen-shape.ts) numbers its functions by it, and the generated check
- * (scenario-shape.generated.ts) finds, by it, the function for the schema a `lazy` picks at run time.
+ * check (scripts/gen-shape.ts) numbers its functions by it, and a generated check finds, by it, the
+ * function for the schema a `lazy` without a declared dispatch picks at run time.
  */
 import type { GenericSchema } from 'valibot';
 import { contentHash } from './hash';
@@ -22,7 +22,15 @@ export interface ShapeNode {
   getter?: (input: unknown) => ShapeNode;
   requirement?: unknown;
   default?: unknown;
+  fallback?: unknown;
+  /** How a `lazy` made by schema-primitives (lazyRef, lazyByKey, lazyByType) picks its schema. */
+  dispatch?: LazyDispatch;
 }
+
+export type LazyDispatch =
+  | { by: 'always' }
+  | { by: 'key'; keys: readonly string[]; pick: Record<string, ShapeNode>; otherwise: ShapeNode }
+  | { by: 'type'; pick: { string: ShapeNode; array: ShapeNode }; otherwise: ShapeNode };
 
 /** Depth first from `root`; a `lazy` leads to what its getter gives for no input (every form it may pick). */
 export function shapeNodes(root: GenericSchema): ShapeNode[] {
@@ -43,7 +51,14 @@ export function shapeNodes(root: GenericSchema): ShapeNode[] {
       visit(node.key as ShapeNode);
       visit(node.value as ShapeNode);
     }
-    if (node.type === 'lazy') visit((node.getter as (input: unknown) => ShapeNode)(undefined));
+    if (node.type === 'lazy') {
+      visit((node.getter as (input: unknown) => ShapeNode)(undefined));
+      const dispatch = node.dispatch;
+      if (dispatch && dispatch.by !== 'always') {
+        for (const option of Object.values(dispatch.pick)) visit(option);
+        visit(dispatch.otherwise);
+      }
+    }
   };
   visit(root as unknown as ShapeNode);
   return order;
