@@ -252,9 +252,11 @@ async function lastTiming(page: Page): Promise<Timing> {
   return (await page.evaluate(() => window.__benchTimings?.at(-1))) as Timing;
 }
 
-const CHOICE = 'ol.choices button.choice';
+// The screen shown: the next screens are drawn ahead, hidden, and copies of them drawn unseen (inert).
+const SHOWN = ':not([inert] *):visible';
+const CHOICE = `ol.choices button.choice${SHOWN}`;
 // The run's own main column: the briefing's and the debrief's (drawn ahead, hidden) have a primary button too.
-const NEXT = 'main.decision-main .actions button.primary';
+const NEXT = `main.decision-main .actions button.primary${SHOWN}`;
 
 /** Plays drill `n` of the library from its briefing, timing each decision ↔ consequence, until its ending. */
 async function playDrill(browser: Browser, origin: string, n: number, into: Timing[], limit: number): Promise<void> {

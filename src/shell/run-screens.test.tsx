@@ -1,42 +1,97 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
+import { TIMEOUT } from '../engine/types';
 import { App } from './app';
 
-/** Records each time an element matching `selector` enters or leaves `root`. */
-function watch(root: Element, selector: string): string[] {
-  const seen: string[] = [];
-  new MutationObserver((records) => {
-    for (const r of records) {
-      for (const n of r.addedNodes) if (n instanceof Element && n.matches(selector)) seen.push('drawn');
-      for (const n of r.removedNodes) if (n instanceof Element && n.matches(selector)) seen.push('dropped');
-    }
-  }).observe(root, { childList: true, subtree: true });
-  return seen;
-}
+/** The elements `selector` finds in `root` that their Activity hides (its style on the element itself). */
+const hiddenIn = (root: Element, selector: string) =>
+  [...root.querySelectorAll<HTMLElement>(selector)].filter((e) => e.style.display === 'none');
 
-describe('a page’s first decision', () => {
-  it('rehearses its first choice’s consequence once, hidden, and drops it, changing nothing', async () => {
+describe('a decision', () => {
+  it('draws the consequence of each choice on offer ahead, hidden; the one taken is shown, with the real state', async () => {
     const store = storeWith([uiDrill]);
     playThrough(store, 'ui-drill', []);
     const before = store.getState().run;
     const { container } = renderWithStore(<App />, store);
-    const rehearsals = watch(container, '.consequence-rehearsal');
-    await waitFor(() => expect(rehearsals).toEqual(['drawn', 'dropped']));
-    expect(store.getState().run).toBe(before);
     expect(screen.getByRole('heading', { level: 1, name: '接到医院报告' })).toBeInTheDocument();
+
+    // The two choices on offer (not the one only a timeout takes), each drawn once, hidden.
+    const drawn = await waitFor(() => {
+      const found = hiddenIn(container, '.consequence-column');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实');
+    expect(verify).toBeDefined();
+    // Drawn ahead, not taken: the run is as it was, and nothing hidden is read out.
+    expect(store.getState().run).toBe(before);
+    expect(screen.queryByRole('heading', { level: 1, name: '先派人核实' })).toBeNull();
     expect(screen.getAllByRole('main')).toHaveLength(1);
 
-    // Once a consequence has been shown in the page, its code has run: no rehearsal again.
-    await userEvent.click(screen.getAllByRole('button', { name: /立即网络直报/ })[0] as HTMLElement);
-    await userEvent.click(await screen.findByRole('button', { name: '继续' }));
-    expect(await screen.findByRole('heading', { level: 1, name: '是否发布信息' })).toBeInTheDocument();
-    await new Promise((done) => setTimeout(done, 50));
-    expect(rehearsals).toEqual(['drawn', 'dropped']);
+    await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
+    // The very element drawn ahead, now shown, and drawn from the run as it now stands.
+    const heading = screen.getByRole('heading', { level: 1, name: '先派人核实' });
+    expect(verify?.contains(heading)).toBe(true);
+    expect(verify?.style.display).not.toBe('none');
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+    expect(screen.getByText('核实用了一整天。')).toBeInTheDocument();
+    // The one not taken goes once the page is idle; its headings never share an id with the one shown.
+    await waitFor(() => expect(container.querySelectorAll('.consequence-column')).toHaveLength(1));
+    const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('shows a consequence not drawn ahead (the one a timeout takes) as well', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    const { container } = renderWithStore(<App />, store);
+    await waitFor(() => expect(hiddenIn(container, '.consequence-column')).toHaveLength(2));
+    act(() => {
+      store.getState().decide(TIMEOUT);
+    });
+    expect(screen.getByRole('heading', { level: 1, name: /等待上级指示/ })).toBeInTheDocument();
+    expect(screen.getByText('半天过去了，没有人拿主意。')).toBeInTheDocument();
+    await waitFor(() => expect(container.querySelectorAll('.consequence-column')).toHaveLength(1));
+  });
+});
+
+describe('a consequence', () => {
+  it('draws the next decision ahead, hidden, and 继续 shows that very decision', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    store.getState().decide('report');
+    const { container } = renderWithStore(<App />, store);
+    expect(screen.getByRole('heading', { level: 1, name: '立即网络直报' })).toBeInTheDocument();
+    const ahead = await waitFor(() => {
+      const [found] = hiddenIn(container, '.decision-column');
+      if (!found) throw new Error('the next decision is not drawn ahead yet');
+      return found;
+    });
+    const title = ahead.querySelector('h1');
+    expect(title?.textContent).toBe('是否发布信息');
+    expect(screen.queryByRole('heading', { level: 1, name: '是否发布信息' })).toBeNull();
+    // Hidden, it answers no number key: the consequence on screen is still the one.
+    await userEvent.keyboard('1');
+    expect(store.getState().run?.decisions).toHaveLength(1);
+
+    const leaving = screen.getByRole('heading', { level: 1, name: '立即网络直报' });
+    act(() => {
+      store.getState().proceed();
+    });
+    expect(screen.getByRole('heading', { level: 1, name: '是否发布信息' })).toBe(title);
+    // The consequence left is hidden at once and taken out only when the page is idle.
+    expect(screen.queryByRole('heading', { level: 1, name: '立即网络直报' })).toBeNull();
+    expect(leaving.isConnected).toBe(true);
+    const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    await waitFor(() => expect(leaving.isConnected).toBe(false));
+    await waitFor(() => expect(title).toHaveFocus());
+    expect(screen.getAllByRole('main')).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,13 @@
-import { Activity, Suspense, useEffect, useState } from 'react';
+import {
+  Activity,
+  cloneElement,
+  type ReactElement,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { choose, currentDecision, offeredChoices } from '../engine/run';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -19,7 +28,6 @@ const loading = (
 );
 
 type Active = Extract<RunAvailability, { kind: 'playing' }>;
-type RunView = Active['run']['view'];
 
 /**
  * The run's screens, a chunk of their own with the engine they call: the library, the first
@@ -30,7 +38,6 @@ export default function RunScreens({ active }: { active: Active }) {
   const { scenario, state } = active;
   const view = active.run.view;
   const ahead = useDebriefAhead(view === 'consequence' && state.ending !== null);
-  const rehearsal = useFirstConsequenceRehearsal(scenario, state, view);
   // Its text drawn once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
   useEffect(() => {
     if (!ahead) return;
@@ -47,13 +54,6 @@ export default function RunScreens({ active }: { active: Active }) {
   return (
     <>
       <RunScreen active={active} />
-      {rehearsal && (
-        <Activity mode="hidden">
-          <div className="consequence-rehearsal">
-            <ConsequenceMain scenario={scenario} state={rehearsal} />
-          </div>
-        </Activity>
-      )}
       {/* The debrief is drawn while the last consequence is read, hidden, and shown by 查看复盘 as it is:
           the click then only swaps the screens. Its first frame only: the rest waits to be shown. */}
       {(view === 'debrief' || ahead) && (
@@ -71,26 +71,161 @@ export default function RunScreens({ active }: { active: Active }) {
 function RunScreen({ active }: { active: Active }) {
   const { scenario, state } = active;
   const view = active.run.view;
+  const node = view === 'briefing' ? null : currentDecision(scenario, state);
+  const count = state.decisions.length;
+  // The next decision's state is the consequence's: nothing changes between them but the screen.
+  const decisionAhead = useDecisionAhead(view === 'consequence' && node !== null, count);
+  const consequencesAhead = useConsequencesAhead(scenario, state, view === 'decision' && node !== null);
+  const props = node && { scenario, state, node, shownAt: active.run.shownAt ?? Date.now() };
+  // Each screen of the main column is drawn ahead, hidden, while the one before it is read, and
+  // shown by the click as it is: the same element in the same place, so the click only swaps which
+  // one is shown and redraws what the real state changed.
+  const decision = (mode: 'visible' | 'hidden') =>
+    props && (
+      <Activity key={`decision:${count}`} mode={mode}>
+        <div className="decision-column">
+          <DecisionMain {...props} />
+        </div>
+      </Activity>
+    );
+  const consequence = (mode: 'visible' | 'hidden', of: RunState, choiceId: string) => (
+    <Activity key={`consequence:${of.decisions.length}:${choiceId}`} mode={mode}>
+      <div className="consequence-column">
+        <ConsequenceMain scenario={scenario} state={of} />
+      </div>
+    </Activity>
+  );
+  const chosen = state.timeline.at(-1)?.choiceId ?? '';
+  const shown =
+    view === 'consequence' ? consequence('visible', state, chosen) : view === 'decision' ? decision('visible') : null;
+  const leaving = useLeaving(shown);
   if (view === 'briefing') return <BriefingScreen scenario={scenario} />;
-  const node = currentDecision(scenario, state);
-  const key = `${view}:${state.decisions.length}`;
   // Decision and consequence share one frame, kept from screen to screen: only the main column is
   // new, and the side's boards redraw only what changed (a remount of the whole page cost a frame).
-  if (view === 'consequence')
+  if (view === 'consequence') {
+    // The consequences of the choices not taken stay, hidden, until the page is idle: taking them
+    // out is work the click need not wait for.
+    // One flat list, in the order they were drawn in: a keyed element is kept only among its siblings.
+    const drawn = consequencesAhead.filter((c) => c.state.decisions.length === count);
+    const column = drawn.map((c) => (c.choiceId === chosen ? shown : consequence('hidden', c.state, c.choiceId)));
+    if (!drawn.some((c) => c.choiceId === chosen)) column.push(shown);
+    const next = decisionAhead && decision('hidden');
+    if (next) column.push(next);
+    if (leaving) column.unshift(leaving);
     return (
       <RunLayout scenario={scenario} state={state} step={consequenceStep(state)}>
-        <ConsequenceMain key={key} scenario={scenario} state={state} />
+        {column}
       </RunLayout>
     );
-  if (node && view === 'decision') {
-    const props = { scenario, state, node, shownAt: active.run.shownAt ?? Date.now() };
+  }
+  if (props && shown && view === 'decision') {
     return (
       <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
-        <DecisionMain key={key} {...props} />
+        {[
+          ...(leaving ? [leaving] : []),
+          shown,
+          ...consequencesAhead.map((c) => consequence('hidden', c.state, c.choiceId)),
+        ]}
       </RunLayout>
     );
   }
   return null;
+}
+
+/**
+ * The screen last shown in the main column, hidden rather than taken out when the next is shown,
+ * until the page is idle: taking a screen out (the focused button in it) is work the click need not
+ * wait for. Its element as last drawn, so nothing in it is drawn again.
+ */
+function useLeaving(shown: ReactElement<{ mode: 'visible' | 'hidden' }> | null): ReactElement | null {
+  const latest = useRef(shown);
+  const [was, setWas] = useState<{ key: string | null; leaving: ReactElement | null }>({
+    key: shown?.key ?? null,
+    leaving: null,
+  });
+  const key = shown?.key ?? null;
+  if (key !== was.key) {
+    const last = latest.current;
+    setWas({ key, leaving: last && cloneElement(last, { mode: 'hidden' }) });
+  }
+  useLayoutEffect(() => {
+    latest.current = shown;
+  });
+  useEffect(() => {
+    if (!was.leaving) return;
+    return whenIdle(() => setWas((w) => ({ ...w, leaving: null })));
+  }, [was.leaving]);
+  return key !== was.key ? null : was.leaving;
+}
+
+/**
+ * While a consequence is read, once the page is idle (its own frame drawn), the next decision is
+ * drawn ahead, hidden, and its text drawn unseen: true from then on, for this consequence.
+ */
+function useDecisionAhead(consequence: boolean, count: number): boolean {
+  const [ahead, setAhead] = useState<number | null>(null);
+  useEffect(() => {
+    if (!consequence) return;
+    const cancel = whenIdle(() => setAhead(count));
+    return cancel;
+  }, [consequence, count]);
+  const shown = consequence && ahead === count;
+  useDrawnUnseen(shown, 'main.decision-main .decision-column');
+  return shown;
+}
+
+interface Ahead {
+  choiceId: string;
+  state: RunState;
+}
+
+/**
+ * While a decision is read, once the page is idle, the consequence of each choice on offer is
+ * worked out as if it were taken now, and drawn ahead, hidden. The one taken is then shown by the
+ * click, redrawn with the real state (the time taken changes the clock and the score), and the rest
+ * are dropped when the page is next idle. The first of a page's clicks gains most: its code has run
+ * and its glyphs are laid out (it was three to four times the later ones, 37 ms against 5–9).
+ */
+function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boolean): readonly Ahead[] {
+  const [ahead, setAhead] = useState<readonly Ahead[]>([]);
+  useEffect(() => {
+    if (!deciding) {
+      // Kept through the click that chose among them, then dropped.
+      return whenIdle(() => setAhead([]));
+    }
+    return whenIdle(() => {
+      const list: Ahead[] = [];
+      for (const choice of offeredChoices(scenario, state)) {
+        try {
+          list.push({ choiceId: choice.id, state: choose(scenario, state, choice.id, 1000)[0] });
+        } catch {
+          // A choice the engine refuses here: the store says why if it is taken; nothing to draw.
+        }
+      }
+      setAhead(list);
+    });
+  }, [scenario, state, deciding]);
+  useDrawnUnseen(deciding && ahead.length > 0, 'main.decision-main .consequence-column');
+  return ahead;
+}
+
+/** Once `drawn` and the page idle, each hidden element `selector` finds is drawn unseen (its glyphs readied). */
+function useDrawnUnseen(drawn: boolean, selector: string): void {
+  useEffect(() => {
+    if (!drawn) return;
+    const undraw: (() => void)[] = [];
+    // React draws hidden work after anything else it has to do: the copies are made once it is there.
+    const cancel = whenIdle(() => {
+      for (const hidden of document.querySelectorAll<HTMLElement>(selector)) {
+        // Hidden by its Activity (a style on the element itself): never a copy of what is on screen.
+        if (hidden.style.display === 'none') undraw.push(drawUnseen(hidden));
+      }
+    });
+    return () => {
+      cancel();
+      for (const u of undraw) u();
+    };
+  }, [drawn, selector]);
 }
 
 /**
@@ -115,59 +250,4 @@ function useDebriefAhead(lastConsequence: boolean): boolean {
     };
   }, [lastConsequence]);
   return lastConsequence && ahead;
-}
-
-/** Whether this page has shown a consequence: its code has run, and its glyphs are loaded. */
-let consequenceShown = false;
-
-/**
- * A page's first decision → consequence was three to four times the later ones (37 ms in Chromium's
- * trace, against 5–9): React's and the engine's code for a consequence had never run, its glyphs
- * never been laid out. So while the briefing and the first decision are read, once the page is idle,
- * the consequence of the first choice is worked out and its main column drawn once, hidden, a copy
- * drawn unseen (its glyphs shaped and rasterised), and then dropped: a rehearsal, which nothing reads and which changes nothing.
- * Returns the state it is drawn from, while it is drawn.
- */
-function useFirstConsequenceRehearsal(scenario: Scenario, state: RunState, view: RunView): RunState | null {
-  const [rehearsal, setRehearsal] = useState<RunState | null>(null);
-  // From the briefing on: it is read before the first decision, and the first decision's state is the start's.
-  const before = view === 'briefing' || view === 'decision';
-  useEffect(() => {
-    if (view === 'consequence') consequenceShown = true;
-  }, [view]);
-  useEffect(() => {
-    if (!before || consequenceShown) return;
-    let current = true;
-    let undraw = () => {};
-    let cancel = whenIdle(() => {
-      const choice = offeredChoices(scenario, state)[0];
-      if (!current || !choice || consequenceShown) return;
-      let next: RunState;
-      try {
-        [next] = choose(scenario, state, choice.id, 1000);
-      } catch {
-        return; // a choice the engine refuses here (the store says why when it is taken): nothing to rehearse
-      }
-      setRehearsal(next);
-      // Once drawn (React draws hidden work last, after anything else it has to do), drawn unseen and dropped.
-      const giveUp = performance.now() + 2000;
-      const drawn = () => {
-        const hidden = document.querySelector<HTMLElement>('.consequence-rehearsal');
-        if (!hidden && performance.now() < giveUp) {
-          cancel = whenIdle(drawn);
-          return;
-        }
-        if (hidden) undraw = drawUnseen(hidden);
-        setRehearsal(null);
-      };
-      cancel = whenIdle(drawn);
-    });
-    return () => {
-      current = false;
-      cancel();
-      undraw();
-      setRehearsal(null);
-    };
-  }, [scenario, state, before]);
-  return before ? rehearsal : null;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { fillText } from '../engine/fill-text';
 import { describeRequestNews, requestNews } from '../engine/requests';
 import { snapshot } from '../engine/run';
@@ -46,6 +46,8 @@ export const consequenceStep = (state: RunState) => `第 ${state.timeline.length
 export function ConsequenceMain({ scenario, state }: Props) {
   const proceed = useApp((s) => s.proceed);
   const button = useRef<HTMLButtonElement>(null);
+  // Each drawn its own: the consequences of a decision's choices are drawn ahead side by side, hidden.
+  const id = useId();
   // Focus without scrolling: the trainee should read the feedback from its top.
   useFocusSoon(button);
   const decision = state.timeline.length - 1;
@@ -90,8 +92,8 @@ export function ConsequenceMain({ scenario, state }: Props) {
         ，推演时间现为 <time>{formatGameTime(scenario.clockStart, entry.clockNext)}</time>。
       </p>
       {(changes.length > 0 || hasWorld || injects.length > 0 || news.length > 0) && (
-        <section aria-labelledby="changes-heading">
-          <h2 id="changes-heading">态势变化</h2>
+        <section aria-labelledby={`${id}-changes`}>
+          <h2 id={`${id}-changes`}>态势变化</h2>
           {measures.length > 0 && (
             <>
               <h3>采取的措施</h3>
@@ -144,8 +146,8 @@ export function ConsequenceMain({ scenario, state }: Props) {
           )}
         </section>
       )}
-      <section aria-labelledby="events-heading">
-        <h2 id="events-heading">评分</h2>
+      <section aria-labelledby={`${id}-events`}>
+        <h2 id={`${id}-events`}>评分</h2>
         <ScoreEventList scenario={scenario} events={events} label="本次决定的评分" />
       </section>
       <div className="actions">

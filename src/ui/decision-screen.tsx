@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { fillText } from '../engine/fill-text';
 import { offeredChoices } from '../engine/run';
 import { type RunState, TIMEOUT } from '../engine/types';
@@ -60,6 +60,8 @@ export function DecisionMain({ scenario, state, node }: Props) {
   const choices = useMemo(() => offeredChoices(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
   const { limitSec, timed } = useLimit(node);
+  // Its own: the next decision is drawn ahead, hidden, beside the one leaving.
+  const id = useId();
 
   // A new decision: move focus to its title so a screen reader starts there.
   useFocusSoon(heading, [node.id, state.decisions.length]);
@@ -81,20 +83,20 @@ export function DecisionMain({ scenario, state, node }: Props) {
 
   return (
     <>
-      <h1 ref={heading} tabIndex={-1} aria-describedby={timed ? 'time-limit-note' : undefined} {...SCREEN_PAINTED}>
+      <h1 ref={heading} tabIndex={-1} aria-describedby={timed ? `${id}-limit` : undefined} {...SCREEN_PAINTED}>
         {node.title}
       </h1>
       {timed && (
-        <p id="time-limit-note" className="visually-hidden">
+        <p id={`${id}-limit`} className="visually-hidden">
           须在 {limitSec} 秒内作出决定，否则按默认处置。
         </p>
       )}
       <p className="prose situation">{fillText(node.text, scenario, state)}</p>
-      <h2 className="choices-heading" id="choices-heading">
+      <h2 className="choices-heading" id={`${id}-choices`}>
         你的决定<span className="muted">（点击，或按数字键）</span>
       </h2>
       {choices.length === 0 && <p role="alert">此刻没有可选的决定。这是演练内容的问题，请告知教员。</p>}
-      <ol className="choices" aria-labelledby="choices-heading">
+      <ol className="choices" aria-labelledby={`${id}-choices`}>
         {choices.map((choice, i) => (
           <li key={choice.id}>
             <button

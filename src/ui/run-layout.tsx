@@ -1,4 +1,4 @@
-import { lazy, memo, type ReactNode, Suspense } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useDeferredValue } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { RunHeader } from './run-header';
@@ -28,6 +28,9 @@ interface Props {
 /** A screen of a run: the header, the main column, and the status side (variables, regions, chart). */
 export function RunLayout({ scenario, state, step, header, children }: Props) {
   const leaveRun = useApp((s) => s.leaveRun);
+  // The side follows the main column: the click shows the new situation first, and the boards and
+  // the chart, which its text does not wait on, redraw just after, as work a key or click goes before.
+  const side = useDeferredValue(state);
   return (
     <div className="screen run">
       <RunHeader
@@ -42,15 +45,15 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
       <div className="decision-layout">
         <main className="decision-main">{children}</main>
         <aside className="decision-side" aria-label="态势">
-          <Panel scenario={scenario} vars={state.vars} />
-          {state.grants.length > 0 && (
+          <Panel scenario={scenario} vars={side.vars} />
+          {side.grants.length > 0 && (
             <Suspense fallback={null}>
-              <RequestsBoard scenario={scenario} grants={state.grants} clock={state.clock} />
+              <RequestsBoard scenario={scenario} grants={side.grants} clock={side.clock} />
             </Suspense>
           )}
-          <Board scenario={scenario} world={state.world} />
+          <Board scenario={scenario} world={side.world} />
           <Suspense fallback={null}>
-            <RunCasesChart scenario={scenario} world={state.world} timeline={state.timeline} injects={state.injects} />
+            <RunCasesChart scenario={scenario} world={side.world} timeline={side.timeline} injects={side.injects} />
           </Suspense>
         </aside>
       </div>
