@@ -190,8 +190,8 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
   const [ahead, setAhead] = useState<readonly Ahead[]>([]);
   useEffect(() => {
     if (!deciding) {
-      // Kept through the click that chose among them, then dropped.
-      return whenIdle(() => setAhead([]));
+      // Kept through the click that chose among them, then dropped (nothing to redraw when there are none).
+      return whenIdle(() => setAhead((drawn) => (drawn.length > 0 ? [] : drawn)));
     }
     return whenIdle(() => {
       const list: Ahead[] = [];
