@@ -1,6 +1,7 @@
 import {
   Activity,
   cloneElement,
+  memo,
   type ReactElement,
   Suspense,
   useEffect,
@@ -20,6 +21,10 @@ import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-scree
 import { drawUnseen } from '../ui/draw-unseen';
 import { RunLayout } from '../ui/run-layout';
 import { whenIdle } from '../ui/when-idle';
+
+// Drawn ahead and left hidden: a redraw of the screen around them, at each click, passes them by.
+const Decision = memo(DecisionMain);
+const Consequence = memo(ConsequenceMain);
 
 const loading = (
   <main className="screen" aria-busy="true">
@@ -84,14 +89,14 @@ function RunScreen({ active }: { active: Active }) {
     props && (
       <Activity key={`decision:${count}`} mode={mode}>
         <div className="decision-column">
-          <DecisionMain {...props} />
+          <Decision scenario={scenario} state={state} node={props.node} />
         </div>
       </Activity>
     );
   const consequence = (mode: 'visible' | 'hidden', of: RunState, choiceId: string) => (
     <Activity key={`consequence:${of.decisions.length}:${choiceId}`} mode={mode}>
       <div className="consequence-column">
-        <ConsequenceMain scenario={scenario} state={of} />
+        <Consequence scenario={scenario} state={of} />
       </div>
     </Activity>
   );

@@ -20,3 +20,25 @@ export function useAfterFirstPaint(): boolean {
   }, []);
   return painted;
 }
+
+/**
+ * `value` as it was, until the frame that shows its change elsewhere has been drawn; then `value`.
+ * A part of the screen that can follow a frame later (the run's side, beside a new situation) leaves
+ * that frame to what the trainee reads first, and its redraw runs at a priority a key or click goes
+ * before. (React's `useDeferredValue` would redraw it before that frame is drawn, when it can.)
+ */
+export function useAfterNextPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(shown, value)) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setShown(value)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [value, shown]);
+  return shown;
+}

@@ -55,7 +55,7 @@ export function DecisionHeader({ node, state, shownAt }: Props) {
 }
 
 /** The decision's own column: its title, the situation and the choices, answered by click or digit key. */
-export function DecisionMain({ scenario, state, node }: Props) {
+export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) {
   const decide = useApp((s) => s.decide);
   const choices = useMemo(() => offeredChoices(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);

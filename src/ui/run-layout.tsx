@@ -1,6 +1,7 @@
-import { lazy, memo, type ReactNode, Suspense, useDeferredValue } from 'react';
+import { lazy, memo, type ReactNode, Suspense } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
+import { useAfterNextPaint } from './after-first-paint';
 import { RunHeader } from './run-header';
 import { StatusBoard } from './status-board';
 import { StatusPanel } from './status-panel';
@@ -28,9 +29,9 @@ interface Props {
 /** A screen of a run: the header, the main column, and the status side (variables, regions, chart). */
 export function RunLayout({ scenario, state, step, header, children }: Props) {
   const leaveRun = useApp((s) => s.leaveRun);
-  // The side follows the main column: the click shows the new situation first, and the boards and
-  // the chart, which its text does not wait on, redraw just after, as work a key or click goes before.
-  const side = useDeferredValue(state);
+  // The side follows the main column by a frame: the click shows the new situation first, and the
+  // boards and the chart, which its text does not wait on, redraw in the frame after.
+  const side = useAfterNextPaint(state);
   return (
     <div className="screen run">
       <RunHeader
