@@ -1,7 +1,7 @@
 /**
  * `npm run playtest -- <file...> [--runs N] [--seed S] [--json]` (or `--shipped` for every drill
  * in scenarios/, the template included): plays each drill many times with seeded choices and
- * reports what was reached, the scores, the decisions and hours a run takes, the infections and
+ * reports what was reached, the routes the runs took (beside how many the drill's graph has), the scores, the decisions and hours a run takes, the infections and
  * deaths of each ending, and the best line a search finds. Exit 1 when a node or an ending is
  * never reached, or a run never ends.
  *
@@ -16,10 +16,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { searchBestLine } from '../src/engine/best-line';
 import { type LineTrace, parseLine, type TracedStep, traceLine } from '../src/engine/line-trace';
-import { type PlaytestReport, playtest, playtestFails } from '../src/engine/playtest';
+import { nodesOnEveryRoute, type PlaytestReport, playtest, playtestFails } from '../src/engine/playtest';
 import { describeRequestNews } from '../src/engine/requests';
 import { start } from '../src/engine/run';
 import { DIMENSIONS, formatDuration } from '../src/engine/scoring';
+import { type BranchingFigures, branchingFigures } from '../src/scenario/branching';
 import { checkFile } from '../src/scenario/check-file';
 import type { Scenario } from '../src/scenario/schema';
 import { describeMeasure } from '../src/ui/describe-measure';
@@ -46,7 +47,44 @@ interface Searched {
   steps: string[];
 }
 
-function summarise(file: string, r: PlaytestReport, best: Searched): string[] {
+/** Lint's figures for the drill as a whole (scenario/branching.ts), beside the routes the runs took. */
+type Figures = Omit<BranchingFigures, 'onMainLine' | 'branches' | 'someRoutes'>;
+
+function figuresOf(scenario: Scenario): Figures {
+  const { decisions, mainLine, branching, routes, capped, loops } = branchingFigures(scenario);
+  return { decisions, mainLine, branching, routes, capped, loops };
+}
+
+/** How many routes to print; `--json` has them all. */
+const ROUTES_SHOWN = 5;
+
+/** The routes the sampled runs took, the most taken first, each by what sets it apart. */
+function routeLines(r: PlaytestReport, figures: Figures): string[] {
+  const finished = r.routes.taken.reduce((sum, t) => sum + t.runs, 0);
+  const graph = figures.capped
+    ? `至少 ${n(figures.routes)} 条${figures.loops ? '，有回路' : ''}`
+    : `共 ${n(figures.routes)} 条`;
+  const lines = [
+    `  路线：走完的 ${finished} 局走出 ${r.routes.found} 条不同的路线（按沿选项经过的决定，插入事件打开的不算；结构图上从开局到结局${graph}）`,
+  ];
+  const common = nodesOnEveryRoute(r.routes.taken);
+  r.routes.taken.slice(0, ROUTES_SHOWN).forEach((route, i) => {
+    const apart = [...new Set(route.nodes)].filter((id) => !common.has(id));
+    const shown = apart.length > 8 ? `${apart.slice(0, 8).join('、')} 等 ${apart.length} 个` : apart.join('、');
+    const endings = Object.entries(route.endings)
+      .map(([id, count]) => `${id} ${count} 局`)
+      .join('、');
+    lines.push(
+      `    ${i + 1}. ${route.runs} 局（${Math.round((route.runs / finished) * 100)}%），${route.nodes.length} 个决定，结局 ${endings}${
+        r.routes.found > 1 ? `；${shown ? `其中不是每条路线都经过的：${shown}` : '只经过每条路线都经过的决定'}` : ''
+      }`,
+    );
+  });
+  if (r.routes.found > ROUTES_SHOWN) lines.push(`    ……另有 ${r.routes.found - ROUTES_SHOWN} 条（--json 列出全部）`);
+  return lines;
+}
+
+function summarise(file: string, r: PlaytestReport, best: Searched, figures: Figures): string[] {
   const lines = [
     `${file}：${r.runs} 局`,
     `  节点 ${r.nodes.reached}/${r.nodes.total}${r.nodes.never.length ? `，从未到达：${r.nodes.never.join('、')}` : ''}`,
@@ -60,6 +98,7 @@ function summarise(file: string, r: PlaytestReport, best: Searched): string[] {
       ([id, o]) =>
         `    ${id}：累计感染 ${n(o.cases.min)}–${n(o.cases.max)}，死亡 ${n(o.deaths.min)}–${n(o.deaths.max)}`,
     ),
+    ...routeLines(r, figures),
     `  抽样的 ${r.runs} 局中：`,
     ...DIMENSIONS.map((d) => {
       const s = r.scores[d];
@@ -156,7 +195,7 @@ function main(argv: string[]): number {
     return 1;
   }
   let failed = false;
-  const reports: Record<string, (PlaytestReport & { best: Searched }) | { problems: string[] }> = {};
+  const reports: Record<string, (PlaytestReport & { best: Searched; figures: Figures }) | { problems: string[] }> = {};
   for (const file of files) {
     const loaded = loadFile(file);
     if (!loaded.ok) {
@@ -172,7 +211,7 @@ function main(argv: string[]): number {
       scores: found.outcome.scores,
       steps: found.steps,
     };
-    reports[file] = { ...report, best };
+    reports[file] = { ...report, best, figures: figuresOf(loaded.scenario) };
     failed ||= playtestFails(report);
   }
   if (argv.includes('--json')) {
@@ -182,7 +221,7 @@ function main(argv: string[]): number {
       if ('problems' in r) {
         for (const p of r.problems) console.log(p);
         console.log(`${file}：无法试玩，先按上面的问题修正。`);
-      } else console.log(summarise(file, r, r.best).join('\n'));
+      } else console.log(summarise(file, r, r.best, r.figures).join('\n'));
     }
   }
   return failed ? 1 : 0;

@@ -3,10 +3,14 @@
  * quote against the law and lecture in the project's sources/ (never ../shared).
  * Exit 0 when every file is valid; otherwise exit 1 and one line per problem:
  *   <file>: <JSON pointer> (<line>:<column>): <message>
+ * After a drill's problems, lint's note for the whole drill (how many decisions branch, how many
+ * routes it has), when its shape could be read:
+ *   <file>: （说明）<note>
  * Whatever the input (missing, empty, binary, huge, deeply nested, not JSON), never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { checkFile, placeProblems } from '../src/scenario/check-file';
+import { branchingNote } from '../src/scenario/lint/branching';
 import { MAX_SCENARIO_BYTES } from '../src/scenario/load';
 import type { Problem } from '../src/scenario/problem';
 import { quoteProblems } from '../src/sources/drill-quotes';
@@ -16,6 +20,8 @@ import { readSources } from './project-sources';
 export interface FileReport {
   file: string;
   lines: string[];
+  /** Lint's notes on the whole drill: figures, not problems. */
+  notes: string[];
   errors: number;
   warnings: number;
 }
@@ -50,6 +56,7 @@ export function validateFile(file: string): FileReport {
   const fail = (message: string): FileReport => ({
     file,
     lines: [`${file}: / (1:1): ${message}`],
+    notes: [],
     errors: 1,
     warnings: 0,
   });
@@ -70,9 +77,12 @@ export function validateFile(file: string): FileReport {
     );
   }
   const clean = text.replace(/^\uFEFF/, '');
-  const placed = [...checkFile(clean).placed, ...placeProblems(clean, quoteCheck(clean))];
+  const checked = checkFile(clean);
+  const placed = [...checked.placed, ...placeProblems(clean, quoteCheck(clean))];
+  const scenario = checked.result.ok ? checked.result.scenario : checked.result.shaped;
   return {
     file,
+    notes: scenario ? [`${file}: （说明）${branchingNote(scenario)}`] : [],
     lines: placed.map(
       (p) =>
         `${file}: ${p.pointer || '/'} (${p.line}:${p.column}): ${p.severity === 'warning' ? '（警告）' : ''}${p.message}`,
@@ -92,6 +102,7 @@ function main(argv: string[]): number {
   for (const file of files) {
     const report = validateFile(file);
     for (const l of report.lines) console.log(l);
+    for (const l of report.notes) console.log(l);
     errors += report.errors;
   }
   // On standard output, with the problems: a script or CI reads one stream.

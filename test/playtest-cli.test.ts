@@ -65,6 +65,18 @@ describe('npm run playtest -- FILE', () => {
     expect(out).toMatch(/最佳路线（搜索了全部走法）：时效 \d+，依法 \d+，协同 \d+，结局 end，1 个决定/);
   });
 
+  it('reports the routes the runs took beside the routes of the drill’s graph, in --json too', () => {
+    const { code, out } = run([VALID, '--runs', '20']);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      '  路线：走完的 20 局走出 1 条不同的路线（按沿选项经过的决定，插入事件打开的不算；结构图上从开局到结局共 1 条）\n' +
+        '    1. 20 局（100%），1 个决定，结局 end 20 局\n',
+    );
+    const json = JSON.parse(run([VALID, '--runs', '20', '--json']).out)[VALID];
+    expect(json.routes).toEqual({ found: 1, taken: [{ nodes: ['n1'], runs: 20, endings: { end: 20 } }] });
+    expect(json.figures).toEqual({ decisions: 1, mainLine: 1, branching: 0, routes: 1, capped: false, loops: false });
+  });
+
   it('names the endings that depend on chance', () => {
     // The broken corpus's persuasion drill, its chance written as a probability.
     const broken = readFileSync('test/fixtures/broken/chance-out-of-range.json', 'utf8');

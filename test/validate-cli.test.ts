@@ -25,6 +25,13 @@ function run(files: string[], cwd = process.cwd()) {
   }
 }
 
+/** The output's lines less lint's notes on whole drills. */
+const problemLines = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .filter((l) => !l.includes('（说明）'));
+
 describe('npm run validate', () => {
   it('says nothing about a valid file', () => {
     expect(validateFile('test/fixtures/valid.json')).toMatchObject({ lines: [], errors: 0 });
@@ -54,13 +61,39 @@ describe('npm run validate', () => {
     const good = run(['test/fixtures/valid.json']);
     expect(good.code).toBe(0);
     // The success line on standard output, where the problems go too.
-    expect(good.out).toBe('1 个文件检查通过。\n');
+    // lint's note on the drill, then the success line.
+    expect(good.out).toBe(
+      'test/fixtures/valid.json: （说明）主线上 1 个决定中 0 个会分岔；从开局到结局共 1 条路线。\n1 个文件检查通过。\n',
+    );
     const bad = run([`${dir}/not-json.json`, `${dir}/dangling-next.json`]);
     expect(bad.code).toBe(1);
     // One line per problem: one for the broken JSON, two for the dangling next (and the ending it cuts off).
-    expect(bad.out.trim().split('\n')).toHaveLength(3);
+    expect(problemLines(bad.out)).toHaveLength(3);
     expect(bad.err ?? '').not.toMatch(/at .*\.ts:\d+/);
   }, 30_000);
+});
+
+describe('npm run validate: how much a drill branches', () => {
+  it('notes the decisions that branch and the routes, and warns when fewer than a third branch', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tuiyan-validate-'));
+    const drill = JSON.parse(readFileSync('test/fixtures/valid.json', 'utf8'));
+    // n1 → n2 → n3 → end: three decisions in a line.
+    const [first, ending] = drill.nodes;
+    drill.nodes = [
+      { ...first, choices: [{ ...first.choices[0], next: 'n2' }] },
+      { ...first, id: 'n2', choices: [{ ...first.choices[0], next: 'n3' }] },
+      { ...first, id: 'n3' },
+      ending,
+    ];
+    const file = join(tmp, 'line.json');
+    writeFileSync(file, JSON.stringify(drill, null, 2));
+    const report = validateFile(file);
+    expect(report.notes).toEqual([`${file}: （说明）主线上 3 个决定中 0 个会分岔；从开局到结局共 1 条路线。`]);
+    expect(report.lines).toEqual([
+      expect.stringMatching(/: \/nodes \(\d+:\d+\): （警告）主线上 3 个决定只有 0 个会分岔/),
+    ]);
+    expect(report.warnings).toBe(1);
+  });
 });
 
 describe('npm run validate: quotes', () => {
@@ -101,12 +134,7 @@ describe('npm run validate: quotes', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'tuiyan-cwd-'));
     const result = run([resolve(WRONG_QUOTES), resolve('test/fixtures/valid.json')], elsewhere);
     expect(result.code).toBe(1);
-    expect(
-      result.out
-        .trim()
-        .split('\n')
-        .filter((l) => !l.includes('（警告）')),
-    ).toHaveLength(2);
+    expect(problemLines(result.out).filter((l) => !l.includes('（警告）'))).toHaveLength(2);
     expect(result.out).toContain('/references/1/quote (50:16): 引文在第六十三条第二款');
   }, 30_000);
 });

@@ -73,6 +73,51 @@ describe('<AuthoringView>', () => {
     expect(screen.queryByRole('form', { name: '从此处试玩' })).toBeNull();
   });
 
+  it('shows above the graph how many decisions branch and how many routes, and marks the decisions only some routes meet', async () => {
+    // 先派人核实 now leads through a check of its own before n2: two routes, one of them through "check".
+    const drill = {
+      ...uiDrill,
+      nodes: [
+        ...uiDrill.nodes.map((n) =>
+          n.id === 'n1' && n.kind === 'decision'
+            ? { ...n, choices: n.choices.map((c) => (c.id === 'verify' ? { ...c, next: 'check' } : c)) }
+            : n,
+        ),
+        fakeDecision({ id: 'check', title: '核实情况', choices: [fakeChoice({ next: 'n2' })] }),
+      ],
+    };
+    const { container } = renderAuthoring(JSON.stringify(drill, null, 2));
+    expect(await screen.findByText('主线上 3 个决定中 2 个会分岔；从开局到结局共 2 条路线。')).toBeInTheDocument();
+    // In words (the button's name, the legend), not by its line alone.
+    const check = await graphNode(/核实情况.*部分路线/);
+    expect(check.closest('.graph-node')).toHaveClass('some-routes');
+    expect(screen.getByRole('button', { name: /（n1）/ }).closest('.graph-node')).not.toHaveClass('some-routes');
+    expect(screen.getByRole('button', { name: /（n2）/ })).not.toHaveAccessibleName(/部分路线/);
+    expect(within(screen.getByRole('list', { name: '图例' })).getByText(/部分路线/)).toBeInTheDocument();
+    expect(container.querySelectorAll('.graph-node.some-routes')).toHaveLength(1);
+  });
+
+  it('says above the graph when too few decisions branch', async () => {
+    const line = {
+      ...uiDrill,
+      nodes: [
+        ...uiDrill.nodes.map((n) =>
+          n.id === 'n2' && n.kind === 'decision' ? { ...n, choices: n.choices.map((c) => ({ ...c, next: 'n3' })) } : n,
+        ),
+        fakeDecision({
+          id: 'n3',
+          title: '第三步',
+          choices: [fakeChoice({ next: 'good' }), fakeChoice({ id: 'c2', next: 'bad' })],
+        }),
+        fakeDecision({ id: 'n0', title: '第零步', choices: [fakeChoice({ next: 'n1' })] }),
+      ],
+      start: 'n0',
+    };
+    renderAuthoring(JSON.stringify(line, null, 2));
+    const figures = await screen.findByText(/主线上 4 个决定中 1 个会分岔/);
+    expect(figures).toHaveTextContent('分岔的决定不到三分之一');
+  });
+
   it('checks the JSON again as it is typed, and keeps the last shape while it does not parse', async () => {
     const { store } = renderAuthoring();
     await userEvent.click(screen.getByRole('tab', { name: /JSON/ }));

@@ -6,6 +6,7 @@
 import { type KeyboardEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import schema from '../../scenarios/schema.json';
 import type { Origin } from '../engine/types';
+import { branchesTooFew, branchingSummary } from '../scenario/branching';
 import { type CheckedFile, checkFile, type PlacedProblem } from '../scenario/check-file';
 import type { Problem } from '../scenario/problem';
 import type { Scenario } from '../scenario/schema';
@@ -267,8 +268,13 @@ function GraphOf({ scenario, problems, selected, onSelect }: GraphOfProps) {
       return null;
     }
   }, [shape]);
+  const { figures } = shape;
   return (
     <>
+      <p className="route-figures">
+        {branchingSummary(figures)}
+        {branchesTooFew(figures) && <strong> 分岔的决定不到三分之一（见“JSON”中的提醒）。</strong>}
+      </p>
       <GraphLegend />
       {laidOut ? (
         <DrillGraphView graph={laidOut} selected={selected} onSelect={(n) => onSelect(n.key)} />
@@ -301,6 +307,9 @@ function GraphLegend() {
       </li>
       <li>
         <span className="swatch dead-end" /> 走不到结局
+      </li>
+      <li>
+        <span className="swatch some-routes" /> 部分路线：只有一些路线经过的决定（点线框）
       </li>
     </ul>
   );

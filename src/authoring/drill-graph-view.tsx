@@ -15,6 +15,7 @@ export function nodeMarks(node: Omit<GraphNode, 'x' | 'y'>): string[] {
   if (node.timed) marks.push('限时');
   if (node.unreachable) marks.push('到不了');
   if (node.deadEnd) marks.push('走不到结局');
+  if (node.someRoutes) marks.push('部分路线');
   if (node.returns) marks.push('返回');
   if (node.problems.errors) marks.push(`${node.problems.errors} 个错误`);
   if (node.problems.warnings) marks.push(`${node.problems.warnings} 个提醒`);
@@ -37,7 +38,7 @@ interface Props {
   onSelect: (node: GraphNode) => void;
 }
 
-/** The drill's graph as SVG: each node a button, edges as arrows, marks in words and colour. */
+/** The drill's graph as SVG: each node a button, edges as arrows, marks in words, line and colour. */
 export function DrillGraphView({ graph, selected, onSelect }: Props) {
   const onKey = (node: GraphNode) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -77,6 +78,7 @@ export function DrillGraphView({ graph, selected, onSelect }: Props) {
           `node-${node.kind}`,
           node.unreachable && 'unreachable',
           node.deadEnd && 'dead-end',
+          node.someRoutes && 'some-routes',
           node.problems.errors > 0 && 'has-errors',
           selected === node.key && 'selected',
         ].filter(Boolean);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeChoice, fakeDecision, fakeEnding, fakeInject, fakeScenario } from '../../test/fake-scenario';
 import { load } from '../scenario/load';
-import { drillGraph, NODE_HEIGHT, NODE_WIDTH } from './graph-model';
+import { drillGraph, graphShape, NODE_HEIGHT, NODE_WIDTH } from './graph-model';
 
 /** n1 → n2 → end; "loop" only leads to itself (a dead end); "lost" is never reached; an inject opens "side". */
 const drill = fakeScenario({
@@ -60,6 +60,23 @@ describe('drillGraph', () => {
       }
     }
     for (const e of graph.edges) expect(e.points.length).toBeGreaterThan(0);
+  });
+
+  it('marks the decisions only some routes meet, and carries the figures', () => {
+    // n1 → (n2 | side road) → n3 → end.
+    const diamond = fakeScenario({
+      nodes: [
+        fakeDecision({ choices: [fakeChoice({ next: 'n2' }), fakeChoice({ id: 'c2', next: 'road' })] }),
+        fakeDecision({ id: 'n2', choices: [fakeChoice({ next: 'n3' })] }),
+        fakeDecision({ id: 'road', choices: [fakeChoice({ next: 'n3' })] }),
+        fakeDecision({ id: 'n3', choices: [fakeChoice()] }),
+        fakeEnding(),
+      ],
+    });
+    const shape = graphShape(diamond);
+    expect(shape.nodes.filter((n) => n.someRoutes).map((n) => n.key)).toEqual(['n2', 'road']);
+    expect(shape.figures).toMatchObject({ mainLine: 4, branching: 1, routes: 2 });
+    expect(node('n2')?.someRoutes).toBe(false);
   });
 
   it('draws a next that points nowhere as a missing node', () => {

@@ -1,10 +1,12 @@
 /**
  * The drill as a picture: its nodes, choices as edges, and the injects that open nodes, laid out
- * in ranks from the start. Nodes the start never reaches, and nodes with no way to an ending,
- * are marked. The layout is dagre's; drawing is the view's.
+ * in ranks from the start. Nodes the start never reaches, nodes with no way to an ending, and
+ * decisions only some routes meet (scenario/branching.ts) are marked. The layout is dagre's;
+ * drawing is the view's.
  */
 import dagre from '@dagrejs/dagre';
 import { returns, targets } from '../engine/next';
+import { type BranchingFigures, branchingFigures } from '../scenario/branching';
 import { leadToAnEnding, reachableNodes } from '../scenario/graph';
 import type { Problem } from '../scenario/problem';
 import type { Scenario } from '../scenario/schema';
@@ -27,6 +29,8 @@ export interface GraphNode {
   unreachable: boolean;
   /** A decision from which no ending can be reached. */
   deadEnd: boolean;
+  /** A decision on the main lines that some route from the start to an ending does not meet. */
+  someRoutes: boolean;
   /** Has a real-time limit. */
   timed: boolean;
   /** Has a choice that goes back to where an inject interrupted. */
@@ -70,6 +74,8 @@ function problemsByNode(problems: readonly Problem[]): Map<number, { errors: num
 export interface GraphShape {
   nodes: Omit<GraphNode, 'x' | 'y'>[];
   edges: Omit<GraphEdge, 'points'>[];
+  /** How much the drill branches: the figures lint's note gives. */
+  figures: BranchingFigures;
 }
 
 /** Above this many nodes the layout takes seconds (dagre is superlinear): the view lists them instead. */
@@ -79,11 +85,12 @@ export function graphShape(scenario: Scenario, problems: readonly Problem[] = []
   const reachable = reachableNodes(scenario);
   const ending = leadToAnEnding(scenario);
   const counts = problemsByNode(problems);
+  const figures = branchingFigures(scenario);
   const nodes = new Map<string, Omit<GraphNode, 'x' | 'y'>>();
   const add = (node: Omit<GraphNode, 'x' | 'y'>) => {
     if (!nodes.has(node.key)) nodes.set(node.key, node);
   };
-  const plain = { start: false, unreachable: false, deadEnd: false, timed: false, returns: false };
+  const plain = { start: false, unreachable: false, deadEnd: false, someRoutes: false, timed: false, returns: false };
   scenario.nodes.forEach((node, n) => {
     add({
       key: node.id,
@@ -93,6 +100,7 @@ export function graphShape(scenario: Scenario, problems: readonly Problem[] = []
       start: node.id === scenario.start,
       unreachable: !reachable.has(node.id),
       deadEnd: node.kind === 'decision' && !ending.has(node.id),
+      someRoutes: figures.someRoutes[n] === 1,
       timed: node.kind === 'decision' && node.timeLimitSec !== undefined,
       returns: node.kind === 'decision' && node.choices.some((c) => returns(c.next)),
       problems: counts.get(n) ?? { errors: 0, warnings: 0 },
@@ -126,7 +134,7 @@ export function graphShape(scenario: Scenario, problems: readonly Problem[] = []
     add({ ...plain, key, id: inject.id, kind: 'inject', title: inject.title, problems: { errors: 0, warnings: 0 } });
     link(key, inject.opens, inject.title, 'opens');
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], figures };
 }
 
 /** The shape laid out in ranks from the top. */

@@ -41,6 +41,21 @@ export interface PlaytestReport {
   stuck: { node: string; message: string }[];
   /** What a systematic search found that the sampled runs missed, and the decisions it took. */
   search: { steps: number; found: string[] };
+  /**
+   * The routes the sampled runs that ended took: each the sequence of decision nodes met along
+   * choices, in order, as lint counts routes (scenario/branching.ts): a node an inject opened, and
+   * those met before the run returns from it, come at a moment rather than along a choice and are
+   * left out. `taken` is every distinct one, the most taken first (then by their nodes), with the
+   * runs that took it and the endings they came to.
+   */
+  routes: { found: number; taken: PlayedRoute[] };
+}
+
+export interface PlayedRoute {
+  nodes: string[];
+  runs: number;
+  /** Ending id → how many of those runs came to it. */
+  endings: Record<string, number>;
 }
 
 /**
@@ -136,6 +151,7 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
   let endless = 0;
   let finished = 0;
   const stuck: PlaytestReport['stuck'] = [];
+  const routes = new Map<string, PlayedRoute>();
 
   for (let run = 0; run < runs; run++) {
     const style = RUN_STYLES[run % RUN_STYLES.length] as RunStyle;
@@ -143,8 +159,11 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
     let state = start(scenario, runSeed);
     reached.add(state.nodeId);
     let decisions = 0;
+    const route: string[] = [];
     try {
       while (state.ending === null && decisions < MAX_DECISIONS) {
+        // A node an inject opened comes at a moment, not along a choice: as in lint's count of routes, it is left out.
+        if (state.returnTo === null) route.push(state.nodeId);
         const options = moves(scenario, state);
         if (options.length === 0) throw new Error('no choice is offered and there is no time limit');
         let pick = options[draw(options.length)] as string;
@@ -173,6 +192,11 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
     }
     finished++;
     endingCounts[state.ending] = (endingCounts[state.ending] ?? 0) + 1;
+    const key = route.join('\u0000');
+    const taken = routes.get(key) ?? { nodes: route, runs: 0, endings: {} };
+    routes.set(key, taken);
+    taken.runs++;
+    taken.endings[state.ending] = (taken.endings[state.ending] ?? 0) + 1;
     if (lucky) {
       // The next seed, not a draw of the play-test's own: its sampled runs stay what they were.
       const other = endingWithSeed(scenario, runSeed + 1, state.decisions);
@@ -250,7 +274,23 @@ export function playtest(scenario: Scenario, runs = 200, seed = 1): PlaytestRepo
     endless,
     stuck,
     search,
+    routes: {
+      found: routes.size,
+      taken: [...routes.entries()]
+        .sort(([a, x], [b, y]) => y.runs - x.runs || (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, route]) => route),
+    },
   };
+}
+
+/** The nodes every route found meets: what is left of a route once they are taken out sets it apart. */
+export function nodesOnEveryRoute(routes: readonly PlayedRoute[]): Set<string> {
+  const everywhere = new Set(routes[0]?.nodes ?? []);
+  for (const route of routes.slice(1)) {
+    const met = new Set(route.nodes);
+    for (const id of everywhere) if (!met.has(id)) everywhere.delete(id);
+  }
+  return everywhere;
 }
 
 function widen(span: { min: number; max: number }, value: number): void {

@@ -94,7 +94,7 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 /** Edges grouped by their tail (a counting sort): node n's heads are out[start[n]] … out[start[n + 1] - 1]. */
-interface Adjacency {
+export interface Adjacency {
   start: Int32Array;
   out: Int32Array;
 }
@@ -110,16 +110,47 @@ function group(count: number, tail: Int32Array, head: Int32Array): Adjacency {
 }
 
 const forward = new WeakMap<Scenario, Adjacency>();
+const backward = new WeakMap<Scenario, Adjacency>();
+
+/** The edges grouped by tail, or by head with `reverse`: built once for each scenario. */
+function adjacency(scenario: Scenario, reverse: boolean): Adjacency {
+  const cache = reverse ? backward : forward;
+  let grouped = cache.get(scenario);
+  if (!grouped) {
+    const { from, to } = edgesOf(scenario);
+    grouped = reverse ? group(scenario.nodes.length, to, from) : group(scenario.nodes.length, from, to);
+    cache.set(scenario, grouped);
+  }
+  return grouped;
+}
 
 /** Where each node's choices lead, by node index (every branch; "$return" and unknown ids left out). */
 function successors(scenario: Scenario): Adjacency {
-  let adjacency = forward.get(scenario);
-  if (!adjacency) {
-    const { from, to } = edgesOf(scenario);
-    adjacency = group(scenario.nodes.length, from, to);
-    forward.set(scenario, adjacency);
-  }
-  return adjacency;
+  return adjacency(scenario, false);
+}
+
+/** Where each node is led to from, by node index (the edges of `successors` turned round). */
+function predecessors(scenario: Scenario): Adjacency {
+  return adjacency(scenario, true);
+}
+
+/** The choice graph by node index, for walks of its own (scenario/branching.ts). */
+export interface ChoiceGraph {
+  /** Node id → index (the first node with that id). */
+  index: ReadonlyMap<string, number>;
+  /** For each node, the index of the first node with its id. */
+  first: Int32Array;
+  /** Node n's choices lead to forward.out[forward.start[n]] … (every branch, one entry a branch: repeats kept). */
+  forward: Adjacency;
+  /** Node n is led to from backward.out[backward.start[n]] … */
+  backward: Adjacency;
+  /** Nodes with a choice that may "$return", in index order. */
+  returning: Int32Array;
+}
+
+export function choiceGraph(scenario: Scenario): ChoiceGraph {
+  const { index, first, returning } = edgesOf(scenario);
+  return { index, first, forward: successors(scenario), backward: predecessors(scenario), returning };
 }
 
 /** The node index of each id (the first node with it). */
@@ -134,8 +165,7 @@ export function firstWithItsId(scenario: Scenario): Int32Array {
 
 /** The nodes a walk along edges (forward, or backward with `reverse`) reaches from the seeds, marked. */
 function walk(scenario: Scenario, seeds: readonly number[], reverse: boolean): Uint8Array {
-  const { from, to } = edgesOf(scenario);
-  const { start, out } = reverse ? group(scenario.nodes.length, to, from) : successors(scenario);
+  const { start, out } = reverse ? predecessors(scenario) : successors(scenario);
   const seen = new Uint8Array(scenario.nodes.length);
   const stack: number[] = [];
   for (const seed of seeds) {

@@ -6,6 +6,7 @@
 import type { Problem } from '../problem';
 import type { Scenario } from '../schema';
 import { checkAt } from './at';
+import { checkBranching } from './branching';
 import { LintContext, type LintRule } from './context';
 import { checkInjectOrder } from './inject-order';
 import type { LeftOut } from './left-out';
@@ -33,6 +34,7 @@ const RULES: readonly LintRule[] = [
   checkAt,
   checkInjectOrder,
   checkReachability,
+  checkBranching,
   checkUnused,
   checkScreen,
   checkScale,
@@ -42,11 +44,12 @@ const RULES: readonly LintRule[] = [
  * Rules that judge the drill as a whole, skipped on a repaired view of a file whose shape is not
  * yet right (scenario/repair.ts): what a left-out part did is not known. `at` (whether some
  * choice leads to a node), unused references and variables (a left-out part may cite or read
- * them), and the scale (what the scores can reach). Others are limited there: reachability says
+ * them), how much the drill branches (a left-out choice may lead elsewhere), and the scale (what the
+ * scores can reach). Others are limited there: reachability says
  * nothing of nodes never reached, nor of a node whose choices were left out; the duty to report
  * is not said to be unmet (lint/reachability.ts, lint/world.ts).
  */
-const WHOLE_FILE: ReadonlySet<LintRule> = new Set([checkAt, checkUnused, checkScale]);
+const WHOLE_FILE: ReadonlySet<LintRule> = new Set([checkAt, checkBranching, checkUnused, checkScale]);
 
 export interface LintOptions {
   /** `scenario` is a repaired view of a file, with these parts left out. */
