@@ -1,23 +1,28 @@
 import { startTransition, useEffect, useState } from 'react';
 
 /**
+ * Runs `update` as a transition once the next frame has been drawn. The animation callback runs
+ * before the frame is drawn; a timer set from it runs after. Returns what cancels it.
+ */
+function transitionAfterNextFrame(update: () => void): () => void {
+  let timer = 0;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(() => startTransition(update), 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
+}
+
+/**
  * False for a screen's first render, true once that render's frame has been painted: what the
  * trainee needs first is drawn and shown in one frame, and what can wait (below the fold, or for an
  * instructor) follows a frame later, at a priority a key or click goes before.
  */
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer = 0;
-    // The animation callback runs before the frame is drawn; a timer set from it runs after.
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setPainted(true)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
-  }, []);
+  useEffect(() => transitionAfterNextFrame(() => setPainted(true)), []);
   return painted;
 }
 
@@ -31,14 +36,7 @@ export function useAfterNextPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     if (Object.is(shown, value)) return;
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setShown(value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    return transitionAfterNextFrame(() => setShown(value));
   }, [value, shown]);
   return shown;
 }
