@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
@@ -27,6 +27,9 @@ describe('a decision', () => {
       return found;
     });
     const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实');
+    // Side by side, hidden, the screens drawn ahead share no id with each other or with the one read.
+    const idsAhead = [...container.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(idsAhead).size).toBe(idsAhead.length);
     expect(verify).toBeDefined();
     // Drawn ahead, not taken: the run is as it was, and nothing hidden is read out.
     expect(store.getState().run).toBe(before);
@@ -57,6 +60,32 @@ describe('a decision', () => {
     expect(screen.getByRole('heading', { level: 1, name: /等待上级指示/ })).toBeInTheDocument();
     expect(screen.getByText('半天过去了，没有人拿主意。')).toBeInTheDocument();
     await waitFor(() => expect(container.querySelectorAll('.consequence-column')).toHaveLength(1));
+  });
+});
+
+describe('a quick reader', () => {
+  it('goes on to the next decision before the page is idle: each screen drawn once, the new decision shown', async () => {
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const store = storeWith([uiDrill]);
+      playThrough(store, 'ui-drill', []);
+      const { container } = renderWithStore(<App />, store);
+      await waitFor(() => expect(hiddenIn(container, '.consequence-column')).toHaveLength(2));
+      // A choice and 继续 in one go: the consequences of the first decision are still held.
+      act(() => {
+        store.getState().decide('report');
+        store.getState().proceed();
+      });
+      expect(screen.getByRole('heading', { level: 1, name: '是否发布信息' })).toBeInTheDocument();
+      await waitFor(() => expect(hiddenIn(container, '.consequence-column')).toHaveLength(2));
+      // Now the second decision's own: the choices it offers, drawn once each.
+      const titles = hiddenIn(container, '.consequence-column').map((e) => e.querySelector('h1')?.textContent);
+      expect(titles.sort()).toEqual(['如实发布', '暂不发布'].sort());
+      // React says so on the console when two siblings share a key.
+      expect(errors.mock.calls.filter((c) => String(c[0]).includes('same key'))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-scree
 import { drawUnseen } from '../ui/draw-unseen';
 import { RunLayout } from '../ui/run-layout';
 import { whenIdle } from '../ui/when-idle';
+import { AheadBoundary } from './ahead-boundary';
 
 // Drawn ahead and left hidden: a redraw of the screen around them, at each click, passes them by.
 const Decision = memo(DecisionMain);
@@ -88,16 +89,20 @@ function RunScreen({ active }: { active: Active }) {
   const decision = (mode: 'visible' | 'hidden') =>
     props && (
       <Activity key={`decision:${count}`} mode={mode}>
-        <div className="decision-column">
-          <Decision scenario={scenario} state={state} node={props.node} />
-        </div>
+        <AheadBoundary mode={mode}>
+          <div className="decision-column">
+            <Decision scenario={scenario} state={state} node={props.node} />
+          </div>
+        </AheadBoundary>
       </Activity>
     );
   const consequence = (mode: 'visible' | 'hidden', of: RunState, choiceId: string) => (
     <Activity key={`consequence:${of.decisions.length}:${choiceId}`} mode={mode}>
-      <div className="consequence-column">
-        <Consequence scenario={scenario} state={of} />
-      </div>
+      <AheadBoundary mode={mode}>
+        <div className="consequence-column">
+          <Consequence scenario={scenario} state={of} />
+        </div>
+      </AheadBoundary>
     </Activity>
   );
   const chosen = state.timeline.at(-1)?.choiceId ?? '';
@@ -129,7 +134,10 @@ function RunScreen({ active }: { active: Active }) {
         {[
           ...(leaving ? [leaving] : []),
           shown,
-          ...consequencesAhead.map((c) => consequence('hidden', c.state, c.choiceId)),
+          // Only this decision's: those of the last one may still be there when 继续 came before an idle moment.
+          ...consequencesAhead
+            .filter((c) => c.state.decisions.length === count + 1)
+            .map((c) => consequence('hidden', c.state, c.choiceId)),
         ]}
       </RunLayout>
     );
@@ -150,6 +158,9 @@ function useLeaving(shown: ReactElement<{ mode: 'visible' | 'hidden' }> | null):
   });
   const key = shown?.key ?? null;
   if (key !== was.key) {
+    // Read in render, against React's advice, on purpose: the ref holds the element last committed (a
+    // render React throws away throws this update away with it), and taking it from an effect instead
+    // would take the screen out and draw it again, the very work this saves the click.
     const last = latest.current;
     setWas({ key, leaving: last && cloneElement(last, { mode: 'hidden' }) });
   }
@@ -210,14 +221,19 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
       setAhead(list);
     });
   }, [scenario, state, deciding]);
-  useDrawnUnseen(deciding && ahead.length > 0, 'main.decision-main .consequence-column');
+  // Drawn unseen once this decision's are drawn, not those of the last one still held.
+  const drawn = deciding ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
+  useDrawnUnseen(drawn, 'main.decision-main .consequence-column');
   return ahead;
 }
 
-/** Once `drawn` and the page idle, each hidden element `selector` finds is drawn unseen (its glyphs readied). */
-function useDrawnUnseen(drawn: boolean, selector: string): void {
+/**
+ * Once something is `drawn` (anything but false or null; a new one starts again) and the page is idle,
+ * each hidden element `selector` finds is drawn unseen (its glyphs readied).
+ */
+function useDrawnUnseen(drawn: unknown, selector: string): void {
   useEffect(() => {
-    if (!drawn) return;
+    if (drawn === false || drawn === null) return;
     const undraw: (() => void)[] = [];
     // React draws hidden work after anything else it has to do: the copies are made once it is there.
     const cancel = whenIdle(() => {
