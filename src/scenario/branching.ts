@@ -22,7 +22,7 @@
  * the endings, one pass in topological order. With a loop (rare in a drill) the "every route" test
  * falls back to dominators (Cooper, Harvey & Kennedy's iteration), exact whatever the count.
  */
-import { choiceGraph } from './graph';
+import { choiceGraph, walk } from './graph';
 import type { Scenario } from './schema';
 
 /** Routes are counted up to this many; more are reported as "at least" it. */
@@ -97,41 +97,13 @@ function compute(scenario: Scenario): BranchingFigures {
   if (root === undefined || ending[root]) return figures;
 
   // Forward from the start, then back from the endings: the main lines are the decisions both reach.
-  const reached = new Uint8Array(count);
+  // (An ending leads nowhere, so neither walk passes through one.)
+  const reached = walk(scenario, [root], false);
+  const endings: number[] = [];
+  for (let n = 0; n < count; n++) if (ending[n] && first[n] === n) endings.push(n);
+  const leads = walk(scenario, endings, true);
   const stack = new Int32Array(count);
   let height = 0;
-  reached[root] = 1;
-  stack[height++] = root;
-  while (height > 0) {
-    const n = stack[--height] as number;
-    if (ending[n]) continue;
-    for (let e = fs[n] as number; e < (fs[n + 1] as number); e++) {
-      const m = fo[e] as number;
-      if (!reached[m]) {
-        reached[m] = 1;
-        stack[height++] = m;
-      }
-    }
-  }
-  const leads = new Uint8Array(count);
-  const bs = backward.start;
-  const bo = backward.out;
-  for (let n = 0; n < count; n++) {
-    if (ending[n] && first[n] === n) {
-      leads[n] = 1;
-      stack[height++] = n;
-    }
-  }
-  while (height > 0) {
-    const n = stack[--height] as number;
-    for (let e = bs[n] as number; e < (bs[n + 1] as number); e++) {
-      const m = bo[e] as number;
-      if (!leads[m] && !ending[m]) {
-        leads[m] = 1;
-        stack[height++] = m;
-      }
-    }
-  }
 
   // Which decisions branch, and which lead straight to an ending (a route may end there).
   const returns = new Uint8Array(count);

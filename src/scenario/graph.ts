@@ -164,7 +164,7 @@ export function firstWithItsId(scenario: Scenario): Int32Array {
 }
 
 /** The nodes a walk along edges (forward, or backward with `reverse`) reaches from the seeds, marked. */
-function walk(scenario: Scenario, seeds: readonly number[], reverse: boolean): Uint8Array {
+export function walk(scenario: Scenario, seeds: readonly number[], reverse: boolean): Uint8Array {
   const { start, out } = reverse ? predecessors(scenario) : successors(scenario);
   const seen = new Uint8Array(scenario.nodes.length);
   const stack: number[] = [];

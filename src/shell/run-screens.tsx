@@ -45,18 +45,7 @@ export default function RunScreens({ active }: { active: Active }) {
   const view = active.run.view;
   const ahead = useDebriefAhead(view === 'consequence' && state.ending !== null);
   // Its text drawn once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
-  useEffect(() => {
-    if (!ahead) return;
-    let undraw = () => {};
-    const cancel = whenIdle(() => {
-      const hidden = document.querySelector<HTMLElement>('main.debrief');
-      if (hidden && !hidden.checkVisibility()) undraw = drawUnseen(hidden);
-    });
-    return () => {
-      cancel();
-      undraw();
-    };
-  }, [ahead]);
+  useDrawnUnseen(ahead, 'main.debrief');
   return (
     <>
       <RunScreen active={active} />
@@ -238,8 +227,9 @@ function useDrawnUnseen(drawn: unknown, selector: string): void {
     // React draws hidden work after anything else it has to do: the copies are made once it is there.
     const cancel = whenIdle(() => {
       for (const hidden of document.querySelectorAll<HTMLElement>(selector)) {
-        // Hidden by its Activity (a style on the element itself): never a copy of what is on screen.
-        if (hidden.style.display === 'none') undraw.push(drawUnseen(hidden));
+        // Never a copy of what is on screen. (jsdom cannot say: there, hidden is an Activity's style on the element.)
+        const shown = hidden.checkVisibility ? hidden.checkVisibility() : hidden.style.display !== 'none';
+        if (!shown) undraw.push(drawUnseen(hidden));
       }
     });
     return () => {
