@@ -3,9 +3,11 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
-import { renderWithStore, storeWith } from '../../test/render-app';
+import { memoryStorage, renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
 import { TIMEOUT } from '../engine/types';
+import { load } from '../scenario/load';
+import { createAppStore } from '../store/app-store';
 import { App } from './app';
 
 /** The elements `selector` finds in `root` that their Activity hides (its style on the element itself). */
@@ -47,6 +49,38 @@ describe('a decision', () => {
     await waitFor(() => expect(container.querySelectorAll('.consequence-column')).toHaveLength(1));
     const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('shows what the real state says, not what was drawn ahead: a click after the limit is a timeout', async () => {
+    // The store's clock, ahead of the countdown's when the trainee has been away.
+    let away = 0;
+    const store = createAppStore({ now: () => Date.now() + away, newSeed: () => 42, storage: memoryStorage() });
+    store.getState().addShippedDrills([{ file: 'ui-drill.json', result: load(JSON.stringify(uiDrill)) }]);
+    playThrough(store, 'ui-drill', []);
+    const { container } = renderWithStore(<App />, store);
+    // Drawn ahead as if taken within the limit.
+    const drawn = await waitFor(() => {
+      const found = hiddenIn(container, '.consequence-column');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实');
+    expect(verify).toBeDefined();
+
+    // The trainee was away past the 30 seconds (the countdown's own timer has not yet fired).
+    away = 31_000;
+    await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
+    const [decision] = store.getState().run?.decisions ?? [];
+    expect(decision?.choiceId).toBe('verify');
+    // Counted as the time allowed: the decision was a timeout whatever was clicked.
+    expect(decision?.realMs).toBe(30_000);
+    const heading = screen.getByRole('heading', { level: 1, name: /等待上级指示/ });
+    expect(heading).toHaveTextContent('超时');
+    expect(screen.getByText('限时内没有作出决定，按默认处置记录。')).toBeInTheDocument();
+    // The consequence drawn for the choice clicked is not what is shown.
+    expect(verify?.contains(heading)).toBe(false);
+    expect(screen.queryByRole('heading', { level: 1, name: '先派人核实' })).toBeNull();
+    expect(screen.queryByText('核实用了一整天。')).toBeNull();
   });
 
   it('shows a consequence not drawn ahead (the one a timeout takes) as well', async () => {
