@@ -18,10 +18,10 @@ import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
 // The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
 import { DebriefScreen, preloadDebrief } from '../ui/debrief-loader';
 import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-screen';
-import { drawUnseen } from '../ui/draw-unseen';
 import { RunLayout } from '../ui/run-layout';
 import { whenIdle } from '../ui/when-idle';
 import { AheadBoundary } from './ahead-boundary';
+import { useDrawnUnseen } from './use-drawn-unseen';
 
 // Drawn ahead and left hidden: a redraw of the screen around them, at each click, passes them by.
 const Decision = memo(DecisionMain);
@@ -214,29 +214,6 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
   const drawn = deciding ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
   useDrawnUnseen(drawn, 'main.decision-main .consequence-column');
   return ahead;
-}
-
-/**
- * Once something is `drawn` (anything but false or null; a new one starts again) and the page is idle,
- * each hidden element `selector` finds is drawn unseen (its glyphs readied).
- */
-function useDrawnUnseen(drawn: unknown, selector: string): void {
-  useEffect(() => {
-    if (drawn === false || drawn === null) return;
-    const undraw: (() => void)[] = [];
-    // React draws hidden work after anything else it has to do: the copies are made once it is there.
-    const cancel = whenIdle(() => {
-      for (const hidden of document.querySelectorAll<HTMLElement>(selector)) {
-        // Never a copy of what is on screen. (jsdom cannot say: there, hidden is an Activity's style on the element.)
-        const shown = hidden.checkVisibility ? hidden.checkVisibility() : hidden.style.display !== 'none';
-        if (!shown) undraw.push(drawUnseen(hidden));
-      }
-    });
-    return () => {
-      cancel();
-      for (const u of undraw) u();
-    };
-  }, [drawn, selector]);
 }
 
 /**

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { drawUnseen } from '../ui/draw-unseen';
+import { whenIdle } from '../ui/when-idle';
+
+/** Idle moments to wait for the hidden screens before giving up: React draws them after anything else. */
+const TRIES = 4;
+
+/**
+ * Once something is `drawn` (anything but false or null; a new one starts again) and the page is idle,
+ * each hidden element `selector` finds is drawn unseen (its glyphs readied). None there yet — where the
+ * browser cannot say when it is idle (Safari), "idle" is the next task, which may come between React's
+ * slices of hidden work — and it looks again at the next idle moment, a few times.
+ */
+export function useDrawnUnseen(drawn: unknown, selector: string): void {
+  useEffect(() => {
+    if (drawn === false || drawn === null) return;
+    const undraw: (() => void)[] = [];
+    let tries = 0;
+    let cancel = () => {};
+    const draw = () => {
+      const hidden = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+        // Never a copy of what is on screen. (jsdom cannot say: there, hidden is an Activity's style on the element.)
+        (e) => !(e.checkVisibility ? e.checkVisibility() : e.style.display !== 'none'),
+      );
+      if (hidden.length === 0 && ++tries < TRIES) {
+        cancel = whenIdle(draw);
+        return;
+      }
+      for (const e of hidden) undraw.push(drawUnseen(e));
+    };
+    cancel = whenIdle(draw);
+    return () => {
+      cancel();
+      for (const u of undraw) u();
+    };
+  }, [drawn, selector]);
+}
