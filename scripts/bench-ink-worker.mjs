@@ -12,10 +12,10 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 const { json, signal, result } = workerData;
 
-/** The signal's values: 1, loaded (the time is in `result`); 2, inkjs refused the story. */
 // The story loaded last, held while the next loads, as the bench holds ours (scripts/bench-load.ts).
 const held = { story: null };
 
+/** The signal's values: 1, loaded (the time is in `result`); 2, inkjs refused the story. */
 parentPort.on('message', () => {
   gc();
   let done = 1;

@@ -3,16 +3,21 @@
  *
  * Every timing starts from the text and so works on a fresh object: lint's caches (scenario/graph.ts,
  * engine/scenario-index.ts) are WeakMaps keyed by the scenario object, and no cache in `load` is keyed
- * by the text, so no run is cheaper for the runs before it. The stage split does the same: each sample
- * parses the text again and times the stages of `load`, in its order, on that object.
+ * by the text, so no run reads what a run before it worked out. The stage split does the same: each
+ * sample parses the text again and times the stages of `load`, in its order, on that object. What a
+ * run does carry over, on purpose, is V8's: the hidden classes of the objects and the code optimised
+ * for them.
  *
- * What each side loaded last is held while it loads again, as the app holds the drill it loaded (in
- * its library, or as the draft being edited) when the next one comes. Dropped instead, the full
- * collection before each timing takes the hidden classes of its objects with it, and V8 throws away
- * the code it optimised for them (deopt reason "weak objects"): each load then ran partly
- * unoptimised and optimised again, a state no app that keeps its drill is in. Measured apart, on the
- * same rounds after three untimed: 104 ms a load held, 160 dropped (2026-12-05).
+ * What each side loaded last is held while it loads again, as the app holds a drill when the same file
+ * comes again (the editor checking a draft at each pause, the library when a file is imported anew).
+ * Dropped instead, the full collection before each timing takes the hidden classes of its objects
+ * with it, and V8 throws away the code it optimised for them (deopt reason "weak objects"): each load
+ * then runs partly unoptimised and is optimised again. That is the state of a first load in a page,
+ * or of a file shaped like no drill held: the same rounds with nothing held are timed too, in a
+ * process of their own (`droppedFigures`), and printed beside.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { contentHash } from '../src/scenario/hash';
 import { lint } from '../src/scenario/lint/index';
@@ -34,6 +39,21 @@ export interface LoadFigures {
   stages: { parse: number; shape: number; lint: number; hash: number };
   /** valibot's own walk, taken only for a file whose shape is wrong (for its messages). */
   valibot: number;
+}
+
+/**
+ * `load` of the generated `nodes`-node drill with nothing held between loads (see above), in a process
+ * of its own (scripts/bench-load-dropped.ts), the same rounds: median and spread, in milliseconds.
+ */
+export function droppedFigures(nodes: number, rounds: number): { median: number; spread: [number, number] } {
+  const script = fileURLToPath(new URL('./bench-load-dropped.ts', import.meta.url));
+  // This process's own flags: tsx's loader, so the child reads TypeScript as this one does.
+  const run = spawnSync(process.execPath, [...process.execArgv, script, String(nodes), String(rounds), String(WARM_ROUNDS)], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`bench-load-dropped failed: ${run.stderr}`);
+  const timings = JSON.parse(run.stdout) as number[];
+  return { median: median(timings), spread: [Math.min(...timings), Math.max(...timings)] };
 }
 
 /** Untimed rounds first: V8 has optimised what it will by the third. */
