@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
@@ -29,6 +29,9 @@ describe('a decision', () => {
       return found;
     });
     const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实');
+    // Marked as drawn ahead (what is drawn unseen), unlike the screen shown.
+    expect(drawn.every((e) => e.hasAttribute('data-ahead'))).toBe(true);
+    expect(container.querySelector('.decision-column')?.hasAttribute('data-ahead')).toBe(false);
     // Side by side, hidden, the screens drawn ahead share no id with each other or with the one read.
     const idsAhead = [...container.querySelectorAll('[id]')].map((e) => e.id);
     expect(new Set(idsAhead).size).toBe(idsAhead.length);
@@ -43,6 +46,7 @@ describe('a decision', () => {
     const heading = screen.getByRole('heading', { level: 1, name: '先派人核实' });
     expect(verify?.contains(heading)).toBe(true);
     expect(verify?.style.display).not.toBe('none');
+    expect(verify?.hasAttribute('data-ahead')).toBe(false);
     expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
     expect(screen.getByText('核实用了一整天。')).toBeInTheDocument();
     // The one not taken goes once the page is idle; its headings never share an id with the one shown.
@@ -77,10 +81,12 @@ describe('a decision', () => {
     const heading = screen.getByRole('heading', { level: 1, name: /等待上级指示/ });
     expect(heading).toHaveTextContent('超时');
     expect(screen.getByText('限时内没有作出决定，按默认处置记录。')).toBeInTheDocument();
-    // The consequence drawn for the choice clicked is not what is shown.
-    expect(verify?.contains(heading)).toBe(false);
+    // The consequence drawn for the choice clicked is not what is shown: it is hidden (and gone when idle).
+    const shown = heading.closest<HTMLElement>('.consequence-column');
+    expect(shown).not.toBeNull();
+    expect(shown).not.toBe(verify);
     expect(screen.queryByRole('heading', { level: 1, name: '先派人核实' })).toBeNull();
-    expect(screen.queryByText('核实用了一整天。')).toBeNull();
+    expect(within(shown as HTMLElement).queryByText('核实用了一整天。')).toBeNull();
   });
 
   it('shows a consequence not drawn ahead (the one a timeout takes) as well', async () => {

@@ -36,6 +36,12 @@ const loading = (
 type Active = Extract<RunAvailability, { kind: 'playing' }>;
 
 /**
+ * Marks a column drawn ahead (hidden when made), for the copy drawn unseen: the screen leaving is
+ * hidden too, until idle, but it was made shown, and a copy of it would be work for nothing.
+ */
+const ahead = (mode: 'visible' | 'hidden') => (mode === 'hidden' ? '' : undefined);
+
+/**
  * The run's screens, a chunk of their own with the engine they call: the library, the first
  * screen, is shown without them, and they are fetched beside it (the library asks when idle) or
  * when a saved run is shown.
@@ -79,7 +85,7 @@ function RunScreen({ active }: { active: Active }) {
     props && (
       <Activity key={`decision:${count}`} mode={mode}>
         <AheadBoundary mode={mode}>
-          <div className="decision-column">
+          <div className="decision-column" data-ahead={ahead(mode)}>
             <Decision scenario={scenario} state={state} node={props.node} />
           </div>
         </AheadBoundary>
@@ -88,7 +94,7 @@ function RunScreen({ active }: { active: Active }) {
   const consequence = (mode: 'visible' | 'hidden', of: RunState, choiceId: string) => (
     <Activity key={`consequence:${of.decisions.length}:${choiceId}`} mode={mode}>
       <AheadBoundary mode={mode}>
-        <div className="consequence-column">
+        <div className="consequence-column" data-ahead={ahead(mode)}>
           <Consequence scenario={scenario} state={of} />
         </div>
       </AheadBoundary>
@@ -175,7 +181,7 @@ function useDecisionAhead(consequence: boolean, count: number): boolean {
     return cancel;
   }, [consequence, count]);
   const shown = consequence && ahead === count;
-  useDrawnUnseen(shown, 'main.decision-main .decision-column');
+  useDrawnUnseen(shown, 'main.decision-main .decision-column[data-ahead]');
   return shown;
 }
 
@@ -212,7 +218,7 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
   }, [scenario, state, deciding]);
   // Drawn unseen once this decision's are drawn, not those of the last one still held.
   const drawn = deciding ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
-  useDrawnUnseen(drawn, 'main.decision-main .consequence-column');
+  useDrawnUnseen(drawn, 'main.decision-main .consequence-column[data-ahead]');
   return ahead;
 }
 

@@ -53,6 +53,19 @@ describe('useDrawnUnseen', () => {
     expect(copies()).toHaveLength(0);
   });
 
+  it('looks no more once the screen that asked is gone', () => {
+    vi.useFakeTimers();
+    hiddenScreenAfter(3);
+    const { unmount } = render(<Reader drawn />);
+    // The first look found nothing; the next is waiting.
+    vi.advanceTimersByTime(1);
+    unmount();
+    // Past the moment a further look would find the screen, and before a copy's two frames are over.
+    vi.advanceTimersByTime(5);
+    expect(document.querySelector('body > main.later')).not.toBeNull();
+    expect(copies()).toHaveLength(0);
+  });
+
   it('draws nothing while nothing is drawn ahead', () => {
     vi.useFakeTimers();
     hiddenScreenAfter(0);
