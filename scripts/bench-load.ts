@@ -48,9 +48,13 @@ export interface LoadFigures {
 export function droppedFigures(nodes: number, rounds: number): { median: number; spread: [number, number] } {
   const script = fileURLToPath(new URL('./bench-load-dropped.ts', import.meta.url));
   // This process's own flags: tsx's loader, so the child reads TypeScript as this one does.
-  const run = spawnSync(process.execPath, [...process.execArgv, script, String(nodes), String(rounds), String(WARM_ROUNDS)], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, script, String(nodes), String(rounds), String(WARM_ROUNDS)],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`bench-load-dropped failed: ${run.stderr}`);
   const timings = JSON.parse(run.stdout) as number[];
   return { median: median(timings), spread: [Math.min(...timings), Math.max(...timings)] };
