@@ -19,8 +19,27 @@ export function longWorld(decisions: number): { scenario: Scenario; log: Decisio
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 
+/** A figure of several samples: their median and their spread. */
+export interface Spread {
+  median: number;
+  spread: [number, number];
+}
+
+export const spreadOf = (samples: number[]): Spread => ({
+  median: median(samples),
+  spread: [Math.min(...samples), Math.max(...samples)],
+});
+
+/** Times `f` after a full collection (`gc`, from `collector`): its garbage is not the next timing's. Milliseconds. */
+export function timedAfterCollection(gc: () => void, f: () => unknown): number {
+  gc();
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
 /** `replay` of the whole log, median and spread of `runs` runs after two untimed ones. Milliseconds. */
-export function replayTimes(decisions: number, runs: number): { median: number; spread: [number, number] } {
+export function replayTimes(decisions: number, runs: number): Spread {
   const { scenario, log } = longWorld(decisions);
   const state = replay(scenario, 1, log);
   if (state.decisions.length !== decisions) throw new Error(`replay kept ${state.decisions.length} decisions`);
@@ -31,7 +50,7 @@ export function replayTimes(decisions: number, runs: number): { median: number; 
     replay(scenario, 1, log);
     samples.push(performance.now() - t0);
   }
-  return { median: median(samples), spread: [Math.min(...samples), Math.max(...samples)] };
+  return spreadOf(samples);
 }
 
 /** V8's collector, callable: exposed at run time so `npm run bench` needs no node flag. */
@@ -53,7 +72,7 @@ const held = () => {
  * before the first reading, so they are not counted; every intermediate state is garbage by the
  * second. Median of `runs`, with the spread.
  */
-export function retainedHeap(decisions: number, runs: number): { median: number; spread: [number, number] } {
+export function retainedHeap(decisions: number, runs: number): Spread {
   const gc = collector();
   const { scenario, log } = longWorld(decisions);
   replay(scenario, 1, log);
@@ -71,5 +90,5 @@ export function retainedHeap(decisions: number, runs: number): { median: number;
   }
   // Read after the last sample, so the collector could not take it early.
   if (kept === null) throw new Error('no state kept');
-  return { median: median(samples), spread: [Math.min(...samples), Math.max(...samples)] };
+  return spreadOf(samples);
 }

@@ -6,17 +6,13 @@
  */
 import { load } from '../src/scenario/load';
 import { largeDrill } from './bench-drill';
-import { collector } from './bench-engine';
+import { collector, timedAfterCollection } from './bench-engine';
+import { WARM_ROUNDS } from './bench-load';
 
-const [nodes = 10_000, rounds = 7, warm = 3] = process.argv.slice(2).map(Number);
+const [nodes = 10_000, rounds = 7, warm = WARM_ROUNDS] = process.argv.slice(2).map(Number);
 const text = JSON.stringify(largeDrill(nodes));
 const gc = collector();
-const time = (f: () => unknown) => {
-  gc();
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-};
+const time = (f: () => unknown) => timedAfterCollection(gc, f);
 const timings: number[] = [];
 // The same turns as the bench's, ours and JSON.parse, each result dropped at once.
 for (let r = -warm; r < rounds; r++) {

@@ -24,7 +24,7 @@ import { lint } from '../src/scenario/lint/index';
 import { hasScenarioShape, load, mayHoldBraces } from '../src/scenario/load';
 import { migrateScenario } from '../src/scenario/migrations';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from '../src/scenario/schema';
-import { collector } from './bench-engine';
+import { collector, type Spread, spreadOf, timedAfterCollection } from './bench-engine';
 import { InkLoads } from './bench-ink';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
@@ -45,7 +45,7 @@ export interface LoadFigures {
  * `load` of the generated `nodes`-node drill with nothing held between loads (see above), in a process
  * of its own (scripts/bench-load-dropped.ts), the same rounds: median and spread, in milliseconds.
  */
-export function droppedFigures(nodes: number, rounds: number): { median: number; spread: [number, number] } {
+export function droppedFigures(nodes: number, rounds: number): Spread {
   const script = fileURLToPath(new URL('./bench-load-dropped.ts', import.meta.url));
   // This process's own flags: tsx's loader, so the child reads TypeScript as this one does.
   const run = spawnSync(
@@ -56,12 +56,11 @@ export function droppedFigures(nodes: number, rounds: number): { median: number;
     },
   );
   if (run.status !== 0) throw new Error(`bench-load-dropped failed: ${run.stderr}`);
-  const timings = JSON.parse(run.stdout) as number[];
-  return { median: median(timings), spread: [Math.min(...timings), Math.max(...timings)] };
+  return spreadOf(JSON.parse(run.stdout) as number[]);
 }
 
 /** Untimed rounds first: V8 has optimised what it will by the third. */
-const WARM_ROUNDS = 3;
+export const WARM_ROUNDS = 3;
 
 /**
  * `rounds` rounds, each timing ours, JSON.parse and inkjs once, in turn; after WARM_ROUNDS untimed.
@@ -74,12 +73,7 @@ export function loadFigures(text: string, rounds: number, inkJson: string | null
   const ours: number[] = [];
   const parse: number[] = [];
   const ink: number[] = [];
-  const time = (f: () => unknown) => {
-    gc();
-    const t0 = performance.now();
-    f();
-    return performance.now() - t0;
-  };
+  const time = (f: () => unknown) => timedAfterCollection(gc, f);
   const inkLoads = inkJson === null ? null : new InkLoads(inkJson);
   // What each side loaded last: replaced only once the next load is done.
   const held: { ours?: unknown; parse?: unknown; stages?: unknown } = {};

@@ -22,7 +22,7 @@
  * the endings, one pass in topological order. With a loop (rare in a drill) the "every route" test
  * falls back to dominators (Cooper, Harvey & Kennedy's iteration), exact whatever the count.
  */
-import { choiceGraph, walk } from './graph';
+import { type Adjacency, choiceGraph, walk } from './graph';
 import type { Scenario } from './schema';
 
 /** Routes are counted up to this many; more are reported as "at least" it. */
@@ -50,7 +50,7 @@ export interface BranchingFigures {
 }
 
 /** Fewer main-line decisions than this are too few for "a third" to say anything: no warning. */
-export const FEWEST_JUDGED = 3;
+const FEWEST_JUDGED = 3;
 
 /** Whether fewer than a third of the main-line decisions branch (DRILL-STANDARD §1b). */
 export function branchesTooFew(f: BranchingFigures): boolean {
@@ -102,8 +102,6 @@ function compute(scenario: Scenario): BranchingFigures {
   const endings: number[] = [];
   for (let n = 0; n < count; n++) if (ending[n] && first[n] === n) endings.push(n);
   const leads = walk(scenario, endings, true);
-  const stack = new Int32Array(count);
-  let height = 0;
 
   // Which decisions branch, and which lead straight to an ending (a route may end there).
   const returns = new Uint8Array(count);
@@ -140,7 +138,8 @@ function compute(scenario: Scenario): BranchingFigures {
   const state = new Uint8Array(count); // 0 unseen, 1 on the walk, 2 done
   const edgeAt = new Int32Array(count);
   let loops = false;
-  height = 0;
+  const stack = new Int32Array(count);
+  let height = 0;
   stack[height++] = root;
   state[root] = 1;
   edgeAt[root] = fs[root] as number;
@@ -234,7 +233,7 @@ function markByDominators(
   figures: BranchingFigures,
   post: Int32Array,
   toEnd: Uint8Array,
-  backward: { start: Int32Array; out: Int32Array },
+  backward: Adjacency,
   scratch: Int32Array,
 ): void {
   const { onMainLine, someRoutes } = figures;

@@ -3,6 +3,7 @@ import {
   cloneElement,
   memo,
   type ReactElement,
+  type ReactNode,
   Suspense,
   useEffect,
   useLayoutEffect,
@@ -35,11 +36,24 @@ const loading = (
 
 type Active = Extract<RunAvailability, { kind: 'playing' }>;
 
+type Mode = 'visible' | 'hidden';
+
 /**
- * Marks a column drawn ahead (hidden when made), for the copy drawn unseen: the screen leaving is
- * hidden too, until idle, but it was made shown, and a copy of it would be work for nothing.
+ * A column of the main screen, shown or drawn ahead (hidden), keyed so that the click shows the very
+ * element drawn ahead. `data-ahead` marks one made hidden, for the copy drawn unseen: the screen
+ * leaving is hidden too, until idle, but it was made shown, and a copy of it would be work for nothing.
  */
-const ahead = (mode: 'visible' | 'hidden') => (mode === 'hidden' ? '' : undefined);
+function column(key: string, mode: Mode, className: string, screen: ReactNode): ReactElement<{ mode: Mode }> {
+  return (
+    <Activity key={key} mode={mode}>
+      <AheadBoundary mode={mode}>
+        <div className={className} data-ahead={mode === 'hidden' ? '' : undefined}>
+          {screen}
+        </div>
+      </AheadBoundary>
+    </Activity>
+  );
+}
 
 /**
  * The run's screens, a chunk of their own with the engine they call: the library, the first
@@ -81,25 +95,21 @@ function RunScreen({ active }: { active: Active }) {
   // Each screen of the main column is drawn ahead, hidden, while the one before it is read, and
   // shown by the click as it is: the same element in the same place, so the click only swaps which
   // one is shown and redraws what the real state changed.
-  const decision = (mode: 'visible' | 'hidden') =>
-    props && (
-      <Activity key={`decision:${count}`} mode={mode}>
-        <AheadBoundary mode={mode}>
-          <div className="decision-column" data-ahead={ahead(mode)}>
-            <Decision scenario={scenario} state={state} node={props.node} />
-          </div>
-        </AheadBoundary>
-      </Activity>
+  const decision = (mode: Mode) =>
+    props &&
+    column(
+      `decision:${count}`,
+      mode,
+      'decision-column',
+      <Decision scenario={scenario} state={state} node={props.node} />,
     );
-  const consequence = (mode: 'visible' | 'hidden', of: RunState, choiceId: string) => (
-    <Activity key={`consequence:${of.decisions.length}:${choiceId}`} mode={mode}>
-      <AheadBoundary mode={mode}>
-        <div className="consequence-column" data-ahead={ahead(mode)}>
-          <Consequence scenario={scenario} state={of} />
-        </div>
-      </AheadBoundary>
-    </Activity>
-  );
+  const consequence = (mode: Mode, of: RunState, choiceId: string) =>
+    column(
+      `consequence:${of.decisions.length}:${choiceId}`,
+      mode,
+      'consequence-column',
+      <Consequence scenario={scenario} state={of} />,
+    );
   const chosen = state.timeline.at(-1)?.choiceId ?? '';
   const shown =
     view === 'consequence' ? consequence('visible', state, chosen) : view === 'decision' ? decision('visible') : null;
@@ -112,14 +122,16 @@ function RunScreen({ active }: { active: Active }) {
     // out is work the click need not wait for.
     // One flat list, in the order they were drawn in: a keyed element is kept only among its siblings.
     const drawn = consequencesAhead.filter((c) => c.state.decisions.length === count);
-    const column = drawn.map((c) => (c.choiceId === chosen ? shown : consequence('hidden', c.state, c.choiceId)));
-    if (!drawn.some((c) => c.choiceId === chosen)) column.push(shown);
+    const screens: (ReactElement | null)[] = drawn.map((c) =>
+      c.choiceId === chosen ? shown : consequence('hidden', c.state, c.choiceId),
+    );
+    if (!drawn.some((c) => c.choiceId === chosen)) screens.push(shown);
     const next = decisionAhead && decision('hidden');
-    if (next) column.push(next);
-    if (leaving) column.unshift(leaving);
+    if (next) screens.push(next);
+    if (leaving) screens.unshift(leaving);
     return (
       <RunLayout scenario={scenario} state={state} step={consequenceStep(state)}>
-        {column}
+        {screens}
       </RunLayout>
     );
   }
@@ -145,7 +157,7 @@ function RunScreen({ active }: { active: Active }) {
  * until the page is idle: taking a screen out (the focused button in it) is work the click need not
  * wait for. Its element as last drawn, so nothing in it is drawn again.
  */
-function useLeaving(shown: ReactElement<{ mode: 'visible' | 'hidden' }> | null): ReactElement | null {
+function useLeaving(shown: ReactElement<{ mode: Mode }> | null): ReactElement | null {
   const latest = useRef(shown);
   const [was, setWas] = useState<{ key: string | null; leaving: ReactElement | null }>({
     key: shown?.key ?? null,

@@ -29,9 +29,6 @@ interface Props {
 /** A screen of a run: the header, the main column, and the status side (variables, regions, chart). */
 export function RunLayout({ scenario, state, step, header, children }: Props) {
   const leaveRun = useApp((s) => s.leaveRun);
-  // The side follows the main column by a frame: the click shows the new situation first, and the
-  // boards and the chart, which its text does not wait on, redraw in the frame after.
-  const side = useAfterNextPaint(state);
   return (
     <div className="screen run">
       <RunHeader
@@ -45,19 +42,31 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
       </RunHeader>
       <div className="decision-layout">
         <main className="decision-main">{children}</main>
-        <aside className="decision-side" aria-label="态势">
-          <Panel scenario={scenario} vars={side.vars} />
-          {side.grants.length > 0 && (
-            <Suspense fallback={null}>
-              <RequestsBoard scenario={scenario} grants={side.grants} clock={side.clock} />
-            </Suspense>
-          )}
-          <Board scenario={scenario} world={side.world} />
-          <Suspense fallback={null}>
-            <RunCasesChart scenario={scenario} world={side.world} timeline={side.timeline} injects={side.injects} />
-          </Suspense>
-        </aside>
+        <Side scenario={scenario} state={state} />
       </div>
     </div>
   );
 }
+
+/**
+ * The status side. It follows the main column by a frame: the click shows the new situation first,
+ * and the boards and the chart, which its text does not wait on, redraw in the frame after (that
+ * redraw is the side's alone, not the screen's).
+ */
+const Side = memo(function RunSide({ scenario, state }: { scenario: Scenario; state: RunState }) {
+  const side = useAfterNextPaint(state);
+  return (
+    <aside className="decision-side" aria-label="态势">
+      <Panel scenario={scenario} vars={side.vars} />
+      {side.grants.length > 0 && (
+        <Suspense fallback={null}>
+          <RequestsBoard scenario={scenario} grants={side.grants} clock={side.clock} />
+        </Suspense>
+      )}
+      <Board scenario={scenario} world={side.world} />
+      <Suspense fallback={null}>
+        <RunCasesChart scenario={scenario} world={side.world} timeline={side.timeline} injects={side.injects} />
+      </Suspense>
+    </aside>
+  );
+});

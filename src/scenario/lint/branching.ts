@@ -1,7 +1,7 @@
 /**
  * Branches that matter (DRILL-STANDARD §1b): a warning when fewer than a third of the decisions on
  * the main lines branch. The figures themselves (decisions, branching, routes) are a note for the
- * whole drill, not a problem: `npm run validate` and the authoring view show `branchingNote`.
+ * whole drill, not a problem: `npm run validate` shows `branchingNote`, the authoring view `branchingSummary`.
  */
 import { branchesTooFew, branchingAdvice, branchingFigures, branchingSummary } from '../branching';
 import type { Scenario } from '../schema';
