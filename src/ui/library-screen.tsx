@@ -3,6 +3,7 @@ import { importedId } from '../store/library-slice';
 import { useAfterFirstPaint } from './after-first-paint';
 import { useFocusSoon } from './focus-soon';
 import { ImportPanel } from './import-panel';
+import { casesChart, requestsBoard } from './run-side-parts';
 import { useApp } from './store-context';
 import { TimeLimitSetting } from './time-limit-setting';
 import { useOpenDraft } from './use-open-draft';
@@ -31,8 +32,9 @@ export function LibraryScreen({ onRetryLoad }: { onRetryLoad?: () => void }) {
   useEffect(
     () =>
       whenIdle(() => {
-        void import('./cases-chart');
-        void import('./requests-board');
+        // Not fetched now (offline): the run fetches them again when it draws them.
+        casesChart.preload().catch(() => undefined);
+        requestsBoard.preload().catch(() => undefined);
       }),
     [],
   );

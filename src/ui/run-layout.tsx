@@ -1,17 +1,15 @@
-import { lazy, memo, type ReactNode, Suspense } from 'react';
+import { memo, type ReactNode, Suspense } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import { useAfterNextPaint } from './after-first-paint';
+import { useAfterFirstPaint, useAfterNextPaint } from './after-first-paint';
 import { RunHeader } from './run-header';
+import { casesChart, requestsBoard } from './run-side-parts';
 import { StatusBoard } from './status-board';
 import { StatusPanel } from './status-panel';
 import { useApp } from './store-context';
 
-// The chart's drawing code comes after the first screen (the library fetches it when idle): it is
-// the largest part of a run's screens, and the status board above it says the same in numbers.
-const RunCasesChart = memo(lazy(() => import('./cases-chart')));
-// Only a drill with requests to the level above shows this board, and only once one is made.
-const RequestsBoard = memo(lazy(() => import('./requests-board')));
+const RunCasesChart = memo(casesChart.Component);
+const RequestsBoard = memo(requestsBoard.Component);
 // The side is kept from decision to consequence: each board redraws only when what it shows changed
 // (from a consequence to the next decision, nothing has).
 const Panel = memo(StatusPanel);
@@ -55,6 +53,9 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
  */
 const Side = memo(function RunSide({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const side = useAfterNextPaint(state);
+  // The chart, the side's largest part, a frame after the run's first screen: the click that opens
+  // the run draws the situation first.
+  const chart = useAfterFirstPaint();
   return (
     <aside className="decision-side" aria-label="态势">
       <Panel scenario={scenario} vars={side.vars} />
@@ -64,9 +65,11 @@ const Side = memo(function RunSide({ scenario, state }: { scenario: Scenario; st
         </Suspense>
       )}
       <Board scenario={scenario} world={side.world} />
-      <Suspense fallback={null}>
-        <RunCasesChart scenario={scenario} world={side.world} timeline={side.timeline} injects={side.injects} />
-      </Suspense>
+      {chart && (
+        <Suspense fallback={null}>
+          <RunCasesChart scenario={scenario} world={side.world} timeline={side.timeline} injects={side.injects} />
+        </Suspense>
+      )}
     </aside>
   );
 });

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { act, render, screen } from '@testing-library/react';
+import { Suspense } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { preloadable } from './preloadable';
+
+const module = { default: ({ text }: { text: string }) => <p>{text}</p> };
+
+describe('preloadable', () => {
+  it('draws a preloaded component in the same render, with no fallback', async () => {
+    const part = preloadable(() => Promise.resolve(module));
+    await part.preload();
+    render(
+      <Suspense fallback={<p>载入中</p>}>
+        <part.Component text="态势图" />
+      </Suspense>,
+    );
+    // Synchronously: a lazy given a promise would show the fallback here, and the chart only later.
+    expect(screen.getByText('态势图')).toBeInTheDocument();
+    expect(screen.queryByText('载入中')).toBeNull();
+  });
+
+  it('fetches once however often it is asked, and on first render when nobody preloaded it', async () => {
+    const load = vi.fn(() => Promise.resolve(module));
+    const part = preloadable(load);
+    render(
+      <Suspense fallback={<p>载入中</p>}>
+        <part.Component text="态势图" />
+      </Suspense>,
+    );
+    expect(screen.getByText('载入中')).toBeInTheDocument();
+    expect(await screen.findByText('态势图')).toBeInTheDocument();
+    await part.preload();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again after a failed fetch', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(module);
+    const part = preloadable(load);
+    await expect(part.preload()).rejects.toThrow('offline');
+    await act(() => part.preload());
+    expect(load).toHaveBeenCalledTimes(2);
+    render(<part.Component text="态势图" />);
+    expect(screen.getByText('态势图')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,46 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+// As React.lazy takes it: a component of any props.
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own bound
+type AnyComponent = ComponentType<any>;
+
+export interface Preloadable<M extends { default: AnyComponent }> {
+  /** Fetches the module once; later calls return the same promise (after a failure, they try again). */
+  preload(): Promise<M>;
+  /** The module's default export, drawn at once when it is already here. */
+  Component: LazyExoticComponent<M['default']>;
+}
+
+/**
+ * A lazily fetched component that can be fetched ahead. A `React.lazy` whose import is a promise
+ * always suspends on its first render, even when the module came long before: the fallback is shown,
+ * and React then holds back every reveal in that tree up to 300 ms after it (its throttling of
+ * Suspense reveals). Here, once the module is in, `lazy` is given a thenable that answers at once,
+ * which React reads as already resolved: it draws the component in the same render.
+ */
+export function preloadable<M extends { default: AnyComponent }>(load: () => Promise<M>): Preloadable<M> {
+  let loading: Promise<M> | undefined;
+  let loaded: M | undefined;
+  const preload = () => {
+    loading ??= load().then(
+      (module) => {
+        loaded = module;
+        return module;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  const Component = lazy(() => (loaded ? settled(loaded) : preload()));
+  return { preload, Component };
+}
+
+/** A thenable that calls back at once: what React.lazy reads as already resolved. */
+function settled<M>(module: M): Promise<M> {
+  // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, read only by React.lazy
+  const thenable = { then: (resolve: (m: M) => void) => resolve(module) };
+  return thenable as unknown as Promise<M>;
+}
