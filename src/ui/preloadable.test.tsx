@@ -2,9 +2,17 @@
 import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { preloadable } from './preloadable';
+import { type Preloadable, preloadable, useLoaded } from './preloadable';
 
 const module = { default: ({ text }: { text: string }) => <p>{text}</p> };
+
+function Side({ of }: { of: Preloadable<typeof module> }) {
+  return useLoaded(of) ? <of.Component text="态势图" /> : <p>图未到</p>;
+}
+
+function Probe({ of }: { of: Preloadable<typeof module> }) {
+  return <p>{useLoaded(of) ? '已到' : '未到'}</p>;
+}
 
 describe('preloadable', () => {
   it('draws a preloaded component in the same render, with no fallback', async () => {
@@ -42,5 +50,25 @@ describe('preloadable', () => {
     expect(load).toHaveBeenCalledTimes(2);
     render(<part.Component text="态势图" />);
     expect(screen.getByText('态势图')).toBeInTheDocument();
+  });
+
+  it('says when the code is here, fetching it, so the part is drawn without ever suspending', async () => {
+    const load = vi.fn(() => Promise.resolve(module));
+    const part = preloadable(load);
+    render(
+      <Suspense fallback={<p>载入中</p>}>
+        <Side of={part} />
+      </Suspense>,
+    );
+    expect(screen.getByText('图未到')).toBeInTheDocument();
+    expect(await screen.findByText('态势图')).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('is true from the first render when the code came before', async () => {
+    const part = preloadable(() => Promise.resolve(module));
+    await part.preload();
+    render(<Probe of={part} />);
+    expect(screen.getByText('已到')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, useEffect, useState } from 'react';
 
 // As React.lazy takes it: a component of any props.
 // biome-ignore lint/suspicious/noExplicitAny: React.lazy's own bound
@@ -9,6 +9,8 @@ export interface Preloadable<M extends { default: AnyComponent }> {
   preload(): Promise<M>;
   /** The module's default export, drawn at once when it is already here. */
   Component: LazyExoticComponent<M['default']>;
+  /** Whether the module is here: drawn now, `Component` cannot suspend. */
+  loaded(): boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export function preloadable<M extends { default: AnyComponent }>(load: () => Pro
     return loading;
   };
   const Component = lazy(() => (loaded ? settled(loaded) : preload()));
-  return { preload, Component };
+  return { preload, Component, loaded: () => loaded !== undefined };
 }
 
 /** A thenable that calls back at once: what React.lazy reads as already resolved. */
@@ -43,4 +45,26 @@ function settled<M>(module: M): Promise<M> {
   // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, read only by React.lazy
   const thenable = { then: (resolve: (m: M) => void) => resolve(module) };
   return thenable as unknown as Promise<M>;
+}
+
+/**
+ * Whether `part`'s code is here, fetching it if need be. A part drawn only once this is true never
+ * suspends: no fallback is shown, so React holds back no reveal elsewhere in the tree on its account
+ * (the screens drawn ahead among them).
+ */
+export function useLoaded<M extends { default: AnyComponent }>(part: Preloadable<M>): boolean {
+  const [loaded, setLoaded] = useState(part.loaded);
+  useEffect(() => {
+    if (loaded) return;
+    let current = true;
+    part.preload().then(
+      () => current && setLoaded(true),
+      // Not here (offline): the part is left out, and the rest of the screen says what it would.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [part, loaded]);
+  return loaded;
 }

@@ -2,6 +2,7 @@ import { memo, type ReactNode, Suspense } from 'react';
 import type { RunState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { useAfterFirstPaint, useAfterNextPaint } from './after-first-paint';
+import { useLoaded } from './preloadable';
 import { RunHeader } from './run-header';
 import { casesChart, requestsBoard } from './run-side-parts';
 import { StatusBoard } from './status-board';
@@ -54,12 +55,16 @@ export function RunLayout({ scenario, state, step, header, children }: Props) {
 const Side = memo(function RunSide({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const side = useAfterNextPaint(state);
   // The chart, the side's largest part, a frame after the run's first screen: the click that opens
-  // the run draws the situation first.
-  const chart = useAfterFirstPaint();
+  // the run draws the situation first. Each part only once its code is here: one that suspended would
+  // show its fallback, and React then holds back every reveal in the run (the screens drawn ahead) for
+  // up to 300 ms.
+  const painted = useAfterFirstPaint();
+  const chart = useLoaded(casesChart) && painted;
+  const requests = useLoaded(requestsBoard);
   return (
     <aside className="decision-side" aria-label="态势">
       <Panel scenario={scenario} vars={side.vars} />
-      {side.grants.length > 0 && (
+      {requests && side.grants.length > 0 && (
         <Suspense fallback={null}>
           <RequestsBoard scenario={scenario} grants={side.grants} clock={side.clock} />
         </Suspense>
