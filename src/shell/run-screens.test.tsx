@@ -198,6 +198,30 @@ describe('the last consequence', () => {
     expect(container.querySelector('main.debrief')).toBeNull();
   });
 
+  it('hides the run at 查看复盘 and takes it out only when the page is idle', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', ['report']);
+    store.getState().decide('publish');
+    const { container } = renderWithStore(<App />, store);
+    await waitFor(() => expect(container.querySelector('main.debrief')).not.toBeNull());
+    const asked = screen.getByRole('button', { name: '查看复盘' });
+    const side = screen.getByRole('complementary', { name: '态势' });
+
+    act(() => {
+      store.getState().proceed();
+    });
+    // Taking out the whole run (the focused button, the boards, the screens drawn ahead) is work the
+    // click need not wait for: it is hidden at once, neither seen nor read out.
+    expect(asked.isConnected).toBe(true);
+    expect(side.isConnected).toBe(true);
+    expect(screen.queryByRole('button', { name: '查看复盘' })).toBeNull();
+    expect(screen.queryByRole('complementary', { name: '态势' })).toBeNull();
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    await waitFor(() => expect(asked.isConnected).toBe(false));
+    expect(side.isConnected).toBe(false);
+    expect(container.querySelector('main.debrief')).toBeVisible();
+  });
+
   it('draws no debrief ahead before the run has ended', async () => {
     const store = storeWith([uiDrill]);
     playThrough(store, 'ui-drill', []);

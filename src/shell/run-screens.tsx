@@ -66,9 +66,14 @@ export default function RunScreens({ active }: { active: Active }) {
   const ahead = useDebriefAhead(view === 'consequence' && state.ending !== null);
   // Its text drawn once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
   useDrawnUnseen(ahead, 'main.debrief');
+  const run = useRunLeftForDebrief(active, view === 'debrief');
   return (
     <>
-      <RunScreen active={active} />
+      {run && (
+        <Activity mode={view === 'debrief' ? 'hidden' : 'visible'}>
+          <RunScreen active={run} />
+        </Activity>
+      )}
       {/* The debrief is drawn while the last consequence is read, hidden, and shown by 查看复盘 as it is:
           the click then only swaps the screens. Its first frame only: the rest waits to be shown. */}
       {(view === 'debrief' || ahead) && (
@@ -82,8 +87,28 @@ export default function RunScreens({ active }: { active: Active }) {
   );
 }
 
-/** The screen of a run before its debrief. */
-function RunScreen({ active }: { active: Active }) {
+/**
+ * The run's screen to draw: the run as it stands, or, once its debrief is shown, the last consequence
+ * as it was, hidden, until the page is idle. Taking the whole screen out (the focused button in it,
+ * the boards and the chart, the screens drawn ahead) was a third of 查看复盘's click.
+ */
+function useRunLeftForDebrief(active: Active, debrief: boolean): Active | null {
+  // Read in render on purpose, as in useLeaving: the run as last committed before the debrief.
+  const last = useRef(active);
+  useLayoutEffect(() => {
+    if (!debrief) last.current = active;
+  });
+  const [gone, setGone] = useState(false);
+  useEffect(() => {
+    if (!debrief) return setGone(false);
+    return whenIdle(() => setGone(true));
+  }, [debrief]);
+  if (!debrief) return active;
+  return gone ? null : last.current;
+}
+
+/** The screen of a run before its debrief; memoised, so the screen left hidden is not drawn again. */
+const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
   const { scenario, state } = active;
   const view = active.run.view;
   const node = view === 'briefing' ? null : currentDecision(scenario, state);
@@ -150,7 +175,7 @@ function RunScreen({ active }: { active: Active }) {
     );
   }
   return null;
-}
+});
 
 /**
  * The screen last shown in the main column, hidden rather than taken out when the next is shown,
