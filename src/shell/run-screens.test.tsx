@@ -164,6 +164,50 @@ describe('a consequence', () => {
   });
 });
 
+describe('the briefing', () => {
+  it('draws the first decision and its consequences ahead while it is read; 开始推演 shows that very decision', async () => {
+    const store = storeWith([uiDrill]);
+    store.getState().startRun('ui-drill');
+    const { container } = renderWithStore(<App />, store);
+    const start = screen.getByRole('button', { name: '开始推演' });
+    // The whole run's frame, hidden behind the briefing: the decision, and the consequence of each choice.
+    const first = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('.decision-column');
+      if (!found || hiddenIn(container, '.consequence-column').length < 2) throw new Error('not drawn ahead yet');
+      return found;
+    });
+    const title = first.querySelector('h1');
+    expect(title?.textContent).toBe('接到医院报告');
+    expect(screen.queryByRole('heading', { level: 1, name: '接到医院报告' })).toBeNull();
+    expect(screen.queryByRole('complementary', { name: '态势' })).toBeNull();
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    const idsAhead = [...container.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(idsAhead).size).toBe(idsAhead.length);
+    // Hidden, it answers no number key: the briefing is still the screen.
+    await userEvent.keyboard('1');
+    expect(store.getState().run?.view).toBe('briefing');
+
+    act(() => {
+      store.getState().beginDecisions();
+    });
+    expect(screen.getByRole('heading', { level: 1, name: '接到医院报告' })).toBe(title);
+    expect(screen.getByRole('complementary', { name: '态势' })).toBeInTheDocument();
+    // The briefing is hidden at once and taken out when the page is idle.
+    expect(start.isConnected).toBe(true);
+    expect(screen.queryByRole('button', { name: '开始推演' })).toBeNull();
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    await waitFor(() => expect(start.isConnected).toBe(false));
+    await waitFor(() => expect(title).toHaveFocus());
+    // The consequences drawn ahead behind the briefing are this decision's: the click shows one as it is.
+    const verify = hiddenIn(container, '.consequence-column').find(
+      (e) => e.querySelector('h1')?.textContent === '先派人核实',
+    );
+    await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
+    expect(verify?.contains(screen.getByRole('heading', { level: 1, name: '先派人核实' }))).toBe(true);
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+  });
+});
+
 describe('the last consequence', () => {
   it('draws the debrief ahead, hidden, and 查看复盘 shows that very debrief', async () => {
     const store = storeWith([uiDrill]);

@@ -98,7 +98,8 @@ function useRunLeftForDebrief(active: Active, debrief: boolean): Active | null {
   useLayoutEffect(() => {
     if (!debrief) last.current = active;
   });
-  const [gone, setGone] = useState(false);
+  // A run opened at its debrief has no screen of its own to keep.
+  const [gone, setGone] = useState(debrief);
   useEffect(() => {
     if (!debrief) return setGone(false);
     return whenIdle(() => setGone(true));
@@ -111,11 +112,20 @@ function useRunLeftForDebrief(active: Active, debrief: boolean): Active | null {
 const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
   const { scenario, state } = active;
   const view = active.run.view;
-  const node = view === 'briefing' ? null : currentDecision(scenario, state);
+  const briefing = view === 'briefing';
+  // On the briefing, the first decision: drawn ahead while the briefing is read.
+  const node = currentDecision(scenario, state);
   const count = state.decisions.length;
-  // The next decision's state is the consequence's: nothing changes between them but the screen.
-  const decisionAhead = useDecisionAhead(view === 'consequence' && node !== null, count);
-  const consequencesAhead = useConsequencesAhead(scenario, state, view === 'decision' && node !== null);
+  // The next decision's state is the consequence's (the briefing's, the first's): nothing changes
+  // between them but the screen.
+  const decisionAhead = useDecisionAhead((view === 'consequence' || briefing) && node !== null, count, !briefing);
+  const consequencesAhead = useConsequencesAhead(
+    scenario,
+    state,
+    (view === 'decision' || (briefing && decisionAhead)) && node !== null,
+    view === 'decision',
+  );
+  const keptBriefing = useBriefingKept(briefing);
   const props = node && { scenario, state, node, shownAt: active.run.shownAt ?? Date.now() };
   // Each screen of the main column is drawn ahead, hidden, while the one before it is read, and
   // shown by the click as it is: the same element in the same place, so the click only swaps which
@@ -139,7 +149,33 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
   const shown =
     view === 'consequence' ? consequence('visible', state, chosen) : view === 'decision' ? decision('visible') : null;
   const leaving = useLeaving(shown);
-  if (view === 'briefing') return <BriefingScreen scenario={scenario} />;
+  // The run's frame is one element from the briefing on: drawn ahead, hidden, while the briefing is
+  // read, and shown by 开始推演 as it is; the briefing is hidden then, and taken out when idle.
+  const screen = (run: ReactElement | null) => (
+    <>
+      {keptBriefing && (
+        <Activity mode={briefing ? 'visible' : 'hidden'}>
+          <BriefingScreen scenario={scenario} />
+        </Activity>
+      )}
+      {run && <Activity mode={briefing ? 'hidden' : 'visible'}>{run}</Activity>}
+    </>
+  );
+  if (briefing) {
+    const first = decisionAhead && props && decision('hidden');
+    return screen(
+      first ? (
+        <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
+          {[
+            first,
+            ...consequencesAhead
+              .filter((c) => c.state.decisions.length === count + 1)
+              .map((c) => consequence('hidden', c.state, c.choiceId)),
+          ]}
+        </RunLayout>
+      ) : null,
+    );
+  }
   // Decision and consequence share one frame, kept from screen to screen: only the main column is
   // new, and the side's boards redraw only what changed (a remount of the whole page cost a frame).
   if (view === 'consequence') {
@@ -154,14 +190,14 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
     const next = decisionAhead && decision('hidden');
     if (next) screens.push(next);
     if (leaving) screens.unshift(leaving);
-    return (
+    return screen(
       <RunLayout scenario={scenario} state={state} step={consequenceStep(state)}>
         {screens}
-      </RunLayout>
+      </RunLayout>,
     );
   }
   if (props && shown && view === 'decision') {
-    return (
+    return screen(
       <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
         {[
           ...(leaving ? [leaving] : []),
@@ -171,11 +207,24 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
             .filter((c) => c.state.decisions.length === count + 1)
             .map((c) => consequence('hidden', c.state, c.choiceId)),
         ]}
-      </RunLayout>
+      </RunLayout>,
     );
   }
   return null;
 });
+
+/**
+ * Whether the briefing is drawn: while it is read, and, hidden, after 开始推演 until the page is
+ * idle (taking it out, the focused button in it, is work the click need not wait for).
+ */
+function useBriefingKept(briefing: boolean): boolean {
+  const [kept, setKept] = useState(briefing);
+  if (briefing && !kept) setKept(true);
+  useEffect(() => {
+    if (!briefing) return whenIdle(() => setKept(false));
+  }, [briefing]);
+  return briefing || kept;
+}
 
 /**
  * The screen last shown in the main column, hidden rather than taken out when the next is shown,
@@ -207,18 +256,20 @@ function useLeaving(shown: ReactElement<{ mode: Mode }> | null): ReactElement | 
 }
 
 /**
- * While a consequence is read, once the page is idle (its own frame drawn), the next decision is
- * drawn ahead, hidden, and its text drawn unseen: true from then on, for this consequence.
+ * While a consequence (or the briefing) is read, once the page is idle (its own frame drawn), the next
+ * decision is drawn ahead, hidden, and its text drawn unseen when `seen`: true from then on, for this
+ * consequence.
  */
-function useDecisionAhead(consequence: boolean, count: number): boolean {
+function useDecisionAhead(before: boolean, count: number, seen: boolean): boolean {
   const [ahead, setAhead] = useState<number | null>(null);
   useEffect(() => {
-    if (!consequence) return;
+    if (!before) return;
     const cancel = whenIdle(() => setAhead(count));
     return cancel;
-  }, [consequence, count]);
-  const shown = consequence && ahead === count;
-  useDrawnUnseen(shown, 'main.decision-main .decision-column[data-ahead]');
+  }, [before, count]);
+  const shown = before && ahead === count;
+  // Not behind the briefing: the whole run's frame is hidden there, and a copy in it is never painted.
+  useDrawnUnseen(seen && shown, 'main.decision-main .decision-column[data-ahead]');
   return shown;
 }
 
@@ -234,7 +285,7 @@ interface Ahead {
  * are dropped when the page is next idle. The first of a page's clicks gains most: its code has run
  * and its glyphs are laid out (it was three to four times the later ones, 37 ms against 5–9).
  */
-function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boolean): readonly Ahead[] {
+function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boolean, seen: boolean): readonly Ahead[] {
   const [ahead, setAhead] = useState<readonly Ahead[]>([]);
   useEffect(() => {
     if (!deciding) {
@@ -253,8 +304,10 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
       setAhead(list);
     });
   }, [scenario, state, deciding]);
-  // Drawn unseen once this decision's are drawn, not those of the last one still held.
-  const drawn = deciding ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
+  // Drawn unseen once this decision's are drawn, not those of the last one still held; and only once
+  // the decision is shown (behind the briefing, the run's frame is hidden, and a copy never painted).
+  const drawn =
+    deciding && seen ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
   useDrawnUnseen(drawn, 'main.decision-main .consequence-column[data-ahead]');
   return ahead;
 }
