@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { drawUnseen } from '../ui/draw-unseen';
+import { isShown } from '../ui/is-shown';
 import { whenIdle } from '../ui/when-idle';
 
 /** Idle moments to wait for the hidden screens before giving up: React draws them after anything else. */
@@ -18,10 +19,8 @@ export function useDrawnUnseen(drawn: unknown, selector: string): void {
     let tries = 0;
     let cancel = () => {};
     const draw = () => {
-      const hidden = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-        // Never a copy of what is on screen. (jsdom cannot say: there, hidden is an Activity's style on the element.)
-        (e) => !(e.checkVisibility ? e.checkVisibility() : e.style.display !== 'none'),
-      );
+      // Never a copy of what is on screen.
+      const hidden = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => !isShown(e));
       if (hidden.length === 0 && ++tries < TRIES) {
         cancel = whenIdle(draw);
         return;

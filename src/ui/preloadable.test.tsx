@@ -10,6 +10,12 @@ function Side({ of }: { of: Preloadable<typeof module> }) {
   return useLoaded(of) ? <of.Component text="态势图" /> : <p>图未到</p>;
 }
 
+const fallbacks = { drawn: 0 };
+function Fallback() {
+  fallbacks.drawn++;
+  return <p>载入中</p>;
+}
+
 function Probe({ of }: { of: Preloadable<typeof module> }) {
   return <p>{useLoaded(of) ? '已到' : '未到'}</p>;
 }
@@ -55,14 +61,17 @@ describe('preloadable', () => {
   it('says when the code is here, fetching it, so the part is drawn without ever suspending', async () => {
     const load = vi.fn(() => Promise.resolve(module));
     const part = preloadable(load);
+    fallbacks.drawn = 0;
     render(
-      <Suspense fallback={<p>载入中</p>}>
+      <Suspense fallback={<Fallback />}>
         <Side of={part} />
       </Suspense>,
     );
     expect(screen.getByText('图未到')).toBeInTheDocument();
     expect(await screen.findByText('态势图')).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(1);
+    // Never suspended: the fallback, and React's hold on reveals after it, never came.
+    expect(fallbacks.drawn).toBe(0);
   });
 
   it('is true from the first render when the code came before', async () => {

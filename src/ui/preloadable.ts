@@ -19,6 +19,10 @@ export interface Preloadable<M extends { default: AnyComponent }> {
  * and React then holds back every reveal in that tree up to 300 ms after it (its throttling of
  * Suspense reveals). Here, once the module is in, `lazy` is given a thenable that answers at once,
  * which React reads as already resolved: it draws the component in the same render.
+ *
+ * A `Component` drawn before its module came and whose fetch then failed keeps that failure, as any
+ * React.lazy does (`preload` itself tries again): where a failed fetch must not end the screen, draw it
+ * only once `useLoaded` says it is here.
  */
 export function preloadable<M extends { default: AnyComponent }>(load: () => Promise<M>): Preloadable<M> {
   let loading: Promise<M> | undefined;

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { findName } from '../engine/names';
 import { type Grant, waiting } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -25,14 +26,16 @@ export function RequestsBoard({
   grants: readonly Grant[];
   clock: number;
 }) {
+  // The run's side and the debrief both show the board, one hidden beside the other for a moment.
+  const heading = useId();
   const asked = grants.filter((g) => g.requestedAt <= clock);
   if (asked.length === 0) return null;
   const actor = (id: string) => findName(scenario, 'actor', id);
   const power = (id: string) => scenario.powers?.find((p) => p.id === id)?.name ?? id;
   const time = (minutes: number) => formatGameTimeShort(scenario.clockStart, minutes);
   return (
-    <section className="requests-board" aria-labelledby="requests-heading">
-      <h2 id="requests-heading">请示与批复</h2>
+    <section className="requests-board" aria-labelledby={heading}>
+      <h2 id={heading}>请示与批复</h2>
       <ul>
         {asked.map((g, i) => {
           const status = requestStatus(g, clock);

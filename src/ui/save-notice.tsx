@@ -1,4 +1,5 @@
 import type { SaveProblem } from '../store/save-storage';
+import { isShown } from './is-shown';
 import { useSaveHealth } from './store-context';
 
 function message(problem: SaveProblem): string {
@@ -66,8 +67,8 @@ export function SaveNotice({ onExport, onExportRaw, onReload, onDismiss }: Props
             aria-label="知道了，关闭这条保存进度的提示"
             onClick={() => {
               onDismiss();
-              // The button is gone: the reader goes on at the page's heading.
-              document.querySelector<HTMLElement>('main h1')?.focus();
+              // The button is gone: the reader goes on at the heading of the screen shown.
+              [...document.querySelectorAll<HTMLElement>('main h1')].find(isShown)?.focus();
             }}
           >
             知道了

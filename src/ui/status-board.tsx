@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { RegionSnapshot } from '../engine/types';
 import type { WorldState } from '../engine/world';
 import type { Scenario } from '../scenario/schema';
@@ -7,14 +8,16 @@ const LEVEL = ['未启动', 'Ⅰ级', 'Ⅱ级', 'Ⅲ级', 'Ⅳ级'];
 
 /** Per region: infections, deaths, patients against beds, trust; then the supply stocks. */
 export function StatusBoard({ scenario, world }: { scenario: Scenario; world: WorldState }) {
+  // The run's side and the debrief both show the board, one hidden beside the other for a moment.
+  const heading = useId();
   const regions = scenario.regions ?? [];
   if (regions.length === 0) return null;
   const supplies = scenario.supplies ?? [];
   // A flood or a chemical leak has regions but no epidemic: show no infection columns then.
   const epidemic = scenario.epidemic !== undefined;
   return (
-    <section className="status-board" aria-labelledby="board-heading">
-      <h2 id="board-heading">
+    <section className="status-board" aria-labelledby={heading}>
+      <h2 id={heading}>
         各地态势 <span className="muted">应急响应：{LEVEL[world.responseLevel]}</span>
       </h2>
       <table>
