@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { type Preloadable, preloadable, useLoaded } from './preloadable';
@@ -79,5 +79,22 @@ describe('preloadable', () => {
     await part.preload();
     render(<Probe of={part} />);
     expect(screen.getByText('已到')).toBeInTheDocument();
+  });
+
+  it('leaves the part out when its code does not come, and fetches it again once back online', async () => {
+    const load = vi
+      .fn<() => Promise<typeof module>>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValue(module);
+    const part = preloadable(load);
+    render(<Probe of={part} />);
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    await act(() => Promise.resolve());
+    expect(screen.getByText('未到')).toBeInTheDocument();
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(await screen.findByText('已到')).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });
