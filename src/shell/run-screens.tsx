@@ -99,13 +99,22 @@ function useRunLeftForDebrief(active: Active, debrief: boolean): Active | null {
     if (!debrief) last.current = active;
   });
   // A run opened at its debrief has no screen of its own to keep.
-  const [gone, setGone] = useState(debrief);
-  useEffect(() => {
-    if (!debrief) return setGone(false);
-    return whenIdle(() => setGone(true));
-  }, [debrief]);
+  const kept = useKeptUntilIdle(!debrief);
   if (!debrief) return active;
-  return gone ? null : last.current;
+  return kept ? last.current : null;
+}
+
+/**
+ * True while `shown`, and once it is not, until the page is next idle: a screen left is hidden, not
+ * taken out, in the click that leaves it (the focused button in it is work the click need not wait for).
+ */
+function useKeptUntilIdle(shown: boolean): boolean {
+  const [kept, setKept] = useState(shown);
+  if (shown && !kept) setKept(true);
+  useEffect(() => {
+    if (!shown) return whenIdle(() => setKept(false));
+  }, [shown]);
+  return shown || kept;
 }
 
 /** The screen of a run before its debrief; memoised, so the screen left hidden is not drawn again. */
@@ -125,7 +134,7 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
     (view === 'decision' || (briefing && decisionAhead)) && node !== null,
     view === 'decision',
   );
-  const keptBriefing = useBriefingKept(briefing);
+  const keptBriefing = useKeptUntilIdle(briefing);
   const props = node && { scenario, state, node, shownAt: active.run.shownAt ?? Date.now() };
   // Each screen of the main column is drawn ahead, hidden, while the one before it is read, and
   // shown by the click as it is: the same element in the same place, so the click only swaps which
@@ -161,20 +170,22 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
       {run && <Activity mode={briefing ? 'hidden' : 'visible'}>{run}</Activity>}
     </>
   );
-  if (briefing) {
-    const first = decisionAhead && props && decision('hidden');
-    return screen(
-      first ? (
-        <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
-          {[
-            first,
-            ...consequencesAhead
-              .filter((c) => c.state.decisions.length === count + 1)
-              .map((c) => consequence('hidden', c.state, c.choiceId)),
-          ]}
-        </RunLayout>
-      ) : null,
+  // A decision's frame: its column (and the one leaving), then its choices' consequences drawn ahead;
+  // only this decision's, as those of the last one may still be there when 继续 came before an idle moment.
+  const decisionScreen = (columns: ReactElement[]) =>
+    props && (
+      <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
+        {[
+          ...columns,
+          ...consequencesAhead
+            .filter((c) => c.state.decisions.length === count + 1)
+            .map((c) => consequence('hidden', c.state, c.choiceId)),
+        ]}
+      </RunLayout>
     );
+  if (briefing) {
+    const first = decisionAhead && decision('hidden');
+    return screen((first && decisionScreen([first])) || null);
   }
   // Decision and consequence share one frame, kept from screen to screen: only the main column is
   // new, and the side's boards redraw only what changed (a remount of the whole page cost a frame).
@@ -196,35 +207,9 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
       </RunLayout>,
     );
   }
-  if (props && shown && view === 'decision') {
-    return screen(
-      <RunLayout scenario={scenario} state={state} step={decisionStep(state)} header={<DecisionHeader {...props} />}>
-        {[
-          ...(leaving ? [leaving] : []),
-          shown,
-          // Only this decision's: those of the last one may still be there when 继续 came before an idle moment.
-          ...consequencesAhead
-            .filter((c) => c.state.decisions.length === count + 1)
-            .map((c) => consequence('hidden', c.state, c.choiceId)),
-        ]}
-      </RunLayout>,
-    );
-  }
+  if (shown && view === 'decision') return screen(decisionScreen(leaving ? [leaving, shown] : [shown]) || null);
   return null;
 });
-
-/**
- * Whether the briefing is drawn: while it is read, and, hidden, after 开始推演 until the page is
- * idle (taking it out, the focused button in it, is work the click need not wait for).
- */
-function useBriefingKept(briefing: boolean): boolean {
-  const [kept, setKept] = useState(briefing);
-  if (briefing && !kept) setKept(true);
-  useEffect(() => {
-    if (!briefing) return whenIdle(() => setKept(false));
-  }, [briefing]);
-  return briefing || kept;
-}
 
 /**
  * The screen last shown in the main column, hidden rather than taken out when the next is shown,
