@@ -7,7 +7,11 @@
  *   the next screen changed, and input → the first frame after that change;
  * - the debrief painted after 查看复盘, in freshly loaded pages (its chunk not yet fetched);
  * - the harness's floor: the same timings on a page whose click changes one line of text, so that the
- *   transitions' figures can be read against what the timing itself and the wait for a frame cost.
+ *   transitions' figures can be read against what the timing itself and the wait for a frame cost;
+ * - the app's own screens without the app: the columns of a run played through, copied with the app's
+ *   styles into one page whose click shows the next as the app does (`display: none` lifted, focus in the
+ *   next frame), timed the same way: what a screen of this shape costs the browser, before any of the
+ *   app's own work.
  *
  * `npx tsx scripts/bench-browser.ts [--json]` prints them; scripts/bench.ts imports `browserFigures`.
  * The server and browser use this checkout's ports, 4310–4319.
@@ -48,6 +52,16 @@ export interface BrowserFigures {
     frameP95Ms: number;
     painted: Painted;
   };
+  /** The same timings on `swapPage`: a run's own columns, swapped with no script but the swap. */
+  swap: {
+    clicks: number;
+    columns: number;
+    domMedianMs: number;
+    domP95Ms: number;
+    frameMedianMs: number;
+    frameP95Ms: number;
+    painted: Painted;
+  };
 }
 
 /** Input → presented: how many timings the browser reported a paint for, their median and p95. */
@@ -68,6 +82,31 @@ const FLOOR_PAGE =
   '<button id="next">下一步</button><script>let n = 0; document.getElementById("next").onclick = () => { ' +
   'const line = document.createElement("p"); line.setAttribute("elementtiming", "screen"); ' +
   'line.textContent = "第" + ++n + "步"; document.querySelector("p").replaceWith(line); };</script>';
+const SWAP_CLICKS = 40;
+
+/**
+ * A run's columns as the app showed them, one shown at a time; each one's button shows the next: its
+ * column hidden (`display: none`) and the next shown under the pointer, focus moved in the next frame,
+ * as the app's click does. Nothing else runs: no framework, no header, no side.
+ */
+export function swapPage(css: string, columns: readonly string[]): string {
+  const sections = columns.map(
+    (html, i) =>
+      `<section class="swap-column${i === 0 ? ' on' : ''}"><button class="swap-next">下一步</button>${html}</section>`,
+  );
+  return (
+    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>swap</title><style>${css.replaceAll('</', '<\\/')}\n` +
+    '.swap{display:grid;max-width:900px;margin:0 auto}.swap-column:not(.on){display:none}</style>' +
+    `<body><div class="swap">${sections.join('')}</div><script>` +
+    'const columns = [...document.querySelectorAll(".swap-column")]; let shown = 0;' +
+    'for (const column of columns) column.querySelector(".swap-next").onclick = () => {' +
+    ' columns[shown].classList.remove("on"); shown = (shown + 1) % columns.length;' +
+    ' const next = columns[shown]; next.classList.add("on");' +
+    ' requestAnimationFrame(() => next.querySelector(".swap-next").focus({ preventScroll: true })); };' +
+    '</script>'
+  );
+}
+
 const VIEWPORT = { width: 1366, height: 768 };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -299,8 +338,17 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
   }
 }
 
-/** What the browser keeps of a run at its last consequence (查看复盘 on screen), played by number keys. */
-async function savedAtEnding(browser: Browser, origin: string): Promise<Record<string, string>> {
+interface PlayedThrough {
+  /** What the browser keeps of the run at its last consequence (查看复盘 on screen). */
+  saved: Record<string, string>;
+  /** Each screen's main column as shown, without what was hidden in it (screens drawn ahead). */
+  columns: string[];
+  /** The app's styles, as the page has them. */
+  css: string;
+}
+
+/** The first drill played to its last consequence, its first choice each time. */
+async function playedThrough(browser: Browser, origin: string): Promise<PlayedThrough> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
@@ -309,17 +357,23 @@ async function savedAtEnding(browser: Browser, origin: string): Promise<Record<s
     // 开始推演 clicked, not Enter: the briefing focuses it in an effect, which may not have run yet.
     await page.locator('main.briefing .actions button.primary').click();
     await page.locator('main.briefing').waitFor({ state: 'detached' });
+    const columns: string[] = [];
     for (let i = 0; i < 200; i++) {
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
+      columns.push(await page.evaluate(shownColumn));
       if ((await page.locator(CHOICE).count()) > 0) await page.locator(CHOICE).first().click();
       else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
         // The app writes its save in an idle moment after the screen is painted: read after that.
-        return await page.evaluate(
+        const saved = await page.evaluate(
           () =>
             new Promise<Record<string, string>>((done) =>
               window.requestIdleCallback(() => done({ ...window.localStorage }), { timeout: 2000 }),
             ),
         );
+        const css = await page.evaluate(() =>
+          [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
+        );
+        return { saved, columns, css };
       } else await page.locator(NEXT).click();
     }
     throw new Error('the first drill did not end within 200 screens');
@@ -386,6 +440,45 @@ async function floorTimings(browser: Browser, origin: string): Promise<Timing[]>
   }
 }
 
+/** The main column shown, copied without what is hidden in it (the screens drawn ahead) and without its ids. */
+function shownColumn(): string {
+  const shown = [...document.querySelectorAll('main.decision-main > *')].find(
+    (e) => !e.closest('[inert]') && e.checkVisibility(),
+  );
+  if (!shown) throw new Error('no column shown');
+  const copy = shown.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[style*="display: none"]')) hidden.remove();
+  for (const named of copy.querySelectorAll('[id]')) named.removeAttribute('id');
+  // In a main column of its own, so the styles the app gives a column there hold for the copy.
+  const main = document.createElement('main');
+  main.className = (shown.parentElement as Element).className;
+  main.append(copy);
+  return main.outerHTML;
+}
+
+/** `swapPage`'s buttons clicked, and pressed with Enter, as the transitions are, each timed as they are. */
+async function swapTimings(browser: Browser, origin: string): Promise<Timing[]> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: TIMING_SCRIPT });
+    await page.goto(`${origin}/floor/swap.html`);
+    const timings: Timing[] = [];
+    for (let i = 0; i < SWAP_CLICKS; i++) {
+      const next = page.locator('.swap-column.on .swap-next');
+      await arm(page, 'swap');
+      if (i % 4 < 2) {
+        await next.focus();
+        await page.keyboard.press('Enter');
+      } else await next.click();
+      timings.push(await lastTiming(page));
+    }
+    return timings;
+  } finally {
+    await context.close();
+  }
+}
+
 export async function browserFigures(): Promise<BrowserFigures> {
   const built = await buildBoth();
   const { server, origin } = await serve({ '/app/': built.app, '/bare/': built.bare, '/floor/': built.floor });
@@ -410,8 +503,10 @@ export async function browserFigures(): Promise<BrowserFigures> {
       await playDrill(browser, origin, drill, timings, TRANSITIONS);
     }
     const floor = await floorTimings(browser, origin);
+    const { saved, columns, css } = await playedThrough(browser, origin);
+    await writeFile(join(built.floor, 'swap.html'), swapPage(css, columns));
+    const swap = await swapTimings(browser, origin);
 
-    const saved = await savedAtEnding(browser, origin);
     const opened: Timing[] = [];
     for (let i = 0; i < DEBRIEFS; i++) opened.push(await debriefCold(browser, origin, saved));
     const debriefs = opened.map((t) => (t.frame as number) - t.input);
@@ -430,6 +525,7 @@ export async function browserFigures(): Promise<BrowserFigures> {
       bareReactMs: round(bareReactMs),
       firstCardRatio: Math.round((firstCardMs / bareReactMs) * 100) / 100,
       floor: { clicks: floor.length, ...summary(floor) },
+      swap: { clicks: swap.length, columns: columns.length, ...summary(swap) },
     };
   } finally {
     await browser.close();
@@ -447,13 +543,13 @@ function print(f: BrowserFigures): void {
     `input → DOM of the next screen, p95 (${f.transitions})`,
     `${f.domP95Ms} ms`,
     '≤ 8 ms',
-    `median ${f.domMedianMs} ms; a one-line page p95 ${f.floor.domP95Ms} ms`,
+    `median ${f.domMedianMs} ms; a one-line page p95 ${f.floor.domP95Ms} ms; its screens alone p95 ${f.swap.domP95Ms} ms`,
   );
   row(
     'input → first frame after it, p95',
     `${f.frameP95Ms} ms`,
     '≤ 16.7 ms',
-    `median ${f.frameMedianMs} ms; SugarCube 2.37 p95 13.3 ms; a one-line page p95 ${f.floor.frameP95Ms} ms`,
+    `median ${f.frameMedianMs} ms; SugarCube 2.37 p95 13.3 ms; a one-line page p95 ${f.floor.frameP95Ms} ms; its screens alone p95 ${f.swap.frameP95Ms} ms`,
   );
   row(
     `input → heading presented, after raster (${f.painted.count})`,

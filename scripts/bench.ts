@@ -115,6 +115,10 @@ if (!nodeOnly) {
 /** A series of paints as the browser reported them presented. */
 const presented = (p: Painted) => `median ${figure(p.medianMs)}, p95 ${figure(p.p95Ms)} ms over ${p.count}`;
 const frameTarget = `≤ ${TARGET.frameP95} ms, median < SugarCube's ${TARGET.sugarCube}`;
+/** The app's own screens swapped with nothing else running: what their shape alone costs the browser. */
+const screensAlone = (swap: BrowserFigures['swap'], measure: 'dom' | 'frame') =>
+  `its screens alone (the ${swap.columns} columns of a run played through, swapped by a bare page): ` +
+  `median ${swap[`${measure}MedianMs`]}, p95 ${swap[`${measure}P95Ms`]} ms over ${swap.clicks} clicks`;
 const sugarCube = { name: "SugarCube 2.37 p95 (the issue's, not run)", value: TARGET.sugarCube, unit: 'ms' };
 const browserRows: Row[] = browser
   ? [
@@ -127,7 +131,7 @@ const browserRows: Row[] = browser
         note:
           `median ${figure(browser.domMedianMs)} ms over ${browser.transitions} transitions; ` +
           `the harness's floor, a page whose click changes one line: median ${figure(browser.floor.domMedianMs)}, ` +
-          `p95 ${figure(browser.floor.domP95Ms)} ms over ${browser.floor.clicks} clicks`,
+          `p95 ${figure(browser.floor.domP95Ms)} ms over ${browser.floor.clicks} clicks; ${screensAlone(browser.swap, 'dom')}`,
       }),
       measured({
         name: 'click or key → first animation frame after that change, p95',
@@ -138,7 +142,8 @@ const browserRows: Row[] = browser
         extra: [browser.frameMedianMs < TARGET.sugarCube],
         note:
           `median ${figure(browser.frameMedianMs)} ms; the harness's floor, a page whose click changes one line: ` +
-          `median ${figure(browser.floor.frameMedianMs)}, p95 ${figure(browser.floor.frameP95Ms)} ms. ` +
+          `median ${figure(browser.floor.frameMedianMs)}, p95 ${figure(browser.floor.frameP95Ms)} ms; ` +
+          `${screensAlone(browser.swap, 'frame')}. ` +
           `Presented, after raster (Element Timing): ${presented(browser.painted)}; the floor's ${presented(browser.floor.painted)}`,
       }),
       measured({

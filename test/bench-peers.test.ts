@@ -82,3 +82,38 @@ describe('the drill content preloaded (scripts/bench-first-load.ts)', () => {
     expect(namesFile('./assets/index-abc.js', 'assets/shipped-drills-abc.js')).toBe(false);
   });
 });
+
+describe("the app's screens alone (scripts/bench-browser.ts)", () => {
+  it('shows one column, and its button shows the next as the app does: the last hidden, focus moved a frame later', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { swapPage } = await import('../scripts/bench-browser');
+    const columns = [
+      '<main class="decision-main"><h1>一</h1></main>',
+      '<main class="decision-main"><h1>二</h1></main>',
+    ];
+    const page = new JSDOM(swapPage('h1 { color: red }', columns), {
+      runScripts: 'dangerously',
+      pretendToBeVisual: true,
+    });
+    const { document } = page.window;
+    const shown = () =>
+      [...document.querySelectorAll('.swap-column')].filter((c) => page.window.getComputedStyle(c).display !== 'none');
+    const headings = () => shown().map((c) => c.querySelector('h1')?.textContent);
+    const button = () => {
+      const found = shown()[0]?.querySelector<HTMLButtonElement>('.swap-next');
+      if (!found) throw new Error('no column shown with its button');
+      return found;
+    };
+    expect(headings()).toEqual(['一']);
+    expect(page.window.getComputedStyle(document.querySelector('h1') as Element).color).toBe('rgb(255, 0, 0)');
+
+    button().click();
+    expect(headings()).toEqual(['二']);
+    await new Promise((done) => page.window.requestAnimationFrame(done));
+    expect(document.activeElement).toBe(button());
+    // Round and round: after the last column, the first again.
+    button().click();
+    expect(headings()).toEqual(['一']);
+    page.window.close();
+  });
+});
