@@ -31,8 +31,9 @@ test('a drill with a script-injection vector in every text field is imported, pl
   await page.keyboard.press('Enter');
   await playToDebrief(page);
   await expect(page.getByRole('heading', { name: '三项得分' })).toBeVisible();
-  // References, quotes and reasons on the debrief carry the marker too, shown as the text it is.
-  await expect(page.locator('main')).toContainText(MARKER);
+  // References, quotes and reasons on the debrief carry the marker too, shown as the text it is. The
+  // debrief's own main, by its role: the run's stays in the page, hidden, until the page is idle.
+  await expect(page.getByRole('main')).toContainText(MARKER);
 
   await page.getByRole('button', { name: '返回演练库' }).click();
   await page
