@@ -54,7 +54,9 @@ export interface BrowserFigures {
   };
   /** The same timings on `swapPage`: a run's own columns, swapped with no script but the swap. */
   swap: {
-    clicks: number;
+    /** Clicks and Enter presses, half each, as the transitions are. */
+    inputs: number;
+    /** The columns shown: each input shows one never shown before in that page. */
     columns: number;
     domMedianMs: number;
     domP95Ms: number;
@@ -82,7 +84,7 @@ const FLOOR_PAGE =
   '<button id="next">下一步</button><script>let n = 0; document.getElementById("next").onclick = () => { ' +
   'const line = document.createElement("p"); line.setAttribute("elementtiming", "screen"); ' +
   'line.textContent = "第" + ++n + "步"; document.querySelector("p").replaceWith(line); };</script>';
-const SWAP_CLICKS = 40;
+const SWAP_INPUTS = 40;
 
 /**
  * A run's columns as the app showed them, one shown at a time; each one's button shows the next: its
@@ -441,7 +443,7 @@ async function floorTimings(browser: Browser, origin: string): Promise<Timing[]>
 }
 
 /** The main column shown, copied without what is hidden in it (the screens drawn ahead) and without its ids. */
-function shownColumn(): string {
+export function shownColumn(): string {
   const shown = [...document.querySelectorAll('main.decision-main > *')].find(
     (e) => !e.closest('[inert]') && e.checkVisibility(),
   );
@@ -464,7 +466,7 @@ async function swapTimings(browser: Browser, origin: string): Promise<Timing[]> 
     await page.addInitScript({ content: TIMING_SCRIPT });
     await page.goto(`${origin}/floor/swap.html`);
     const timings: Timing[] = [];
-    for (let i = 0; i < SWAP_CLICKS; i++) {
+    for (let i = 0; i < SWAP_INPUTS; i++) {
       const next = page.locator('.swap-column.on .swap-next');
       await arm(page, 'swap');
       if (i % 4 < 2) {
@@ -504,6 +506,9 @@ export async function browserFigures(): Promise<BrowserFigures> {
     }
     const floor = await floorTimings(browser, origin);
     const { saved, columns, css } = await playedThrough(browser, origin);
+    // Each input shows a column the page has not laid out yet, as each of the app's screens is new.
+    if (columns.length <= SWAP_INPUTS)
+      throw new Error(`the first drill showed ${columns.length} columns; ${SWAP_INPUTS + 1} are timed`);
     await writeFile(join(built.floor, 'swap.html'), swapPage(css, columns));
     const swap = await swapTimings(browser, origin);
 
@@ -525,7 +530,7 @@ export async function browserFigures(): Promise<BrowserFigures> {
       bareReactMs: round(bareReactMs),
       firstCardRatio: Math.round((firstCardMs / bareReactMs) * 100) / 100,
       floor: { clicks: floor.length, ...summary(floor) },
-      swap: { clicks: swap.length, columns: columns.length, ...summary(swap) },
+      swap: { inputs: swap.length, columns: swap.length + 1, ...summary(swap) },
     };
   } finally {
     await browser.close();

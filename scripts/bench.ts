@@ -117,8 +117,8 @@ const presented = (p: Painted) => `median ${figure(p.medianMs)}, p95 ${figure(p.
 const frameTarget = `≤ ${TARGET.frameP95} ms, median < SugarCube's ${TARGET.sugarCube}`;
 /** The app's own screens swapped with nothing else running: what their shape alone costs the browser. */
 const screensAlone = (swap: BrowserFigures['swap'], measure: 'dom' | 'frame') =>
-  `its screens alone (the ${swap.columns} columns of a run played through, swapped by a bare page): ` +
-  `median ${swap[`${measure}MedianMs`]}, p95 ${swap[`${measure}P95Ms`]} ms over ${swap.clicks} clicks`;
+  `its screens alone (${swap.columns} columns of a run played through, swapped by a bare page): ` +
+  `median ${swap[`${measure}MedianMs`]}, p95 ${swap[`${measure}P95Ms`]} ms over ${swap.inputs} inputs`;
 const sugarCube = { name: "SugarCube 2.37 p95 (the issue's, not run)", value: TARGET.sugarCube, unit: 'ms' };
 const browserRows: Row[] = browser
   ? [

@@ -107,13 +107,39 @@ describe("the app's screens alone (scripts/bench-browser.ts)", () => {
     expect(headings()).toEqual(['一']);
     expect(page.window.getComputedStyle(document.querySelector('h1') as Element).color).toBe('rgb(255, 0, 0)');
 
-    button().click();
+    const pressed = button();
+    pressed.focus();
+    pressed.click();
     expect(headings()).toEqual(['二']);
+    // Focus moves in the next frame, not in the click.
+    expect(document.activeElement).toBe(pressed);
     await new Promise((done) => page.window.requestAnimationFrame(done));
     expect(document.activeElement).toBe(button());
     // Round and round: after the last column, the first again.
     button().click();
     expect(headings()).toEqual(['一']);
     page.window.close();
+  });
+
+  it('copies the column shown, without the columns drawn ahead, the copies drawn unseen, or what is hidden in it', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { shownColumn } = await import('../scripts/bench-browser');
+    const page = new JSDOM(
+      '<main class="decision-main">' +
+        '<div class="consequence-column" inert><h1>一份看不见的副本</h1></div>' +
+        '<div class="decision-column" style="display: none !important;"><h1>提前画好的下一个决定</h1></div>' +
+        '<div class="consequence-column"><h1 id="h-1">眼前这一屏</h1><p>正文</p>' +
+        '<div style="display: none !important;">藏着的</div></div>' +
+        '</main>',
+      { runScripts: 'outside-only' },
+    );
+    const { window } = page;
+    // What Chromium's checkVisibility says of these: hidden when its own display is none.
+    window.eval('Element.prototype.checkVisibility = function () { return this.style.display !== "none"; }');
+    const copy = window.eval(`(${shownColumn.toString()})()`) as string;
+    page.window.close();
+    expect(copy).toBe(
+      '<main class="decision-main"><div class="consequence-column"><h1>眼前这一屏</h1><p>正文</p></div></main>',
+    );
   });
 });
