@@ -58,22 +58,21 @@ function settled<M>(module: M): Promise<M> {
  */
 export function useLoaded<M extends { default: AnyComponent }>(part: Preloadable<M>): boolean {
   const [loaded, setLoaded] = useState(part.loaded);
-  const [tries, setTries] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each try (back online) fetches again
   useEffect(() => {
     if (loaded) return;
     let current = true;
-    const again = () => setTries((n) => n + 1);
-    part.preload().then(
-      () => current && setLoaded(true),
-      // Not here (offline): the part is left out, the rest of the screen says what it would, and it
-      // is fetched again when the browser is back online.
-      () => current && window.addEventListener('online', again, { once: true }),
-    );
+    const fetchPart = () =>
+      part.preload().then(
+        () => current && setLoaded(true),
+        // Not here (offline): the part is left out, the rest of the screen says what it would, and it
+        // is fetched again when the browser is back online.
+        () => current && window.addEventListener('online', fetchPart, { once: true }),
+      );
+    fetchPart();
     return () => {
       current = false;
-      window.removeEventListener('online', again);
+      window.removeEventListener('online', fetchPart);
     };
-  }, [part, loaded, tries]);
+  }, [part, loaded]);
   return loaded;
 }
