@@ -42,12 +42,16 @@ describe('a decision', () => {
     expect(screen.getAllByRole('main')).toHaveLength(1);
 
     await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
-    // The very element drawn ahead, now shown, and drawn from the run as it now stands.
+    // The very element drawn ahead, shown by the click itself: the run's change follows the frame.
     const heading = screen.getByRole('heading', { level: 1, name: '先派人核实' });
     expect(verify?.contains(heading)).toBe(true);
     expect(verify?.style.display).not.toBe('none');
+    expect(container.querySelector<HTMLElement>('.decision-column')?.style.display).toBe('none');
+    expect(store.getState().run).toBe(before);
+    // Then the run takes the choice, and React draws the same element from the run as it now stands.
+    await waitFor(() => expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']));
     expect(verify?.hasAttribute('data-ahead')).toBe(false);
-    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+    expect(verify?.contains(screen.getByRole('heading', { level: 1, name: '先派人核实' }))).toBe(true);
     expect(screen.getByText('核实用了一整天。')).toBeInTheDocument();
     // The one not taken goes once the page is idle; its headings never share an id with the one shown.
     await waitFor(() => expect(container.querySelectorAll('.consequence-column')).toHaveLength(1));
@@ -204,7 +208,7 @@ describe('the briefing', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
     expect(verify?.contains(screen.getByRole('heading', { level: 1, name: '先派人核实' }))).toBe(true);
-    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+    await waitFor(() => expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']));
   });
 });
 

@@ -20,6 +20,7 @@ import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
 import { DebriefScreen, preloadDebrief } from '../ui/debrief-loader';
 import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-screen';
 import { RunLayout } from '../ui/run-layout';
+import { consequenceColumn, decisionColumn } from '../ui/show-drawn-ahead';
 import { whenIdle } from '../ui/when-idle';
 import { AheadBoundary } from './ahead-boundary';
 import { useDrawnUnseen } from './use-drawn-unseen';
@@ -40,14 +41,14 @@ type Mode = 'visible' | 'hidden';
 
 /**
  * A column of the main screen, shown or drawn ahead (hidden), keyed so that the click shows the very
- * element drawn ahead. `data-ahead` marks one made hidden, for the copy drawn unseen: the screen
+ * element drawn ahead (`data-column`: found by that key when the input shows it, `showDrawnAhead`). `data-ahead` marks one made hidden, for the copy drawn unseen: the screen
  * leaving is hidden too, until idle, but it was made shown, and a copy of it would be work for nothing.
  */
 function column(key: string, mode: Mode, className: string, screen: ReactNode): ReactElement<{ mode: Mode }> {
   return (
     <Activity key={key} mode={mode}>
       <AheadBoundary mode={mode}>
-        <div className={className} data-ahead={mode === 'hidden' ? '' : undefined}>
+        <div className={className} data-column={key} data-ahead={mode === 'hidden' ? '' : undefined}>
           {screen}
         </div>
       </AheadBoundary>
@@ -142,14 +143,14 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
   const decision = (mode: Mode) =>
     props &&
     column(
-      `decision:${count}`,
+      decisionColumn(count),
       mode,
       'decision-column',
       <Decision scenario={scenario} state={state} node={props.node} />,
     );
   const consequence = (mode: Mode, of: RunState, choiceId: string) =>
     column(
-      `consequence:${of.decisions.length}:${choiceId}`,
+      consequenceColumn(of.decisions.length, choiceId),
       mode,
       'consequence-column',
       <Consequence scenario={scenario} state={of} />,

@@ -131,10 +131,16 @@ export interface RunSlice {
   startTrial: (origin: Origin) => void;
   /** From the briefing to the first decision. */
   beginDecisions: () => void;
-  /** Takes a choice (or TIMEOUT); the real time used is measured here. False when it cannot be taken. */
-  decide: (choiceId: string) => boolean;
-  /** From a consequence to the next decision, or to the debrief when the drill has ended. */
-  proceed: () => void;
+  /**
+   * Takes a choice (or TIMEOUT), answered at `at` (wall-clock ms; now when not given): the real time
+   * used is measured from the decision's showing to then. False when it cannot be taken.
+   */
+  decide: (choiceId: string, at?: number) => boolean;
+  /**
+   * From a consequence to the next decision (shown at `at`, now when not given: its countdown starts
+   * then), or to the debrief when the drill has ended. False when the run is not on a consequence.
+   */
+  proceed: (at?: number) => boolean;
   /**
    * The trainee's name or number for the results file, kept with the run: trimmed and cut to
    * MAX_TRAINEE_LENGTH characters; empty clears it.

@@ -36,6 +36,26 @@ describe('app store', () => {
     expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: 4_200 }]);
   });
 
+  it('measures to the moment answered when told it (a screen shown by the input, the run changed a frame later)', () => {
+    const { store, advance } = setup();
+    store.getState().startRun('ui-drill');
+    store.getState().beginDecisions();
+    const shownAt = store.now();
+    advance(4_200);
+    const answered = store.now();
+    advance(90);
+    expect(store.getState().decide('report', answered)).toBe(true);
+    expect(store.getState().run?.decisions).toEqual([{ choiceId: 'report', realMs: answered - shownAt }]);
+    // The next decision's countdown starts when 继续 showed it, not when the run took it in.
+    const continued = store.now();
+    advance(90);
+    expect(store.getState().proceed(continued)).toBe(true);
+    expect(store.getState().run?.shownAt).toBe(continued);
+    // Only from a consequence.
+    expect(store.getState().proceed()).toBe(false);
+    expect(store.getState().run?.view).toBe('decision');
+  });
+
   it('saves only the drill id, content hash, seed, decision log, view and the drill as it was', () => {
     const { store, storage } = setup();
     store.getState().startRun('ui-drill');

@@ -101,7 +101,17 @@ export function createAppStore(deps: StoreDeps, { shipped }: { shipped?: readonl
     saves.flush();
     drafts.flush();
   };
-  return Object.assign(store, { health, derivedRuns, drafts, reloadDraft, savePending: saves.pending, flushSaves });
+  // The store's clock, for an input that is answered now and committed a frame later (`decide`'s `at`).
+  const now = deps.now;
+  return Object.assign(store, {
+    health,
+    derivedRuns,
+    drafts,
+    reloadDraft,
+    savePending: saves.pending,
+    flushSaves,
+    now,
+  });
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -64,14 +64,14 @@ export const createRunSlice =
         state.run.view = 'decision';
         state.run.shownAt = deps.now();
       }),
-    decide: (choiceId) => {
+    decide: (choiceId, at = deps.now()) => {
       const { run } = get();
       const drill = drillOfRun(get());
       if (!run || !drill || run.view !== 'decision') return false;
       const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin, run.timeLimits);
       if (!replayed.ok) return false;
       const { choose, currentDecision } = runEngine();
-      let realMs = Math.max(0, deps.now() - (run.shownAt ?? deps.now()));
+      let realMs = Math.max(0, at - (run.shownAt ?? at));
       const limit = currentDecision(drill.scenario, replayed.state)?.timeLimitSec;
       const allowed = limit === undefined ? null : allowedSec(limit, run.timeLimits ?? 'x1');
       // A timeout counts the time allowed, not the hour the trainee may have been away.
@@ -88,24 +88,25 @@ export const createRunSlice =
         state.run.decisions.push({ choiceId, realMs });
         state.run.view = 'consequence';
         state.run.shownAt = null;
-        if (next.ending !== null) state.run.endedAt = deps.now();
+        if (next.ending !== null) state.run.endedAt = at;
       });
       const saved = get().run;
       if (saved)
         derivedRuns.remember(drill.scenario, saved.seed, saved.decisions, saved.origin, next, saved.timeLimits);
       return true;
     },
-    proceed: () => {
+    proceed: (at = deps.now()) => {
       const { run } = get();
       const drill = drillOfRun(get());
-      if (!run || !drill || run.view !== 'consequence') return;
+      if (!run || !drill || run.view !== 'consequence') return false;
       const replayed = derivedRuns.derive(drill.scenario, run.seed, run.decisions, run.origin, run.timeLimits);
       const ended = replayed.ok && replayed.state.ending !== null;
       set((state) => {
         if (!state.run) return;
         state.run.view = ended ? 'debrief' : 'decision';
-        state.run.shownAt = ended ? null : deps.now();
+        state.run.shownAt = ended ? null : at;
       });
+      return true;
     },
     runNotice: null,
     dismissRunNotice: () =>

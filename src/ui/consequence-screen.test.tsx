@@ -36,7 +36,7 @@ describe('<ConsequenceScreen>', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '继续' })).toHaveFocus());
     await userEvent.keyboard('{Enter}');
     expect(screen.getByRole('heading', { level: 1, name: '是否发布信息' })).toBeInTheDocument();
-    expect(store.getState().run?.view).toBe('decision');
+    await waitFor(() => expect(store.getState().run?.view).toBe('decision'));
   });
 
   it('says how long passed until the next situation when the next node is set for later', () => {

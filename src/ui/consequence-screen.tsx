@@ -13,8 +13,9 @@ import { formatGameTime, formatValue } from './format';
 import { RunLayout } from './run-layout';
 import { ScoreEventList } from './score-event-list';
 import { SCREEN_PAINTED } from './screen-painted';
+import { commitShown, decisionColumn, showDrawnAhead } from './show-drawn-ahead';
 import { RegionChanges } from './status-board';
-import { useApp } from './store-context';
+import { useApp, useAppStore } from './store-context';
 
 /** One line per variable: its value before the decision and after all of the decision's effects. */
 function netChanges(changes: readonly VarChange[]): VarChange[] {
@@ -45,6 +46,7 @@ export const consequenceStep = (state: RunState) => `第 ${state.timeline.length
 /** What the last decision did: its feedback, what changed in the world and why, its score events. */
 export function ConsequenceMain({ scenario, state }: Props) {
   const proceed = useApp((s) => s.proceed);
+  const store = useAppStore();
   const button = useRef<HTMLButtonElement>(null);
   // Each drawn its own: the consequences of a decision's choices are drawn ahead side by side, hidden.
   const id = useId();
@@ -69,6 +71,15 @@ export function ConsequenceMain({ scenario, state }: Props) {
   const news = requestNews(state.grants, entry.clockAt, entry.clockNext);
   const measures = choice?.world ?? [];
   const hasWorld = (scenario.regions ?? []).length > 0;
+
+  function next() {
+    commitShown();
+    const at = store.now();
+    if (store.getState().run?.view !== 'consequence') return;
+    // The next decision drawn ahead is shown by the click; the debrief has its own (drawn ahead, an Activity).
+    const key = decisionColumn(state.decisions.length);
+    if (state.ending !== null || !showDrawnAhead(button.current, key, 'h1', () => proceed(at))) proceed(at);
+  }
 
   return (
     <>
@@ -151,7 +162,7 @@ export function ConsequenceMain({ scenario, state }: Props) {
         <ScoreEventList scenario={scenario} events={events} label="本次决定的评分" />
       </section>
       <div className="actions">
-        <button type="button" className="primary" ref={button} onClick={proceed}>
+        <button type="button" className="primary" ref={button} onClick={next}>
           {state.ending ? '查看复盘' : '继续'}
         </button>
       </div>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/accessibility';
@@ -59,7 +59,7 @@ describe('<DecisionScreen>', () => {
   it('takes a choice by mouse', async () => {
     const { store } = renderComponent();
     await userEvent.click(screen.getByRole('button', { name: /立即网络直报/ }));
-    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['report']);
+    await waitFor(() => expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['report']));
   });
 
   it('counts down, warns in the last 10 seconds, and records a timeout when time runs out', async () => {
@@ -81,6 +81,31 @@ describe('<DecisionScreen>', () => {
     expect(run?.decisions[0]?.choiceId).toBe('$timeout');
     expect(screen.getByText('超时')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('等待上级指示');
+  });
+
+  it('lets a choice shown in time stand when the countdown runs out before the run has taken it', async () => {
+    const { store, container } = renderComponent();
+    // The consequences drawn ahead, hidden, as the page was idle.
+    await waitFor(() => expect(container.querySelectorAll('.consequence-column')).toHaveLength(2));
+    // No frame comes (a page in the background), so the run takes the choice only when something asks it to.
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      vi.setSystemTime(Date.now() + 29_800);
+      await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
+      expect(screen.getByRole('heading', { level: 1, name: '先派人核实' })).toBeInTheDocument();
+      expect(store.getState().run?.decisions).toEqual([]);
+      // The countdown's next tick finds the 30 seconds gone: the choice shown goes in first, and no timeout after it.
+      await act(async () => {
+        vi.advanceTimersByTime(400);
+      });
+      const [decision, ...rest] = store.getState().run?.decisions ?? [];
+      expect(decision?.choiceId).toBe('verify');
+      expect(decision?.realMs).toBeLessThan(30_000);
+      expect(rest).toEqual([]);
+      expect(screen.getByRole('heading', { level: 1, name: '先派人核实' })).not.toHaveTextContent('超时');
+    } finally {
+      frame.mockRestore();
+    }
   });
 
   it('under the instructor’s ×2, counts down twice the drill’s limit and says so', async () => {
@@ -148,6 +173,7 @@ describe('the in-game time and variables in a drill’s text', () => {
       await userEvent.click(screen.getByRole('button', { name: first === 'report' ? /立即网络直报/ : /先派人核实/ }));
       if (first === 'verify') expect(screen.getByText('16:00，核实完毕。')).toBeInTheDocument();
       await userEvent.click(screen.getByRole('button', { name: '继续' }));
+      await waitFor(() => expect(store.getState().run?.view).toBe('decision'));
       expect(screen.getByText(`${time}，网上传言越来越多。公众信任 ${trust}。`)).toBeInTheDocument();
       unmount();
     }

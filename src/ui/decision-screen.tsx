@@ -8,7 +8,8 @@ import { Countdown, NoCountdown } from './countdown';
 import { useFocusSoon } from './focus-soon';
 import { RunLayout } from './run-layout';
 import { SCREEN_PAINTED } from './screen-painted';
-import { useApp } from './store-context';
+import { commitShown, consequenceColumn, showDrawnAhead } from './show-drawn-ahead';
+import { useApp, useAppStore } from './store-context';
 
 interface Props {
   scenario: Scenario;
@@ -48,7 +49,11 @@ export function DecisionHeader({ node, state, shownAt }: Props) {
         limitSec={limitSec}
         setting={timeLimits}
         shownAt={shownAt}
-        onExpire={() => decide(TIMEOUT)}
+        onExpire={() => {
+          // A choice answered in time, whose screen is shown and its change not yet in, goes first.
+          commitShown();
+          decide(TIMEOUT);
+        }}
       />
     );
   return drillTimed ? <NoCountdown limitSec={node.timeLimitSec as number} /> : null;
@@ -57,11 +62,26 @@ export function DecisionHeader({ node, state, shownAt }: Props) {
 /** The decision's own column: its title, the situation and the choices, answered by click or digit key. */
 export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) {
   const decide = useApp((s) => s.decide);
+  const store = useAppStore();
   const choices = useMemo(() => offeredChoices(scenario, state), [scenario, state]);
   const heading = useRef<HTMLHeadingElement>(null);
   const { limitSec, timed } = useLimit(node);
   // Its own: the next decision is drawn ahead, hidden, beside the one leaving.
   const id = useId();
+
+  const take = (choiceId: string) => {
+    commitShown();
+    const at = store.now();
+    const run = store.getState().run;
+    if (run?.view !== 'decision') return;
+    // The consequence drawn ahead is the store's own unless the answer came after the limit (a timeout).
+    const inTime = limitSec === null || at - (run.shownAt ?? at) < limitSec * 1000;
+    const key = consequenceColumn(state.decisions.length + 1, choiceId);
+    const shown = inTime && showDrawnAhead(heading.current, key, '.actions button.primary', () => decide(choiceId, at));
+    if (!shown) decide(choiceId, at);
+  };
+  const takeRef = useRef(take);
+  takeRef.current = take;
 
   // A new decision: move focus to its title so a screen reader starts there.
   useFocusSoon(heading, [node.id, state.decisions.length]);
@@ -75,11 +95,11 @@ export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) 
       const choice = choices[n - 1];
       if (!choice) return;
       e.preventDefault();
-      decide(choice.id);
+      takeRef.current(choice.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [choices, decide]);
+  }, [choices]);
 
   return (
     <>
@@ -103,7 +123,7 @@ export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) 
               type="button"
               className="choice"
               aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
-              onClick={() => decide(choice.id)}
+              onClick={() => take(choice.id)}
             >
               <kbd>{i + 1}</kbd>
               <span>{choice.label}</span>

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commitShown, showDrawnAhead } from './show-drawn-ahead';
+
+/** A main column as React's Activity leaves it: one column shown, the others `display: none !important`. */
+function columns(...keys: string[]) {
+  const main = document.createElement('main');
+  for (const [i, key] of keys.entries()) {
+    const column = document.createElement('div');
+    column.dataset.column = key;
+    column.innerHTML = `<h1 tabindex="-1">${key}</h1><button type="button">继续</button>`;
+    if (i > 0) column.style.setProperty('display', 'none', 'important');
+    main.append(column);
+  }
+  document.body.append(main);
+  const at = (key: string) => main.querySelector(`[data-column="${key}"]`) as HTMLElement;
+  return { main, at };
+}
+
+const shown = (e: HTMLElement) => e.style.display !== 'none';
+
+describe('showDrawnAhead', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    commitShown();
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  it('shows the column drawn ahead in the input, and commits the run after the frame', () => {
+    const { at } = columns('decision:0', 'consequence:1:a', 'consequence:1:b');
+    const commit = vi.fn(() => true);
+    expect(showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:b', 'button', commit)).toBe(true);
+    expect(shown(at('consequence:1:b'))).toBe(true);
+    expect(shown(at('decision:0'))).toBe(false);
+    expect(shown(at('consequence:1:a'))).toBe(false);
+    // Hidden as React hides it, so React's own reveal and hiding find it as they left it.
+    expect(at('decision:0').style.getPropertyPriority('display')).toBe('important');
+    expect(commit).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(commit).toHaveBeenCalledTimes(1);
+    // Focus moved in the frame, to the control asked for.
+    expect(document.activeElement).toBe(at('consequence:1:b').querySelector('button'));
+  });
+
+  it('commits at once when a key or a press comes before the frame, before anything else sees it', () => {
+    const { at } = columns('decision:0', 'consequence:1:a');
+    const order: string[] = [];
+    const commit = vi.fn(() => {
+      order.push('commit');
+      return true;
+    });
+    window.addEventListener('keydown', () => order.push('key'));
+    showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', commit);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    vi.runAllTimers();
+    expect(order).toEqual(['commit', 'key']);
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts the screen back when the run refuses the change', () => {
+    const { at } = columns('decision:0', 'consequence:1:a');
+    showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', () => false);
+    commitShown();
+    expect(shown(at('decision:0'))).toBe(true);
+    expect(shown(at('consequence:1:a'))).toBe(false);
+    vi.runAllTimers();
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('changes nothing, and says so, when the column is not drawn (yet)', () => {
+    const { main, at } = columns('decision:0', 'consequence:1:a');
+    const before = main.innerHTML;
+    const commit = vi.fn(() => true);
+    expect(showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:x"]', 'button', commit)).toBe(false);
+    expect(showDrawnAhead(null, 'consequence:1:a', 'button', commit)).toBe(false);
+    // The column holding the input is not one to show again.
+    expect(showDrawnAhead(at('decision:0').querySelector('h1'), 'decision:0', 'button', commit)).toBe(false);
+    vi.runAllTimers();
+    expect(main.innerHTML).toBe(before);
+    expect(commit).not.toHaveBeenCalled();
+  });
+
+  it('commits the last screen shown before it shows the next', () => {
+    const { at } = columns('decision:0', 'consequence:1:a', 'decision:1');
+    const first = vi.fn(() => true);
+    showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', first);
+    const second = vi.fn(() => true);
+    expect(showDrawnAhead(at('consequence:1:a').querySelector('button'), 'decision:1', 'h1', second)).toBe(true);
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).not.toHaveBeenCalled();
+    expect([at('decision:0'), at('consequence:1:a'), at('decision:1')].map(shown)).toEqual([false, false, true]);
+    vi.runAllTimers();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+});
