@@ -61,6 +61,27 @@ describe('showDrawnAhead', () => {
     expect(commit).toHaveBeenCalledTimes(1);
   });
 
+  it('commits before the page hidden or left is saved: no frame may come', () => {
+    const { at } = columns('decision:0', 'consequence:1:a');
+    const order: string[] = [];
+    const save = () => order.push('save');
+    // The page's own listeners, there from the start (main.tsx).
+    document.addEventListener('visibilitychange', save);
+    window.addEventListener('pagehide', save);
+    try {
+      showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', () => {
+        order.push('commit');
+        return true;
+      });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      window.dispatchEvent(new Event('pagehide'));
+      expect(order).toEqual(['commit', 'save', 'save']);
+    } finally {
+      document.removeEventListener('visibilitychange', save);
+      window.removeEventListener('pagehide', save);
+    }
+  });
+
   it('puts the screen back when the run refuses the change', () => {
     const { at } = columns('decision:0', 'consequence:1:a');
     showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', () => false);

@@ -15,7 +15,8 @@ let pending: Pending | null = null;
 
 /**
  * Commits the run's change behind a screen shown by `showDrawnAhead`, now, if one is waiting: before
- * the next key or press, and before anything else that changes the run (the countdown running out).
+ * the next key or press, before the page is hidden or left (no frame may come), and before anything
+ * else that changes the run (the countdown running out).
  */
 export function commitShown(): void {
   const shown = pending;
@@ -23,7 +24,8 @@ export function commitShown(): void {
   pending = null;
   window.removeEventListener('keydown', commitShown, true);
   window.removeEventListener('pointerdown', commitShown, true);
-  window.removeEventListener('pagehide', commitShown);
+  window.removeEventListener('pagehide', commitShown, true);
+  window.removeEventListener('visibilitychange', commitShown, true);
   let committed = false;
   try {
     // React's render of it in the same task: a key that comes next meets the screen's own handlers.
@@ -70,7 +72,9 @@ export function showDrawnAhead(from: Element | null, key: string, focus: string,
   };
   window.addEventListener('keydown', commitShown, true);
   window.addEventListener('pointerdown', commitShown, true);
-  window.addEventListener('pagehide', commitShown);
+  // Captured at the window: before the page's own save as it is hidden or left (main.tsx), which then writes it.
+  window.addEventListener('pagehide', commitShown, true);
+  window.addEventListener('visibilitychange', commitShown, true);
   // After the frame: an idle callback asked for from the frame's animation callback runs once that
   // frame is committed, not in an idle moment before it.
   if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitShown, 100));
