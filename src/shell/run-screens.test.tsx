@@ -8,6 +8,7 @@ import { playThrough } from '../../test/run-to';
 import { TIMEOUT } from '../engine/types';
 import { load } from '../scenario/load';
 import { createAppStore } from '../store/app-store';
+import { commitShown } from '../ui/show-drawn-ahead';
 import { App } from './app';
 
 /** The elements `selector` finds in `root` that their Activity hides (its style on the element itself). */
@@ -131,9 +132,55 @@ describe('a quick reader', () => {
       errors.mockRestore();
     }
   });
+  it('keeps the screen the click showed while the run has not taken the choice yet, whatever redraws around it', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    const { container } = renderWithStore(<App />, store);
+    const drawn = await waitFor(() => {
+      const found = hiddenIn(container, '.consequence-column');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实') as HTMLElement;
+    // No frame comes, so the run's change waits.
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
+      expect(verify.style.display).not.toBe('none');
+      // Something else in the store changes (a drill's text come, a draft taken up): the run's screen is drawn again.
+      act(() => store.setState((s) => ({ library: { ...s.library } })));
+      expect(verify.style.display).not.toBe('none');
+      expect(screen.getByRole('heading', { level: 1, name: '先派人核实' })).toBeInTheDocument();
+      expect(store.getState().run?.decisions).toEqual([]);
+    } finally {
+      frame.mockRestore();
+      act(() => commitShown());
+    }
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+    expect(verify.style.display).not.toBe('none');
+  });
 });
 
 describe('a consequence', () => {
+  it('继续 shows the decision drawn ahead in the click itself; the run moves on after the frame', async () => {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    store.getState().decide('report');
+    const { container } = renderWithStore(<App />, store);
+    const ahead = await waitFor(() => {
+      const [found] = hiddenIn(container, '.decision-column');
+      if (!found) throw new Error('the next decision is not drawn ahead yet');
+      return found;
+    });
+    await userEvent.click(screen.getByRole('button', { name: '继续' }));
+    expect(ahead.style.display).not.toBe('none');
+    expect(container.querySelector<HTMLElement>('.consequence-column')?.style.display).toBe('none');
+    expect(store.getState().run?.view).toBe('consequence');
+    await waitFor(() => expect(store.getState().run?.view).toBe('decision'));
+    expect(ahead.contains(screen.getByRole('heading', { level: 1, name: '是否发布信息' }))).toBe(true);
+    await waitFor(() => expect(ahead.querySelector('h1')).toHaveFocus());
+  });
+
   it('draws the next decision ahead, hidden, and 继续 shows that very decision', async () => {
     const store = storeWith([uiDrill]);
     playThrough(store, 'ui-drill', []);

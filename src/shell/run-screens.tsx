@@ -3,7 +3,6 @@ import {
   cloneElement,
   memo,
   type ReactElement,
-  type ReactNode,
   Suspense,
   useEffect,
   useLayoutEffect,
@@ -12,7 +11,7 @@ import {
 } from 'react';
 import { choose, currentDecision, offeredChoices } from '../engine/run';
 import type { RunState } from '../engine/types';
-import type { Scenario } from '../scenario/schema';
+import type { DecisionNode, Scenario } from '../scenario/schema';
 import type { RunAvailability } from '../store/selectors';
 import { BriefingScreen } from '../ui/briefing-screen';
 import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
@@ -25,10 +24,6 @@ import { whenIdle } from '../ui/when-idle';
 import { AheadBoundary } from './ahead-boundary';
 import { useDrawnUnseen } from './use-drawn-unseen';
 
-// Drawn ahead and left hidden: a redraw of the screen around them, at each click, passes them by.
-const Decision = memo(DecisionMain);
-const Consequence = memo(ConsequenceMain);
-
 const loading = (
   <main className="screen" aria-busy="true">
     正在打开……
@@ -39,22 +34,37 @@ type Active = Extract<RunAvailability, { kind: 'playing' }>;
 
 type Mode = 'visible' | 'hidden';
 
+type ColumnProps = { mode: Mode; id: string; scenario: Scenario; state: RunState } & (
+  | { kind: 'decision'; node: DecisionNode }
+  | { kind: 'consequence' }
+);
+
 /**
  * A column of the main screen, shown or drawn ahead (hidden), keyed so that the click shows the very
- * element drawn ahead (`data-column`: found by that key when the input shows it, `showDrawnAhead`). `data-ahead` marks one made hidden, for the copy drawn unseen: the screen
- * leaving is hidden too, until idle, but it was made shown, and a copy of it would be work for nothing.
+ * element drawn ahead (`data-column`: found by that key when the input shows it, `showDrawnAhead`).
+ * `data-ahead` marks one made hidden, for the copy drawn unseen: the screen leaving is hidden too,
+ * until idle, but it was made shown, and a copy of it would be work for nothing.
+ *
+ * Memoised on what it shows: a redraw of the screen around it passes it by. That is more than speed:
+ * React hides a hidden Activity again when its content is drawn again, and a column the input has
+ * shown ahead of the run's change would go blank until that change came.
  */
-function column(key: string, mode: Mode, className: string, screen: ReactNode): ReactElement<{ mode: Mode }> {
+const Column = memo(function Column(props: ColumnProps) {
+  const { mode, id, scenario, state } = props;
   return (
-    <Activity key={key} mode={mode}>
+    <Activity mode={mode}>
       <AheadBoundary mode={mode}>
-        <div className={className} data-column={key} data-ahead={mode === 'hidden' ? '' : undefined}>
-          {screen}
+        <div className={`${props.kind}-column`} data-column={id} data-ahead={mode === 'hidden' ? '' : undefined}>
+          {props.kind === 'decision' ? (
+            <DecisionMain scenario={scenario} state={state} node={props.node} />
+          ) : (
+            <ConsequenceMain scenario={scenario} state={state} />
+          )}
         </div>
       </AheadBoundary>
     </Activity>
   );
-}
+});
 
 /**
  * The run's screens, a chunk of their own with the engine they call: the library, the first
@@ -140,21 +150,15 @@ const RunScreen = memo(function RunScreen({ active }: { active: Active }) {
   // Each screen of the main column is drawn ahead, hidden, while the one before it is read, and
   // shown by the click as it is: the same element in the same place, so the click only swaps which
   // one is shown and redraws what the real state changed.
-  const decision = (mode: Mode) =>
-    props &&
-    column(
-      decisionColumn(count),
-      mode,
-      'decision-column',
-      <Decision scenario={scenario} state={state} node={props.node} />,
-    );
-  const consequence = (mode: Mode, of: RunState, choiceId: string) =>
-    column(
-      consequenceColumn(of.decisions.length, choiceId),
-      mode,
-      'consequence-column',
-      <Consequence scenario={scenario} state={of} />,
-    );
+  const decision = (mode: Mode) => {
+    if (!props) return null;
+    const id = decisionColumn(count);
+    return <Column key={id} id={id} mode={mode} kind="decision" scenario={scenario} state={state} node={props.node} />;
+  };
+  const consequence = (mode: Mode, of: RunState, choiceId: string) => {
+    const id = consequenceColumn(of.decisions.length, choiceId);
+    return <Column key={id} id={id} mode={mode} kind="consequence" scenario={scenario} state={of} />;
+  };
   const chosen = state.timeline.at(-1)?.choiceId ?? '';
   const shown =
     view === 'consequence' ? consequence('visible', state, chosen) : view === 'decision' ? decision('visible') : null;
@@ -267,7 +271,8 @@ interface Ahead {
 /**
  * While a decision is read, once the page is idle, the consequence of each choice on offer is
  * worked out as if it were taken now, and drawn ahead, hidden. The one taken is then shown by the
- * click, redrawn with the real state (the time taken changes the clock and the score), and the rest
+ * click, and drawn again from the real state: the same but for the real time taken, which shows only
+ * as a timeout (so an answer after the limit is not shown from here, `take` in decision-screen.tsx); the rest
  * are dropped when the page is next idle. The first of a page's clicks gains most: its code has run
  * and its glyphs are laid out (it was three to four times the later ones, 37 ms against 5–9).
  */

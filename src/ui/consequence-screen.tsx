@@ -75,10 +75,14 @@ export function ConsequenceMain({ scenario, state }: Props) {
   function next() {
     commitShown();
     const at = store.now();
-    if (store.getState().run?.view !== 'consequence') return;
+    const run = store.getState().run;
+    if (run?.view !== 'consequence') return;
     // The next decision drawn ahead is shown by the click; the debrief has its own (drawn ahead, an Activity).
     const key = decisionColumn(state.decisions.length);
-    if (state.ending !== null || !showDrawnAhead(button.current, key, 'h1', () => proceed(at))) proceed(at);
+    // Moved on a frame later only if the run is still at this consequence.
+    const count = run.decisions.length;
+    const commit = () => store.getState().run?.decisions.length === count && proceed(at);
+    if (state.ending !== null || !showDrawnAhead(button.current, key, 'h1', commit)) proceed(at);
   }
 
   return (

@@ -77,8 +77,10 @@ export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) 
     // The consequence drawn ahead is the store's own unless the answer came after the limit (a timeout).
     const inTime = limitSec === null || at - (run.shownAt ?? at) < limitSec * 1000;
     const key = consequenceColumn(state.decisions.length + 1, choiceId);
-    const shown = inTime && showDrawnAhead(heading.current, key, '.actions button.primary', () => decide(choiceId, at));
-    if (!shown) decide(choiceId, at);
+    // Taken a frame later only if the run is still at this decision.
+    const count = run.decisions.length;
+    const commit = () => store.getState().run?.decisions.length === count && decide(choiceId, at);
+    if (!(inTime && showDrawnAhead(heading.current, key, '.actions button.primary', commit))) decide(choiceId, at);
   };
   const takeRef = useRef(take);
   takeRef.current = take;

@@ -28,4 +28,17 @@ describe('useFocusSoon', () => {
     fireEvent.keyDown(document.body, { key: 'Enter' });
     expect(heading).toHaveFocus();
   });
+
+  it('leaves focus the trainee moved before that frame where it is', async () => {
+    render(
+      <>
+        <Screen />
+        <button type="button">返回演练库</button>
+      </>,
+    );
+    const elsewhere = screen.getByRole('button', { name: '返回演练库' });
+    elsewhere.focus();
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    expect(elsewhere).toHaveFocus();
+  });
 });

@@ -10,14 +10,17 @@ import { type RefObject, useEffect } from 'react';
  *
  * A key pressed before that frame (a fast typist, a test) must still reach the new screen's control:
  * the first keydown moves focus first. Its `keypress`, which activates a focused button on Enter, then
- * goes to that control.
+ * goes to that control. Focus the trainee moved meanwhile (a Tab, a press) is left where it is.
  */
 export function focusSoon(target: RefObject<HTMLElement | null>): () => void {
   let done = false;
+  const from = document.activeElement;
   const focus = () => {
     if (done) return;
     done = true;
     window.removeEventListener('keydown', focus, true);
+    const now = document.activeElement;
+    if (now !== from && now !== null && now !== document.body) return;
     target.current?.focus({ preventScroll: true });
   };
   window.addEventListener('keydown', focus, true);

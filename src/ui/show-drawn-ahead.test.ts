@@ -52,13 +52,29 @@ describe('showDrawnAhead', () => {
       order.push('commit');
       return true;
     });
-    window.addEventListener('keydown', () => order.push('key'));
-    showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', commit);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-    vi.runAllTimers();
-    expect(order).toEqual(['commit', 'key']);
-    expect(commit).toHaveBeenCalledTimes(1);
+    const key = () => order.push('key');
+    window.addEventListener('keydown', key);
+    try {
+      showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', commit);
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      vi.runAllTimers();
+      expect(order).toEqual(['commit', 'key']);
+      expect(commit).toHaveBeenCalledTimes(1);
+    } finally {
+      window.removeEventListener('keydown', key);
+    }
+  });
+
+  it('commits at once on a press, or on another tab’s save, each alone', () => {
+    for (const event of [new Event('pointerdown', { bubbles: true }), new StorageEvent('storage')]) {
+      const { at } = columns('decision:0', 'consequence:1:a');
+      const commit = vi.fn(() => true);
+      showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', commit);
+      (event.type === 'storage' ? window : document.body).dispatchEvent(event);
+      expect(commit).toHaveBeenCalledTimes(1);
+      document.body.replaceChildren();
+    }
   });
 
   it('commits before the page hidden or left is saved: no frame may come', () => {

@@ -14,18 +14,22 @@ interface Pending {
 let pending: Pending | null = null;
 
 /**
- * Commits the run's change behind a screen shown by `showDrawnAhead`, now, if one is waiting: before
- * the next key or press, before the page is hidden or left (no frame may come), and before anything
- * else that changes the run (the countdown running out).
+ * What commits a waiting change at once, each captured at the window so that it goes before the page's
+ * own listeners: a key or a press (they meet the screen's handlers, not the one left), the page hidden
+ * or left (no frame may come; main.tsx then saves), and another tab's save (other-tabs.ts then finds
+ * this tab's own save pending, not a run to take up).
+ */
+const BEFORE = ['keydown', 'pointerdown', 'pagehide', 'visibilitychange', 'storage'] as const;
+
+/**
+ * Commits the run's change behind a screen shown by `showDrawnAhead`, now, if one is waiting. Called
+ * as well by what changes the run otherwise: the countdown running out (decision-screen.tsx).
  */
 export function commitShown(): void {
   const shown = pending;
   if (!shown) return;
   pending = null;
-  window.removeEventListener('keydown', commitShown, true);
-  window.removeEventListener('pointerdown', commitShown, true);
-  window.removeEventListener('pagehide', commitShown, true);
-  window.removeEventListener('visibilitychange', commitShown, true);
+  for (const type of BEFORE) window.removeEventListener(type, commitShown, true);
   let committed = false;
   try {
     // React's render of it in the same task: a key that comes next meets the screen's own handlers.
@@ -43,8 +47,9 @@ export function commitShown(): void {
  * Activity (its inline `display: none`), in the input itself, and commits the run's change (`commit`)
  * once that frame is drawn. The trainee's input then waits for nothing but the browser's showing of
  * a screen laid out ahead: the store's change, React's render of it and the header and side that
- * follow come after, and React's commit finds the columns as it would have left them (its reveal
- * lifts the same inline style). Focus moves to `focus` in the new column in the next frame.
+ * follow come after, and React's reveal lifts the same inline style. Until then React must not draw
+ * the columns again: a hidden Activity whose content is drawn again is hidden again (the columns are
+ * memoised, run-screens.tsx). Focus moves to `focus` in the new column in the next frame.
  *
  * False, with nothing changed, when there is no such column (not drawn yet, or failed drawing):
  * the caller then commits as it always did, and React draws the screen in the input.
@@ -62,7 +67,7 @@ export function showDrawnAhead(from: Element | null, key: string, focus: string,
   column.style.setProperty('display', 'none', 'important');
   next.style.removeProperty('display');
   const cancelFocus = focusSoon({ current: next.querySelector<HTMLElement>(focus) });
-  pending = {
+  const mine: Pending = {
     commit,
     undo: () => {
       cancelFocus();
@@ -70,14 +75,15 @@ export function showDrawnAhead(from: Element | null, key: string, focus: string,
       column.style.removeProperty('display');
     },
   };
-  window.addEventListener('keydown', commitShown, true);
-  window.addEventListener('pointerdown', commitShown, true);
-  // Captured at the window: before the page's own save as it is hidden or left (main.tsx), which then writes it.
-  window.addEventListener('pagehide', commitShown, true);
-  window.addEventListener('visibilitychange', commitShown, true);
+  pending = mine;
+  for (const type of BEFORE) window.addEventListener(type, commitShown, true);
+  // This change's own: one committed early and followed by another does not commit that one before its frame.
+  const commitMine = () => {
+    if (pending === mine) commitShown();
+  };
   // After the frame: an idle callback asked for from the frame's animation callback runs once that
   // frame is committed, not in an idle moment before it.
-  if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitShown, 100));
-  else afterNextPaint(commitShown, 100);
+  if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitMine, 100));
+  else afterNextPaint(commitMine, 100);
   return true;
 }
