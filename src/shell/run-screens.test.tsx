@@ -15,6 +15,14 @@ import { App } from './app';
 const hiddenIn = (root: Element, selector: string) =>
   [...root.querySelectorAll<HTMLElement>(selector)].filter((e) => e.style.display === 'none');
 
+/** The first decision's two consequences, once both are drawn ahead, hidden. */
+const drawnAhead = (container: Element) =>
+  waitFor(() => {
+    const found = hiddenIn(container, '.consequence-column');
+    expect(found).toHaveLength(2);
+    return found;
+  });
+
 describe('a decision', () => {
   it('draws the consequence of each choice on offer ahead, hidden; the one taken is shown, with the real state', async () => {
     const store = storeWith([uiDrill]);
@@ -24,11 +32,7 @@ describe('a decision', () => {
     expect(screen.getByRole('heading', { level: 1, name: '接到医院报告' })).toBeInTheDocument();
 
     // The two choices on offer (not the one only a timeout takes), each drawn once, hidden.
-    const drawn = await waitFor(() => {
-      const found = hiddenIn(container, '.consequence-column');
-      expect(found).toHaveLength(2);
-      return found;
-    });
+    const drawn = await drawnAhead(container);
     const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实');
     // Marked as drawn ahead (what is drawn unseen), unlike the screen shown.
     expect(drawn.every((e) => e.hasAttribute('data-ahead'))).toBe(true);
@@ -68,11 +72,7 @@ describe('a decision', () => {
     playThrough(store, 'ui-drill', []);
     const { container } = renderWithStore(<App />, store);
     // Drawn ahead as if taken within the limit.
-    const drawn = await waitFor(() => {
-      const found = hiddenIn(container, '.consequence-column');
-      expect(found).toHaveLength(2);
-      return found;
-    });
+    const drawn = await drawnAhead(container);
     const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实');
     expect(verify).toBeDefined();
 
@@ -136,11 +136,7 @@ describe('a quick reader', () => {
     const store = storeWith([uiDrill]);
     playThrough(store, 'ui-drill', []);
     const { container } = renderWithStore(<App />, store);
-    const drawn = await waitFor(() => {
-      const found = hiddenIn(container, '.consequence-column');
-      expect(found).toHaveLength(2);
-      return found;
-    });
+    const drawn = await drawnAhead(container);
     const verify = drawn.find((e) => e.querySelector('h1')?.textContent === '先派人核实') as HTMLElement;
     // No frame comes, so the run's change waits.
     const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);

@@ -101,8 +101,6 @@ export function createAppStore(deps: StoreDeps, { shipped }: { shipped?: readonl
     saves.flush();
     drafts.flush();
   };
-  // The store's clock, for an input that is answered now and committed a frame later (`decide`'s `at`).
-  const now = deps.now;
   return Object.assign(store, {
     health,
     derivedRuns,
@@ -110,7 +108,8 @@ export function createAppStore(deps: StoreDeps, { shipped }: { shipped?: readonl
     reloadDraft,
     savePending: saves.pending,
     flushSaves,
-    now,
+    // The store's clock, for an input that is answered now and committed a frame later (`decide`'s `at`).
+    now: deps.now,
   });
 }
 

@@ -13,7 +13,7 @@ import { formatGameTime, formatValue } from './format';
 import { RunLayout } from './run-layout';
 import { ScoreEventList } from './score-event-list';
 import { SCREEN_PAINTED } from './screen-painted';
-import { commitShown, decisionColumn, showDrawnAhead } from './show-drawn-ahead';
+import { decisionColumn, moveOn } from './show-drawn-ahead';
 import { RegionChanges } from './status-board';
 import { useApp, useAppStore } from './store-context';
 
@@ -72,18 +72,17 @@ export function ConsequenceMain({ scenario, state }: Props) {
   const measures = choice?.world ?? [];
   const hasWorld = (scenario.regions ?? []).length > 0;
 
-  function next() {
-    commitShown();
-    const at = store.now();
-    const run = store.getState().run;
-    if (run?.view !== 'consequence') return;
-    // The next decision drawn ahead is shown by the click; the debrief has its own (drawn ahead, an Activity).
-    const key = decisionColumn(state.decisions.length);
-    // Moved on a frame later only if the run is still at this consequence.
-    const count = run.decisions.length;
-    const commit = () => store.getState().run?.decisions.length === count && proceed(at);
-    if (state.ending !== null || !showDrawnAhead(button.current, key, 'h1', commit)) proceed(at);
-  }
+  // The next decision drawn ahead is shown by the click; the debrief has its own (drawn ahead, an Activity).
+  const next = () =>
+    moveOn(
+      store,
+      'consequence',
+      (at) => proceed(at),
+      () =>
+        state.ending === null
+          ? { from: button.current, key: decisionColumn(state.decisions.length), focus: 'h1' }
+          : null,
+    );
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { fillText } from '../engine/fill-text';
 import { offeredChoices } from '../engine/run';
 import { type RunState, TIMEOUT } from '../engine/types';
@@ -8,7 +8,7 @@ import { Countdown, NoCountdown } from './countdown';
 import { useFocusSoon } from './focus-soon';
 import { RunLayout } from './run-layout';
 import { SCREEN_PAINTED } from './screen-painted';
-import { commitShown, consequenceColumn, showDrawnAhead } from './show-drawn-ahead';
+import { commitShown, consequenceColumn, moveOn } from './show-drawn-ahead';
 import { useApp, useAppStore } from './store-context';
 
 interface Props {
@@ -69,21 +69,21 @@ export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) 
   // Its own: the next decision is drawn ahead, hidden, beside the one leaving.
   const id = useId();
 
-  const take = (choiceId: string) => {
-    commitShown();
-    const at = store.now();
-    const run = store.getState().run;
-    if (run?.view !== 'decision') return;
-    // The consequence drawn ahead is the store's own unless the answer came after the limit (a timeout).
-    const inTime = limitSec === null || at - (run.shownAt ?? at) < limitSec * 1000;
-    const key = consequenceColumn(state.decisions.length + 1, choiceId);
-    // Taken a frame later only if the run is still at this decision.
-    const count = run.decisions.length;
-    const commit = () => store.getState().run?.decisions.length === count && decide(choiceId, at);
-    if (!(inTime && showDrawnAhead(heading.current, key, '.actions button.primary', commit))) decide(choiceId, at);
-  };
-  const takeRef = useRef(take);
-  takeRef.current = take;
+  const count = state.decisions.length;
+  const take = useCallback(
+    (choiceId: string) =>
+      moveOn(
+        store,
+        'decision',
+        (at) => decide(choiceId, at),
+        (at, run) =>
+          // The consequence drawn ahead is the store's own unless the answer came after the limit (a timeout).
+          limitSec === null || at - (run.shownAt ?? at) < limitSec * 1000
+            ? { from: heading.current, key: consequenceColumn(count + 1, choiceId), focus: '.actions button.primary' }
+            : null,
+      ),
+    [store, decide, limitSec, count],
+  );
 
   // A new decision: move focus to its title so a screen reader starts there.
   useFocusSoon(heading, [node.id, state.decisions.length]);
@@ -97,11 +97,11 @@ export function DecisionMain({ scenario, state, node }: Omit<Props, 'shownAt'>) 
       const choice = choices[n - 1];
       if (!choice) return;
       e.preventDefault();
-      takeRef.current(choice.id);
+      take(choice.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [choices]);
+  }, [choices, take]);
 
   return (
     <>

@@ -1,5 +1,7 @@
 import { flushSync } from 'react-dom';
 import { afterNextPaint } from '../store/after-next-paint';
+import type { AppStore } from '../store/app-store';
+import type { SavedRun } from '../store/saved-state';
 import { focusSoon } from './focus-soon';
 
 /** The key of a column of the run's main screen: the same where it is drawn ahead and where it is shown. */
@@ -86,4 +88,34 @@ export function showDrawnAhead(from: Element | null, key: string, focus: string,
   if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitMine, 100));
   else afterNextPaint(commitMine, 100);
   return true;
+}
+
+/** The screen drawn ahead an input leads to: a control in the column shown, the column's key, and where focus goes in it. */
+export interface DrawnAhead {
+  from: Element | null;
+  key: string;
+  focus: string;
+}
+
+/**
+ * An input that moves the run on from `view` (a choice, 继续), answered now by the store's clock:
+ * `change` makes the store's change at that moment. Where `ahead` names the screen drawn ahead for it
+ * (given the moment and the run; null when the input must not show one), the input shows that
+ * screen and the change follows the frame, made only if the run is still where the input found it;
+ * otherwise the change is made at once, and React draws the screen in the input.
+ */
+export function moveOn(
+  store: AppStore,
+  view: SavedRun['view'],
+  change: (at: number) => boolean,
+  ahead: (at: number, run: SavedRun) => DrawnAhead | null,
+): void {
+  commitShown();
+  const at = store.now();
+  const run = store.getState().run;
+  if (run?.view !== view) return;
+  const count = run.decisions.length;
+  const commit = () => store.getState().run?.decisions.length === count && change(at);
+  const shown = ahead(at, run);
+  if (!(shown && showDrawnAhead(shown.from, shown.key, shown.focus, commit))) change(at);
 }
