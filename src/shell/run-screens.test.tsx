@@ -157,6 +157,66 @@ describe('a quick reader', () => {
   });
 });
 
+describe('where the browser keeps the layout of what it hides (content-visibility)', () => {
+  /** The first decision's consequences, once both are laid out ahead (not the unseen copies beside them). */
+  const laidOut = (container: Element) =>
+    waitFor(() => {
+      const found = [...container.querySelectorAll<HTMLElement>('main.decision-main > .consequence-column')].filter(
+        (e) => e.style.getPropertyValue('content-visibility') === 'hidden',
+      );
+      expect(found).toHaveLength(2);
+      return found;
+    });
+  const verifyIn = (columns: HTMLElement[]) =>
+    columns.find((e) => e.querySelector('h1')?.textContent === '先派人核实') as HTMLElement;
+
+  it('lays out each consequence ahead; the click shows it in the flow and moves focus in the click itself', async () => {
+    vi.stubGlobal('CSS', { supports: () => true });
+    try {
+      const store = storeWith([uiDrill]);
+      playThrough(store, 'ui-drill', []);
+      const { container } = renderWithStore(<App />, store);
+      const verify = verifyIn(await laidOut(container));
+      expect(verify.style.position).toBe('absolute');
+      expect(verify.style.display).toBe('');
+      // No frame comes: what the click does, it does in itself.
+      const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+      try {
+        await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
+        expect(verify.getAttribute('style')).toBe('');
+        expect(verify.querySelector('.actions button.primary')).toHaveFocus();
+        expect(container.querySelector<HTMLElement>('.decision-column')?.style.display).toBe('none');
+      } finally {
+        frame.mockRestore();
+        act(() => commitShown());
+      }
+      expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+      expect(verify.getAttribute('style')).toBe('');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('puts a column laid out ahead back in the flow when React shows it (the run changed otherwise than by the input)', async () => {
+    vi.stubGlobal('CSS', { supports: () => true });
+    try {
+      const store = storeWith([uiDrill]);
+      playThrough(store, 'ui-drill', []);
+      const { container } = renderWithStore(<App />, store);
+      const verify = verifyIn(await laidOut(container));
+      act(() => {
+        store.getState().decide('verify');
+      });
+      expect(verify.contains(screen.getByText('核实用了一整天。'))).toBe(true);
+      expect(verify.style.getPropertyValue('content-visibility')).toBe('');
+      expect(verify.style.position).toBe('');
+      expect(verify.style.display).toBe('');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('a consequence', () => {
   it('继续 shows the decision drawn ahead in the click itself; the run moves on after the frame', async () => {
     const store = storeWith([uiDrill]);

@@ -18,6 +18,7 @@ import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
 // The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
 import { DebriefScreen, preloadDebrief } from '../ui/debrief-loader';
 import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-screen';
+import { inFlow } from '../ui/lay-out-ahead';
 import { RunLayout } from '../ui/run-layout';
 import { consequenceColumn, decisionColumn } from '../ui/show-drawn-ahead';
 import { whenIdle } from '../ui/when-idle';
@@ -51,10 +52,20 @@ type ColumnProps = { mode: Mode; id: string; scenario: Scenario; state: RunState
  */
 const Column = memo(function Column(props: ColumnProps) {
   const { mode, id, scenario, state } = props;
+  const element = useRef<HTMLDivElement>(null);
+  // Shown by React (not by the input): laid out ahead, it is put back in the flow before it is painted.
+  useLayoutEffect(() => {
+    if (mode === 'visible' && element.current) inFlow(element.current);
+  }, [mode]);
   return (
     <Activity mode={mode}>
       <AheadBoundary mode={mode}>
-        <div className={`${props.kind}-column`} data-column={id} data-ahead={mode === 'hidden' ? '' : undefined}>
+        <div
+          ref={element}
+          className={`${props.kind}-column`}
+          data-column={id}
+          data-ahead={mode === 'hidden' ? '' : undefined}
+        >
           {props.kind === 'decision' ? (
             <DecisionMain scenario={scenario} state={state} node={props.node} />
           ) : (
@@ -259,7 +270,7 @@ function useDecisionAhead(before: boolean, count: number, seen: boolean): boolea
   }, [before, count]);
   const shown = before && ahead === count;
   // Not behind the briefing: the whole run's frame is hidden there, and a copy in it is never painted.
-  useDrawnUnseen(seen && shown, 'main.decision-main .decision-column[data-ahead]');
+  useDrawnUnseen(seen && shown, 'main.decision-main .decision-column[data-ahead]', true);
   return shown;
 }
 
@@ -299,7 +310,7 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
   // the decision is shown (behind the briefing, the run's frame is hidden, and a copy never painted).
   const drawn =
     deciding && seen ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
-  useDrawnUnseen(drawn, 'main.decision-main .consequence-column[data-ahead]');
+  useDrawnUnseen(drawn, 'main.decision-main .consequence-column[data-ahead]', true);
   return ahead;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { drawUnseen } from '../ui/draw-unseen';
 import { isShown } from '../ui/is-shown';
+import { layOutAhead } from '../ui/lay-out-ahead';
 import { whenIdle } from '../ui/when-idle';
 
 /** Idle moments to wait for the hidden screens before giving up: React draws them after anything else. */
@@ -12,7 +13,7 @@ const TRIES = 4;
  * browser cannot say when it is idle (Safari), "idle" is the next task, which may come between React's
  * slices of hidden work — and it looks again at the next idle moment, a few times.
  */
-export function useDrawnUnseen(drawn: unknown, selector: string): void {
+export function useDrawnUnseen(drawn: unknown, selector: string, layOut = false): void {
   useEffect(() => {
     if (drawn === false || drawn === null) return;
     const undraw: (() => void)[] = [];
@@ -25,12 +26,15 @@ export function useDrawnUnseen(drawn: unknown, selector: string): void {
         cancel = whenIdle(draw);
         return;
       }
-      for (const e of hidden) undraw.push(drawUnseen(e));
+      for (const e of hidden) {
+        undraw.push(drawUnseen(e));
+        if (layOut) layOutAhead(e);
+      }
     };
     cancel = whenIdle(draw);
     return () => {
       cancel();
       for (const u of undraw) u();
     };
-  }, [drawn, selector]);
+  }, [drawn, selector, layOut]);
 }

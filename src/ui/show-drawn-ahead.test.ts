@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { layOutAhead } from './lay-out-ahead';
 import { commitShown, showDrawnAhead } from './show-drawn-ahead';
 
 /** A main column as React's Activity leaves it: one column shown, the others `display: none !important`. */
@@ -106,6 +107,53 @@ describe('showDrawnAhead', () => {
     expect(shown(at('consequence:1:a'))).toBe(false);
     vi.runAllTimers();
     expect(document.activeElement).toBe(document.body);
+  });
+
+  describe('a column laid out ahead (content-visibility, where the browser keeps its layout)', () => {
+    beforeEach(() => {
+      vi.stubGlobal('CSS', { supports: () => true });
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('is shown in the flow, and focus moves in the input itself, once the screen is shown', async () => {
+      const { at } = columns('decision:0', 'consequence:1:a');
+      const next = at('consequence:1:a');
+      layOutAhead(next);
+      expect(next.style.getPropertyValue('content-visibility')).toBe('hidden');
+      showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', () => true);
+      expect(next.getAttribute('style')).toBe('');
+      // Not in the frame: before the input's task is over.
+      await Promise.resolve();
+      expect(document.activeElement).toBe(next.querySelector('button'));
+    });
+
+    it('hidden again by React since, is shown as one never laid out: focus waits for the frame', () => {
+      const { at } = columns('decision:0', 'consequence:1:a');
+      const next = at('consequence:1:a');
+      layOutAhead(next);
+      next.style.setProperty('display', 'none', 'important');
+      showDrawnAhead(at('decision:0').querySelector('h1'), 'consequence:1:a', 'button', () => true);
+      expect(next.getAttribute('style')).toBe('');
+      expect(document.activeElement).toBe(document.body);
+      vi.runAllTimers();
+      expect(document.activeElement).toBe(next.querySelector('button'));
+    });
+
+    it('refused, puts the screen back and the focus where it was', async () => {
+      const { at } = columns('decision:0', 'consequence:1:a');
+      const from = at('decision:0').querySelector('h1') as HTMLElement;
+      from.focus();
+      layOutAhead(at('consequence:1:a'));
+      showDrawnAhead(from, 'consequence:1:a', 'button', () => false);
+      await Promise.resolve();
+      expect(document.activeElement).toBe(at('consequence:1:a').querySelector('button'));
+      commitShown();
+      expect(shown(at('decision:0'))).toBe(true);
+      expect(shown(at('consequence:1:a'))).toBe(false);
+      expect(document.activeElement).toBe(from);
+    });
   });
 
   it('changes nothing, and says so, when the column is not drawn (yet)', () => {

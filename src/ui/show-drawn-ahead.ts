@@ -3,6 +3,7 @@ import { afterNextPaint } from '../store/after-next-paint';
 import type { AppStore } from '../store/app-store';
 import type { SavedRun } from '../store/saved-state';
 import { focusSoon } from './focus-soon';
+import { inFlow } from './lay-out-ahead';
 
 /** The key of a column of the run's main screen: the same where it is drawn ahead and where it is shown. */
 export const decisionColumn = (decisions: number) => `decision:${decisions}`;
@@ -66,15 +67,24 @@ export function showDrawnAhead(from: Element | null, key: string, focus: string,
       )
     : undefined;
   if (!column || !next || next === column) return false;
+  const focused = document.activeElement;
+  // Laid out ahead, the column asks the focus for no layout but its own small one: focus moves in the
+  // input, and the frame is left to paint. Otherwise the focus would lay out the column there and then.
+  const laidOut = inFlow(next);
   column.style.setProperty('display', 'none', 'important');
   next.style.removeProperty('display');
-  const cancelFocus = focusSoon({ current: next.querySelector<HTMLElement>(focus) });
+  const target = next.querySelector<HTMLElement>(focus);
+  const cancelFocus = laidOut ? focusNext(target) : focusSoon({ current: target });
   const mine: Pending = {
     commit,
     undo: () => {
       cancelFocus();
       next.style.setProperty('display', 'none', 'important');
       column.style.removeProperty('display');
+      // Focus moved into the screen taken away goes back where it was.
+      const now = document.activeElement;
+      if (focused instanceof HTMLElement && (now === null || now === document.body || next.contains(now)))
+        focused.focus({ preventScroll: true });
     },
   };
   pending = mine;
@@ -88,6 +98,17 @@ export function showDrawnAhead(from: Element | null, key: string, focus: string,
   if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitMine, 100));
   else afterNextPaint(commitMine, 100);
   return true;
+}
+
+/** Focus to `target` as soon as the input's own work is done: the screen first, then the focus, in the one task. */
+function focusNext(target: HTMLElement | null): () => void {
+  let cancelled = false;
+  queueMicrotask(() => {
+    if (!cancelled) target?.focus({ preventScroll: true });
+  });
+  return () => {
+    cancelled = true;
+  };
 }
 
 /** The screen drawn ahead an input leads to: a control in the column shown, the column's key, and where focus goes in it. */
