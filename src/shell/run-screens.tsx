@@ -87,7 +87,7 @@ export default function RunScreens({ active }: { active: Active }) {
   const view = active.run.view;
   const ahead = useDebriefAhead(view === 'consequence' && state.ending !== null);
   // Its text drawn once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
-  useDrawnUnseen(ahead, 'main.debrief');
+  useDrawnUnseen(ahead, 'main.debrief', true);
   const run = useRunLeftForDebrief(active, view === 'debrief');
   return (
     <>

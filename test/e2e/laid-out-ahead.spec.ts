@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectAccessible, openDrill, shippedDrill } from './helpers';
+import { currentScreen, expectAccessible, openDrill, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 
@@ -71,4 +71,38 @@ test('the screens drawn ahead wait laid out and unseen; a key shows one whole, i
   const decision = (await columns(page)).filter((c) => c.seen);
   expect(decision.map((c) => [c.key, c.laidOut])).toEqual([['decision:1', false]]);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('the debrief waits laid out behind the last consequence, reaching for nothing, and 查看复盘 shows it whole', async ({
+  page,
+}) => {
+  await openDrill(page, drill.title);
+  for (let i = 0; i < 100; i++) {
+    if ((await currentScreen(page)) === 'decision') {
+      await page.keyboard.press('1');
+      continue;
+    }
+    if (await page.getByRole('button', { name: '查看复盘' }).isVisible()) break;
+    await page.keyboard.press('Enter');
+  }
+  // Not its copy drawn unseen, there for two frames.
+  const debrief = page.locator('main.debrief:not([inert])');
+  // Once the page is idle and the debrief's code fetched: a second or so here, more on a slow host.
+  await expect(debrief).toHaveCSS('content-visibility', 'hidden', { timeout: 15_000 });
+  await expect(debrief.locator('h1')).toBeHidden();
+  // Over the page's top, where the run's header is: every control there still takes its clicks.
+  const header = page.locator('.screen.run header');
+  for (const control of await header.getByRole('button').all()) {
+    expect(
+      await control.evaluate((c) => {
+        const r = c.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === c;
+      }),
+    ).toBe(true);
+  }
+  await page.getByRole('button', { name: '查看复盘' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(debrief).toHaveCSS('content-visibility', 'visible');
+  await expect(debrief).toHaveCSS('position', 'static');
+  expect((await debrief.boundingBox())?.height).toBeGreaterThan(1000);
 });
