@@ -20,7 +20,7 @@ export function useDrawnUnseen(drawn: unknown, selector: string, layOut = false)
     let tries = 0;
     let cancel = () => {};
     const draw = () => {
-      // Never a copy of what is on screen.
+      // Never a copy of what is on screen (nor of one laid out ahead already: its own display is gone).
       const hidden = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => !isShown(e));
       if (hidden.length === 0 && ++tries < TRIES) {
         cancel = whenIdle(draw);

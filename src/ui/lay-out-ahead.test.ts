@@ -39,6 +39,9 @@ describe('layOutAhead', () => {
     expect(seen[0]).toMatch(/position: absolute/);
     expect(seen[0]).toMatch(/left: 0px/);
     expect(seen[0]).toMatch(/right: 0px/);
+    // Its own box (its padding) neither hit nor read out while it waits.
+    expect(seen[0]).toMatch(/clip-path: inset\(50%\)/);
+    expect(ahead.getAttribute('aria-hidden')).toBe('true');
     // Then hidden with its layout kept.
     expect(ahead.style.getPropertyValue('content-visibility')).toBe('hidden');
     expect(ahead.style.getPropertyValue('display')).toBe('');
@@ -66,6 +69,7 @@ describe('layOutAhead', () => {
     layOutAhead(ahead);
     inFlow(ahead);
     expect(ahead.getAttribute('style')).toBe('');
+    expect(ahead.hasAttribute('aria-hidden')).toBe(false);
     // A column React hid again after it was laid out keeps its display: none.
     layOutAhead(ahead);
     ahead.style.setProperty('display', 'none', 'important');

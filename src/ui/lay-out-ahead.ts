@@ -2,16 +2,19 @@
  * A column drawn ahead, laid out while it waits, so that the input that shows it has no layout of it
  * to do. React's Activity hides it with `display: none`, and the browser keeps no boxes for that:
  * showing it lays out every line of its text again (2–8 ms of a transition on a 2-core machine).
- * `content-visibility: hidden` hides it too (no paint, no focus, no hit, out of the accessibility
- * tree: `checkVisibility()` is false inside), but keeps the layout it had when hidden. So the column
- * is laid out once, out of the flow and at the width it will have, and hidden that way at once, in
- * one task: no frame sees it.
+ * `content-visibility: hidden` hides its contents too (not painted, focused, hit or read out:
+ * `checkVisibility()` is false inside), but keeps the layout they had when hidden. So the column is
+ * laid out once, out of the flow and at the width it will have, and hidden that way at once, in one
+ * task: no frame sees it. The element's own box stays (its padding: the debrief's is 52 px tall over
+ * the top of the page), so it is clipped to nothing, and hidden from assistive technology (an empty
+ * second `main`), by properties none of its contents inherit: showing it restyles none of them.
  */
 const LAID_OUT: readonly (readonly [string, string])[] = [
   ['position', 'absolute'],
   ['top', '0'],
   ['left', '0'],
   ['right', '0'],
+  ['clip-path', 'inset(50%)'],
 ];
 
 /** Whether the browser keeps the layout of content hidden by `content-visibility` (not jsdom, nor an older browser). */
@@ -27,6 +30,7 @@ const canKeepLayout = (): boolean =>
 export function layOutAhead(column: HTMLElement): void {
   if (column.style.getPropertyValue('display') !== 'none' || !canKeepLayout()) return;
   for (const [name, value] of LAID_OUT) column.style.setProperty(name, value);
+  column.setAttribute('aria-hidden', 'true');
   column.style.removeProperty('display');
   column.getBoundingClientRect();
   column.style.setProperty('content-visibility', 'hidden');
@@ -40,6 +44,8 @@ export function inFlow(column: HTMLElement): boolean {
   if (!column.style.getPropertyValue('content-visibility')) return false;
   const kept = column.style.getPropertyValue('display') !== 'none';
   for (const [name] of LAID_OUT) column.style.removeProperty(name);
+  // Its own: no column or debrief carries aria-hidden from React.
+  column.removeAttribute('aria-hidden');
   column.style.removeProperty('content-visibility');
   return kept;
 }

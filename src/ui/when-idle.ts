@@ -2,7 +2,9 @@
  * How long work may wait for an idle moment. Chromium runs idle callbacks only in idle periods, which
  * begin after a frame: on a page where nothing is drawn for a while, one asked for then waits for the
  * next frame, however long (the last consequence's debrief was not drawn ahead in 3 of 6 quick plays
- * to it until something was drawn, 13 s later). A trainee reading does not draw anything.
+ * to it until something was drawn, 13 s later). A trainee reading does not draw anything. The same
+ * holds for every caller (the screens left, taken out; the run's code fetched): past the limit, the
+ * work runs as an ordinary task, busy page or not.
  */
 const AT_MOST_MS = 250;
 
