@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage, renderWithStore, storeWith } from '../../test/render-app';
 import { playThrough } from '../../test/run-to';
@@ -160,60 +160,62 @@ describe('a quick reader', () => {
 describe('where the browser keeps the layout of what it hides (content-visibility)', () => {
   /** The first decision's consequences, once both are laid out ahead (not the unseen copies beside them). */
   const laidOut = (container: Element) =>
-    waitFor(() => {
-      const found = [...container.querySelectorAll<HTMLElement>('main.decision-main > .consequence-column')].filter(
-        (e) => e.style.getPropertyValue('content-visibility') === 'hidden',
-      );
-      expect(found).toHaveLength(2);
-      return found;
-    });
-  const verifyIn = (columns: HTMLElement[]) =>
-    columns.find((e) => e.querySelector('h1')?.textContent === '先派人核实') as HTMLElement;
+    waitFor(
+      () => {
+        const found = [...container.querySelectorAll<HTMLElement>('main.decision-main > .consequence-column')].filter(
+          (e) => e.style.getPropertyValue('content-visibility') === 'hidden',
+        );
+        expect(found).toHaveLength(2);
+        return found;
+      },
+      // Drawn ahead, then laid out, each when idle: a few tasks, slow on a busy machine.
+      { timeout: 5000 },
+    );
+  /** The first decision on screen, and its consequence 先派人核实 once laid out ahead. */
+  async function firstDecision() {
+    const store = storeWith([uiDrill]);
+    playThrough(store, 'ui-drill', []);
+    const { container } = renderWithStore(<App />, store);
+    const verify = (await laidOut(container)).find((e) => e.querySelector('h1')?.textContent === '先派人核实');
+    if (!verify) throw new Error('先派人核实 is not laid out ahead');
+    return { store, container, verify };
+  }
+
+  beforeEach(() => {
+    vi.stubGlobal('CSS', { supports: () => true });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 
   it('lays out each consequence ahead; the click shows it in the flow and moves focus in the click itself', async () => {
-    vi.stubGlobal('CSS', { supports: () => true });
+    const { store, container, verify } = await firstDecision();
+    expect(verify.style.position).toBe('absolute');
+    expect(verify.style.display).toBe('');
+    // No frame comes: what the click does, it does in itself.
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     try {
-      const store = storeWith([uiDrill]);
-      playThrough(store, 'ui-drill', []);
-      const { container } = renderWithStore(<App />, store);
-      const verify = verifyIn(await laidOut(container));
-      expect(verify.style.position).toBe('absolute');
-      expect(verify.style.display).toBe('');
-      // No frame comes: what the click does, it does in itself.
-      const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
-      try {
-        await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
-        expect(verify.getAttribute('style')).toBe('');
-        expect(verify.querySelector('.actions button.primary')).toHaveFocus();
-        expect(container.querySelector<HTMLElement>('.decision-column')?.style.display).toBe('none');
-      } finally {
-        frame.mockRestore();
-        act(() => commitShown());
-      }
-      expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+      await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
       expect(verify.getAttribute('style')).toBe('');
+      expect(verify.querySelector('.actions button.primary')).toHaveFocus();
+      expect(container.querySelector<HTMLElement>('.decision-column')?.style.display).toBe('none');
     } finally {
-      vi.unstubAllGlobals();
+      frame.mockRestore();
+      act(() => commitShown());
     }
+    expect(store.getState().run?.decisions.map((d) => d.choiceId)).toEqual(['verify']);
+    expect(verify.getAttribute('style')).toBe('');
   });
 
   it('puts a column laid out ahead back in the flow when React shows it (the run changed otherwise than by the input)', async () => {
-    vi.stubGlobal('CSS', { supports: () => true });
-    try {
-      const store = storeWith([uiDrill]);
-      playThrough(store, 'ui-drill', []);
-      const { container } = renderWithStore(<App />, store);
-      const verify = verifyIn(await laidOut(container));
-      act(() => {
-        store.getState().decide('verify');
-      });
-      expect(verify.contains(screen.getByText('核实用了一整天。'))).toBe(true);
-      expect(verify.style.getPropertyValue('content-visibility')).toBe('');
-      expect(verify.style.position).toBe('');
-      expect(verify.style.display).toBe('');
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const { store, verify } = await firstDecision();
+    act(() => {
+      store.getState().decide('verify');
+    });
+    expect(verify.contains(screen.getByText('核实用了一整天。'))).toBe(true);
+    expect(verify.style.getPropertyValue('content-visibility')).toBe('');
+    expect(verify.style.position).toBe('');
+    expect(verify.style.display).toBe('');
   });
 });
 
