@@ -18,7 +18,7 @@ import { ConsequenceMain, consequenceStep } from '../ui/consequence-screen';
 // The debrief and its extras (the best line, what-if, the report's exports): fetched as a run ends.
 import { DebriefScreen, preloadDebrief } from '../ui/debrief-loader';
 import { DecisionHeader, DecisionMain, decisionStep } from '../ui/decision-screen';
-import { inFlow } from '../ui/lay-out-ahead';
+import { useInFlowWhenShown } from '../ui/lay-out-ahead';
 import { RunLayout } from '../ui/run-layout';
 import { consequenceColumn, decisionColumn } from '../ui/show-drawn-ahead';
 import { whenIdle } from '../ui/when-idle';
@@ -53,10 +53,7 @@ type ColumnProps = { mode: Mode; id: string; scenario: Scenario; state: RunState
 const Column = memo(function Column(props: ColumnProps) {
   const { mode, id, scenario, state } = props;
   const element = useRef<HTMLDivElement>(null);
-  // Shown by React (not by the input): laid out ahead, it is put back in the flow before it is painted.
-  useLayoutEffect(() => {
-    if (mode === 'visible' && element.current) inFlow(element.current);
-  }, [mode]);
+  useInFlowWhenShown(element, mode === 'visible');
   return (
     <Activity mode={mode}>
       <AheadBoundary mode={mode}>
@@ -87,7 +84,7 @@ export default function RunScreens({ active }: { active: Active }) {
   const view = active.run.view;
   const ahead = useDebriefAhead(view === 'consequence' && state.ending !== null);
   // Its text drawn once, unseen, when the page is next idle: the glyphs are then ready for its first frame.
-  useDrawnUnseen(ahead, 'main.debrief', true);
+  useDrawnUnseen(ahead, 'main.debrief');
   const run = useRunLeftForDebrief(active, view === 'debrief');
   return (
     <>
@@ -270,7 +267,7 @@ function useDecisionAhead(before: boolean, count: number, seen: boolean): boolea
   }, [before, count]);
   const shown = before && ahead === count;
   // Not behind the briefing: the whole run's frame is hidden there, and a copy in it is never painted.
-  useDrawnUnseen(seen && shown, 'main.decision-main .decision-column[data-ahead]', true);
+  useDrawnUnseen(seen && shown, 'main.decision-main .decision-column[data-ahead]');
   return shown;
 }
 
@@ -310,7 +307,7 @@ function useConsequencesAhead(scenario: Scenario, state: RunState, deciding: boo
   // the decision is shown (behind the briefing, the run's frame is hidden, and a copy never painted).
   const drawn =
     deciding && seen ? (ahead.find((c) => c.state.decisions.length === state.decisions.length + 1) ?? null) : null;
-  useDrawnUnseen(drawn, 'main.decision-main .consequence-column[data-ahead]', true);
+  useDrawnUnseen(drawn, 'main.decision-main .consequence-column[data-ahead]');
   return ahead;
 }
 

@@ -9,11 +9,12 @@ const TRIES = 4;
 
 /**
  * Once something is `drawn` (anything but false or null; a new one starts again) and the page is idle,
- * each hidden element `selector` finds is drawn unseen (its glyphs readied). None there yet — where the
+ * each hidden element `selector` finds is drawn unseen (its glyphs readied) and laid out ahead (its
+ * layout kept, lay-out-ahead.ts): whoever shows it then has neither to do. None there yet — where the
  * browser cannot say when it is idle (Safari), "idle" is the next task, which may come between React's
  * slices of hidden work — and it looks again at the next idle moment, a few times.
  */
-export function useDrawnUnseen(drawn: unknown, selector: string, layOut = false): void {
+export function useDrawnUnseen(drawn: unknown, selector: string): void {
   useEffect(() => {
     if (drawn === false || drawn === null) return;
     const undraw: (() => void)[] = [];
@@ -28,7 +29,7 @@ export function useDrawnUnseen(drawn: unknown, selector: string, layOut = false)
       }
       for (const e of hidden) {
         undraw.push(drawUnseen(e));
-        if (layOut) layOutAhead(e);
+        layOutAhead(e);
       }
     };
     cancel = whenIdle(draw);
@@ -36,5 +37,5 @@ export function useDrawnUnseen(drawn: unknown, selector: string, layOut = false)
       cancel();
       for (const u of undraw) u();
     };
-  }, [drawn, selector, layOut]);
+  }, [drawn, selector]);
 }

@@ -1,3 +1,5 @@
+import { type RefObject, useLayoutEffect } from 'react';
+
 /**
  * A column drawn ahead, laid out while it waits, so that the input that shows it has no layout of it
  * to do. React's Activity hides it with `display: none`, and the browser keeps no boxes for that:
@@ -48,4 +50,15 @@ export function inFlow(column: HTMLElement): boolean {
   column.removeAttribute('aria-hidden');
   column.style.removeProperty('content-visibility');
   return kept;
+}
+
+/**
+ * Puts the element `ref` holds back in the flow when `shown` (by React, not by an input), in a layout
+ * effect: before the frame paints it. Where the element sits inside an Activity, its effects run as
+ * it is shown, and `shown` may stay true.
+ */
+export function useInFlowWhenShown(ref: RefObject<HTMLElement | null>, shown = true): void {
+  useLayoutEffect(() => {
+    if (shown && ref.current) inFlow(ref.current);
+  }, [ref, shown]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { debrief, TONE_LABEL } from '../../engine/debrief';
 import type { Origin, RunState } from '../../engine/types';
 import { afterAction } from '../../report/after-action';
@@ -8,7 +8,7 @@ import { useAfterFirstPaint } from '../after-first-paint';
 import { CasesChart, runMarkers } from '../cases-chart';
 import { useFocusSoon } from '../focus-soon';
 import { DIMENSION_LABEL } from '../format';
-import { inFlow } from '../lay-out-ahead';
+import { useInFlowWhenShown } from '../lay-out-ahead';
 import { RequestsBoard } from '../requests-board';
 import { ScoreEventList } from '../score-event-list';
 import { SCREEN_PAINTED } from '../screen-painted';
@@ -77,12 +77,9 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
   const [whatIfFrom, setWhatIfFrom] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusSoon(heading);
-  // Shown (its Activity's effects run then): laid out ahead while the last consequence was read,
-  // it is put back in the flow before it is painted.
+  // Laid out ahead while the last consequence was read: shown (its Activity's effects run then), it is back in the flow.
   const main = useRef<HTMLElement>(null);
-  useLayoutEffect(() => {
-    if (main.current) inFlow(main.current);
-  }, []);
+  useInFlowWhenShown(main);
 
   // The ending and the overview (the scores) are drawn first and shown in one frame; the rest of the
   // debrief's ~2,000 elements, most below the fold, a frame later, before the trainee can scroll to it.
