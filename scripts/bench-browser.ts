@@ -311,7 +311,11 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
     const count = await starts.count();
     await starts.nth(n % count).click();
     // 开始推演 clicked, not Enter: the briefing focuses it in an effect, which may not have run yet.
+    // Timed and not kept, so that the first decision is presented before the first input timed, as
+    // each later screen is (`lastTiming`): otherwise that input met its raster still under way.
+    await arm(page, 'briefing→decision');
     await page.locator('main.briefing .actions button.primary').click();
+    await lastTiming(page);
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     for (let step = 0; into.length < limit; step++) {
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
@@ -319,19 +323,20 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
       if ((await page.locator(CHOICE).count()) > 0) {
         const choices = page.locator(CHOICE);
         const choice = choices.nth(step % (await choices.count()));
+        // Focus moved before the settle, as one tabs to a choice and then reads it: the frame that draws
+        // the focus is its own, not the key's. Moved just before the key, it had the key's frame wait for
+        // the display's next tick, where on a still page the browser draws a key's change at once.
+        if (byKey) await choice.focus();
         await arm(page, byKey ? 'decision→consequence, key' : 'decision→consequence, click');
-        if (byKey) {
-          await choice.focus();
-          await page.keyboard.press('Enter');
-        } else await choice.click();
+        if (byKey) await page.keyboard.press('Enter');
+        else await choice.click();
       } else {
         const next = page.locator(NEXT);
         if ((await next.textContent()) === '查看复盘') return;
+        if (byKey) await next.focus();
         await arm(page, byKey ? 'consequence→decision, key' : 'consequence→decision, click');
-        if (byKey) {
-          await next.focus();
-          await page.keyboard.press('Enter');
-        } else await next.click();
+        if (byKey) await page.keyboard.press('Enter');
+        else await next.click();
       }
       into.push(await lastTiming(page));
     }
@@ -360,11 +365,28 @@ async function playedThrough(browser: Browser, origin: string): Promise<PlayedTh
     await page.locator('main.briefing .actions button.primary').click();
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     const columns: string[] = [];
+    let taken = 0;
     for (let i = 0; i < 200; i++) {
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
       columns.push(await page.evaluate(shownColumn));
-      if ((await page.locator(CHOICE).count()) > 0) await page.locator(CHOICE).first().click();
-      else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
+      if ((await page.locator(CHOICE).count()) > 0) {
+        await page.locator(CHOICE).first().click();
+        taken++;
+      } else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
+        // The click shows the last consequence drawn ahead; the store takes the choice in an idle moment
+        // after that frame, and saves it after that. Read before, the save held the last decision, and
+        // the pages opened at it waited for a 查看复盘 that never came.
+        await page.waitForFunction(
+          (n) =>
+            Object.values({ ...window.localStorage }).some((text) => {
+              try {
+                return JSON.parse(text)?.state?.run?.decisions?.length === n;
+              } catch {
+                return false;
+              }
+            }),
+          taken,
+        );
         // The app writes its save in an idle moment after the screen is painted: read after that.
         const saved = await page.evaluate(
           () =>
@@ -468,11 +490,11 @@ async function swapTimings(browser: Browser, origin: string): Promise<Timing[]> 
     const timings: Timing[] = [];
     for (let i = 0; i < SWAP_INPUTS; i++) {
       const next = page.locator('.swap-column.on .swap-next');
+      // As in the app's timings: focus first (here already on it, moved there by the swap), then the settle.
+      if (i % 4 < 2) await next.focus();
       await arm(page, 'swap');
-      if (i % 4 < 2) {
-        await next.focus();
-        await page.keyboard.press('Enter');
-      } else await next.click();
+      if (i % 4 < 2) await page.keyboard.press('Enter');
+      else await next.click();
       timings.push(await lastTiming(page));
     }
     return timings;
