@@ -318,7 +318,7 @@ describe('the briefing', () => {
 });
 
 describe('the last consequence', () => {
-  it('draws the debrief ahead, hidden, and 查看复盘 shows that very debrief', async () => {
+  it('draws the debrief ahead, hidden, and 查看复盘 shows that very debrief in the click; the run ends after the frame', async () => {
     const store = storeWith([uiDrill]);
     playThrough(store, 'ui-drill', ['report']);
     store.getState().decide('publish');
@@ -336,10 +336,15 @@ describe('the last consequence', () => {
     expect(screen.queryByRole('heading', { level: 1, name: ending?.textContent ?? '' })).toBeNull();
     expect(screen.getAllByRole('main')).toHaveLength(1);
 
+    const run = container.querySelector<HTMLElement>('.screen.run');
     await userEvent.click(screen.getByRole('button', { name: '查看复盘' }));
+    // Shown by the click itself, the run's screen hidden; the store's change follows the frame.
     const shown = screen.getByRole('heading', { level: 1, name: ending?.textContent ?? '' });
     expect(shown).toBe(ending);
-    expect(store.getState().run?.view).toBe('debrief');
+    expect(run?.style.display).toBe('none');
+    expect(store.getState().run?.view).toBe('consequence');
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    await waitFor(() => expect(store.getState().run?.view).toBe('debrief'));
     expect(screen.getAllByRole('main')).toHaveLength(1);
     await waitFor(() => expect(shown).toHaveFocus());
     // The rest of the debrief follows it, as when it is drawn at the click.

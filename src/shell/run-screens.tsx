@@ -94,11 +94,12 @@ export default function RunScreens({ active }: { active: Active }) {
         </Activity>
       )}
       {/* The debrief is drawn while the last consequence is read, hidden, and shown by 查看复盘 as it is:
-          the click then only swaps the screens. Its first frame only: the rest waits to be shown. */}
+          the click only swaps the screens, and the run ends after the frame (consequence-screen.tsx).
+          Its first frame only: the rest waits to be shown. */}
       {(view === 'debrief' || ahead) && (
         <Activity mode={view === 'debrief' ? 'visible' : 'hidden'}>
           <Suspense fallback={loading}>
-            <DebriefScreen scenario={scenario} state={state} outdated={active.outdated} />
+            <Debrief scenario={scenario} state={state} outdated={active.outdated} />
           </Suspense>
         </Activity>
       )}
@@ -135,6 +136,12 @@ function useKeptUntilIdle(shown: boolean): boolean {
   }, [shown]);
   return shown || kept;
 }
+
+/**
+ * The debrief drawn ahead; memoised like the columns: 查看复盘 shows it before the store's change
+ * (`showDrawnAhead`), and a hidden Activity drawn again in between would be hidden again.
+ */
+const Debrief = memo(DebriefScreen);
 
 /** The screen of a run before its debrief; memoised, so the screen left hidden is not drawn again. */
 const RunScreen = memo(function RunScreen({ active }: { active: Active }) {

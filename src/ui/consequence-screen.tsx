@@ -13,7 +13,7 @@ import { formatGameTime, formatValue } from './format';
 import { RunLayout } from './run-layout';
 import { ScoreEventList } from './score-event-list';
 import { SCREEN_PAINTED } from './screen-painted';
-import { decisionColumn, moveOn } from './show-drawn-ahead';
+import { DEBRIEF_SCREEN, decisionColumn, moveOn } from './show-drawn-ahead';
 import { RegionChanges } from './status-board';
 import { useApp, useAppStore } from './store-context';
 
@@ -81,7 +81,8 @@ export function ConsequenceMain({ scenario, state }: Props) {
       () =>
         state.ending === null
           ? { from: button.current, key: decisionColumn(state.decisions.length), focus: 'h1' }
-          : null,
+          : // The debrief drawn ahead beside the run's screen (run-screens.tsx), when it has been.
+            { from: button.current, key: DEBRIEF_SCREEN, focus: 'h1', level: 'screen' },
     );
 
   return (

@@ -5,6 +5,7 @@ import { useAfterFirstPaint, useAfterNextPaint } from './after-first-paint';
 import { useLoaded } from './preloadable';
 import { RunHeader } from './run-header';
 import { casesChart, requestsBoard } from './run-side-parts';
+import { RUN_SCREEN } from './show-drawn-ahead';
 import { StatusBoard } from './status-board';
 import { StatusPanel } from './status-panel';
 import { useApp } from './store-context';
@@ -29,7 +30,7 @@ interface Props {
 export function RunLayout({ scenario, state, step, header, children }: Props) {
   const leaveRun = useApp((s) => s.leaveRun);
   return (
-    <div className="screen run">
+    <div className="screen run" data-screen={RUN_SCREEN}>
       <RunHeader
         scenario={scenario}
         clock={state.clock}

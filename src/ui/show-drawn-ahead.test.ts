@@ -46,6 +46,31 @@ describe('showDrawnAhead', () => {
     expect(document.activeElement).toBe(at('consequence:1:b').querySelector('button'));
   });
 
+  it('swaps the screens at the screen level: the run hidden, the debrief beside it shown, a column inside it not taken', () => {
+    // The run's screen holding its columns, and the debrief drawn ahead beside it.
+    const app = document.createElement('div');
+    const run = document.createElement('div');
+    run.dataset.screen = 'run';
+    const debrief = document.createElement('main');
+    debrief.dataset.screen = 'debrief';
+    debrief.innerHTML = '<h1 tabindex="-1">结局</h1>';
+    debrief.style.setProperty('display', 'none', 'important');
+    app.append(run, debrief);
+    document.body.append(app);
+    const { main, at } = columns('consequence:3:a');
+    run.append(main);
+    const commit = vi.fn(() => true);
+    // A column keyed as the screen is not what the screen level looks for, and the reverse.
+    expect(showDrawnAhead(at('consequence:3:a').querySelector('button'), 'debrief', 'h1', commit)).toBe(false);
+    expect(showDrawnAhead(at('consequence:3:a').querySelector('button'), 'debrief', 'h1', commit, 'screen')).toBe(true);
+    expect(shown(debrief)).toBe(true);
+    expect(shown(run)).toBe(false);
+    expect(shown(at('consequence:3:a'))).toBe(true);
+    vi.runAllTimers();
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(debrief.querySelector('h1'));
+  });
+
   it('commits at once when a key or a press comes before the frame, before anything else sees it', () => {
     const { at } = columns('decision:0', 'consequence:1:a');
     const order: string[] = [];

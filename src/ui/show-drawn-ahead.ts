@@ -8,6 +8,9 @@ import { inFlow } from './lay-out-ahead';
 /** The key of a column of the run's main screen: the same where it is drawn ahead and where it is shown. */
 export const decisionColumn = (decisions: number) => `decision:${decisions}`;
 export const consequenceColumn = (decisions: number, choiceId: string) => `consequence:${decisions}:${choiceId}`;
+/** The keys of the screens: the run's, and its debrief's drawn ahead beside it. */
+export const RUN_SCREEN = 'run';
+export const DEBRIEF_SCREEN = 'debrief';
 
 interface Pending {
   commit: () => boolean;
@@ -46,24 +49,37 @@ export function commitShown(): void {
 }
 
 /**
+ * What the input swaps: a column of the run's main screen (`data-column`), or the run's whole screen
+ * for the debrief drawn ahead beside it (`data-screen`).
+ */
+export type Level = 'column' | 'screen';
+
+/**
  * Shows the column keyed `key`, drawn ahead beside the one holding `from` and hidden by React's
  * Activity (its inline `display: none`), in the input itself, and commits the run's change (`commit`)
- * once that frame is drawn. The trainee's input then waits for nothing but the browser's showing of
+ * once that frame is drawn. With `level` 'screen', the same for the screens: the debrief shown and
+ * the run's screen hidden. The trainee's input then waits for nothing but the browser's showing of
  * a screen laid out ahead: the store's change, React's render of it and the header and side that
  * follow come after, and React's reveal lifts the same inline style. Until then React must not draw
- * the columns again: a hidden Activity whose content is drawn again is hidden again (the columns are
- * memoised, run-screens.tsx). Focus moves to `focus` in the new column in the next frame.
+ * the columns again: a hidden Activity whose content is drawn again is hidden again (the columns and
+ * the debrief drawn ahead are memoised, run-screens.tsx). Focus moves to `focus` in the new column in the next frame.
  *
  * False, with nothing changed, when there is no such column (not drawn yet, or failed drawing):
  * the caller then commits as it always did, and React draws the screen in the input.
  */
-export function showDrawnAhead(from: Element | null, key: string, focus: string, commit: () => boolean): boolean {
+export function showDrawnAhead(
+  from: Element | null,
+  key: string,
+  focus: string,
+  commit: () => boolean,
+  level: Level = 'column',
+): boolean {
   // One at a time: a screen shown before the last one's change is in follows that change.
   commitShown();
-  const column = from?.closest<HTMLElement>('[data-column]');
+  const column = from?.closest<HTMLElement>(`[data-${level}]`);
   const next = column?.parentElement
     ? [...column.parentElement.children].find(
-        (c): c is HTMLElement => c instanceof HTMLElement && c.dataset.column === key,
+        (c): c is HTMLElement => c instanceof HTMLElement && c.dataset[level] === key,
       )
     : undefined;
   if (!column || !next || next === column) return false;
@@ -116,6 +132,8 @@ export interface DrawnAhead {
   from: Element | null;
   key: string;
   focus: string;
+  /** A column (the default), or the screen: the debrief. */
+  level?: Level;
 }
 
 /**
@@ -138,5 +156,5 @@ export function moveOn(
   const count = run.decisions.length;
   const commit = () => store.getState().run?.decisions.length === count && change(at);
   const shown = ahead(at, run);
-  if (!(shown && showDrawnAhead(shown.from, shown.key, shown.focus, commit))) change(at);
+  if (!(shown && showDrawnAhead(shown.from, shown.key, shown.focus, commit, shown.level))) change(at);
 }

@@ -98,7 +98,29 @@ test('the debrief waits laid out behind the last consequence, reaching for nothi
   expect(box).toEqual({ height: expect.any(Number), hit: false });
   expect(box.height).toBeGreaterThan(0);
   await expect(page.getByRole('main')).toHaveCount(1);
-  await page.getByRole('button', { name: '查看复盘' }).click();
+  // What the very next frame after Enter on 查看复盘 shows: the debrief, in the flow, and no run.
+  await page.evaluate(() => {
+    const w = window as unknown as { __firstFrame?: Promise<object> };
+    w.__firstFrame = new Promise((done) =>
+      window.addEventListener(
+        'keydown',
+        () =>
+          requestAnimationFrame(() => {
+            const main = document.querySelector<HTMLElement>('main.debrief:not([inert])');
+            done({
+              debrief: main?.querySelector('h1')?.checkVisibility() ?? false,
+              inFlow: main ? getComputedStyle(main).position : '',
+              run: document.querySelector<HTMLElement>('.screen.run')?.checkVisibility() ?? false,
+            });
+          }),
+        { capture: true, once: true },
+      ),
+    );
+  });
+  await expect(page.getByRole('button', { name: '查看复盘' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const firstFrame = await page.evaluate(() => (window as unknown as { __firstFrame: Promise<object> }).__firstFrame);
+  expect(firstFrame).toEqual({ debrief: true, inFlow: 'static', run: false });
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(debrief).toHaveCSS('content-visibility', 'visible');
   await expect(debrief).toHaveCSS('position', 'static');

@@ -22,6 +22,7 @@ import { ResultsExport } from './results-export';
 import { TimelineTable } from './timeline-table';
 import { WhatIfSandbox } from './what-if-sandbox';
 import './debrief.css';
+import { DEBRIEF_SCREEN } from '../show-drawn-ahead';
 
 /**
  * The run weighed against the best line, in the background: it takes a second or two. Started once
@@ -84,7 +85,7 @@ export function DebriefScreen({ scenario, state, outdated = false, viewing }: Pr
   // The ending and the overview (the scores) are drawn first and shown in one frame; the rest of the
   // debrief's ~2,000 elements, most below the fold, a frame later, before the trainee can scroll to it.
   return (
-    <main ref={main} className="screen debrief">
+    <main ref={main} className="screen debrief" data-screen={DEBRIEF_SCREEN}>
       <header className="page-header">
         <p className="eyebrow">
           {viewing ? `班级复盘 · ${viewing.trainee}的复盘` : '复盘'} · {scenario.title}
