@@ -365,27 +365,22 @@ async function playedThrough(browser: Browser, origin: string): Promise<PlayedTh
     await page.locator('main.briefing .actions button.primary').click();
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     const columns: string[] = [];
-    let taken = 0;
     for (let i = 0; i < 200; i++) {
       await page.locator(`${CHOICE}, ${NEXT}`).first().waitFor();
       columns.push(await page.evaluate(shownColumn));
-      if ((await page.locator(CHOICE).count()) > 0) {
-        await page.locator(CHOICE).first().click();
-        taken++;
-      } else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
+      if ((await page.locator(CHOICE).count()) > 0) await page.locator(CHOICE).first().click();
+      else if ((await page.locator(NEXT).textContent()) === '查看复盘') {
         // The click shows the last consequence drawn ahead; the store takes the choice in an idle moment
         // after that frame, and saves it after that. Read before, the save held the last decision, and
-        // the pages opened at it waited for a 查看复盘 that never came.
-        await page.waitForFunction(
-          (n) =>
-            Object.values({ ...window.localStorage }).some((text) => {
-              try {
-                return JSON.parse(text)?.state?.run?.decisions?.length === n;
-              } catch {
-                return false;
-              }
-            }),
-          taken,
+        // the pages opened at it waited for a 查看复盘 that never came. The run ended is saved with its end.
+        await page.waitForFunction(() =>
+          Object.values({ ...window.localStorage }).some((text) => {
+            try {
+              return JSON.parse(text)?.state?.run?.endedAt !== undefined;
+            } catch {
+              return false;
+            }
+          }),
         );
         // The app writes its save in an idle moment after the screen is painted: read after that.
         const saved = await page.evaluate(

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useRef } from 'react';
+import { type RefObject, useRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useFocusSoon } from './focus-soon';
 
@@ -11,6 +11,25 @@ function Screen() {
     <h1 ref={heading} tabIndex={-1}>
       新的局面
     </h1>
+  );
+}
+
+/** What the run's change brings to a column the input showed: its effects, this focus among them. */
+function Focuses({ target }: { target: RefObject<HTMLElement | null> }) {
+  useFocusSoon(target);
+  return null;
+}
+/** A column shown by the input; `changed`: the run's change has come, and the column's effects with it. */
+function Column({ changed }: { changed: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <div data-column="decision:1">
+      <h1 ref={heading} tabIndex={-1}>
+        新的局面
+      </h1>
+      <button type="button">1 先派人核实</button>
+      {changed && <Focuses target={heading} />}
+    </div>
   );
 }
 
@@ -27,6 +46,17 @@ describe('useFocusSoon', () => {
     const heading = screen.getByRole('heading', { name: '新的局面' });
     fireEvent.keyDown(document.body, { key: 'Enter' });
     expect(heading).toHaveFocus();
+  });
+
+  it('leaves focus already in its own screen where it is: a screen the input showed had focus moved then', async () => {
+    const { rerender } = render(<Column changed={false} />);
+    const choice = screen.getByRole('button', { name: '1 先派人核实' });
+    // The trainee has tabbed on to a choice by then, and presses Enter on it.
+    choice.focus();
+    rerender(<Column changed />);
+    fireEvent.keyDown(choice, { key: 'Enter' });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    expect(choice).toHaveFocus();
   });
 
   it('leaves focus the trainee moved before that frame where it is', async () => {

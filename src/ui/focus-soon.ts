@@ -10,11 +10,16 @@ import { type RefObject, useEffect } from 'react';
  *
  * A key pressed before that frame (a fast typist, a test) must still reach the new screen's control:
  * the first keydown moves focus first. Its `keypress`, which activates a focused button on Enter, then
- * goes to that control. Focus the trainee moved meanwhile (a Tab, a press) is left where it is.
+ * goes to that control. Focus the trainee moved meanwhile (a Tab, a press) is left where it is, and so
+ * is focus already in the target's own screen: a screen the input showed itself (`showDrawnAhead`) had
+ * focus moved there then, and its effects run only with the run's change, a frame or more later, when
+ * the trainee may have tabbed on to a choice; moved back to the heading, their Enter would land there.
  */
 export function focusSoon(target: RefObject<HTMLElement | null>): () => void {
-  let done = false;
   const from = document.activeElement;
+  const screen = target.current?.closest('[data-column], [data-screen]');
+  if (screen && from && from !== document.body && screen.contains(from)) return () => {};
+  let done = false;
   const focus = () => {
     if (done) return;
     done = true;

@@ -71,6 +71,32 @@ describe('showDrawnAhead', () => {
     expect(document.activeElement).toBe(debrief.querySelector('h1'));
   });
 
+  it('shows the new screen at its top in the frame, not where the page was scrolled to', () => {
+    let top = 600;
+    Object.defineProperty(document.documentElement, 'scrollTop', {
+      configurable: true,
+      get: () => top,
+      set: (value: number) => {
+        top = value;
+      },
+    });
+    try {
+      const { at } = columns('consequence:1:a', 'decision:1', 'decision:2');
+      showDrawnAhead(at('consequence:1:a').querySelector('button'), 'decision:1', 'h1', () => true);
+      expect(top).toBe(600);
+      vi.runAllTimers();
+      expect(top).toBe(0);
+      // A change refused before its frame: the screen the trainee was on comes back where it was.
+      top = 600;
+      showDrawnAhead(at('decision:1').querySelector('button'), 'decision:2', 'h1', () => false);
+      commitShown();
+      vi.runAllTimers();
+      expect(top).toBe(600);
+    } finally {
+      Reflect.deleteProperty(document.documentElement, 'scrollTop');
+    }
+  });
+
   it('commits at once when a key or a press comes before the frame, before anything else sees it', () => {
     const { at } = columns('decision:0', 'consequence:1:a');
     const order: string[] = [];

@@ -109,9 +109,19 @@ export function showDrawnAhead(
   const commitMine = () => {
     if (pending === mine) commitShown();
   };
+  // Each screen starts at its top. The shell scrolls there once the run has changed (app.tsx), a frame
+  // or more after this one: the trainee scrolled down to the button would first see the new screen
+  // where the page was, and then see it jump. Not if the change was refused before the frame.
+  const toTop = () => {
+    if (next.style.display !== 'none') document.documentElement.scrollTop = 0;
+  };
   // After the frame: an idle callback asked for from the frame's animation callback runs once that
   // frame is committed, not in an idle moment before it.
-  if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitMine, 100));
+  if (typeof window.requestAnimationFrame === 'function')
+    requestAnimationFrame(() => {
+      toTop();
+      afterNextPaint(commitMine, 100);
+    });
   else afterNextPaint(commitMine, 100);
   return true;
 }
