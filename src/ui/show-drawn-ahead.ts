@@ -86,6 +86,12 @@ export function showDrawnAhead(
   const focused = document.activeElement;
   // Laid out ahead, the column asks the focus for no layout but its own small one: focus moves in the
   // input, and the frame is left to paint. Otherwise the focus would lay out the column there and then.
+  // Each screen starts at its top. The shell scrolls there once the run has changed (app.tsx), a frame
+  // or more after this one: the trainee scrolled down to the button would first see the new screen
+  // where the page was, and then see it jump. Here, before the swap, the page's layout is still the
+  // one drawn, and the scroll asks for none.
+  const scrolled = document.documentElement.scrollTop;
+  if (scrolled !== 0) document.documentElement.scrollTop = 0;
   const laidOut = inFlow(next);
   column.style.setProperty('display', 'none', 'important');
   next.style.removeProperty('display');
@@ -96,6 +102,7 @@ export function showDrawnAhead(
     undo: () => {
       cancelFocus();
       next.style.setProperty('display', 'none', 'important');
+      if (scrolled !== 0) document.documentElement.scrollTop = scrolled;
       column.style.removeProperty('display');
       // Focus moved into the screen taken away goes back where it was.
       const now = document.activeElement;
@@ -109,19 +116,9 @@ export function showDrawnAhead(
   const commitMine = () => {
     if (pending === mine) commitShown();
   };
-  // Each screen starts at its top. The shell scrolls there once the run has changed (app.tsx), a frame
-  // or more after this one: the trainee scrolled down to the button would first see the new screen
-  // where the page was, and then see it jump. Not if the change was refused before the frame.
-  const toTop = () => {
-    if (next.style.display !== 'none') document.documentElement.scrollTop = 0;
-  };
   // After the frame: an idle callback asked for from the frame's animation callback runs once that
   // frame is committed, not in an idle moment before it.
-  if (typeof window.requestAnimationFrame === 'function')
-    requestAnimationFrame(() => {
-      toTop();
-      afterNextPaint(commitMine, 100);
-    });
+  if (typeof window.requestAnimationFrame === 'function') requestAnimationFrame(() => afterNextPaint(commitMine, 100));
   else afterNextPaint(commitMine, 100);
   return true;
 }
