@@ -62,7 +62,8 @@ export type Level = 'column' | 'screen';
  * a screen laid out ahead: the store's change, React's render of it and the header and side that
  * follow come after, and React's reveal lifts the same inline style. Until then React must not draw
  * the columns again: a hidden Activity whose content is drawn again is hidden again (the columns and
- * the debrief drawn ahead are memoised, run-screens.tsx). Focus moves to `focus` in the new column in the next frame.
+ * the debrief drawn ahead are memoised, run-screens.tsx). Focus moves to `focus` in the new column:
+ * in the input when it was laid out ahead (lay-out-ahead.ts), otherwise in the next frame.
  *
  * False, with nothing changed, when there is no such column (not drawn yet, or failed drawing):
  * the caller then commits as it always did, and React draws the screen in the input.
@@ -84,14 +85,14 @@ export function showDrawnAhead(
     : undefined;
   if (!column || !next || next === column) return false;
   const focused = document.activeElement;
-  // Laid out ahead, the column asks the focus for no layout but its own small one: focus moves in the
-  // input, and the frame is left to paint. Otherwise the focus would lay out the column there and then.
   // Each screen starts at its top. The shell scrolls there once the run has changed (app.tsx), a frame
   // or more after this one: the trainee scrolled down to the button would first see the new screen
   // where the page was, and then see it jump. Here, before the swap, the page's layout is still the
   // one drawn, and the scroll asks for none.
   const scrolled = document.documentElement.scrollTop;
   if (scrolled !== 0) document.documentElement.scrollTop = 0;
+  // Laid out ahead, the column asks the focus for no layout but its own small one: focus moves in the
+  // input, and the frame is left to paint. Otherwise the focus would lay out the column there and then.
   const laidOut = inFlow(next);
   column.style.setProperty('display', 'none', 'important');
   next.style.removeProperty('display');

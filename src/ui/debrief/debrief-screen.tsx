@@ -12,6 +12,7 @@ import { useInFlowWhenShown } from '../lay-out-ahead';
 import { RequestsBoard } from '../requests-board';
 import { ScoreEventList } from '../score-event-list';
 import { SCREEN_PAINTED } from '../screen-painted';
+import { DEBRIEF_SCREEN } from '../show-drawn-ahead';
 import { StatusBoard } from '../status-board';
 import { useApp } from '../store-context';
 import { type AnalysisStatus, BestLineView } from './best-line-view';
@@ -22,7 +23,6 @@ import { ResultsExport } from './results-export';
 import { TimelineTable } from './timeline-table';
 import { WhatIfSandbox } from './what-if-sandbox';
 import './debrief.css';
-import { DEBRIEF_SCREEN } from '../show-drawn-ahead';
 
 /**
  * The run weighed against the best line, in the background: it takes a second or two. Started once
