@@ -35,6 +35,34 @@ describe('<Countdown>', () => {
     expect(heard).toEqual(['还剩 1 分钟', '只剩 10 秒，到时将按默认处置']);
   });
 
+  it('changes only when a whole second has passed, and wakes only then', () => {
+    renderComponent({ limitSec: 30 });
+    const timer = screen.getByRole('timer');
+    const drawn = () =>
+      `${timer.querySelector('.countdown-value')?.textContent} ${timer.querySelector('progress')?.value}`;
+    const atStart = drawn();
+    const wakes = vi.fn();
+    // Every change of the timer's DOM, the bar's included: each one is a frame the browser draws.
+    const observer = new MutationObserver(wakes);
+    observer.observe(timer, { subtree: true, childList: true, characterData: true, attributes: true });
+    act(() => vi.advanceTimersByTime(999));
+    expect(drawn()).toBe(atStart);
+    expect(wakes).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(1));
+    expect(timer).toHaveTextContent('29 秒');
+    // A wake 300 ms late (the clock ran on while the page was busy) is not carried over: the one after
+    // it comes at the next whole second all the same, 700 ms on.
+    vi.setSystemTime(Date.now() + 300);
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(timer).toHaveTextContent('28 秒');
+    act(() => vi.advanceTimersByTime(699));
+    expect(timer).toHaveTextContent('28 秒');
+    act(() => vi.advanceTimersByTime(1));
+    expect(timer).toHaveTextContent('27 秒');
+    observer.disconnect();
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
   it('says nothing at a minute when there was no more than a minute to start with', () => {
     const { spoken } = renderComponent({ limitSec: 60 });
     act(() => vi.advanceTimersByTime(5_000));

@@ -34,17 +34,24 @@ export function Countdown({ limitSec, setting = 'x1', shownAt, onExpire }: Props
   onExpireRef.current = onExpire;
 
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
       const left = Math.max(0, limitSec * 1000 - (Date.now() - shownAt));
       setRemaining(left);
-      if (left === 0 && !expired.current) {
-        expired.current = true;
-        onExpireRef.current();
+      if (left === 0) {
+        if (!expired.current) {
+          expired.current = true;
+          onExpireRef.current();
+        }
+        return;
       }
+      // Woken when the number shown changes, at the next whole second left, and not between: each wake
+      // draws the page again, and an input that meets one waits for it (a 200 ms interval did so five
+      // times a second). Measured from the clock each time, so a late wake does not carry over.
+      timer = setTimeout(tick, left % 1000 || 1000);
     };
     tick();
-    const timer = setInterval(tick, 200);
-    return () => clearInterval(timer);
+    return () => clearTimeout(timer);
   }, [limitSec, shownAt]);
 
   const seconds = Math.ceil(remaining / 1000);
