@@ -3,8 +3,9 @@
  *
  * - cold load → the first drill card painted, beside a bare React page (scripts/bench-peer/) built and
  *   served in the same run, loads interleaved, each in a fresh browser context (its own cache);
- * - decision ↔ consequence transitions, by click and by Enter on a focused button: input → the DOM of
- *   the next screen changed, and input → the first frame after that change;
+ * - decision ↔ consequence transitions, by click (the pointer on the button first, a press as long as a
+ *   person's) and by Enter on a focused button: input → the DOM of the next screen changed, and input → the
+ *   first frame after that change;
  * - the debrief painted after 查看复盘, in freshly loaded pages (its chunk not yet fetched);
  * - the harness's floor: the same timings on a page whose click changes one line of text, so that the
  *   transitions' figures can be read against what the timing itself and the wait for a frame cost;
@@ -85,6 +86,15 @@ const FLOOR_PAGE =
   'const line = document.createElement("p"); line.setAttribute("elementtiming", "screen"); ' +
   'line.textContent = "第" + ++n + "步"; document.querySelector("p").replaceWith(line); };</script>';
 const SWAP_INPUTS = 40;
+
+/**
+ * How long a timed click's press lasts, mousedown to mouseup: a person's lasts about a tenth of a second,
+ * Playwright's none. The press draws a frame of its own (the button's :active style, its focus), and a
+ * click a millisecond after it found that frame asked for and not yet begun: the screen went into it, at
+ * the display's next tick (8–12 ms after the click, median, in the rounds measured). After a person's press
+ * the page is still when the button is let go, and the browser draws the click's change at once.
+ */
+const PRESS_MS = 80;
 
 /**
  * A run's columns as the app showed them, one shown at a time; each one's button shows the next: its
@@ -326,17 +336,18 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
         // Focus moved before the settle, as one tabs to a choice and then reads it: the frame that draws
         // the focus is its own, not the key's. Moved just before the key, it had the key's frame wait for
         // the display's next tick, where on a still page the browser draws a key's change at once.
-        if (byKey) await choice.focus();
+        // The pointer, likewise, is on the choice while it is read (see PRESS_MS).
+        await (byKey ? choice.focus() : choice.hover());
         await arm(page, byKey ? 'decision→consequence, key' : 'decision→consequence, click');
         if (byKey) await page.keyboard.press('Enter');
-        else await choice.click();
+        else await choice.click({ delay: PRESS_MS });
       } else {
         const next = page.locator(NEXT);
         if ((await next.textContent()) === '查看复盘') return;
-        if (byKey) await next.focus();
+        await (byKey ? next.focus() : next.hover());
         await arm(page, byKey ? 'consequence→decision, key' : 'consequence→decision, click');
         if (byKey) await page.keyboard.press('Enter');
-        else await next.click();
+        else await next.click({ delay: PRESS_MS });
       }
       into.push(await lastTiming(page));
     }
@@ -416,8 +427,9 @@ async function debriefCold(browser: Browser, origin: string, saved: Record<strin
     // A trainee reads the last consequence before asking for the debrief: what the page fetches while
     // it is read (the debrief's code, when idle) is fetched before the click, as it would be.
     await page.waitForLoadState('networkidle');
+    await next.hover();
     await arm(page, 'debrief', 'main.debrief h1');
-    await next.click();
+    await next.click({ delay: PRESS_MS });
     return await lastTiming(page);
   } finally {
     await context.close();
@@ -448,9 +460,11 @@ async function floorTimings(browser: Browser, origin: string): Promise<Timing[]>
     await page.addInitScript({ content: TIMING_SCRIPT });
     await page.goto(`${origin}/floor/`);
     const timings: Timing[] = [];
+    const next = page.locator('#next');
     for (let i = 0; i < FLOOR_CLICKS; i++) {
+      await next.hover();
       await arm(page, 'floor');
-      await page.locator('#next').click();
+      await next.click({ delay: PRESS_MS });
       timings.push(await lastTiming(page));
     }
     return timings;
@@ -486,11 +500,11 @@ async function swapTimings(browser: Browser, origin: string): Promise<Timing[]> 
     for (let i = 0; i < SWAP_INPUTS; i++) {
       const next = page.locator('.swap-column.on .swap-next');
       const byKey = i % 4 < 2;
-      // As in the app's timings: focus first (here already on it, moved there by the swap), then the settle.
-      if (byKey) await next.focus();
+      // As in the app's timings: focus (here already on it, moved there by the swap) or the pointer first, then the settle.
+      await (byKey ? next.focus() : next.hover());
       await arm(page, 'swap');
       if (byKey) await page.keyboard.press('Enter');
-      else await next.click();
+      else await next.click({ delay: PRESS_MS });
       timings.push(await lastTiming(page));
     }
     return timings;
