@@ -31,6 +31,8 @@ export interface BrowserFigures {
   /** The browser's version, as it reports it. */
   chromium: string;
   transitions: number;
+  /** Of the transitions' clicks, those timed from the press, which itself changed the page. */
+  timedFromPress: number;
   domMedianMs: number;
   domP95Ms: number;
   frameMedianMs: number;
@@ -89,7 +91,7 @@ const SWAP_INPUTS = 40;
 
 /**
  * How long a timed click's press lasts, mousedown to mouseup: a person's lasts about a tenth of a second,
- * Playwright's none. The press draws a frame of its own (the button's :active style, its focus), and a
+ * Playwright's none. The press draws a frame of its own (the button pressed, and focused), and a
  * click a millisecond after it found that frame asked for and not yet begun: the screen went into it, at
  * the display's next tick (8–12 ms after the click, median, in the rounds measured). After a person's press
  * the page is still when the button is let go, and the browser draws the click's change at once.
@@ -222,7 +224,10 @@ async function cardPainted(browser: Browser, url: string): Promise<number> {
 
 interface Timing {
   label: string;
+  /** The input event's time stamp: the key's, the click's, or the press's when the press itself changed the page. */
   input: number;
+  /** A click timed from its press (see TIMING_SCRIPT). */
+  fromPress?: boolean;
   dom?: number;
   frame?: number;
   /** When the new screen's heading was presented (Element Timing's renderTime), after raster. */
@@ -240,7 +245,8 @@ declare global {
 /**
  * Runs in each page before its scripts. The next input event after the bench arms it (a click, or the
  * Enter that activates a focused button; capture phase, so before the app sees it) starts a timing at
- * the event's own time stamp, when the input reached the page. A MutationObserver started then takes
+ * the event's own time stamp, when the input reached the page; a click whose press itself changed the
+ * page, at the press's (`fromPress`). A MutationObserver started then takes
  * the first change of the DOM after it (or, with `until`, the first change after which an element that
  * selector matches is rendered: a screen drawn ahead, hidden, does not count until it is shown) as "the
  * DOM changed".
@@ -255,12 +261,34 @@ declare global {
 const TIMING_SCRIPT = `(() => {
   const timings = [];
   window.__benchTimings = timings;
+  // A press that changes the page in its own dispatch (the app commits there a change still pending) is
+  // where the click's work begins: such a click is timed from the press, not from its release. Watched
+  // from the press's first listener to its last (bubbling to the window), so that nothing else the page
+  // does while the button is held down counts.
+  let pressWatch = null;
+  let pressedAt = null;
+  window.addEventListener('pointerdown', (e) => {
+    pressedAt = null;
+    pressWatch?.disconnect();
+    pressWatch = null;
+    if (!window.__benchArm) return;
+    const at = e.timeStamp;
+    // Its records come to the callback in the checkpoint after each listener, within the dispatch.
+    pressWatch = new MutationObserver(() => { pressedAt = at; });
+    pressWatch.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, true);
+  window.addEventListener('pointerdown', () => {
+    if (!pressWatch) return;
+    pressWatch.disconnect();
+    pressWatch = null;
+  });
   const start = (e) => {
     const arm = window.__benchArm;
     if (!arm) return;
     if (e instanceof KeyboardEvent && e.key !== 'Enter') return;
     window.__benchArm = undefined;
-    const timing = { label: arm.label, input: e.timeStamp };
+    const fromPress = e.type === 'click' && pressedAt !== null;
+    const timing = { label: arm.label, input: fromPress ? pressedAt : e.timeStamp, fromPress };
     timings.push(timing);
     const observer = new MutationObserver(() => {
       if (arm.until && ![...document.querySelectorAll(arm.until)].some((e) => e.checkVisibility())) return;
@@ -336,8 +364,9 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
     // 开始推演 clicked, not Enter: the briefing focuses it in an effect, which may not have run yet.
     // Timed and not kept, so that the first decision is presented before the first input timed, as
     // each later screen is (`lastTiming`): otherwise that input met its raster still under way.
+    await begin.hover();
     await arm(page, 'briefing→decision');
-    await begin.click();
+    await begin.click({ delay: PRESS_MS });
     await lastTiming(page);
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     for (let step = 0; into.length < limit; step++) {
@@ -568,6 +597,7 @@ export async function browserFigures(): Promise<BrowserFigures> {
       chromium: browser.version(),
       transitions: timings.length,
       ...summary(timings),
+      timedFromPress: timings.filter((t) => t.fromPress).length,
       debriefColdMedianMs: debrief.frameMedianMs,
       debriefColdSpreadMs: [round(Math.min(...debriefs)), round(Math.max(...debriefs))],
       debriefPaintedMedianMs: debrief.painted.medianMs,

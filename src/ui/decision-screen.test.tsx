@@ -94,9 +94,10 @@ describe('<DecisionScreen>', () => {
       await userEvent.click(screen.getByRole('button', { name: /先派人核实/ }));
       expect(screen.getByRole('heading', { level: 1, name: '先派人核实' })).toBeInTheDocument();
       expect(store.getState().run?.decisions).toEqual([]);
-      // The countdown's next tick finds the 30 seconds gone: the choice shown goes in first, and no timeout after it.
+      // The countdown's next wake, when the number it shows would change (within a second), finds the 30 seconds
+      // gone: the choice shown goes in first, and no timeout after it.
       await act(async () => {
-        vi.advanceTimersByTime(400);
+        vi.advanceTimersByTime(1_000);
       });
       const [decision, ...rest] = store.getState().run?.decisions ?? [];
       expect(decision?.choiceId).toBe('verify');
