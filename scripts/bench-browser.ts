@@ -22,7 +22,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { type Browser, chromium, type Locator, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { browserPath } from './e2e-browser';
@@ -330,6 +330,20 @@ async function arm(page: Page, label: string, until?: string): Promise<void> {
   );
 }
 
+/**
+ * `target` pressed as a trainee presses it, timed as `label`: Enter on it, or a press of PRESS_MS. Focus
+ * (for a key) or the pointer goes to it before the settle, as one tabs to a choice or points at it and then
+ * reads it: the frame that draws the focus is its own, not the key's. Moved just before the key, it had
+ * the key's frame wait for the display's next tick, where on a still page the browser draws a key's
+ * change at once.
+ */
+async function pressTimed(page: Page, target: Locator, label: string, byKey = false, until?: string): Promise<void> {
+  await (byKey ? target.focus() : target.hover());
+  await arm(page, label, until);
+  if (byKey) await page.keyboard.press('Enter');
+  else await target.click({ delay: PRESS_MS });
+}
+
 async function lastTiming(page: Page): Promise<Timing> {
   await page.waitForFunction(() => window.__benchTimings?.at(-1)?.frame !== undefined, null, { timeout: 30_000 });
   // The browser reports a paint once it is presented, frames later when raster is slow; a screen
@@ -364,9 +378,7 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
     // 开始推演 clicked, not Enter: the briefing focuses it in an effect, which may not have run yet.
     // Timed and not kept, so that the first decision is presented before the first input timed, as
     // each later screen is (`lastTiming`): otherwise that input met its raster still under way.
-    await begin.hover();
-    await arm(page, 'briefing→decision');
-    await begin.click({ delay: PRESS_MS });
+    await pressTimed(page, begin, 'briefing→decision');
     await lastTiming(page);
     await page.locator('main.briefing').waitFor({ state: 'detached' });
     for (let step = 0; into.length < limit; step++) {
@@ -375,21 +387,11 @@ async function playDrill(browser: Browser, origin: string, n: number, into: Timi
       if ((await page.locator(CHOICE).count()) > 0) {
         const choices = page.locator(CHOICE);
         const choice = choices.nth(step % (await choices.count()));
-        // Focus moved before the settle, as one tabs to a choice and then reads it: the frame that draws
-        // the focus is its own, not the key's. Moved just before the key, it had the key's frame wait for
-        // the display's next tick, where on a still page the browser draws a key's change at once.
-        // The pointer, likewise, is on the choice while it is read (see PRESS_MS).
-        await (byKey ? choice.focus() : choice.hover());
-        await arm(page, byKey ? 'decision→consequence, key' : 'decision→consequence, click');
-        if (byKey) await page.keyboard.press('Enter');
-        else await choice.click({ delay: PRESS_MS });
+        await pressTimed(page, choice, byKey ? 'decision→consequence, key' : 'decision→consequence, click', byKey);
       } else {
         const next = page.locator(NEXT);
         if ((await next.textContent()) === '查看复盘') return;
-        await (byKey ? next.focus() : next.hover());
-        await arm(page, byKey ? 'consequence→decision, key' : 'consequence→decision, click');
-        if (byKey) await page.keyboard.press('Enter');
-        else await next.click({ delay: PRESS_MS });
+        await pressTimed(page, next, byKey ? 'consequence→decision, key' : 'consequence→decision, click', byKey);
       }
       into.push(await lastTiming(page));
     }
@@ -469,9 +471,7 @@ async function debriefCold(browser: Browser, origin: string, saved: Record<strin
     // A trainee reads the last consequence before asking for the debrief: what the page fetches while
     // it is read (the debrief's code, when idle) is fetched before the click, as it would be.
     await page.waitForLoadState('networkidle');
-    await next.hover();
-    await arm(page, 'debrief', 'main.debrief h1');
-    await next.click({ delay: PRESS_MS });
+    await pressTimed(page, next, 'debrief', false, 'main.debrief h1');
     return await lastTiming(page);
   } finally {
     await context.close();
@@ -504,9 +504,7 @@ async function floorTimings(browser: Browser, origin: string): Promise<Timing[]>
     const timings: Timing[] = [];
     const next = page.locator('#next');
     for (let i = 0; i < FLOOR_CLICKS; i++) {
-      await next.hover();
-      await arm(page, 'floor');
-      await next.click({ delay: PRESS_MS });
+      await pressTimed(page, next, 'floor');
       timings.push(await lastTiming(page));
     }
     return timings;
@@ -542,11 +540,8 @@ async function swapTimings(browser: Browser, origin: string): Promise<Timing[]> 
     for (let i = 0; i < SWAP_INPUTS; i++) {
       const next = page.locator('.swap-column.on .swap-next');
       const byKey = i % 4 < 2;
-      // As in the app's timings: focus (here already on it, moved there by the swap) or the pointer first, then the settle.
-      await (byKey ? next.focus() : next.hover());
-      await arm(page, 'swap');
-      if (byKey) await page.keyboard.press('Enter');
-      else await next.click({ delay: PRESS_MS });
+      // As in the app's timings (focus is already on it here, moved there by the swap).
+      await pressTimed(page, next, 'swap', byKey);
       timings.push(await lastTiming(page));
     }
     return timings;

@@ -25,10 +25,13 @@ function announcement(seconds: number, limitSec: number): string {
   return '';
 }
 
+/** Milliseconds left now of `limitSec` seconds counted from `shownAt` (wall clock), never below 0. */
+const remainingNow = (limitSec: number, shownAt: number): number =>
+  Math.max(0, limitSec * 1000 - (Date.now() - shownAt));
+
 /** The real-time countdown of a timed decision, with a warning in its last 10 seconds. */
 export function Countdown({ limitSec, setting = 'x1', shownAt, onExpire }: Props) {
-  const remainingAt = () => Math.max(0, limitSec * 1000 - (Date.now() - shownAt));
-  const [remaining, setRemaining] = useState(remainingAt);
+  const [remaining, setRemaining] = useState(() => remainingNow(limitSec, shownAt));
   const expired = useRef(false);
   const onExpireRef = useRef(onExpire);
   onExpireRef.current = onExpire;
@@ -36,7 +39,7 @@ export function Countdown({ limitSec, setting = 'x1', shownAt, onExpire }: Props
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
-      const left = Math.max(0, limitSec * 1000 - (Date.now() - shownAt));
+      const left = remainingNow(limitSec, shownAt);
       setRemaining(left);
       if (left === 0) {
         if (!expired.current) {
