@@ -19,7 +19,7 @@ import {
 } from '../../test/fake-scenario';
 import { choose, offeredChoices, replay, start } from '../engine/run';
 import { contentHash } from './hash';
-import { type LoadResult, load } from './load';
+import { type LoadResult, load, mayHoldBraces } from './load';
 import { type PathKey, type Problem, toPointer } from './problem';
 import { SCHEMA_VERSION, type Scenario } from './schema';
 import {
@@ -154,6 +154,13 @@ describe('load', () => {
     it('[regression] points at the unexpected character when the parser names it', () => {
       expect(problems(load('{"id": x}'))[0]?.message).toMatch(/「x」附近有语法错误/);
       expect(problems(load('[1, 2,]'))[0]?.message).toMatch(/「]」附近有语法错误/);
+    });
+  });
+
+  describe('binary', () => {
+    // JSON has no place for a raw NUL, in a string or between values: the parser refuses such a file first.
+    it.each(['\u0000\u0001PNG', '{"id": "a\u0000b"}', '{"id": "x"}\u0000'])('calls %j binary, not bad JSON', (text) => {
+      expectOneError(text, '', /^这不是文本文件（含有二进制内容）：请选择情景的 \.json 文件。$/);
     });
   });
 
@@ -559,6 +566,20 @@ describe('load', () => {
         { numRuns: 2000 },
       );
     });
+  });
+});
+
+describe('mayHoldBraces', () => {
+  it('says yes to two braces, written as they are or escaped in either case', () => {
+    for (const text of ['{"t": "{{a}}"}', '{"t": "\\u007b{a}}"}', '{"t": "\\u007B\\u007ba}}"}']) {
+      expect(mayHoldBraces(text)).toBe(true);
+    }
+  });
+
+  it('says no to a text without them, an escape of another character in the same range included', () => {
+    for (const text of ['{"t": "{a}"}', '{"t": "\\u007c\\u007d"}', '{"a": {"b": {}}}']) {
+      expect(mayHoldBraces(text)).toBe(false);
+    }
   });
 });
 

@@ -163,7 +163,9 @@ function meaningBesideShape(data: Record<string, unknown>, broken: readonly Prob
  * Scanning the text takes a few milliseconds on a large drill; walking every string, several times that.
  */
 export function mayHoldBraces(text: string): boolean {
-  return text.includes('{{') || text.includes('\\u007b') || text.includes('\\u007B');
+  // Two scans, not three: the escapes are looked for apart only when their common start is there.
+  if (text.includes('{{')) return true;
+  return text.includes('\\u007') && (text.includes('\\u007b') || text.includes('\\u007B'));
 }
 
 export function load(text: string): LoadResult {
@@ -174,14 +176,15 @@ export function load(text: string): LoadResult {
     };
   }
   if (text.trim() === '') return { ok: false, problems: [error([], '文件是空的：请选择一个情景 JSON 文件。')] };
-  // A NUL never appears in a text file: this is an image, an archive, a document…
-  if (text.includes('\u0000')) {
-    return { ok: false, problems: [error([], '这不是文本文件（含有二进制内容）：请选择情景的 .json 文件。')] };
-  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
+    // A NUL never appears in a text file: this is an image, an archive, a document… JSON has no
+    // place for a raw NUL either, so only a file the parser refused is looked at for one.
+    if (text.includes('\u0000')) {
+      return { ok: false, problems: [error([], '这不是文本文件（含有二进制内容）：请选择情景的 .json 文件。')] };
+    }
     return { ok: false, problems: [error([], jsonErrorMessage(text, e))] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
