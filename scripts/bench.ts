@@ -216,6 +216,8 @@ const rows: Row[] = [
     target: { text: `≤ ${TARGET.loadMs} ms`, max: TARGET.loadMs },
     peer: { name: 'JSON.parse alone', value: loaded.jsonParse, unit: 'ms' },
     note:
+      // The ratio is what holds on a noisy host; the issue's 120 ms was set when JSON.parse took about 51 (2.35 times).
+      `ours ÷ JSON.parse ${figure(loaded.ours / loaded.jsonParse)} (the issue's target, 120 ms when it took about 51: 2.35); ` +
       `the load before held, as the app holds a drill; ${loaded.oursSpread.map(figure).join('–')} ms; ` +
       `parse ${figure(loaded.stages.parse)}, shape ${figure(loaded.stages.shape)}, ` +
       `lint ${figure(loaded.stages.lint)}, hash ${figure(loaded.stages.hash)} ms; ` +
