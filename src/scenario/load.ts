@@ -160,7 +160,7 @@ function meaningBesideShape(data: Record<string, unknown>, broken: readonly Prob
 /**
  * Whether a string in the file may hold `{{`: JSON writes a brace inside a string as itself or as
  * the escape \u007b (either case). Structure never puts two braces together (a key comes first).
- * Scanning the text takes a few milliseconds on a large drill; walking every string, several times that.
+ * Scanning the text takes about a millisecond on a large drill; walking every string, several times that.
  */
 export function mayHoldBraces(text: string): boolean {
   // Two scans, not three: the escapes are looked for apart only when their common start is there.
