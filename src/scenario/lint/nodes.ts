@@ -7,7 +7,7 @@
 
 import { powerInForce } from '../../engine/powers-in-force';
 import { RETURN } from '../../engine/return';
-import { returningNodes } from '../graph';
+import { danglingNodes, returningNodes } from '../graph';
 import type { PathKey } from '../problem';
 import type { Choice, Condition, DecisionNode, ScenarioNode } from '../schema';
 import type { LintContext } from './context';
@@ -18,8 +18,8 @@ export function checkNodes(context: LintContext): void {
   const { scenario } = context;
   const opened = new Set((scenario.injects ?? []).flatMap((i) => (i.opens ? [i.opens] : [])));
   for (const id of context.leftOut?.opens ?? []) opened.add(id);
-  const returning = returningNodes(scenario, opened);
-  if (returning.has(scenario.start)) context.error(['start'], entered(scenario.start));
+  const ways: Ways = { opened, returning: returningNodes(scenario, opened), dangling: danglingNodes(scenario) };
+  if (ways.returning.has(scenario.start)) context.error(['start'], entered(scenario.start));
   // Plain loops: a large drill has tens of thousands of choices, and a closure for each costs. So
   // does a path for each: `at` is one stack, ['nodes', n] between nodes, pushed and popped.
   const at: PathKey[] = ['nodes', 0];
@@ -56,11 +56,24 @@ export function checkNodes(context: LintContext): void {
     }
     for (let c = 0; c < node.choices.length; c++) {
       at.push('choices', c);
-      checkChoice(context, node, node.choices[c] as Choice, at, opened, returning);
+      checkChoice(context, node, node.choices[c] as Choice, at, ways);
       at.pop();
       at.pop();
     }
   }
+}
+
+/** What the graph says of where choices lead, read by each branch's check. */
+interface Ways {
+  /** Nodes an inject opens (a left-out one's included). */
+  opened: ReadonlySet<string>;
+  /** Opened nodes that may "$return", or lead through opened nodes to one that does. */
+  returning: ReadonlySet<string>;
+  /**
+   * Nodes with a choice that leads to an id no node has. The graph has looked up every id a choice
+   * leads to: only these nodes' ids are looked up again, to say which (tens of thousands of lookups otherwise).
+   */
+  dangling: ReadonlySet<string>;
 }
 
 function entered(id: string): string {
@@ -68,14 +81,7 @@ function entered(id: string): string {
 }
 
 /** `at`: the choice's path, a stack left as it was given. */
-function checkChoice(
-  context: LintContext,
-  node: DecisionNode,
-  choice: Choice,
-  at: PathKey[],
-  opened: ReadonlySet<string>,
-  returning: ReadonlySet<string>,
-): void {
+function checkChoice(context: LintContext, node: DecisionNode, choice: Choice, at: PathKey[], ways: Ways): void {
   if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
     context.error(under(at, 'timeoutOnly'), '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
   }
@@ -149,11 +155,11 @@ function checkChoice(
     context.refs(choice.needs.refs, under(at, 'needs', 'refs'));
   }
   // A plain id is one branch, reported at `next` itself.
-  if (typeof choice.next === 'string') checkBranch(context, node, choice.next, at, null, opened, returning);
+  if (typeof choice.next === 'string') checkBranch(context, node, choice.next, at, null, ways);
   else {
     for (let b = 0; b < choice.next.length; b++) {
       const branch = choice.next[b] as { to: string; when?: Condition };
-      checkBranch(context, node, branch.to, at, b, opened, returning);
+      checkBranch(context, node, branch.to, at, b, ways);
       if (branch.when) {
         at.push('next', b, 'when');
         context.condition(branch.when, at);
@@ -180,13 +186,12 @@ function checkBranch(
   to: string,
   at: Where,
   b: number | null,
-  opened: ReadonlySet<string>,
-  returning: ReadonlySet<string>,
+  { opened, returning, dangling }: Ways,
 ): void {
   let problem: string | null = null;
   if (to === RETURN) {
     if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
-  } else if (!context.names.node.has(to)) {
+  } else if (dangling.size > 0 && dangling.has(node.id) && !context.names.node.has(to)) {
     problem = `去向节点「${to}」不存在：${didYouMean(to, context.names.node)}改成已有节点的 id，或先添加这个节点。`;
   } else if (returning.has(to) && !opened.has(node.id)) {
     problem = entered(to);
