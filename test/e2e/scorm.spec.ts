@@ -150,7 +150,9 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
   const where = await heading.textContent();
   await page.screenshot({ path: testInfo.outputPath('lms-frame.png') });
 
-  // What the LMS holds after three decisions.
+  // What the LMS holds after three decisions. The screen is shown by the input and the run takes the
+  // change in an idle moment after its frame (src/ui/show-drawn-ahead.ts); the reporter follows the run.
+  await expect.poll(async () => decodeSuspend((await kept(page)).suspend_data, 0)?.view).toBe('decision');
   let lms = await kept(page);
   expect(lms.core.lesson_status).toBe('incomplete');
   expect(lms.interactions).toHaveLength(3);
@@ -182,6 +184,8 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
   }
   await expect(app.getByRole('heading', { name: '三项得分' })).toBeVisible();
 
+  // The debrief too is shown before the run takes its end: the LMS hears of it a moment later.
+  await expect.poll(async () => decodeSuspend((await kept(page)).suspend_data, 0)?.view).toBe('debrief');
   lms = await kept(page);
   const run = decodeSuspend(lms.suspend_data, 0);
   expect(run?.view).toBe('debrief');
