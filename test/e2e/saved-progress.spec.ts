@@ -43,6 +43,10 @@ test('a save from a newer version is neither read nor overwritten', async ({ pag
 test('two tabs on the same save: a tab with nothing unsaved takes up the other tab’s progress', async ({ context }) => {
   const first = await context.newPage();
   await openDrill(first, drill.title);
+  // The run at its first decision is saved in an idle moment after that screen's frame: a second tab
+  // opened before then would find the run at its briefing, or none.
+  await expect(first.getByRole('list', { name: /你的决定/ })).toBeVisible();
+  await expect.poll(async () => JSON.parse((await savedText(first, KEY)) ?? '{}').state?.run?.view).toBe('decision');
   const second = await context.newPage();
   await second.goto('/');
   // The second tab resumes the same run and takes a decision, once its decision screen is up.
