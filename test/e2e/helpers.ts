@@ -108,6 +108,11 @@ export async function savedDecisions(page: Page): Promise<Decision[]> {
   return JSON.parse((await savedText(page)) ?? '{}').state.run.decisions;
 }
 
+/** The screen the saved run is at ('briefing', 'decision'…), or undefined with no run saved. */
+export async function savedView(page: Page): Promise<string | undefined> {
+  return JSON.parse((await savedText(page)) ?? '{}').state?.run?.view;
+}
+
 export async function savedSeed(page: Page): Promise<number> {
   return JSON.parse((await savedText(page)) ?? '{}').state.run.seed;
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openDrill, savedText, shippedDrill } from './helpers';
+import { openDrill, savedText, savedView, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 const KEY = 'tuiyan';
@@ -46,7 +46,7 @@ test('two tabs on the same save: a tab with nothing unsaved takes up the other t
   // The run at its first decision is saved in an idle moment after that screen's frame: a second tab
   // opened before then would find the run at its briefing, or none.
   await expect(first.getByRole('list', { name: /你的决定/ })).toBeVisible();
-  await expect.poll(async () => JSON.parse((await savedText(first, KEY)) ?? '{}').state?.run?.view).toBe('decision');
+  await expect.poll(() => savedView(first)).toBe('decision');
   const second = await context.newPage();
   await second.goto('/');
   // The second tab resumes the same run and takes a decision, once its decision screen is up.

@@ -131,6 +131,8 @@ interface Kept {
 }
 const kept = async (page: Page) =>
   JSON.parse((await page.evaluate(() => localStorage.getItem('lms:cmi'))) ?? 'null') as Kept;
+/** The screen of the run the LMS holds in its suspend data. */
+const keptView = async (page: Page) => decodeSuspend((await kept(page)).suspend_data, 0)?.view;
 const logged = async (page: Page) =>
   JSON.parse((await page.evaluate(() => localStorage.getItem('lms:log'))) ?? '[]') as string[];
 
@@ -152,7 +154,7 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
 
   // What the LMS holds after three decisions. The screen is shown by the input and the run takes the
   // change in an idle moment after its frame (src/ui/show-drawn-ahead.ts); the reporter follows the run.
-  await expect.poll(async () => decodeSuspend((await kept(page)).suspend_data, 0)?.view).toBe('decision');
+  await expect.poll(() => keptView(page)).toBe('decision');
   let lms = await kept(page);
   expect(lms.core.lesson_status).toBe('incomplete');
   expect(lms.interactions).toHaveLength(3);
@@ -185,7 +187,7 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
   await expect(app.getByRole('heading', { name: '三项得分' })).toBeVisible();
 
   // The debrief too is shown before the run takes its end: the LMS hears of it a moment later.
-  await expect.poll(async () => decodeSuspend((await kept(page)).suspend_data, 0)?.view).toBe('debrief');
+  await expect.poll(() => keptView(page)).toBe('debrief');
   lms = await kept(page);
   const run = decodeSuspend(lms.suspend_data, 0);
   expect(run?.view).toBe('debrief');

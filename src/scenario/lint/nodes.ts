@@ -191,7 +191,7 @@ function checkBranch(
   let problem: string | null = null;
   if (to === RETURN) {
     if (!opened.has(node.id)) problem = '"$return" 只能用在插入事件打开的节点里：这里请写一个节点 id。';
-  } else if (dangling.size > 0 && dangling.has(node.id) && !context.names.node.has(to)) {
+  } else if (dangling.has(node.id) && !context.names.node.has(to)) {
     problem = `去向节点「${to}」不存在：${didYouMean(to, context.names.node)}改成已有节点的 id，或先添加这个节点。`;
   } else if (returning.has(to) && !opened.has(node.id)) {
     problem = entered(to);
