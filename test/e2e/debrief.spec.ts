@@ -8,7 +8,15 @@ import Ajv from 'ajv';
 import { rate } from '../../src/report/ratings';
 import { DIMENSION_LABEL } from '../../src/ui/format';
 import { expect, test } from './fixtures';
-import { expectAccessible, expectedReport, openDrill, playToDebrief, savedText, shippedDrill } from './helpers';
+import {
+  expectAccessible,
+  expectedReport,
+  openDrill,
+  playToDebrief,
+  savedText,
+  savedView,
+  shippedDrill,
+} from './helpers';
 import { comparable, pdfPageImages, pdfText } from './pdf';
 
 const scenario = shippedDrill();
@@ -17,6 +25,10 @@ test.beforeEach(async ({ page }) => {
   await openDrill(page, scenario.title);
   await playToDebrief(page);
   await expect(page.getByRole('heading', { name: '三项得分' })).toBeVisible();
+  // The debrief is shown before the run takes its end, and the save is written in an idle moment
+  // after that: what the tests read of the save (the report's decisions, the what-if's "as it was")
+  // is the ended run only once it holds the debrief.
+  await expect.poll(() => savedView(page)).toBe('debrief');
 });
 
 test('rates each score and shows the best line beside the run, searched in a worker', async ({ page }) => {

@@ -90,11 +90,14 @@ export async function playToDebrief(page: Page, pick: (decision: number) => stri
   throw new Error('the drill did not end within 100 decisions');
 }
 
+/** A page, or a frame the app runs in (as in an LMS's page): where the save is read. */
+type Evaluates = Pick<Page, 'evaluate'>;
+
 /**
  * What storage holds under `key` once the app's held-back save is written: the app writes it in an
  * idle moment after the next paint (save-storage.ts), and an idle callback asked for later runs after it.
  */
-export async function savedText(page: Page, key = 'tuiyan'): Promise<string | null> {
+export async function savedText(page: Evaluates, key = 'tuiyan'): Promise<string | null> {
   return await page.evaluate(
     (k) =>
       new Promise<string | null>((done) =>
@@ -109,8 +112,17 @@ export async function savedDecisions(page: Page): Promise<Decision[]> {
 }
 
 /** The screen the saved run is at ('briefing', 'decision'…), or undefined with no run saved. */
-export async function savedView(page: Page): Promise<string | undefined> {
+export async function savedView(page: Evaluates): Promise<string | undefined> {
   return JSON.parse((await savedText(page)) ?? '{}').state?.run?.view;
+}
+
+/**
+ * The saved run's screen and how many decisions it holds: a screen alone may be an earlier one of
+ * the same kind (the decision before last), still in storage while the latest change is held back.
+ */
+export async function savedAt(page: Evaluates): Promise<[string | undefined, number | undefined]> {
+  const run = JSON.parse((await savedText(page)) ?? '{}').state?.run;
+  return [run?.view, run?.decisions?.length];
 }
 
 export async function savedSeed(page: Page): Promise<number> {

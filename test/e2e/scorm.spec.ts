@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { FrameLocator, Page } from '@playwright/test';
+import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { LAUNCH, SCORM_DIR, SCORM_PACKAGE } from '../../scripts/build-scorm';
 import { replay } from '../../src/engine/run';
@@ -21,7 +21,7 @@ import { dimensionScores } from '../../src/engine/scoring';
 import { decodeSuspend, SUSPEND_LIMIT } from '../../src/lms/scorm-data';
 import { CONTENT_TYPES } from './content-types';
 import { expect, test } from './fixtures';
-import { shippedDrill } from './helpers';
+import { savedAt, savedText, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 
@@ -129,10 +129,30 @@ interface Kept {
     time: string;
   }[];
 }
+/** What the LMS holds, or null before its first commit. */
 const kept = async (page: Page) =>
-  JSON.parse((await page.evaluate(() => localStorage.getItem('lms:cmi'))) ?? 'null') as Kept;
-/** The screen of the run the LMS holds in its suspend data. */
-const keptView = async (page: Page) => decodeSuspend((await kept(page)).suspend_data, 0)?.view;
+  JSON.parse((await page.evaluate(() => localStorage.getItem('lms:cmi'))) ?? 'null') as Kept | null;
+/** What the LMS holds, read once a poll has seen it hold the run wanted. */
+async function keptNow(page: Page): Promise<Kept> {
+  const lms = await kept(page);
+  if (!lms) throw new Error('the LMS holds nothing');
+  return lms;
+}
+/**
+ * The screen of the run the LMS holds in its suspend data and how many decisions it holds (undefined
+ * while it holds none): a screen alone may be an earlier one of the same kind, the decision before.
+ */
+const keptAt = async (page: Page) => {
+  const lms = await kept(page);
+  const run = lms ? decodeSuspend(lms.suspend_data, 0) : null;
+  return [run?.view, run?.decisions.length];
+};
+/** The app's frame, to evaluate in (the frame locator cannot): a reload makes another. */
+async function appFrame(app: FrameLocator): Promise<Frame> {
+  const frame = await (await app.owner().elementHandle())?.contentFrame();
+  if (!frame) throw new Error('the app’s frame is not there');
+  return frame;
+}
 const logged = async (page: Page) =>
   JSON.parse((await page.evaluate(() => localStorage.getItem('lms:log'))) ?? '[]') as string[];
 
@@ -146,7 +166,8 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
   await start.click();
   await expect(app.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
   await page.keyboard.press('Enter');
-  for (let i = 0; i < 3; i++) await decide(page, app);
+  let decisions = 0;
+  for (; decisions < 3; decisions++) await decide(page, app);
   const heading = app.getByRole('heading', { level: 1 });
   await expect(app.getByRole('list', { name: /你的决定/ })).toBeVisible();
   const where = await heading.textContent();
@@ -154,8 +175,8 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
 
   // What the LMS holds after three decisions. The screen is shown by the input and the run takes the
   // change in an idle moment after its frame (src/ui/show-drawn-ahead.ts); the reporter follows the run.
-  await expect.poll(() => keptView(page)).toBe('decision');
-  let lms = await kept(page);
+  await expect.poll(() => keptAt(page)).toEqual(['decision', decisions]);
+  let lms = await keptNow(page);
   expect(lms.core.lesson_status).toBe('incomplete');
   expect(lms.interactions).toHaveLength(3);
   expect(lms.objectives.map((o) => o.id)).toEqual(['timeliness', 'legality', 'coordination']);
@@ -165,8 +186,13 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
   expect(suspended).toMatchObject({ scenarioId: drill.id, view: 'decision' });
   expect(await logged(page)).toContain('LMSInitialize');
 
-  // Another computer: the browser keeps nothing; the LMS hands back its suspend data.
-  await page.frames()[1]?.evaluate(() => localStorage.removeItem('tuiyan'));
+  // Another computer: the browser keeps nothing; the LMS hands back its suspend data. The app's own
+  // save follows the run in an idle moment of its own, after the LMS heard of it: removed before then,
+  // it would be written again, and the run resumed from the browser's save instead.
+  const frame = await appFrame(app);
+  await expect.poll(() => savedAt(frame)).toEqual(['decision', decisions]);
+  await frame.evaluate(() => localStorage.removeItem('tuiyan'));
+  expect(await savedText(frame)).toBeNull();
   await page.reload();
   expect((await logged(page)).filter((e) => e === 'LMSFinish')).toHaveLength(1);
   await expect(app.getByRole('list', { name: /你的决定/ })).toBeVisible();
@@ -183,12 +209,13 @@ test('reports a run to the LMS, resumes it from the suspend data the LMS hands b
     ).toBeVisible();
     if (await debriefHeading.isVisible()) break;
     await decide(page, app, String((i % 2) + 1));
+    decisions++;
   }
   await expect(app.getByRole('heading', { name: '三项得分' })).toBeVisible();
 
   // The debrief too is shown before the run takes its end: the LMS hears of it a moment later.
-  await expect.poll(() => keptView(page)).toBe('debrief');
-  lms = await kept(page);
+  await expect.poll(() => keptAt(page)).toEqual(['debrief', decisions]);
+  lms = await keptNow(page);
   const run = decodeSuspend(lms.suspend_data, 0);
   expect(run?.view).toBe('debrief');
   expect(lms.suspend_data.length).toBeLessThan(SUSPEND_LIMIT);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openDrill, playToDebrief, shippedDrill } from './helpers';
+import { openDrill, playToDebrief, savedText, savedView, shippedDrill } from './helpers';
 
 const drill = shippedDrill();
 const first = drill.nodes.find((n) => n.id === drill.start);
@@ -66,8 +66,13 @@ test('a run keeps the limits it started with when the setting changes in another
   const page = await context.newPage();
   await openDrill(page, drill.title, '/?timeLimits=x2');
   await expect(page.getByRole('timer')).toContainText('限时（放宽一倍）');
+  // The run at its first decision is saved in an idle moment after that screen's frame: a tab opened
+  // before then would find the run at its briefing, or none, and its save would overwrite this one's.
+  await expect.poll(() => savedView(page)).toBe('decision');
   const other = await context.newPage();
   await other.goto('/?timeLimits=off');
+  // The other tab's setting is saved in an idle moment too: this tab reloads once it is there to read.
+  await expect.poll(async () => JSON.parse((await savedText(other)) ?? '{}').state?.settings?.timeLimits).toBe('off');
   await page.reload();
   await expect(page.getByRole('timer')).toContainText('限时（放宽一倍）');
 });
