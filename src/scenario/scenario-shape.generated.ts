@@ -9,8 +9,6 @@ const isPlain = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 /** Every key a strict object of the schema declares. */
 const KEYS: readonly string[] = [
-  '$comment',
-  '$schema',
   'schemaVersion',
   'id',
   'title',
@@ -19,9 +17,12 @@ const KEYS: readonly string[] = [
   'estimatedMinutes',
   'legalFramework',
   'briefing',
-  'instructorNotes',
   'clockStart',
   'start',
+  'nodes',
+  '$comment',
+  '$schema',
+  'instructorNotes',
   'scoring',
   'supplies',
   'regions',
@@ -35,13 +36,12 @@ const KEYS: readonly string[] = [
   'variables',
   'references',
   'timeWindows',
-  'nodes',
   'base',
   'timeoutPenalty',
   'timeoutRefs',
   'rules',
-  'params',
   'initial',
+  'params',
   'unlawfulPower',
   'disproportionate',
   'notify',
@@ -57,9 +57,9 @@ const KEYS: readonly string[] = [
   'name',
   'unit',
   'population',
-  'neighbours',
   'beds',
   'trust',
+  'neighbours',
   'between',
   'perDay',
   'r0',
@@ -70,8 +70,8 @@ const KEYS: readonly string[] = [
   'hospitalDeathShare',
   'overflowDeathFactor',
   'holders',
-  'report',
   'basis',
+  'report',
   'from',
   'until',
   'text',
@@ -87,6 +87,12 @@ const KEYS: readonly string[] = [
   'credit',
   'penalty',
   'refs',
+  'kind',
+  'choices',
+  'timeLimitSec',
+  'timeoutChoice',
+  'tone',
+  'details',
   'region',
   'exposed',
   'infectious',
@@ -97,16 +103,10 @@ const KEYS: readonly string[] = [
   'min',
   'max',
   'visible',
-  'kind',
   'law',
   'version',
   'article',
   'quote',
-  'timeLimitSec',
-  'timeoutChoice',
-  'choices',
-  'tone',
-  'details',
   'delta',
   'to',
   'within',
@@ -125,26 +125,26 @@ const KEYS: readonly string[] = [
   'authorised',
   'visited',
   'requested',
+  'takes',
+  'feedback',
+  'next',
+  'completes',
+  'score',
+  'reports',
+  'requests',
+  'needs',
+  'timeoutOnly',
   'chance',
   'factor',
   'share',
   'add',
   'amount',
   'via',
-  'takes',
   'shipment',
   'by',
   'open',
   'level',
   'contact',
-  'completes',
-  'score',
-  'reports',
-  'requests',
-  'needs',
-  'feedback',
-  'next',
-  'timeoutOnly',
   'dimension',
   'reason',
 ];
@@ -174,126 +174,121 @@ function s0(x: unknown): boolean {
 }
 function s1(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'schemaVersion':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1))
+          return false;
+        required++;
+        break;
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'title':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'summary':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 200)) return false;
+        required++;
+        break;
+      case 'role':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 60)) return false;
+        required++;
+        break;
+      case 'estimatedMinutes':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1 && v <= 240)
+        )
+          return false;
+        required++;
+        break;
+      case 'legalFramework':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 2000 && v <= 2100)
+        )
+          return false;
+        required++;
+        break;
+      case 'briefing':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 2000)) return false;
+        required++;
+        break;
+      case 'clockStart':
+        if (v === undefined || !(typeof v === 'string' && R1.test(v))) return false;
+        required++;
+        break;
+      case 'start':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'nodes':
+        if (v === undefined || !s520(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case '$schema':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 500)) return false;
+        break;
+      case 'instructorNotes':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 4000)) return false;
+        break;
+      case 'scoring':
+        if (v === undefined || !s32(v)) return false;
+        break;
+      case 'supplies':
+        if (v === undefined || !s132(v)) return false;
+        break;
+      case 'regions':
+        if (v === undefined || !s142(v)) return false;
+        break;
+      case 'travel':
+        if (v === undefined || !s164(v)) return false;
+        break;
+      case 'epidemic':
+        if (v === undefined || !s173(v)) return false;
+        break;
+      case 'actors':
+        if (v === undefined || !s219(v)) return false;
+        break;
+      case 'powers':
+        if (v === undefined || !s227(v)) return false;
+        break;
+      case 'roleActor':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      case 'roleRegion':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      case 'injects':
+        if (v === undefined || !s257(v)) return false;
+        break;
+      case 'variables':
+        if (v === undefined || !s448(v)) return false;
+        break;
+      case 'references':
+        if (v === undefined || !s479(v)) return false;
+        break;
+      case 'timeWindows':
+        if (v === undefined || !s504(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.$schema;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 500)) return false;
-    present++;
-  }
-  v = x.schemaVersion;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1)) return false;
-  present++;
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.title;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.summary;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 200)) return false;
-  present++;
-  v = x.role;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 60)) return false;
-  present++;
-  v = x.estimatedMinutes;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1 && v <= 240))
-    return false;
-  present++;
-  v = x.legalFramework;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 2000 && v <= 2100))
-    return false;
-  present++;
-  v = x.briefing;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 2000)) return false;
-  present++;
-  v = x.instructorNotes;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length >= 1 && v.length <= 4000)) return false;
-    present++;
-  }
-  v = x.clockStart;
-  if (v === undefined || !(typeof v === 'string' && R1.test(v))) return false;
-  present++;
-  v = x.start;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.scoring;
-  if (v !== undefined) {
-    if (!s32(v)) return false;
-    present++;
-  }
-  v = x.supplies;
-  if (v !== undefined) {
-    if (!s132(v)) return false;
-    present++;
-  }
-  v = x.regions;
-  if (v !== undefined) {
-    if (!s142(v)) return false;
-    present++;
-  }
-  v = x.travel;
-  if (v !== undefined) {
-    if (!s164(v)) return false;
-    present++;
-  }
-  v = x.epidemic;
-  if (v !== undefined) {
-    if (!s173(v)) return false;
-    present++;
-  }
-  v = x.actors;
-  if (v !== undefined) {
-    if (!s219(v)) return false;
-    present++;
-  }
-  v = x.powers;
-  if (v !== undefined) {
-    if (!s227(v)) return false;
-    present++;
-  }
-  v = x.roleActor;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.roleRegion;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.injects;
-  if (v !== undefined) {
-    if (!s257(v)) return false;
-    present++;
-  }
-  v = x.variables;
-  if (v !== undefined) {
-    if (!s448(v)) return false;
-    present++;
-  }
-  v = x.references;
-  if (v !== undefined) {
-    if (!s479(v)) return false;
-    present++;
-  }
-  v = x.timeWindows;
-  if (v !== undefined) {
-    if (!s504(v)) return false;
-    present++;
-  }
-  v = x.nodes;
-  if (v === undefined || !s520(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 11;
+}
+function s520(x: unknown): boolean {
+  if (!s521(x)) return false;
+  const a = x as unknown[];
+  return a.length >= 1 && a.length <= 20000;
 }
 function s32(x: unknown): boolean {
   return s33(x);
@@ -346,43 +341,48 @@ function s504(x: unknown): boolean {
   const a = x as unknown[];
   return a.length <= 200;
 }
-function s520(x: unknown): boolean {
-  if (!s521(x)) return false;
-  const a = x as unknown[];
-  return a.length >= 1 && a.length <= 20000;
+function s521(x: unknown): boolean {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const v: unknown = x[i];
+    if (!s522(v)) return false;
+  }
+  return true;
 }
 function s33(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'base':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)
+        )
+          return false;
+        break;
+      case 'timeoutPenalty':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)
+        )
+          return false;
+        break;
+      case 'timeoutRefs':
+        if (v === undefined || !s41(v)) return false;
+        break;
+      case 'rules':
+        if (v === undefined || !s45(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.base;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)) return false;
-    present++;
-  }
-  v = x.timeoutPenalty;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)) return false;
-    present++;
-  }
-  v = x.timeoutRefs;
-  if (v !== undefined) {
-    if (!s41(v)) return false;
-    present++;
-  }
-  v = x.rules;
-  if (v !== undefined) {
-    if (!s45(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 0;
 }
 function s133(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -410,24 +410,25 @@ function s165(x: unknown): boolean {
 }
 function s174(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'initial':
+        if (v === undefined || !s199(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'params':
+        if (v === undefined || !s176(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.params;
-  if (v !== undefined) {
-    if (!s176(v)) return false;
-    present++;
-  }
-  v = x.initial;
-  if (v === undefined || !s199(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s220(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -477,13 +478,8 @@ function s505(x: unknown): boolean {
   }
   return true;
 }
-function s521(x: unknown): boolean {
-  if (!Array.isArray(x)) return false;
-  for (let i = 0; i < x.length; i++) {
-    const v: unknown = x[i];
-    if (!s522(v)) return false;
-  }
-  return true;
+function s522(x: unknown): boolean {
+  return s523(x);
 }
 function s41(x: unknown): boolean {
   return s42(x);
@@ -500,13 +496,13 @@ function s144(x: unknown): boolean {
 function s166(x: unknown): boolean {
   return s167(x);
 }
-function s176(x: unknown): boolean {
-  return s177(x);
-}
 function s199(x: unknown): boolean {
   if (!s200(x)) return false;
   const a = x as unknown[];
   return a.length <= 50;
+}
+function s176(x: unknown): boolean {
+  return s177(x);
 }
 function s221(x: unknown): boolean {
   return s222(x);
@@ -526,8 +522,13 @@ function s481(x: unknown): boolean {
 function s506(x: unknown): boolean {
   return s507(x);
 }
-function s522(x: unknown): boolean {
-  return s523(x);
+function s523(x: unknown): boolean {
+  if (!isObject(x)) return false;
+  const d = x.kind;
+  if (d === undefined) return false;
+  if (s526(d)) return s524(x);
+  if (s610(d)) return s608(x);
+  return false;
 }
 function s42(x: unknown): boolean {
   if (!s43(x)) return false;
@@ -536,198 +537,144 @@ function s42(x: unknown): boolean {
 }
 function s46(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.unlawfulPower;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'unlawfulPower':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'disproportionate':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'notify':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'withhold':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'send':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'letThrough':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'intercept':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'closeRoad':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'escalate':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'align':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'unreported':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      case 'outcome':
+        if (v === undefined || !s48(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.disproportionate;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.notify;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.withhold;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.send;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.letThrough;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.intercept;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.closeRoad;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.escalate;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.align;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.unreported;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  v = x.outcome;
-  if (v !== undefined) {
-    if (!s48(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 0;
 }
 function s135(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'name':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
+        required++;
+        break;
+      case 'unit':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 8)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.name;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
-  present++;
-  v = x.unit;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 8)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s145(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'name':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
+        required++;
+        break;
+      case 'population':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1))
+          return false;
+        required++;
+        break;
+      case 'beds':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        required++;
+        break;
+      case 'trust':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 100)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'neighbours':
+        if (v === undefined || !s152(v)) return false;
+        break;
+      case 'supplies':
+        if (v === undefined || !s157(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.name;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
-  present++;
-  v = x.population;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1)) return false;
-  present++;
-  v = x.neighbours;
-  if (v !== undefined) {
-    if (!s152(v)) return false;
-    present++;
-  }
-  v = x.beds;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-  present++;
-  v = x.supplies;
-  if (v !== undefined) {
-    if (!s157(v)) return false;
-    present++;
-  }
-  v = x.trust;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 100)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 5;
 }
 function s167(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'between':
+        if (v === undefined || !s168(v)) return false;
+        required++;
+        break;
+      case 'perDay':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.between;
-  if (v === undefined || !s168(v)) return false;
-  present++;
-  v = x.perDay;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
-}
-function s177(x: unknown): boolean {
-  if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
-  }
-  v = x.r0;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 20)) return false;
-    present++;
-  }
-  v = x.incubationDays;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0.5 && v <= 30)) return false;
-    present++;
-  }
-  v = x.infectiousDays;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0.5 && v <= 30)) return false;
-    present++;
-  }
-  v = x.hospitalisedShare;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-    present++;
-  }
-  v = x.hospitalDays;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 1 && v <= 60)) return false;
-    present++;
-  }
-  v = x.hospitalDeathShare;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-    present++;
-  }
-  v = x.overflowDeathFactor;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 1 && v <= 10)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s200(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -737,116 +684,149 @@ function s200(x: unknown): boolean {
   }
   return true;
 }
+function s177(x: unknown): boolean {
+  if (!isPlain(x)) return false;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'r0':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 20)) return false;
+        break;
+      case 'incubationDays':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0.5 && v <= 30)) return false;
+        break;
+      case 'infectiousDays':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0.5 && v <= 30)) return false;
+        break;
+      case 'hospitalisedShare':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        break;
+      case 'hospitalDays':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 1 && v <= 60)) return false;
+        break;
+      case 'hospitalDeathShare':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        break;
+      case 'overflowDeathFactor':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 1 && v <= 10)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 0;
+}
 function s222(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'name':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 30)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.name;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 30)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s230(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'name':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'holders':
+        if (v === undefined || !s42(v)) return false;
+        required++;
+        break;
+      case 'basis':
+        if (v === undefined || !s41(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'report':
+        if (v === undefined || !s237(v)) return false;
+        break;
+      case 'from':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
+        break;
+      case 'until':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.name;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.holders;
-  if (v === undefined || !s42(v)) return false;
-  present++;
-  v = x.report;
-  if (v !== undefined) {
-    if (!s237(v)) return false;
-    present++;
-  }
-  v = x.basis;
-  if (v === undefined || !s41(v)) return false;
-  present++;
-  v = x.from;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
-    present++;
-  }
-  v = x.until;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
 function s260(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'title':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'text':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 1200)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'at':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        break;
+      case 'effects':
+        if (v === undefined || !s312(v)) return false;
+        break;
+      case 'world':
+        if (v === undefined || !s342(v)) return false;
+        break;
+      case 'opens':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      case 'decides':
+        if (v === undefined || !s442(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.title;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.text;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 1200)) return false;
-  present++;
-  v = x.at;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R2.test(v))) return false;
-    present++;
-  }
-  v = x.when;
-  if (v !== undefined) {
-    if (!s269(v)) return false;
-    present++;
-  }
-  v = x.effects;
-  if (v !== undefined) {
-    if (!s312(v)) return false;
-    present++;
-  }
-  v = x.world;
-  if (v !== undefined) {
-    if (!s342(v)) return false;
-    present++;
-  }
-  v = x.opens;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.decides;
-  if (v !== undefined) {
-    if (!s442(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s451(x: unknown): boolean {
   if (!isObject(x)) return false;
@@ -866,51 +846,142 @@ function s482(x: unknown): boolean {
 }
 function s507(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'label':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'ideal':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case 'latest':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'credit':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)
+        )
+          return false;
+        break;
+      case 'penalty':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)
+        )
+          return false;
+        break;
+      case 'refs':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.label;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.ideal;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  v = x.latest;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  v = x.credit;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)) return false;
-    present++;
-  }
-  v = x.penalty;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0 && v <= 100)) return false;
-    present++;
-  }
-  v = x.refs;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
-function s523(x: unknown): boolean {
-  if (!isObject(x)) return false;
-  const d = x.kind;
-  if (d === undefined) return false;
-  if (s526(d)) return s524(x);
-  if (s610(d)) return s608(x);
-  return false;
+function s526(x: unknown): boolean {
+  return x === 'decision';
+}
+function s524(x: unknown): boolean {
+  if (!isPlain(x)) return false;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'kind':
+        if (v === undefined || !s526(v)) return false;
+        required++;
+        break;
+      case 'title':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'text':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 1200)) return false;
+        required++;
+        break;
+      case 'choices':
+        if (v === undefined || !s539(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'at':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        break;
+      case 'timeLimitSec':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 5 && v <= 3600)
+        )
+          return false;
+        break;
+      case 'timeoutChoice':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 5;
+}
+function s610(x: unknown): boolean {
+  return x === 'ending';
+}
+function s608(x: unknown): boolean {
+  if (!isPlain(x)) return false;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'kind':
+        if (v === undefined || !s610(v)) return false;
+        required++;
+        break;
+      case 'title':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'text':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 1200)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'tone':
+        if (v === undefined || !s617(v)) return false;
+        break;
+      case 'details':
+        if (v === undefined || !s620(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 4;
 }
 function s43(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -936,44 +1007,42 @@ function s168(x: unknown): boolean {
 }
 function s201(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'exposed':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        break;
+      case 'infectious':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        break;
+      case 'hospitalised':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        break;
+      case 'recovered':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        break;
+      case 'dead':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.exposed;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-    present++;
-  }
-  v = x.infectious;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-    present++;
-  }
-  v = x.hospitalised;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-    present++;
-  }
-  v = x.recovered;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-    present++;
-  }
-  v = x.dead;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s237(x: unknown): boolean {
   return s238(x);
@@ -999,246 +1068,199 @@ function s454(x: unknown): boolean {
 }
 function s452(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'type':
+        if (v === undefined || !s454(v)) return false;
+        required++;
+        break;
+      case 'label':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
+        required++;
+        break;
+      case 'min':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case 'max':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case 'initial':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'unit':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 8)) return false;
+        break;
+      case 'visible':
+        if (v === undefined || !s468(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.type;
-  if (v === undefined || !s454(v)) return false;
-  present++;
-  v = x.label;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
-  present++;
-  v = x.min;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  v = x.max;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  v = x.initial;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  v = x.unit;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 8)) return false;
-    present++;
-  }
-  v = x.visible;
-  if (v !== undefined) {
-    if (!s468(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 6;
 }
 function s472(x: unknown): boolean {
   return x === 'boolean';
 }
 function s470(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'type':
+        if (v === undefined || !s472(v)) return false;
+        required++;
+        break;
+      case 'label':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
+        required++;
+        break;
+      case 'initial':
+        if (v === undefined || !s468(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'visible':
+        if (v === undefined || !s468(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.type;
-  if (v === undefined || !s472(v)) return false;
-  present++;
-  v = x.label;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
-  present++;
-  v = x.initial;
-  if (v === undefined || !s468(v)) return false;
-  present++;
-  v = x.visible;
-  if (v !== undefined) {
-    if (!s468(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
 function s485(x: unknown): boolean {
   return x === 'law';
 }
 function s483(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'kind':
+        if (v === undefined || !s485(v)) return false;
+        required++;
+        break;
+      case 'law':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 60)) return false;
+        required++;
+        break;
+      case 'version':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
+        required++;
+        break;
+      case 'article':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
+        required++;
+        break;
+      case 'quote':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 2000)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.kind;
-  if (v === undefined || !s485(v)) return false;
-  present++;
-  v = x.law;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 60)) return false;
-  present++;
-  v = x.version;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.article;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 20)) return false;
-  present++;
-  v = x.quote;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 2000)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 6;
 }
 function s497(x: unknown): boolean {
   return x === 'lecture';
 }
 function s495(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'kind':
+        if (v === undefined || !s497(v)) return false;
+        required++;
+        break;
+      case 'title':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 60)) return false;
+        required++;
+        break;
+      case 'quote':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 2000)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.kind;
-  if (v === undefined || !s497(v)) return false;
-  present++;
-  v = x.title;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 60)) return false;
-  present++;
-  v = x.quote;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 2000)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
-function s526(x: unknown): boolean {
-  return x === 'decision';
+function s539(x: unknown): boolean {
+  if (!s540(x)) return false;
+  const a = x as unknown[];
+  return a.length >= 1 && a.length <= 100;
 }
-function s524(x: unknown): boolean {
-  if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
-  }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.kind;
-  if (v === undefined || !s526(v)) return false;
-  present++;
-  v = x.title;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.text;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 1200)) return false;
-  present++;
-  v = x.at;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R2.test(v))) return false;
-    present++;
-  }
-  v = x.timeLimitSec;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 5 && v <= 3600)) return false;
-    present++;
-  }
-  v = x.timeoutChoice;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.choices;
-  if (v === undefined || !s539(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+function s617(x: unknown): boolean {
+  return L0.includes(x);
 }
-function s610(x: unknown): boolean {
-  return x === 'ending';
-}
-function s608(x: unknown): boolean {
-  if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
-  }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.kind;
-  if (v === undefined || !s610(v)) return false;
-  present++;
-  v = x.title;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 40)) return false;
-  present++;
-  v = x.text;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 1200)) return false;
-  present++;
-  v = x.tone;
-  if (v !== undefined) {
-    if (!s617(v)) return false;
-    present++;
-  }
-  v = x.details;
-  if (v !== undefined) {
-    if (!s620(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+function s620(x: unknown): boolean {
+  if (!s621(x)) return false;
+  const a = x as unknown[];
+  return a.length <= 100;
 }
 function s49(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'delta':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= -100 && v <= 100)
+        )
+          return false;
+        break;
+      case 'refs':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.delta;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= -100 && v <= 100)) return false;
-    present++;
-  }
-  v = x.refs;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 0;
 }
 function s158(x: unknown): boolean {
   if (!isPlain(x)) return false;
@@ -1259,27 +1281,29 @@ function s169(x: unknown): boolean {
 }
 function s238(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'to':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'within':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'refs':
+        if (v === undefined || !s41(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.to;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.within;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  v = x.refs;
-  if (v !== undefined) {
-    if (!s41(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s270(x: unknown): boolean {
   return s271(x);
@@ -1302,38 +1326,45 @@ function s343(x: unknown): boolean {
 }
 function s443(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'power':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'granted':
+        if (v === undefined || !s468(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.power;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.granted;
-  if (v === undefined || !s468(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s468(x: unknown): boolean {
   return typeof x === 'boolean';
 }
-function s539(x: unknown): boolean {
-  if (!s540(x)) return false;
-  const a = x as unknown[];
-  return a.length >= 1 && a.length <= 100;
+function s540(x: unknown): boolean {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const v: unknown = x[i];
+    if (!s541(v)) return false;
+  }
+  return true;
 }
-function s617(x: unknown): boolean {
-  return L0.includes(x);
-}
-function s620(x: unknown): boolean {
-  if (!s621(x)) return false;
-  const a = x as unknown[];
-  return a.length <= 100;
+function s621(x: unknown): boolean {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const v: unknown = x[i];
+    if (!s622(v)) return false;
+  }
+  return true;
 }
 function s271(x: unknown): boolean {
   if (depth >= 25) return false;
@@ -1371,206 +1402,226 @@ function s314(x: unknown): boolean {
 function s344(x: unknown): boolean {
   return s345(x);
 }
-function s540(x: unknown): boolean {
-  if (!Array.isArray(x)) return false;
-  for (let i = 0; i < x.length; i++) {
-    const v: unknown = x[i];
-    if (!s541(v)) return false;
-  }
-  return true;
+function s541(x: unknown): boolean {
+  return s542(x);
 }
-function s621(x: unknown): boolean {
-  if (!Array.isArray(x)) return false;
-  for (let i = 0; i < x.length; i++) {
-    const v: unknown = x[i];
-    if (!s622(v)) return false;
-  }
-  return true;
+function s622(x: unknown): boolean {
+  return s623(x);
 }
 function s272(x: unknown): boolean {
   return s273(x) || s277(x) || s281(x) || s284(x) || s292(x) || s294(x) || s296(x) || s305(x) || s307(x) || s309(x);
 }
 function s273(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'all':
+        if (v === undefined || !s274(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.all;
-  if (v === undefined || !s274(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s277(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'any':
+        if (v === undefined || !s274(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.any;
-  if (v === undefined || !s274(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s281(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'not':
+        if (v === undefined || !s282(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.not;
-  if (v === undefined || !s282(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s284(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'var':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'op':
+        if (v === undefined || !s286(v)) return false;
+        required++;
+        break;
+      case 'value':
+        if (v === undefined || !s288(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.var;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.op;
-  if (v === undefined || !s286(v)) return false;
-  present++;
-  v = x.value;
-  if (v === undefined || !s288(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s292(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'before':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.before;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s294(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'after':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.after;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s296(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'metric':
+        if (v === undefined || !s297(v)) return false;
+        required++;
+        break;
+      case 'op':
+        if (v === undefined || !s286(v)) return false;
+        required++;
+        break;
+      case 'value':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      case 'supply':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.metric;
-  if (v === undefined || !s297(v)) return false;
-  present++;
-  v = x.region;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.supply;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.op;
-  if (v === undefined || !s286(v)) return false;
-  present++;
-  v = x.value;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s305(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'authorised':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.authorised;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s307(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'visited':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.visited;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s309(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'requested':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.requested;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 function s315(x: unknown): boolean {
   if (!isObject(x)) return false;
@@ -1601,11 +1652,93 @@ function s345(x: unknown): boolean {
   if (s435(d)) return s434(x);
   return false;
 }
-function s541(x: unknown): boolean {
-  return s542(x);
+function s542(x: unknown): boolean {
+  if (!isPlain(x)) return false;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'label':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 120)) return false;
+        required++;
+        break;
+      case 'takes':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case 'feedback':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 600)) return false;
+        required++;
+        break;
+      case 'next':
+        if (v === undefined || !s594(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        break;
+      case 'effects':
+        if (v === undefined || !s312(v)) return false;
+        break;
+      case 'completes':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      case 'score':
+        if (v === undefined || !s556(v)) return false;
+        break;
+      case 'world':
+        if (v === undefined || !s342(v)) return false;
+        break;
+      case 'power':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      case 'reports':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      case 'requests':
+        if (v === undefined || !s576(v)) return false;
+        break;
+      case 'needs':
+        if (v === undefined || !s588(v)) return false;
+        break;
+      case 'timeoutOnly':
+        if (v === undefined || !s468(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 5;
 }
-function s622(x: unknown): boolean {
-  return s623(x);
+function s623(x: unknown): boolean {
+  if (!isPlain(x)) return false;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'when':
+        if (v === undefined || !s282(v)) return false;
+        required++;
+        break;
+      case 'text':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 600)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 2;
 }
 function s274(x: unknown): boolean {
   if (!s275(x)) return false;
@@ -1629,585 +1762,572 @@ function s317(x: unknown): boolean {
 }
 function s316(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'op':
+        if (v === undefined || !s317(v)) return false;
+        required++;
+        break;
+      case 'var':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'value':
+        if (v === undefined || !s288(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        break;
+      case 'chance':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.op;
-  if (v === undefined || !s317(v)) return false;
-  present++;
-  v = x.var;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.value;
-  if (v === undefined || !s288(v)) return false;
-  present++;
-  v = x.when;
-  if (v !== undefined) {
-    if (!s269(v)) return false;
-    present++;
-  }
-  v = x.chance;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s330(x: unknown): boolean {
   return x === 'add';
 }
 function s329(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'op':
+        if (v === undefined || !s330(v)) return false;
+        required++;
+        break;
+      case 'var':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'value':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        break;
+      case 'chance':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.op;
-  if (v === undefined || !s330(v)) return false;
-  present++;
-  v = x.var;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.value;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  v = x.when;
-  if (v !== undefined) {
-    if (!s269(v)) return false;
-    present++;
-  }
-  v = x.chance;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s335(x: unknown): boolean {
   return x === 'random';
 }
 function s334(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'op':
+        if (v === undefined || !s335(v)) return false;
+        required++;
+        break;
+      case 'var':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'min':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
+        required++;
+        break;
+      case 'max':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        break;
+      case 'chance':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.op;
-  if (v === undefined || !s335(v)) return false;
-  present++;
-  v = x.var;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.min;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
-  present++;
-  v = x.max;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v))) return false;
-  present++;
-  v = x.when;
-  if (v !== undefined) {
-    if (!s269(v)) return false;
-    present++;
-  }
-  v = x.chance;
-  if (v !== undefined) {
-    if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
 function s347(x: unknown): boolean {
   return x === 'contact';
 }
 function s346(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s347(v)) return false;
+        required++;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'factor':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s347(v)) return false;
-  present++;
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.factor;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s353(x: unknown): boolean {
   return x === 'travel';
 }
 function s352(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s353(v)) return false;
+        required++;
+        break;
+      case 'between':
+        if (v === undefined || !s168(v)) return false;
+        required++;
+        break;
+      case 'factor':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s353(v)) return false;
-  present++;
-  v = x.between;
-  if (v === undefined || !s168(v)) return false;
-  present++;
-  v = x.factor;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s360(x: unknown): boolean {
   return x === 'isolation';
 }
 function s359(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s360(v)) return false;
+        required++;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'share':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 0.95)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s360(v)) return false;
-  present++;
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.share;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 0.95)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s365(x: unknown): boolean {
   return x === 'beds';
 }
 function s364(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s365(v)) return false;
+        required++;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'add':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0))
+          return false;
+        required++;
+        break;
+      case 'after':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s365(v)) return false;
-  present++;
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.add;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 0)) return false;
-  present++;
-  v = x.after;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
 function s371(x: unknown): boolean {
   return x === 'supply';
 }
 function s370(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s371(v)) return false;
+        required++;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'supply':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'add':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s371(v)) return false;
-  present++;
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.supply;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.add;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 4;
 }
 function s377(x: unknown): boolean {
   return x === 'ship';
 }
 function s376(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s377(v)) return false;
+        required++;
+        break;
+      case 'id':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'supply':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'amount':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0)) return false;
+        required++;
+        break;
+      case 'from':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'to':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'takes':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'via':
+        if (v === undefined || !s152(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s377(v)) return false;
-  present++;
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.supply;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.amount;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0)) return false;
-  present++;
-  v = x.from;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.to;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.via;
-  if (v !== undefined) {
-    if (!s152(v)) return false;
-    present++;
-  }
-  v = x.takes;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 7;
 }
 function s389(x: unknown): boolean {
   return x === 'intercept';
 }
 function s388(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s389(v)) return false;
+        required++;
+        break;
+      case 'shipment':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'by':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s389(v)) return false;
-  present++;
-  v = x.shipment;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.by;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s395(x: unknown): boolean {
   return x === 'release';
 }
 function s394(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s395(v)) return false;
+        required++;
+        break;
+      case 'shipment':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'by':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s395(v)) return false;
-  present++;
-  v = x.shipment;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.by;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s401(x: unknown): boolean {
   return x === 'notify';
 }
 function s400(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s401(v)) return false;
+        required++;
+        break;
+      case 'regions':
+        if (v === undefined || !s152(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s401(v)) return false;
-  present++;
-  v = x.regions;
-  if (v === undefined || !s152(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s406(x: unknown): boolean {
   return x === 'roads';
 }
 function s405(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s406(v)) return false;
+        required++;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'open':
+        if (v === undefined || !s468(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'from':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s406(v)) return false;
-  present++;
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.open;
-  if (v === undefined || !s468(v)) return false;
-  present++;
-  v = x.from;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
 function s414(x: unknown): boolean {
   return x === 'road';
 }
 function s413(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s414(v)) return false;
+        required++;
+        break;
+      case 'name':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 30)) return false;
+        required++;
+        break;
+      case 'between':
+        if (v === undefined || !s168(v)) return false;
+        required++;
+        break;
+      case 'share':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        required++;
+        break;
+      case 'open':
+        if (v === undefined || !s468(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s414(v)) return false;
-  present++;
-  v = x.name;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 30)) return false;
-  present++;
-  v = x.between;
-  if (v === undefined || !s168(v)) return false;
-  present++;
-  v = x.share;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-  present++;
-  v = x.open;
-  if (v === undefined || !s468(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 5;
 }
 function s425(x: unknown): boolean {
   return x === 'level';
 }
 function s424(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s425(v)) return false;
+        required++;
+        break;
+      case 'level':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1 && v <= 4))
+          return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s425(v)) return false;
-  present++;
-  v = x.level;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= 1 && v <= 4))
-    return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s430(x: unknown): boolean {
   return x === 'policy';
 }
 function s429(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s430(v)) return false;
+        required++;
+        break;
+      case 'contact':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s430(v)) return false;
-  present++;
-  v = x.contact;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 1)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s435(x: unknown): boolean {
   return x === 'trust';
 }
 function s434(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'type':
+        if (v === undefined || !s435(v)) return false;
+        required++;
+        break;
+      case 'region':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'add':
+        if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.type;
-  if (v === undefined || !s435(v)) return false;
-  present++;
-  v = x.region;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.add;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v))) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 3;
 }
-function s542(x: unknown): boolean {
-  if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
-  }
-  v = x.id;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.label;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 120)) return false;
-  present++;
-  v = x.when;
-  if (v !== undefined) {
-    if (!s269(v)) return false;
-    present++;
-  }
-  v = x.takes;
-  if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
-  present++;
-  v = x.effects;
-  if (v !== undefined) {
-    if (!s312(v)) return false;
-    present++;
-  }
-  v = x.completes;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  v = x.score;
-  if (v !== undefined) {
-    if (!s556(v)) return false;
-    present++;
-  }
-  v = x.world;
-  if (v !== undefined) {
-    if (!s342(v)) return false;
-    present++;
-  }
-  v = x.power;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R0.test(v))) return false;
-    present++;
-  }
-  v = x.reports;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  v = x.requests;
-  if (v !== undefined) {
-    if (!s576(v)) return false;
-    present++;
-  }
-  v = x.needs;
-  if (v !== undefined) {
-    if (!s588(v)) return false;
-    present++;
-  }
-  v = x.feedback;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 600)) return false;
-  present++;
-  v = x.next;
-  if (v === undefined || !s594(v)) return false;
-  present++;
-  v = x.timeoutOnly;
-  if (v !== undefined) {
-    if (!s468(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+function s594(x: unknown): boolean {
+  return s595(x);
 }
-function s623(x: unknown): boolean {
-  if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
-  }
-  v = x.when;
-  if (v === undefined || !s282(v)) return false;
-  present++;
-  v = x.text;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 600)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+function s556(x: unknown): boolean {
+  if (!s557(x)) return false;
+  const a = x as unknown[];
+  return a.length <= 100;
+}
+function s576(x: unknown): boolean {
+  return s577(x);
+}
+function s588(x: unknown): boolean {
+  return s589(x);
 }
 function s275(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -2227,19 +2347,12 @@ function s283(x: unknown): boolean {
 function s289(x: unknown): boolean {
   return (typeof x === 'number' && !Number.isNaN(x)) || typeof x === 'boolean';
 }
-function s556(x: unknown): boolean {
-  if (!s557(x)) return false;
-  const a = x as unknown[];
-  return a.length <= 100;
-}
-function s576(x: unknown): boolean {
-  return s577(x);
-}
-function s588(x: unknown): boolean {
-  return s589(x);
-}
-function s594(x: unknown): boolean {
-  return s595(x);
+function s595(x: unknown): boolean {
+  if (depth >= 25) return false;
+  depth++;
+  const ok = typeof x === 'string' ? s597(x) : Array.isArray(x) ? s600(x) : s596(x);
+  depth--;
+  return ok;
 }
 function s557(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -2251,68 +2364,57 @@ function s557(x: unknown): boolean {
 }
 function s577(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'power':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case 'from':
+        if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'via':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      case 'after':
+        if (v === undefined || !(typeof v === 'string' && R2.test(v))) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.power;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.from;
-  if (v === undefined || !(typeof v === 'string' && R0.test(v))) return false;
-  present++;
-  v = x.via;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  v = x.after;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && R2.test(v))) return false;
-    present++;
-  }
-  v = x.when;
-  if (v !== undefined) {
-    if (!s269(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 2;
 }
 function s589(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'when':
+        if (v === undefined || !s269(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'refs':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.when;
-  if (v === undefined || !s269(v)) return false;
-  present++;
-  v = x.refs;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
-}
-function s595(x: unknown): boolean {
-  if (depth >= 25) return false;
-  depth++;
-  const ok = typeof x === 'string' ? s597(x) : Array.isArray(x) ? s600(x) : s596(x);
-  depth--;
-  return ok;
-}
-function s558(x: unknown): boolean {
-  return s559(x);
+  return required === 1;
 }
 function s597(x: unknown): boolean {
   return s598(x);
@@ -2325,33 +2427,8 @@ function s600(x: unknown): boolean {
 function s596(x: unknown): boolean {
   return s597(x) || s600(x);
 }
-function s559(x: unknown): boolean {
-  if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
-  }
-  v = x.dimension;
-  if (v === undefined || !s560(v)) return false;
-  present++;
-  v = x.delta;
-  if (v === undefined || !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= -100 && v <= 100))
-    return false;
-  present++;
-  v = x.reason;
-  if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 200)) return false;
-  present++;
-  v = x.refs;
-  if (v !== undefined) {
-    if (!s42(v)) return false;
-    present++;
-  }
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+function s558(x: unknown): boolean {
+  return s559(x);
 }
 function s598(x: unknown): boolean {
   return (typeof x === 'string' && R0.test(x)) || x === '$return';
@@ -2364,32 +2441,67 @@ function s601(x: unknown): boolean {
   }
   return true;
 }
-function s560(x: unknown): boolean {
-  return L3.includes(x);
+function s559(x: unknown): boolean {
+  if (!isPlain(x)) return false;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'dimension':
+        if (v === undefined || !s560(v)) return false;
+        required++;
+        break;
+      case 'delta':
+        if (
+          v === undefined ||
+          !(typeof v === 'number' && !Number.isNaN(v) && Number.isInteger(v) && v >= -100 && v <= 100)
+        )
+          return false;
+        required++;
+        break;
+      case 'reason':
+        if (v === undefined || !(typeof v === 'string' && v.length >= 1 && v.length <= 200)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'refs':
+        if (v === undefined || !s42(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 3;
 }
 function s602(x: unknown): boolean {
   return s603(x);
 }
+function s560(x: unknown): boolean {
+  return L3.includes(x);
+}
 function s603(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let present = 0;
-  let v: unknown;
-  v = x.$comment;
-  if (v !== undefined) {
-    if (!(typeof v === 'string' && v.length <= 2000)) return false;
-    present++;
+  let required = 0;
+  for (const k in x) {
+    const v: unknown = x[k];
+    switch (k) {
+      case 'to':
+        if (v === undefined || !s597(v)) return false;
+        required++;
+        break;
+      case '$comment':
+        if (v === undefined || !(typeof v === 'string' && v.length <= 2000)) return false;
+        break;
+      case 'when':
+        if (v === undefined || !s270(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  v = x.when;
-  if (v !== undefined) {
-    if (!s270(v)) return false;
-    present++;
-  }
-  v = x.to;
-  if (v === undefined || !s597(v)) return false;
-  present++;
-  let keys = 0;
-  for (const _ in x) keys++;
-  return keys === present;
+  return required === 1;
 }
 
 const NODES = shapeNodes(ScenarioSchema);

@@ -156,7 +156,7 @@ describe('the generated shape check', () => {
     expect(source.match(/!s1\(v\)/g)).toHaveLength(2);
     expect(source).not.toContain('function s3(');
     expect(source).toContain('v === "s3"');
-    expect(source).toContain('v = x.s3;');
+    expect(source).toContain('case "s3":');
     expect(source).not.toContain('"s1"');
   });
 
@@ -268,8 +268,8 @@ describe('the generated shape check', () => {
         s2: v.optional(v.strictObject({ a: v.number() })),
       }),
     );
-    expect(source).toContain('x.s1');
-    expect(source).toContain('x.s2');
+    expect(source).toContain('case "s1":');
+    expect(source).toContain('case "s2":');
     expect(source).not.toContain('\u0001');
   });
 
@@ -280,6 +280,19 @@ describe('the generated shape check', () => {
     expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(50)), b: v.literal('x') }))).not.toBe(base);
     expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(100)), c: v.literal('x') }))).not.toBe(base);
     expect(of(v.strictObject({ a: v.pipe(v.string(), v.maxLength(100)), b: v.literal('y') }))).not.toBe(base);
+  });
+
+  it('answers no to a key that holds undefined, which no JSON text makes, and yes whatever order the keys come in', () => {
+    const drill = drillFile('early-warning.json');
+    const choice = drill.nodes[1].choices[2];
+    // Every key reversed: each object is walked by its keys, so their order must not matter.
+    drill.nodes[1].choices[2] = Object.fromEntries(Object.entries(choice).reverse());
+    expect(hasShape(drill)).toBe(true);
+    for (const key of ['$comment', 'power', 'label']) {
+      const copy = drillFile('early-warning.json');
+      copy.nodes[1].choices[2][key] = undefined;
+      expect(hasShape(copy)).toBe(false);
+    }
   });
 
   it('refuses a key beside the declared ones, or one only inherited, anywhere in a choice', () => {
