@@ -31,11 +31,23 @@ function edgesOf(scenario: Scenario): Edges {
   const nodes = scenario.nodes;
   const index = new Map<string, number>();
   const first = new Int32Array(nodes.length);
+  // Each id is set, not looked up first: a repeat shows as a map that did not grow. Ids are rarely
+  // said twice (an error of its own), and then the index is built again the slow way.
+  let repeated = false;
   for (let n = 0; n < nodes.length; n++) {
-    const id = (nodes[n] as (typeof nodes)[number]).id;
-    const seen = index.get(id);
-    if (seen === undefined) index.set(id, n);
-    first[n] = seen ?? n;
+    const size = index.size;
+    index.set((nodes[n] as (typeof nodes)[number]).id, n);
+    first[n] = n;
+    if (index.size === size) repeated = true;
+  }
+  if (repeated) {
+    index.clear();
+    for (let n = 0; n < nodes.length; n++) {
+      const id = (nodes[n] as (typeof nodes)[number]).id;
+      const seen = index.get(id);
+      if (seen === undefined) index.set(id, n);
+      first[n] = seen ?? n;
+    }
   }
   // Grown as needed, not counted first: counting was a second walk of every choice, and a walk of
   // tens of thousands of objects spread over the heap costs in memory what it does not in work.
