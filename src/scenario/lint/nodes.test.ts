@@ -54,4 +54,25 @@ describe('checkNodes', () => {
       '/nodes/1/choices/0/power',
     ]);
   });
+
+  it('says a choice taken only when time runs out must be its node’s timeout choice, and nothing when it is', () => {
+    const node = (timeoutChoice: string) =>
+      fakeDecision({
+        id: 'a',
+        timeLimitSec: 60,
+        timeoutChoice,
+        choices: [fakeChoice({ id: 'c0', next: 'end' }), fakeChoice({ id: 'late', timeoutOnly: true, next: 'end' })],
+      });
+    const problems = (timeoutChoice: string) =>
+      lint(fakeScenario({ start: 'a', nodes: [node(timeoutChoice), fakeEnding()] })).filter(
+        (p) => p.severity === 'error',
+      );
+    expect(problems('c0')).toEqual([
+      expect.objectContaining({
+        pointer: '/nodes/0/choices/1/timeoutOnly',
+        message: expect.stringContaining('只在超时时采取的选项必须是本节点的 timeoutChoice'),
+      }),
+    ]);
+    expect(problems('late')).toEqual([]);
+  });
 });

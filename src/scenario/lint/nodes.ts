@@ -80,30 +80,112 @@ function entered(id: string): string {
   return `节点「${id}」用 "$return" 回到插入事件打断之前的去向，只能由插入事件打开：这里请改去别的节点。`;
 }
 
+/** The optional fields of a choice that checkChoice reads, one bit each. */
+const TIMEOUT_ONLY = 1;
+const WHEN = 2;
+const EFFECTS = 4;
+const WORLD = 8;
+const COMPLETES = 16;
+const SCORE = 32;
+const POWER = 64;
+const REPORTS = 128;
+const REQUESTS = 256;
+const NEEDS = 512;
+
+/**
+ * Which of those fields the choice has, from one walk of its own keys. The choices of a drill have
+ * dozens of hidden classes between them (fifty in the generated 10,000-node drill), so a read of a
+ * field by its name, there or not, is a slow megamorphic one, and a choice has a few of the ten: the
+ * rule took 5.2–5.8 ms reading all ten, 4.1–4.9 reading those the walk found (four interleaved pairs).
+ */
+function fieldsOf(choice: Choice): number {
+  let has = 0;
+  for (const key in choice) {
+    switch (key) {
+      case 'effects':
+        has |= EFFECTS;
+        break;
+      case 'score':
+        has |= SCORE;
+        break;
+      case 'world':
+        has |= WORLD;
+        break;
+      case 'when':
+        has |= WHEN;
+        break;
+      case 'power':
+        has |= POWER;
+        break;
+      case 'reports':
+        has |= REPORTS;
+        break;
+      case 'requests':
+        has |= REQUESTS;
+        break;
+      case 'needs':
+        has |= NEEDS;
+        break;
+      case 'completes':
+        has |= COMPLETES;
+        break;
+      case 'timeoutOnly':
+        has |= TIMEOUT_ONLY;
+        break;
+    }
+  }
+  return has;
+}
+
 /** `at`: the choice's path, a stack left as it was given. */
 function checkChoice(context: LintContext, node: DecisionNode, choice: Choice, at: PathKey[], ways: Ways): void {
-  if (choice.timeoutOnly && choice.id !== node.timeoutChoice) {
+  const has = fieldsOf(choice);
+  if (has !== 0) checkFields(context, node, choice, at, has);
+  // A plain id is one branch, reported at `next` itself.
+  if (typeof choice.next === 'string') checkBranch(context, node, choice.next, at, null, ways);
+  else {
+    for (let b = 0; b < choice.next.length; b++) {
+      const branch = choice.next[b] as { to: string; when?: Condition };
+      checkBranch(context, node, branch.to, at, b, ways);
+      if (branch.when) {
+        at.push('next', b, 'when');
+        context.condition(branch.when, at);
+        at.pop();
+        at.pop();
+        at.pop();
+      }
+    }
+    // Branches are tried in order: without a last one for every case, a run could go nowhere.
+    if (choice.next[choice.next.length - 1]?.when !== undefined) {
+      context.error(under(at, 'next'), '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
+    }
+  }
+}
+
+/** The checks of the optional fields `has` names. Each reads its field again: a repaired view may hold undefined there. */
+function checkFields(context: LintContext, node: DecisionNode, choice: Choice, at: PathKey[], has: number): void {
+  if (has & TIMEOUT_ONLY && choice.timeoutOnly && choice.id !== node.timeoutChoice) {
     context.error(under(at, 'timeoutOnly'), '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');
   }
-  if (choice.when) {
+  if (has & WHEN && choice.when) {
     at.push('when');
     context.condition(choice.when, at);
     at.pop();
   }
-  if (choice.effects) {
+  if (has & EFFECTS && choice.effects) {
     at.push('effects');
     context.effects(choice.effects, at);
     at.pop();
   }
-  if (choice.world) {
+  if (has & WORLD && choice.world) {
     at.push('world');
     context.measures(choice.world, at);
     at.pop();
   }
-  const completes = choice.completes;
+  const completes = has & COMPLETES ? choice.completes : undefined;
   if (completes)
     for (let i = 0; i < completes.length; i++) context.knownAt('window', completes[i] as string, at, 'completes', i);
-  const score = choice.score;
+  const score = has & SCORE ? choice.score : undefined;
   if (score) {
     for (let i = 0; i < score.length; i++) {
       const refs = (score[i] as (typeof score)[number]).refs;
@@ -117,8 +199,8 @@ function checkChoice(context: LintContext, node: DecisionNode, choice: Choice, a
   }
   // A power no one holds (holders: []) may be exercised: that is the 越权 a drill can set as a
   // trap, and the engine charges it. Only asking for it, or waiting to be authorised, is a mistake.
-  if (choice.power !== undefined) context.knownAt('power', choice.power, at, 'power');
-  const reports = choice.reports;
+  if (has & POWER && choice.power !== undefined) context.knownAt('power', choice.power, at, 'power');
+  const reports = has & REPORTS ? choice.reports : undefined;
   if (reports) {
     for (let i = 0; i < reports.length; i++) {
       const id = reports[i] as string;
@@ -132,7 +214,7 @@ function checkChoice(context: LintContext, node: DecisionNode, choice: Choice, a
       }
     }
   }
-  if (choice.requests) {
+  if (has & REQUESTS && choice.requests) {
     context.knownAt('power', choice.requests.power, at, 'requests', 'power');
     const asked = context.knownAt('actor', choice.requests.from, at, 'requests', 'from');
     const power = powerInForce(context.scenario, choice.requests.power);
@@ -150,28 +232,9 @@ function checkChoice(context: LintContext, node: DecisionNode, choice: Choice, a
     if (choice.requests.when) context.condition(choice.requests.when, under(at, 'requests', 'when'));
     checkRequestPath(context, choice.requests, under(at, 'requests'));
   }
-  if (choice.needs) {
+  if (has & NEEDS && choice.needs) {
     context.condition(choice.needs.when, under(at, 'needs', 'when'));
     context.refs(choice.needs.refs, under(at, 'needs', 'refs'));
-  }
-  // A plain id is one branch, reported at `next` itself.
-  if (typeof choice.next === 'string') checkBranch(context, node, choice.next, at, null, ways);
-  else {
-    for (let b = 0; b < choice.next.length; b++) {
-      const branch = choice.next[b] as { to: string; when?: Condition };
-      checkBranch(context, node, branch.to, at, b, ways);
-      if (branch.when) {
-        at.push('next', b, 'when');
-        context.condition(branch.when, at);
-        at.pop();
-        at.pop();
-        at.pop();
-      }
-    }
-  }
-  // Branches are tried in order: without a last one for every case, a run could go nowhere.
-  if (typeof choice.next !== 'string' && choice.next[choice.next.length - 1]?.when !== undefined) {
-    context.error(under(at, 'next'), '去向列表的最后一条要不带 when，作为都不成立时的兜底。');
   }
 }
 
