@@ -6,6 +6,7 @@
  */
 import { type ConditionHandlers, matchCondition } from '../../engine/conditions';
 import { inForce, powerInForce } from '../../engine/powers-in-force';
+import { choiceFields, WORLD } from '../choice-fields';
 import { nodeIndex } from '../graph';
 import { error, type PathKey, type Problem, warning } from '../problem';
 import type { Condition, Effect, Measure, Scenario, ScenarioNode } from '../schema';
@@ -117,10 +118,13 @@ export class LintContext {
       }
     };
     // Indexed: tens of thousands of choices, and an iterator for each list walked is garbage.
+    const fields = choiceFields(scenario);
     for (let n = 0; n < scenario.nodes.length; n++) {
       const node = scenario.nodes[n] as ScenarioNode;
       if (node.kind !== 'decision') continue;
+      const first = fields.start[n] as number;
       for (let c = 0; c < node.choices.length; c++) {
+        if (((fields.bits[first + c] as number) & WORLD) === 0) continue;
         const world = (node.choices[c] as (typeof node.choices)[number]).world;
         if (world) ship(world);
       }

@@ -3,6 +3,7 @@
  * problems, ranges, what the screen can hold, what the scores can reach. The same code runs in
  * the app and on the command line. Each rule family is a module over one context (eslint's way).
  */
+import { choiceFields } from '../choice-fields';
 import { reachableIds } from '../graph';
 import type { Problem } from '../problem';
 import type { Scenario } from '../schema';
@@ -99,5 +100,5 @@ function keptClasses(scenario: Scenario): readonly unknown[] {
     references: [],
     timeWindows: [],
   };
-  return [new LintContext(bare), under([], 0), reachableIds(bare)];
+  return [new LintContext(bare), under([], 0), reachableIds(bare), choiceFields(bare)];
 }

@@ -4,6 +4,7 @@
  * carries travel and carries a share of it.
  */
 import { findName } from '../../engine/names';
+import { choiceFields, WORLD } from '../choice-fields';
 import type { PathKey } from '../problem';
 import type { Measure, Scenario } from '../schema';
 import type { LintContext, ShipMeasure } from './context';
@@ -25,11 +26,14 @@ export function checkRoutes(context: LintContext): void {
     }
   };
   const inChoice: PathKey[] = ['nodes', 0, 'choices', 0, 'world'];
+  const fields = choiceFields(scenario);
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as (typeof scenario.nodes)[number];
     if (node.kind !== 'decision') continue;
     inChoice[1] = n;
+    const first = fields.start[n] as number;
     for (let c = 0; c < node.choices.length; c++) {
+      if (((fields.bits[first + c] as number) & WORLD) === 0) continue;
       inChoice[3] = c;
       check((node.choices[c] as (typeof node.choices)[number]).world, inChoice, true);
     }

@@ -12,6 +12,7 @@ import {
   DEFAULT_WINDOW_PENALTY,
   DIMENSIONS,
 } from '../../engine/scoring';
+import { COMPLETES, choiceFields, NEEDS, POWER, SCORE, WORLD } from '../choice-fields';
 import { bestPaths, nodeIndex } from '../graph';
 import type { Choice, DecisionNode, Dimension, Scenario } from '../schema';
 import type { LintContext } from './context';
@@ -56,12 +57,13 @@ function choiceSpan(
   scenario: Scenario,
   node: DecisionNode,
   choice: Choice,
+  has: number,
   policy: boolean,
   limited: number,
   span: Float64Array,
 ): void {
   span.fill(0);
-  const score = choice.score ?? NONE;
+  const score = (has & SCORE ? choice.score : undefined) ?? NONE;
   for (let i = 0; i < score.length; i++) {
     const rule = score[i] as (typeof score)[number];
     const slot = DIMENSION_SLOT[rule.dimension];
@@ -71,13 +73,13 @@ function choiceSpan(
   if (node.timeLimitSec !== undefined && node.timeoutChoice === choice.id) {
     mayAdd(span, TIMELINESS, -(scenario.scoring?.timeoutPenalty ?? DEFAULT_TIMEOUT_PENALTY));
   }
-  if (choice.power !== undefined) {
+  if (has & POWER && choice.power !== undefined) {
     // The engine's own test (engine/rules.ts): a holder acts lawfully, but may leave a duty to report undone.
     if (!roleHolds(scenario, choice.power)) mayAdd(span, LEGALITY, ruleDelta(scenario, 'unlawfulPower'));
     else if (powerInForce(scenario, choice.power)?.report) mayAdd(span, LEGALITY, ruleDelta(scenario, 'unreported'));
   }
-  if (choice.needs) mayAdd(span, LEGALITY, ruleDelta(scenario, 'disproportionate'));
-  const world = choice.world ?? NONE;
+  if (has & NEEDS && choice.needs) mayAdd(span, LEGALITY, ruleDelta(scenario, 'disproportionate'));
+  const world = (has & WORLD ? choice.world : undefined) ?? NONE;
   for (let i = 0; i < world.length; i++) {
     const measure = world[i] as (typeof world)[number];
     if (measure.type === 'ship') mayAdd(span, COORDINATION, ruleDelta(scenario, 'send'));
@@ -116,14 +118,18 @@ export function scoreSpan(scenario: Scenario): Span {
   // One pass, indexed loops and nothing allocated for a choice without them: a large drill has
   // tens of thousands of choices, and this runs on code not yet optimised (a fresh drill each load).
   const nodes = scenario.nodes;
+  const fields = choiceFields(scenario);
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n] as Scenario['nodes'][number];
     if (node.kind !== 'decision') continue;
+    const first = fields.start[n] as number;
     for (let c = 0; c < node.choices.length; c++) {
+      const has = fields.bits[first + c] as number;
+      if ((has & (COMPLETES | WORLD)) === 0) continue;
       const choice = node.choices[c] as Choice;
-      const completes = choice.completes;
+      const completes = has & COMPLETES ? choice.completes : undefined;
       if (completes) for (let i = 0; i < completes.length; i++) completed.add(completes[i] as string);
-      const world = choice.world;
+      const world = has & WORLD ? choice.world : undefined;
       if (!world) continue;
       for (let i = 0; i < world.length; i++) {
         const measure = world[i] as (typeof world)[number];
@@ -141,19 +147,15 @@ export function scoreSpan(scenario: Scenario): Span {
   for (let n = 0; n < count; n++) {
     const node = nodes[n] as Scenario['nodes'][number];
     if (node.kind !== 'decision') continue;
+    const first = fields.start[n] as number;
+    const timed = node.timeLimitSec !== undefined;
     for (let c = 0; c < node.choices.length; c++) {
-      const choice = node.choices[c] as Choice;
+      const has = fields.bits[first + c] as number;
       // A choice with none of what choiceSpan reads adds nothing (its span is all zeros).
-      if (
-        choice.score === undefined &&
-        choice.power === undefined &&
-        !choice.needs &&
-        choice.world === undefined &&
-        (node.timeLimitSec === undefined || node.timeoutChoice !== choice.id)
-      ) {
-        continue;
-      }
-      choiceSpan(scenario, node, choice, policy, limited.size, one);
+      if ((has & (SCORE | POWER | NEEDS | WORLD)) === 0 && !timed) continue;
+      const choice = node.choices[c] as Choice;
+      if ((has & (SCORE | POWER | NEEDS | WORLD)) === 0 && node.timeoutChoice !== choice.id) continue;
+      choiceSpan(scenario, node, choice, has, policy, limited.size, one);
       for (let slot = 0; slot < SLOTS; slot += 2) {
         weight[n * SLOTS + slot] = Math.min(weight[n * SLOTS + slot] as number, one[slot] as number);
         weight[n * SLOTS + slot + 1] = Math.max(weight[n * SLOTS + slot + 1] as number, one[slot + 1] as number);

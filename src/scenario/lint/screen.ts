@@ -5,6 +5,7 @@
  */
 
 import { shownLength } from '../../engine/fill-text';
+import { choiceFields, TIMEOUT_ONLY } from '../choice-fields';
 import type { PathKey } from '../problem';
 import type { ScenarioNode } from '../schema';
 import type { LintContext } from './context';
@@ -22,6 +23,7 @@ export const MAX_DECISION_SCREEN_CHARS = 900;
 export function checkScreen(context: LintContext): void {
   const { scenario } = context;
   const split = '把它拆成两个节点（先交代情况、再作决定，或把决定分成两步）';
+  const fields = choiceFields(scenario);
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as ScenarioNode;
     if (node.kind !== 'decision') continue;
@@ -29,9 +31,10 @@ export function checkScreen(context: LintContext): void {
     // A choice taken only on timeout is never shown. (Plain loops: a large drill has thousands of decisions.)
     let shownCount = 0;
     let shownLabels = 0;
+    const first = fields.start[n] as number;
     for (let i = 0; i < node.choices.length; i++) {
       const c = node.choices[i] as (typeof node.choices)[number];
-      if (c.timeoutOnly) continue;
+      if ((fields.bits[first + i] as number) & TIMEOUT_ONLY && c.timeoutOnly) continue;
       shownCount++;
       shownLabels += c.label.length;
     }
@@ -47,7 +50,7 @@ export function checkScreen(context: LintContext): void {
     }
     for (let i = 0; i < node.choices.length; i++) {
       const choice = node.choices[i] as (typeof node.choices)[number];
-      if (choice.timeoutOnly || choice.label.length <= MAX_CHOICE_LABEL_CHARS) continue;
+      if (choice.label.length <= MAX_CHOICE_LABEL_CHARS || choice.timeoutOnly) continue;
       over = true;
       context.warning(
         [...at, 'choices', i, 'label'],

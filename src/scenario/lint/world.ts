@@ -6,6 +6,7 @@
  */
 import { parseDuration } from '../../engine/clock';
 import { inForce } from '../../engine/powers-in-force';
+import { choiceFields, POWER, REPORTS } from '../choice-fields';
 import type { PathKey } from '../problem';
 import type { Condition, Inject } from '../schema';
 import type { LintContext } from './context';
@@ -82,10 +83,14 @@ function checkPowers(context: LintContext): void {
   const exercised = new Set<string>();
   const reported = new Set<string>();
   // Indexed loops, and no empty list for a choice without reports: tens of thousands of choices.
+  const fields = choiceFields(scenario);
   for (let n = 0; n < scenario.nodes.length; n++) {
     const node = scenario.nodes[n] as (typeof scenario.nodes)[number];
     if (node.kind !== 'decision') continue;
+    const first = fields.start[n] as number;
     for (let c = 0; c < node.choices.length; c++) {
+      const has = fields.bits[first + c] as number;
+      if ((has & (POWER | REPORTS)) === 0) continue;
       const choice = node.choices[c] as (typeof node.choices)[number];
       if (choice.power !== undefined) exercised.add(choice.power);
       const reports = choice.reports;
