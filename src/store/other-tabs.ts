@@ -1,4 +1,4 @@
-import type { SaveHealthStore } from './save-storage';
+import { type SaveHealthStore, seenWith, writerOf } from './save-storage';
 
 /** The draft's own key, watched the same way as the save's. */
 export interface WatchedDraft {
@@ -13,8 +13,10 @@ export interface WatchedDraft {
  * Two tabs on the same save must not overwrite each other's progress without a word. When
  * another tab writes the save starting from what this tab last wrote, this tab has nothing
  * unsaved: it takes the new save (`resync`) and goes on saving. When this tab had written
- * something else since, the two have diverged: this tab stops writing and says so. The
- * authoring view's draft, under its own key, is watched the same way.
+ * something else since, the two have diverged: this tab stops writing and says so. A write older
+ * than one this tab has read from the same page (`Writer` in save-storage.ts) is neither, only told
+ * late: a page a reload opened hears of its tab's page before's writes after reading the last of
+ * them. The authoring view's draft, under its own key, is watched the same way.
  */
 export function watchOtherTabs(
   target: Pick<Window, 'addEventListener'>,
@@ -40,10 +42,12 @@ export function watchOtherTabs(
       return;
     }
     if (e.key !== key && e.key !== null) return;
-    const { writable, lastWritten } = health.getState();
+    const { writable, lastWritten, seen } = health.getState();
     if (e.newValue === lastWritten) return;
+    const writer = writerOf(e.newValue);
+    if (writer && writer.seq <= (seen[writer.page] ?? 0)) return;
     if (writable && e.key === key && e.oldValue === lastWritten && !savePending()) {
-      health.setState({ lastWritten: e.newValue, problem: { kind: 'synced' } });
+      health.setState({ lastWritten: e.newValue, seen: seenWith(seen, writer), problem: { kind: 'synced' } });
       resync();
       return;
     }

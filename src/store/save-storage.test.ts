@@ -232,6 +232,112 @@ describe('a save held back until after the next paint', () => {
   });
 });
 
+describe('a reload at once: the page before’s writes, reported late', () => {
+  /** Storage that keeps each write of the save as the storage event another page would be told of it by. */
+  function recordingStorage() {
+    const storage = memoryStorage();
+    const events: Partial<StorageEvent>[] = [];
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      if (k === STORAGE_KEY) events.push({ key: k, oldValue: storage.data[k] ?? null, newValue: v });
+      return setItem(k, v);
+    };
+    return Object.assign(storage, { events });
+  }
+  /** A page opened on `storage` as main.tsx opens one: its save held until after the paint, other tabs watched. */
+  function page(storage: ReturnType<typeof memoryStorage>) {
+    const writes: (() => void)[] = [];
+    const store = createAppStore({ now: () => 1000, newSeed: () => 7, storage, saveLater: (w) => writes.push(w) });
+    store.getState().addShippedDrills([{ file: 'ui-drill.json', result: load(JSON.stringify(uiDrill)) }]);
+    const listeners: ((e: StorageEvent) => void)[] = [];
+    let resynced = 0;
+    watchOtherTabs(
+      { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
+      STORAGE_KEY,
+      store.health,
+      () => {
+        resynced++;
+        void store.persist.rehydrate();
+      },
+      undefined,
+      undefined,
+      store.savePending,
+    );
+    const hear = (e: Partial<StorageEvent>) => {
+      for (const f of listeners) f(e as StorageEvent);
+    };
+    const paint = () => {
+      for (const w of writes.splice(0)) w();
+    };
+    return { store, hear, paint, resynced: () => resynced };
+  }
+  const decisions = (storage: ReturnType<typeof memoryStorage>) =>
+    JSON.parse(storage.data[STORAGE_KEY] ?? '{"state":{"run":null}}').state.run?.decisions?.length ?? null;
+
+  it('takes them for this tab’s own past, not another tab’s progress: nothing said, and saving goes on', () => {
+    const storage = recordingStorage();
+    // The page before: a decision saved after its paint, then 继续 and the reload, its change written as it goes.
+    const before = page(storage);
+    play(before.store);
+    before.paint();
+    before.store.getState().proceed();
+    before.store.flushSaves();
+    const told = storage.events.splice(0);
+    expect(told.length).toBeGreaterThan(1);
+    // The new page read the last of them; its first save is still held when Chromium tells it of them all.
+    const after = page(storage);
+    expect(after.store.getState().run?.view).toBe('decision');
+    expect(after.store.savePending()).toBe(true);
+    for (const e of told) after.hear(e);
+    expect(after.store.health.getState()).toMatchObject({ problem: null, writable: true });
+    expect(after.resynced()).toBe(0);
+    // The trainee goes on, and it is saved.
+    after.paint();
+    after.store.getState().decide('publish');
+    after.paint();
+    expect(decisions(storage)).toBe(2);
+  });
+
+  it('writes nothing for a page that only opened the save, so that another tab has no news to hear', () => {
+    const storage = recordingStorage();
+    const first = page(storage);
+    play(first.store);
+    first.paint();
+    storage.events.length = 0;
+    const second = page(storage);
+    second.paint();
+    expect(storage.events).toHaveLength(0);
+    second.store.getState().proceed();
+    second.paint();
+    expect(storage.events).toHaveLength(1);
+  });
+
+  it('still hears a later write of the page it read as another tab’s: taken up, or, with a change of its own held, diverged', () => {
+    const storage = recordingStorage();
+    const other = page(storage);
+    play(other.store);
+    other.paint();
+    const idle = page(storage);
+    const busy = page(storage);
+    idle.paint();
+    busy.paint();
+    // The page this one read goes on in its own tab, while this one has a change of its own held.
+    busy.store.getState().proceed();
+    storage.events.length = 0;
+    other.store.getState().proceed();
+    other.paint();
+    const [theirs] = storage.events;
+    expect(theirs).toBeDefined();
+    idle.hear(theirs as Partial<StorageEvent>);
+    expect(idle.store.health.getState()).toMatchObject({ problem: { kind: 'synced' }, writable: true });
+    expect(idle.resynced()).toBe(1);
+    busy.hear(theirs as Partial<StorageEvent>);
+    expect(busy.store.health.getState()).toMatchObject({ problem: { kind: 'other-tab' }, writable: false });
+    busy.paint();
+    expect(storage.data[STORAGE_KEY]).toBe(theirs?.newValue);
+  });
+});
+
 describe('migrations', () => {
   it('bring a version-1 save to this version by its named steps, and the next write is of this version', () => {
     const v1 = { run: null, settings: { textSize: 'large' }, imports: [], page: 'authoring' };

@@ -39,6 +39,11 @@ export interface SaveHealth {
   writable: boolean;
   /** The text this tab last wrote (or read): another tab's write that started from it loses nothing here. */
   lastWritten: string | null;
+  /**
+   * For each page whose save this one read or took up, the last of its writes seen (`Writer`): an
+   * earlier write of that page, reported late, is nothing new here, and not another tab's progress.
+   */
+  seen: Record<string, number>;
   /** The text storage held when the app started. */
   readText: string | null;
   /** The draft's text as this tab last wrote (or read) it under its own key. */
@@ -54,10 +59,46 @@ export function createSaveHealth() {
     problem: null,
     writable: true,
     lastWritten: null,
+    seen: {},
     readText: null,
     draftLastWritten: null,
     full: { save: false, draft: false },
   }));
+}
+
+/**
+ * Who wrote a save, kept in it beside `state` and `version`: the page (one document: a reload makes a
+ * new one) and the number of that page's write. Chromium tells a page of another document's writes by
+ * storage events that can come late: a page a reload opened can read the last save its tab's page
+ * before wrote, then hear of that page's earlier writes. Their writer shows them older than what it
+ * read: its own tab's past, not another tab's progress (other-tabs.ts).
+ */
+export interface Writer {
+  page: string;
+  seq: number;
+}
+
+function asWriter(value: unknown): Writer | null {
+  return isObject(value) && typeof value.page === 'string' && typeof value.seq === 'number'
+    ? { page: value.page, seq: value.seq }
+    : null;
+}
+
+/** The writer of a save's text, or null for a save written before writers were kept, or not a save. */
+export function writerOf(text: string | null): Writer | null {
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? asWriter(parsed.writer) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `seen` with `writer`'s write counted in. */
+export function seenWith(seen: SaveHealth['seen'], writer: Writer | null): SaveHealth['seen'] {
+  if (!writer || (seen[writer.page] ?? 0) >= writer.seq) return seen;
+  return { ...seen, [writer.page]: writer.seq };
 }
 
 function isQuotaError(e: unknown): boolean {
@@ -94,6 +135,13 @@ export function saveStorage(
   let written: Record<string, unknown> | null = null;
   // The change `later` will write; only the latest is kept, since each holds the whole save.
   let held: { name: string; value: StorageValue<unknown> } | null = null;
+  // This page, as the writer of what it writes, and the number of its last write.
+  const page = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  let seq = 0;
+  // The save storage holds as far as this page knows, without its writer: the save a page read is
+  // written again only once something in it changes. Written again under this page's name, the same
+  // save would be a new text to another tab: news to take up, or, with a change of its own held, a conflict.
+  let stored: string | null = null;
   const flush = () => {
     const change = held;
     held = null;
@@ -105,6 +153,7 @@ export function saveStorage(
         report({ kind: 'unavailable' });
         return null;
       }
+      stored = null;
       let raw: string | null;
       try {
         raw = base.getItem(name) as string | null;
@@ -131,7 +180,10 @@ export function saveStorage(
         report({ kind: 'newer', raw, version: parsed.version }, false);
         return null;
       }
-      return parsed as unknown as StorageValue<unknown>;
+      const { writer, ...save } = parsed;
+      stored = JSON.stringify(save);
+      health.setState({ seen: seenWith(health.getState().seen, asWriter(writer)) });
+      return save as unknown as StorageValue<unknown>;
     },
     setItem(name, value) {
       if (!later) {
@@ -145,6 +197,7 @@ export function saveStorage(
     flush,
     pending: () => held !== null,
     removeItem(name) {
+      stored = null;
       try {
         base?.removeItem(name);
       } catch {
@@ -156,10 +209,16 @@ export function saveStorage(
   function writeNow(name: string, value: StorageValue<unknown>): void {
     if (!base || !health.getState().writable) return;
     if (samePartsAs(written, value.state)) return;
-    const write = (text: string) => {
-      base.setItem(name, text);
+    const write = (save: string) => {
+      if (save !== stored) {
+        // The writer goes last, in the save's own braces.
+        const text = `${save.slice(0, -1)},"writer":${JSON.stringify({ page, seq: seq + 1 } satisfies Writer)}}`;
+        base.setItem(name, text);
+        seq++;
+        stored = save;
+        health.setState({ lastWritten: text, ...fitsAgain(health, 'save') });
+      }
       written = isObject(value.state) ? { ...value.state } : null;
-      health.setState({ lastWritten: text, ...fitsAgain(health, 'save') });
     };
     try {
       write(JSON.stringify(value));

@@ -92,7 +92,7 @@ export interface Draft {
 }
 
 /**
- * What is written to storage (as `state`, beside `version`): nothing that can be derived again.
+ * What is written to storage (as `state`, beside `version` and its `writer`, save-storage.ts): nothing that can be derived again.
  * Not the page: on a shared classroom machine the next trainee starts at the library. Not the
  * draft either: it is written under its own key (DRAFT_KEY in app-store.ts), apart from the run.
  */
