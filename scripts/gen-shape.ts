@@ -168,14 +168,16 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         return `if (!Array.isArray(x) || x.length !== ${items.length}) return false;\n${items.map((item, i) => `const v${i}: unknown = x[${i}];\nif (!${test(item, `v${i}`)}) return false;`).join('\n')}\nreturn true;`;
       }
       case 'strict_object': {
-        // The object's own keys are walked once, each read where for-in found it, and tested by
-        // name. Read field by field instead, the objects of one list (choices with and without
-        // effects, a score, a world…) have a dozen hidden classes between them, and every read of a
-        // field, there or not, was a slow megamorphic one: on the 10,000-node drill the check took
-        // 7.7 ms that way and takes 5.2 walked by keys (medians, four interleaved runs). Only a
-        // plain object is walked: its prototype is Object.prototype, which the exported function
-        // has found to hold none of the entries' keys, so a key is its own or no entry's. A key
-        // with no entry, or one holding undefined (which no JSON text makes), answers no.
+        // The object's keys are walked once, each read where for-in found it, and tested by name.
+        // Read field by field instead, the objects of one list (choices with and without effects, a
+        // score, a world…) have dozens of hidden classes between them (the generated drill's choices,
+        // fifty), and every read of a field, there or not, was a slow megamorphic one: on the
+        // 10,000-node drill the check took 7.7 ms that way and takes 5.2 walked by keys (medians, four
+        // interleaved runs). Only a plain object is walked: its prototype is Object.prototype, which
+        // the exported function has found to hold none of the entries' keys, so a key is its own or
+        // no entry's. A key with no entry, or one holding undefined (which no JSON text makes),
+        // answers no. for-in sees enumerable keys only: every key JSON.parse makes is one, but an
+        // object built in code with a field defined as not enumerable would be judged without it.
         const entries = Object.entries(node.entries as Record<string, ShapeNode>);
         const optional = ([, schema]: [string, ShapeNode]) => schema.type === 'optional' && !schema.pipe;
         // The keys every object has come first: a switch compares its cases in order.

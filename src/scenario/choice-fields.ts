@@ -1,9 +1,13 @@
 /**
- * Which optional fields each choice of a drill has, found once in a walk of each choice's own keys
- * and read by every rule that walks the choices. The choices of a drill have dozens of hidden classes
- * between them (fifty in the generated 10,000-node drill), so a read of a field by its name, there
- * or not, is a slow megamorphic one, and a choice has a few of the optional fields, not all ten.
- * A bit says the key is there; its value is still read, and may be undefined in a repaired view.
+ * Which optional fields each choice of a drill has, found once in a walk of each choice's keys
+ * (for-in: its enumerable keys, as JSON.parse and valibot make them) and read by the rules that
+ * walk the choices. The choices of a drill have dozens of hidden classes between them (fifty in the
+ * generated 10,000-node drill), so a read of a field by its name, there or not, is a slow
+ * megamorphic one, and a choice has a few of the optional fields, not all ten. A bit says the key
+ * is there; its value is still read, and a choice built in code may hold undefined there.
+ *
+ * Kept for each scenario object, as the graph's edges are (graph.ts): a drill is not changed in
+ * place once loaded (an edit makes a new object), so what was found of it stays true.
  */
 import type { Choice, Scenario } from './schema';
 

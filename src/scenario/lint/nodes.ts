@@ -126,7 +126,7 @@ function checkChoice(
   }
 }
 
-/** The checks of the optional fields `has` names. Each reads its field again: a repaired view may hold undefined there. */
+/** The checks of the optional fields `has` names. Each reads its field's value: a choice built in code may hold undefined there. */
 function checkFields(context: LintContext, node: DecisionNode, choice: Choice, at: PathKey[], has: number): void {
   if (has & TIMEOUT_ONLY && choice.timeoutOnly && choice.id !== node.timeoutChoice) {
     context.error(under(at, 'timeoutOnly'), '只在超时时采取的选项必须是本节点的 timeoutChoice，否则永远不会被采取。');

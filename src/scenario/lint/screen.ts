@@ -34,7 +34,7 @@ export function checkScreen(context: LintContext): void {
     const first = fields.start[n] as number;
     for (let i = 0; i < node.choices.length; i++) {
       const c = node.choices[i] as (typeof node.choices)[number];
-      if ((fields.bits[first + i] as number) & TIMEOUT_ONLY && c.timeoutOnly) continue;
+      if (((fields.bits[first + i] as number) & TIMEOUT_ONLY) !== 0 && c.timeoutOnly) continue;
       shownCount++;
       shownLabels += c.label.length;
     }
