@@ -1,7 +1,7 @@
 /**
  * `load` of the generated 10,000-node drill, beside JSON.parse alone and inkjs loading the same story.
  *
- * Every timing starts from the text and so works on a fresh object: lint's caches (scenario/graph.ts,
+ * Every timing starts from the text and so works on a fresh object: lint's caches (scenario/graph.ts, scenario/choice-fields.ts,
  * engine/scenario-index.ts) are WeakMaps keyed by the scenario object, and no cache in `load` is keyed
  * by the text, so no run reads what a run before it worked out. The stage split does the same: each
  * sample parses the text again and times the stages of `load`, in its order, on that object. What a
@@ -33,6 +33,8 @@ export interface LoadFigures {
   /** Medians, in milliseconds. */
   ours: number;
   oursSpread: [number, number];
+  /** Ours in the untimed rounds, in order: the process's first loads, while V8 still optimises (WARM_ROUNDS). */
+  warming: number[];
   jsonParse: number;
   /** inkjs's `new Story(json)` on the compiled story; null when not given one. */
   ink: number | null;
@@ -59,8 +61,14 @@ export function droppedFigures(nodes: number, rounds: number): Spread {
   return spreadOf(JSON.parse(run.stdout) as number[]);
 }
 
-/** Untimed rounds first: V8 has optimised what it will by the third. */
-export const WARM_ROUNDS = 3;
+/**
+ * Untimed rounds first, until V8 has optimised what it will. It still optimises load's functions
+ * through the fourth load of a process (--trace-opt: 22–26 functions in each of the third and the
+ * fourth, 6–14 a load after), and in the bench's order the fourth load took 76–88 ms where every
+ * load from the seventh on took 51–69 (three runs). With three untimed rounds the first timed one
+ * was the fourth, and it moved the median of seven.
+ */
+export const WARM_ROUNDS = 6;
 
 /**
  * `rounds` rounds, each timing ours, JSON.parse and inkjs once, in turn; after WARM_ROUNDS untimed.
@@ -71,6 +79,7 @@ export const WARM_ROUNDS = 3;
 export function loadFigures(text: string, rounds: number, inkJson: string | null): LoadFigures {
   const gc = collector();
   const ours: number[] = [];
+  const warming: number[] = [];
   const parse: number[] = [];
   const ink: number[] = [];
   const time = (f: () => unknown) => timedAfterCollection(gc, f);
@@ -85,7 +94,10 @@ export function loadFigures(text: string, rounds: number, inkJson: string | null
       held.parse = JSON.parse(text);
     });
     const c = inkLoads ? inkLoads.load() : 0;
-    if (r < 0) continue;
+    if (r < 0) {
+      warming.push(a);
+      continue;
+    }
     ours.push(a);
     parse.push(b);
     ink.push(c);
@@ -125,6 +137,7 @@ export function loadFigures(text: string, rounds: number, inkJson: string | null
   return {
     ours: median(ours),
     oursSpread: [Math.min(...ours), Math.max(...ours)],
+    warming,
     jsonParse: median(parse),
     ink: inkJson === null ? null : median(ink),
     stages: {

@@ -225,6 +225,7 @@ const rows: Row[] = [
       `ours ÷ JSON.parse ${figure(loaded.ours / loaded.jsonParse)} (the issue's target, ${TARGET.loadMs} ms when it took ` +
       `about ${ISSUE_JSON_PARSE_MS}: ${figure(TARGET.loadMs / ISSUE_JSON_PARSE_MS)}); ` +
       `the load before held, as the app holds a drill; ${loaded.oursSpread.map(figure).join('–')} ms; ` +
+      `the process's first ${loaded.warming.length} loads, untimed while V8 optimises: ${loaded.warming.map(figure).join(', ')} ms; ` +
       `parse ${figure(loaded.stages.parse)}, shape ${figure(loaded.stages.shape)}, ` +
       `lint ${figure(loaded.stages.lint)}, hash ${figure(loaded.stages.hash)} ms; ` +
       `with nothing held ${figure(dropped.median)} ms (${dropped.spread.map(figure).join('–')}); ` +
