@@ -5,7 +5,7 @@ import { load } from '../scenario/load';
 import { createAppStore, DRAFT_KEY, STORAGE_KEY } from './app-store';
 import { watchOtherTabs } from './other-tabs';
 import { DRAFT_WRITE_DELAY_MS } from './save-storage';
-import { SAVE_VERSION } from './saved-state';
+import { readDraftText, SAVE_VERSION } from './saved-state';
 
 /** Storage that counts the writes to each key. */
 function countingStorage(initial: Record<string, string> = {}) {
@@ -46,6 +46,7 @@ describe('the authoring draft, saved apart from the run', () => {
       file: 'big.json',
       text: bigDraft(1_000_049),
       dirty: true,
+      writer: { page: expect.any(String), seq: 1 },
     });
     expect(JSON.parse(storage.data[STORAGE_KEY] ?? '').state.draft).toBeUndefined();
   });
@@ -66,7 +67,10 @@ describe('the authoring draft, saved apart from the run', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ state: v2, version: 2 }) });
     const store = storeOn(storage);
     expect(store.getState().draft).toEqual(draft);
-    expect(JSON.parse(storage.data[DRAFT_KEY] ?? '')).toEqual(draft);
+    expect(JSON.parse(storage.data[DRAFT_KEY] ?? '')).toEqual({
+      ...draft,
+      writer: { page: expect.any(String), seq: 1 },
+    });
     const saved = JSON.parse(storage.data[STORAGE_KEY] ?? '');
     expect(saved.version).toBe(SAVE_VERSION);
     expect(saved.state.draft).toBeUndefined();
@@ -148,5 +152,104 @@ describe('the authoring draft, saved apart from the run', () => {
     vi.advanceTimersByTime(DRAFT_WRITE_DELAY_MS);
     expect(storage.data[DRAFT_KEY]).toBe(theirs);
     expect(store.getState().draft?.text).toBe('ours, typed on');
+  });
+});
+
+describe('a reload at once: the page before’s drafts, reported late', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** Storage that keeps each write of the draft as the storage event another page would be told of it by. */
+  function recordingStorage() {
+    const storage = memoryStorage();
+    const events: Partial<StorageEvent>[] = [];
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      if (k === DRAFT_KEY) events.push({ key: k, oldValue: storage.data[k] ?? null, newValue: v });
+      return setItem(k, v);
+    };
+    return Object.assign(storage, { events });
+  }
+  /** A page opened on `storage`, other tabs watched as main.tsx watches them. */
+  function page(storage: ReturnType<typeof memoryStorage>) {
+    const store = storeOn(storage);
+    const listeners: ((e: StorageEvent) => void)[] = [];
+    watchOtherTabs(
+      { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
+      STORAGE_KEY,
+      store.health,
+      () => {},
+      undefined,
+      { key: DRAFT_KEY, pending: store.drafts.pending, resync: store.reloadDraft },
+      store.savePending,
+    );
+    const hear = (e: Partial<StorageEvent>) => {
+      for (const f of listeners) f(e as StorageEvent);
+    };
+    return { store, hear };
+  }
+  const draftIn = (storage: ReturnType<typeof memoryStorage>) => readDraftText(storage.data[DRAFT_KEY] ?? null);
+
+  it('takes them for this tab’s own past, not another tab’s draft: nothing said, and the draft and the run are saved', () => {
+    const storage = recordingStorage();
+    // The page before: typing, a pause (the draft written), more typing and the reload (written on pagehide).
+    const before = page(storage);
+    before.store.getState().openDraft({ file: 'a.json', text: 'a' });
+    vi.advanceTimersByTime(DRAFT_WRITE_DELAY_MS);
+    before.store.getState().editDraft('ab');
+    before.store.drafts.flush();
+    const told = storage.events.splice(0);
+    expect(told).toHaveLength(2);
+    // The new page read the last of them before Chromium tells it of them all.
+    const after = page(storage);
+    expect(after.store.getState().draft).toEqual({ file: 'a.json', text: 'ab', dirty: true });
+    for (const e of told) after.hear(e);
+    expect(after.store.health.getState()).toMatchObject({ problem: null, writable: true });
+    expect(after.store.getState().draft?.text).toBe('ab');
+    // The instructor types on, and the trainee's run is saved too.
+    after.store.getState().editDraft('abc');
+    vi.advanceTimersByTime(DRAFT_WRITE_DELAY_MS);
+    expect(draftIn(storage)?.text).toBe('abc');
+    after.store.getState().startRun('ui-drill');
+    expect(JSON.parse(storage.data[STORAGE_KEY] ?? '').state.run.scenarioId).toBe('ui-drill');
+  });
+
+  it('still hears a later draft of the page it read as another tab’s: taken up, or, with typing of its own held, diverged', () => {
+    const storage = recordingStorage();
+    const other = page(storage);
+    other.store.getState().openDraft({ file: 'a.json', text: 'read' });
+    other.store.drafts.flush();
+    const idle = page(storage);
+    const busy = page(storage);
+    busy.store.getState().editDraft('read, typed on here');
+    storage.events.length = 0;
+    // The page both read goes on in its own tab.
+    other.store.getState().editDraft('theirs');
+    other.store.drafts.flush();
+    const [theirs] = storage.events;
+    expect(theirs).toBeDefined();
+    idle.hear(theirs as Partial<StorageEvent>);
+    expect(idle.store.health.getState()).toMatchObject({ problem: { kind: 'synced' }, writable: true });
+    expect(idle.store.getState().draft?.text).toBe('theirs');
+    busy.hear(theirs as Partial<StorageEvent>);
+    expect(busy.store.health.getState()).toMatchObject({ problem: { kind: 'other-tab' }, writable: false });
+    vi.advanceTimersByTime(DRAFT_WRITE_DELAY_MS);
+    expect(storage.data[DRAFT_KEY]).toBe(theirs?.newValue);
+    expect(busy.store.getState().draft?.text).toBe('read, typed on here');
+  });
+
+  it('reads a draft written before drafts carried their writer, and writes it on with one', () => {
+    const draft = { file: 'old.json', text: 'draft text', dirty: true };
+    const storage = memoryStorage({ [DRAFT_KEY]: JSON.stringify(draft) });
+    const store = storeOn(storage);
+    expect(store.getState().draft).toEqual(draft);
+    expect(store.health.getState().problem).toBeNull();
+    store.getState().editDraft('draft text, typed on');
+    store.drafts.flush();
+    expect(JSON.parse(storage.data[DRAFT_KEY] ?? '')).toEqual({
+      ...draft,
+      text: 'draft text, typed on',
+      writer: { page: expect.any(String), seq: 1 },
+    });
   });
 });

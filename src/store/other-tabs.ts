@@ -1,4 +1,4 @@
-import { type SaveHealthStore, seenWith, writerOf } from './save-storage';
+import { draftWriterOf, type SaveHealthStore, seenWith, writerOf } from './save-storage';
 
 /** The draft's own key, watched the same way as the save's. */
 export interface WatchedDraft {
@@ -16,7 +16,7 @@ export interface WatchedDraft {
  * something else since, the two have diverged: this tab stops writing and says so. A write older
  * than one this tab has read from the same page (`Writer` in save-storage.ts) is neither, only told
  * late: a page a reload opened hears of its tab's page before's writes after reading the last of
- * them. The authoring view's draft, under its own key, is watched the same way.
+ * them. The authoring view's draft, under its own key, is watched the same way, its writer included.
  */
 export function watchOtherTabs(
   target: Pick<Window, 'addEventListener'>,
@@ -31,10 +31,12 @@ export function watchOtherTabs(
   target.addEventListener('storage', (e: StorageEvent) => {
     if (storageArea && e.storageArea !== storageArea) return;
     if (draft && e.key === draft.key) {
-      const { writable, draftLastWritten } = health.getState();
+      const { writable, draftLastWritten, seen } = health.getState();
       if (e.newValue === draftLastWritten) return;
+      const writer = e.newValue === null ? null : draftWriterOf(e.newValue).writer;
+      if (writer && writer.seq <= (seen[writer.page] ?? 0)) return;
       if (writable && e.oldValue === draftLastWritten && !draft.pending()) {
-        health.setState({ draftLastWritten: e.newValue, problem: { kind: 'synced' } });
+        health.setState({ draftLastWritten: e.newValue, seen: seenWith(seen, writer), problem: { kind: 'synced' } });
         draft.resync();
         return;
       }

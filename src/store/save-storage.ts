@@ -40,13 +40,14 @@ export interface SaveHealth {
   /** The text this tab last wrote (or read): another tab's write that started from it loses nothing here. */
   lastWritten: string | null;
   /**
-   * For each page whose save this one read or took up, the last of its writes seen (`Writer`): an
-   * earlier write of that page, reported late, is nothing new here, and not another tab's progress.
+   * For each page whose save (or draft) this one read or took up, the last of its writes seen
+   * (`Writer`): an earlier write of that page, reported late, is nothing new here, and not another
+   * tab's progress.
    */
   seen: Record<string, number>;
   /** The text storage held when the app started. */
   readText: string | null;
-  /** The draft's text as this tab last wrote (or read) it under its own key. */
+  /** The draft's text, its writer in it, as this tab last wrote (or read) it under its own key. */
   draftLastWritten: string | null;
   /** Which writes storage had no room for, so that one fitting again does not hide the other's. */
   full: { save: boolean; draft: boolean };
@@ -95,6 +96,34 @@ export function writerOf(text: string | null): Writer | null {
   }
 }
 
+/**
+ * The draft's text as written, without the writer `draftSaver` put last in its braces, and that
+ * writer (null for a draft written before writers were kept). Found from the end, not by parsing a
+ * draft that can run to megabytes: within a JSON string a quote is always escaped, so `,"writer":`
+ * can only be a key of the object itself.
+ */
+export function draftWriterOf(text: string): { text: string; writer: Writer | null } {
+  const at = text.lastIndexOf(',"writer":');
+  if (at < 0 || !text.endsWith('}}')) return { text, writer: null };
+  let writer: Writer | null = null;
+  try {
+    writer = asWriter(JSON.parse(text.slice(at + ',"writer":'.length, -1)));
+  } catch {
+    // Not a writer of ours: the text is left whole.
+  }
+  return writer ? { text: `${text.slice(0, at)}}`, writer } : { text, writer: null };
+}
+
+/** `text` (a JSON object's) with `writer` last in its own braces. */
+function withWriter(text: string, writer: Writer): string {
+  return `${text.slice(0, -1)},"writer":${JSON.stringify(writer)}}`;
+}
+
+/** A new name for this page as a writer: a reload makes a new document, with new names. */
+function newPage(): string {
+  return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+
 /** `seen` with `writer`'s write counted in. */
 export function seenWith(seen: SaveHealth['seen'], writer: Writer | null): SaveHealth['seen'] {
   if (!writer || (seen[writer.page] ?? 0) >= writer.seq) return seen;
@@ -136,7 +165,7 @@ export function saveStorage(
   // The change `later` will write; only the latest is kept, since each holds the whole save.
   let held: { name: string; value: StorageValue<unknown> } | null = null;
   // This page, as the writer of what it writes, and the number of its last write.
-  const page = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  const page = newPage();
   let seq = 0;
   // The save storage holds as far as this page knows, without its writer: the save a page read is
   // written again only once something in it changes. Written again under this page's name, the same
@@ -211,8 +240,7 @@ export function saveStorage(
     if (samePartsAs(written, value.state)) return;
     const write = (save: string) => {
       if (save !== stored) {
-        // The writer goes last, in the save's own braces.
-        const text = `${save.slice(0, -1)},"writer":${JSON.stringify({ page, seq: seq + 1 } satisfies Writer)}}`;
+        const text = withWriter(save, { page, seq: seq + 1 });
         base.setItem(name, text);
         seq++;
         stored = save;
@@ -294,7 +322,7 @@ export interface DraftSaver {
   schedule: (serialise: () => string | null) => void;
   /** Writes a scheduled draft now (the page is going away, or another tab's save is about to be read). */
   flush: () => void;
-  /** The draft's text under its key, or null; remembered as what this tab last read. */
+  /** The draft's text under its key (without its writer), or null; remembered as what this tab last read. */
   read: () => string | null;
   /** A change is waiting to be written. */
   pending: () => boolean;
@@ -303,7 +331,10 @@ export interface DraftSaver {
 /**
  * The authoring view's draft, written under its own `key` a moment after the last change, apart
  * from the run's save. Reports into the same `health` as the save: storage refused or full is
- * said the same way, and a draft that does not fit never keeps the run from being saved.
+ * said the same way, and a draft that does not fit never keeps the run from being saved. Each
+ * write carries its writer, as the save's does (`Writer`), so that a reload's late news of the page
+ * before's drafts is not taken for another tab's; under a name of its own, not the save's, since its
+ * writes are numbered apart from the save's and `seen` keeps one number for each name.
  */
 export function draftSaver(
   base: StateStorage | null,
@@ -313,17 +344,27 @@ export function draftSaver(
 ): DraftSaver {
   let pending: (() => string | null) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const page = newPage();
+  let seq = 0;
+  // The draft storage holds as far as this page knows, without its writer: the same draft written
+  // again under this page's name would be news to another tab.
+  let stored: string | null = null;
   const write = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     const serialise = pending;
     pending = null;
     if (!serialise || !base || !health.getState().writable) return;
-    const text = serialise();
-    if (text === health.getState().draftLastWritten) return;
+    const draft = serialise();
+    if (draft === stored) return;
     try {
+      const text = draft === null ? null : withWriter(draft, { page, seq: seq + 1 });
       if (text === null) base.removeItem(key);
-      else base.setItem(key, text);
+      else {
+        base.setItem(key, text);
+        seq++;
+      }
+      stored = draft;
       health.setState({ draftLastWritten: text, ...fitsAgain(health, 'draft') });
     } catch (e) {
       if (!isQuotaError(e)) return health.setState({ problem: { kind: 'unavailable' } });
@@ -341,8 +382,10 @@ export function draftSaver(
     read() {
       if (!base) return null;
       try {
-        const text = base.getItem(key) as string | null;
-        health.setState({ draftLastWritten: text });
+        const raw = base.getItem(key) as string | null;
+        const { text, writer } = raw === null ? { text: null, writer: null } : draftWriterOf(raw);
+        stored = text;
+        health.setState({ draftLastWritten: raw, seen: seenWith(health.getState().seen, writer) });
         return text;
       } catch {
         return null;

@@ -110,3 +110,67 @@ test('a decision and a reload at once: what the page before wrote, told late, is
   await expect(page.getByRole('button', { name: /^(继续|查看复盘)$/ })).toBeVisible();
   await expect.poll(() => savedAt(page)).toEqual(['consequence', 2]);
 });
+
+test('a draft typed, a pause, more typed and a reload at once: the drafts the page before wrote, told late, are this tab’s own', async ({
+  page,
+}) => {
+  const draftKey = 'tuiyan:draft';
+  // Each page's writes of the draft, kept in this tab's sessionStorage (which a reload keeps) for the page after it.
+  await page.addInitScript((key) => {
+    const kept = '__drafts_of_the_page_before__';
+    (window as unknown as { pageBefore: Write[] }).pageBefore = JSON.parse(sessionStorage.getItem(kept) ?? '[]');
+    sessionStorage.removeItem(kept);
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, k: string, v: string) {
+      const oldValue = this === localStorage && k === key ? localStorage.getItem(k) : undefined;
+      setItem.call(this, k, v);
+      if (oldValue === undefined) return;
+      const writes: Write[] = JSON.parse(sessionStorage.getItem(kept) ?? '[]');
+      setItem.call(sessionStorage, kept, JSON.stringify([...writes, { oldValue, newValue: v }]));
+    };
+  }, draftKey);
+  await page.goto('/');
+  await page.getByRole('article', { name: drill.title }).getByRole('button', { name: /^编写/ }).click();
+  await page.getByRole('tab', { name: /JSON/ }).click();
+  const editor = page.getByRole('textbox', { name: '剧本 JSON' });
+  const draftText = async () => JSON.parse((await savedText(page, draftKey)) ?? '{}').text as string | undefined;
+  const retype = async (from: string, to: string) => {
+    await editor.evaluate(
+      (el: HTMLTextAreaElement, [a]) => {
+        el.focus();
+        const at = el.value.indexOf(a as string);
+        el.setSelectionRange(at, at + (a as string).length);
+      },
+      [from, to],
+    );
+    await page.keyboard.type(to);
+  };
+  // Typing, a pause (the draft written), more typing and the reload at once (written as the page goes).
+  await retype('"start": "call"', '"start": "nowhere"');
+  await expect.poll(async () => (await draftText())?.includes('"start": "nowhere"')).toBe(true);
+  await retype('"start": "nowhere"', '"start": "call"');
+  await page.reload();
+  await expect(page.getByRole('list', { name: '演练库' }).getByRole('article').first()).toBeVisible();
+  expect(await draftText()).toContain('"start": "call"');
+  const told = await page.evaluate((key) => {
+    const writes = (window as unknown as { pageBefore: Write[] }).pageBefore;
+    for (const w of writes) {
+      window.dispatchEvent(new StorageEvent('storage', { key, ...w, storageArea: localStorage, url: location.href }));
+    }
+    return writes.length;
+  }, draftKey);
+  expect(told).toBeGreaterThan(1);
+  // This tab's own drafts, not another tab's: nothing to say, and the run is saved as it is played.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '另一个标签页' })).toHaveCount(0);
+  await page
+    .getByRole('article', { name: drill.title })
+    .getByRole('button', { name: /开始演练/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: /你的决定/ })).toBeVisible();
+  await page.keyboard.press('1');
+  await expect.poll(() => savedAt(page)).toEqual(['consequence', 1]);
+  expect(await draftText()).toContain('"start": "call"');
+});
