@@ -118,7 +118,7 @@ describe('the world (property)', () => {
           // Up to a millionth or so of the total. Where nearly everyone is infected either way, the model's
           // daily steps can end the earlier measure a little higher: in 1.5 million runs (five of 300,000)
           // at most 11.4 people of 3.2 million (3.5e-6 of the total; seeds -176157706 and 261706773 gave
-          // 0.013 and 0.026 of a person, which a billionth did not cover: about one suite in 700 failed).
+          // 0.013 and 0.026 of a person, which a billionth did not cover: about one suite in 500 failed).
           // A measure's real effect, and any error of sign, is thousands of people.
           expect(sooner).toBeLessThanOrEqual(later * (1 + 1e-5) + 0.01);
         },
