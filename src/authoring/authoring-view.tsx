@@ -8,6 +8,7 @@ import schema from '../../scenarios/schema.json';
 import type { Origin } from '../engine/types';
 import { branchesTooFew, branchingSummary } from '../scenario/branching';
 import { type CheckedFile, checkFile, type PlacedProblem } from '../scenario/check-file';
+import { fileText } from '../scenario/file-text';
 import type { Problem } from '../scenario/problem';
 import type { Scenario } from '../scenario/schema';
 import { downloadText } from '../ui/download';
@@ -137,7 +138,7 @@ function Editor({ file, text }: { file: string; text: string }) {
           <FilePicker
             label="打开文件…"
             onFile={async (chosen) => {
-              if (openDraft({ file: chosen.name, text: await chosen.text() })) setSelected(null);
+              if (openDraft({ file: chosen.name, text: await fileText(chosen) })) setSelected(null);
             }}
           />
           <button type="button" className="secondary" onClick={exportJson}>

@@ -1,3 +1,4 @@
+import { fileText } from '../scenario/file-text';
 import { FilePicker } from '../ui/file-picker';
 import { useOpenDraft } from '../ui/use-open-draft';
 
@@ -35,7 +36,7 @@ export function StartDraft({ onBack }: { onBack: () => void }) {
           <FilePicker
             label="打开文件…"
             onFile={async (file) => {
-              openDraft({ file: file.name, text: await file.text() });
+              openDraft({ file: file.name, text: await fileText(file) });
             }}
           />
         </div>

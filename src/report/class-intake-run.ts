@@ -3,6 +3,7 @@
  * in a Web Worker, so the page keeps answering; where no worker starts (a test's DOM, some file://
  * pages) on the page, a few files at a time between frames.
  */
+import { fileText } from '../scenario/file-text';
 import { type ClassRun, type Intake, type IntakeFile, type LibraryDrills, takeIntoClass } from './class-intake';
 
 export interface IntakeRequest {
@@ -24,7 +25,7 @@ async function read(file: File | IntakeFile): Promise<IntakeFile> {
   if (typeof file.text === 'string') return file as IntakeFile;
   const picked = file as File;
   try {
-    return { name: picked.name, text: await picked.text() };
+    return { name: picked.name, text: await fileText(picked) };
   } catch {
     // Taken in as an empty file, so it is listed with a reason instead of stopping the rest.
     return { name: picked.name, text: '' };

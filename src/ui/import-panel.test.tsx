@@ -42,6 +42,28 @@ describe('<ImportPanel>', () => {
     expect(store.getState().imports[0]?.file).toBe('mine.json');
   });
 
+  it('imports a file Notepad saved as “Unicode” (UTF-16 with its byte-order mark)', async () => {
+    const { store } = renderComponent();
+    const json = JSON.stringify(imported);
+    const bytes = new Uint8Array(2 + json.length * 2);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(0, 0xfeff, true);
+    for (let i = 0; i < json.length; i++) view.setUint16(2 + i * 2, json.charCodeAt(i), true);
+    await userEvent.upload(await screen.findByLabelText('选择文件…'), new File([bytes], 'notepad.json'));
+    expect(await screen.findByRole('status')).toHaveTextContent('已导入“导入的演练”');
+    expect(store.getState().imports[0]?.file).toBe('notepad.json');
+  });
+
+  it('refuses a binary file without offering to edit it as text', async () => {
+    const { store } = renderComponent();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    await userEvent.upload(await screen.findByLabelText('选择文件…'), new File([png], 'photo.json'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('这不是文本文件');
+    expect(within(alert).queryByRole('button', { name: '在编写视图中修改' })).toBeNull();
+    expect(store.getState().imports).toEqual([]);
+  });
+
   it('lists every problem of a broken file with its line and the line itself, and changes nothing', async () => {
     const { store } = renderComponent();
     const before = store.getState().library.entries;

@@ -58,7 +58,9 @@ export function ImportPanel() {
       });
       return;
     }
-    await check(file.name, await file.text());
+    // Fetched with the file, as the checker is: the library's first load has no use for it.
+    const { fileText } = await import('../scenario/file-text');
+    await check(file.name, await fileText(file));
   }
 
   function onDrop(e: DragEvent<HTMLFieldSetElement>) {
@@ -108,7 +110,8 @@ export function ImportPanel() {
             {outcome.file} 有 {outcome.problems.length} 个问题，未导入。演练库和进度都没有改变。
           </p>
           <ProblemList problems={outcome.problems} />
-          {outcome.text && (
+          {/* A binary file (a NUL in it: an image, an archive) is nothing to edit as text. */}
+          {outcome.text && !outcome.text.includes('\u0000') && (
             <button
               type="button"
               className="secondary"
