@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage } from '../../test/render-app';
+import { recordingStorage, storageEvents } from '../../test/storage-events';
 import { load } from '../scenario/load';
 import { createAppStore, DRAFT_KEY, STORAGE_KEY } from './app-store';
 import { watchOtherTabs } from './other-tabs';
@@ -159,23 +160,12 @@ describe('a reload at once: the page before’s drafts, reported late', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  /** Storage that keeps each write of the draft as the storage event another page would be told of it by. */
-  function recordingStorage() {
-    const storage = memoryStorage();
-    const events: Partial<StorageEvent>[] = [];
-    const setItem = storage.setItem;
-    storage.setItem = (k, v) => {
-      if (k === DRAFT_KEY) events.push({ key: k, oldValue: storage.data[k] ?? null, newValue: v });
-      return setItem(k, v);
-    };
-    return Object.assign(storage, { events });
-  }
   /** A page opened on `storage`, other tabs watched as main.tsx watches them. */
   function page(storage: ReturnType<typeof memoryStorage>) {
     const store = storeOn(storage);
-    const listeners: ((e: StorageEvent) => void)[] = [];
+    const { target, hear } = storageEvents();
     watchOtherTabs(
-      { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
+      target,
       STORAGE_KEY,
       store.health,
       () => {},
@@ -183,15 +173,12 @@ describe('a reload at once: the page before’s drafts, reported late', () => {
       { key: DRAFT_KEY, pending: store.drafts.pending, resync: store.reloadDraft },
       store.savePending,
     );
-    const hear = (e: Partial<StorageEvent>) => {
-      for (const f of listeners) f(e as StorageEvent);
-    };
     return { store, hear };
   }
   const draftIn = (storage: ReturnType<typeof memoryStorage>) => readDraftText(storage.data[DRAFT_KEY] ?? null);
 
   it('takes them for this tab’s own past, not another tab’s draft: nothing said, and the draft and the run are saved', () => {
-    const storage = recordingStorage();
+    const storage = recordingStorage(DRAFT_KEY);
     // The page before: typing, a pause (the draft written), more typing and the reload (written on pagehide).
     const before = page(storage);
     before.store.getState().openDraft({ file: 'a.json', text: 'a' });
@@ -215,7 +202,7 @@ describe('a reload at once: the page before’s drafts, reported late', () => {
   });
 
   it('still hears a later draft of the page it read as another tab’s: taken up, or, with typing of its own held, diverged', () => {
-    const storage = recordingStorage();
+    const storage = recordingStorage(DRAFT_KEY);
     const other = page(storage);
     other.store.getState().openDraft({ file: 'a.json', text: 'read' });
     other.store.drafts.flush();

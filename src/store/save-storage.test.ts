@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uiDrill } from '../../test/fixtures/ui-drill';
 import { memoryStorage } from '../../test/render-app';
+import { recordingStorage, storageEvents } from '../../test/storage-events';
 import { load } from '../scenario/load';
 import { createAppStore, STORAGE_KEY } from './app-store';
 import { watchOtherTabs } from './other-tabs';
@@ -233,26 +234,15 @@ describe('a save held back until after the next paint', () => {
 });
 
 describe('a reload at once: the page before’s writes, reported late', () => {
-  /** Storage that keeps each write of the save as the storage event another page would be told of it by. */
-  function recordingStorage() {
-    const storage = memoryStorage();
-    const events: Partial<StorageEvent>[] = [];
-    const setItem = storage.setItem;
-    storage.setItem = (k, v) => {
-      if (k === STORAGE_KEY) events.push({ key: k, oldValue: storage.data[k] ?? null, newValue: v });
-      return setItem(k, v);
-    };
-    return Object.assign(storage, { events });
-  }
   /** A page opened on `storage` as main.tsx opens one: its save held until after the paint, other tabs watched. */
   function page(storage: ReturnType<typeof memoryStorage>) {
     const writes: (() => void)[] = [];
     const store = createAppStore({ now: () => 1000, newSeed: () => 7, storage, saveLater: (w) => writes.push(w) });
     store.getState().addShippedDrills([{ file: 'ui-drill.json', result: load(JSON.stringify(uiDrill)) }]);
-    const listeners: ((e: StorageEvent) => void)[] = [];
+    const { target, hear } = storageEvents();
     let resynced = 0;
     watchOtherTabs(
-      { addEventListener: (_: string, f: never) => listeners.push(f) } as never,
+      target,
       STORAGE_KEY,
       store.health,
       () => {
@@ -263,9 +253,6 @@ describe('a reload at once: the page before’s writes, reported late', () => {
       undefined,
       store.savePending,
     );
-    const hear = (e: Partial<StorageEvent>) => {
-      for (const f of listeners) f(e as StorageEvent);
-    };
     const paint = () => {
       for (const w of writes.splice(0)) w();
     };
@@ -275,7 +262,7 @@ describe('a reload at once: the page before’s writes, reported late', () => {
     JSON.parse(storage.data[STORAGE_KEY] ?? '{"state":{"run":null}}').state.run?.decisions?.length ?? null;
 
   it('takes them for this tab’s own past, not another tab’s progress: nothing said, and saving goes on', () => {
-    const storage = recordingStorage();
+    const storage = recordingStorage(STORAGE_KEY);
     // The page before: a decision saved after its paint, then 继续 and the reload, its change written as it goes.
     const before = page(storage);
     play(before.store);
@@ -299,7 +286,7 @@ describe('a reload at once: the page before’s writes, reported late', () => {
   });
 
   it('writes nothing for a page that only opened the save, so that another tab has no news to hear', () => {
-    const storage = recordingStorage();
+    const storage = recordingStorage(STORAGE_KEY);
     const first = page(storage);
     play(first.store);
     first.paint();
@@ -313,7 +300,7 @@ describe('a reload at once: the page before’s writes, reported late', () => {
   });
 
   it('still hears a later write of the page it read as another tab’s: taken up, or, with a change of its own held, diverged', () => {
-    const storage = recordingStorage();
+    const storage = recordingStorage(STORAGE_KEY);
     const other = page(storage);
     play(other.store);
     other.paint();

@@ -60,18 +60,19 @@ test('two tabs on the same save: a tab with nothing unsaved takes up the other t
   expect(saved.state.run.decisions).toHaveLength(1);
 });
 
-/** A write of the save, as a storage event tells another page of it. */
+/** A write under a key, as a storage event tells another page of it. */
 interface Write {
   oldValue: string | null;
   newValue: string;
 }
 
-test('a decision and a reload at once: what the page before wrote, told late, is this tab’s own progress', async ({
-  page,
-}) => {
-  // Each page's writes of the save, kept in this tab's sessionStorage (which a reload keeps) for the page after it.
+/**
+ * Each page's writes under `key`, kept in this tab's sessionStorage (which a reload keeps) for the page
+ * after it, which finds them as `pageBefore`.
+ */
+async function keepWritesForThePageAfter(page: Page, key: string): Promise<void> {
   await page.addInitScript((key) => {
-    const kept = '__writes_of_the_page_before__';
+    const kept = `__writes_of_the_page_before__${key}`;
     (window as unknown as { pageBefore: Write[] }).pageBefore = JSON.parse(sessionStorage.getItem(kept) ?? '[]');
     sessionStorage.removeItem(kept);
     const setItem = Storage.prototype.setItem;
@@ -82,7 +83,24 @@ test('a decision and a reload at once: what the page before wrote, told late, is
       const writes: Write[] = JSON.parse(sessionStorage.getItem(kept) ?? '[]');
       setItem.call(sessionStorage, kept, JSON.stringify([...writes, { oldValue, newValue: v }]));
     };
-  }, KEY);
+  }, key);
+}
+
+/** Tells this page, late, of every write the page before it made under `key`, as Chromium may; how many. */
+async function tellOfThePageBefore(page: Page, key: string): Promise<number> {
+  return await page.evaluate((key) => {
+    const writes = (window as unknown as { pageBefore: Write[] }).pageBefore;
+    for (const w of writes) {
+      window.dispatchEvent(new StorageEvent('storage', { key, ...w, storageArea: localStorage, url: location.href }));
+    }
+    return writes.length;
+  }, key);
+}
+
+test('a decision and a reload at once: what the page before wrote, told late, is this tab’s own progress', async ({
+  page,
+}) => {
+  await keepWritesForThePageAfter(page, KEY);
   await openDrill(page, drill.title);
   await expect(page.getByRole('list', { name: /你的决定/ })).toBeVisible();
   // A decision, saved after its screen's frame; then 继续 and the reload at once (F5), which writes the next screen.
@@ -93,15 +111,7 @@ test('a decision and a reload at once: what the page before wrote, told late, is
   await expect(page.getByRole('list', { name: /你的决定/ })).toBeVisible();
   // Chromium tells the new page of the old page's writes by storage events that may come after it has read
   // the last of them (on a busy machine: seen in 1 of 60 such reloads). Here they come, all of them, late.
-  const told = await page.evaluate(() => {
-    const writes = (window as unknown as { pageBefore: Write[] }).pageBefore;
-    for (const w of writes) {
-      window.dispatchEvent(
-        new StorageEvent('storage', { key: 'tuiyan', ...w, storageArea: localStorage, url: location.href }),
-      );
-    }
-    return writes.length;
-  });
+  const told = await tellOfThePageBefore(page, KEY);
   expect(told).toBeGreaterThan(1);
   // This tab's own progress, not another tab's: nothing to say, and saving goes on.
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -115,20 +125,7 @@ test('a draft typed, a pause, more typed and a reload at once: the drafts the pa
   page,
 }) => {
   const draftKey = 'tuiyan:draft';
-  // Each page's writes of the draft, kept in this tab's sessionStorage (which a reload keeps) for the page after it.
-  await page.addInitScript((key) => {
-    const kept = '__drafts_of_the_page_before__';
-    (window as unknown as { pageBefore: Write[] }).pageBefore = JSON.parse(sessionStorage.getItem(kept) ?? '[]');
-    sessionStorage.removeItem(kept);
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (this: Storage, k: string, v: string) {
-      const oldValue = this === localStorage && k === key ? localStorage.getItem(k) : undefined;
-      setItem.call(this, k, v);
-      if (oldValue === undefined) return;
-      const writes: Write[] = JSON.parse(sessionStorage.getItem(kept) ?? '[]');
-      setItem.call(sessionStorage, kept, JSON.stringify([...writes, { oldValue, newValue: v }]));
-    };
-  }, draftKey);
+  await keepWritesForThePageAfter(page, draftKey);
   await page.goto('/');
   await page.getByRole('article', { name: drill.title }).getByRole('button', { name: /^编写/ }).click();
   await page.getByRole('tab', { name: /JSON/ }).click();
@@ -152,13 +149,7 @@ test('a draft typed, a pause, more typed and a reload at once: the drafts the pa
   await page.reload();
   await expect(page.getByRole('list', { name: '演练库' }).getByRole('article').first()).toBeVisible();
   expect(await draftText()).toContain('"start": "call"');
-  const told = await page.evaluate((key) => {
-    const writes = (window as unknown as { pageBefore: Write[] }).pageBefore;
-    for (const w of writes) {
-      window.dispatchEvent(new StorageEvent('storage', { key, ...w, storageArea: localStorage, url: location.href }));
-    }
-    return writes.length;
-  }, draftKey);
+  const told = await tellOfThePageBefore(page, draftKey);
   expect(told).toBeGreaterThan(1);
   // This tab's own drafts, not another tab's: nothing to say, and the run is saved as it is played.
   await expect(page.getByRole('alert')).toHaveCount(0);
