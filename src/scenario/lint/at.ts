@@ -20,8 +20,10 @@ export function checkAt(context: LintContext): void {
     }
     return ledTo;
   };
-  scenario.nodes.forEach((node, n) => {
-    if (node.kind !== 'decision' || node.at === undefined || parseDuration(node.at) === 0) return;
+  // A plain loop: a callback made for each lint is optimised again in each, over ten thousand nodes.
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    const node = scenario.nodes[n] as (typeof scenario.nodes)[number];
+    if (node.kind !== 'decision' || node.at === undefined || parseDuration(node.at) === 0) continue;
     if (node.id === scenario.start) {
       context.warning(
         ['nodes', n, 'at'],
@@ -33,5 +35,5 @@ export function checkAt(context: LintContext): void {
         `节点「${node.id}」只由插入事件打开，在事件发生时出现，它的 at 不起作用：删去 at，或给插入事件写 at。`,
       );
     }
-  });
+  }
 }

@@ -3,8 +3,10 @@
  * problems, ranges, what the screen can hold, what the scores can reach. The same code runs in
  * the app and on the command line. Each rule family is a module over one context (eslint's way).
  */
+
+import { branchingFigures } from '../branching';
 import { choiceFields } from '../choice-fields';
-import { reachableIds } from '../graph';
+import { choiceGraph, reachableIds } from '../graph';
 import type { Problem } from '../problem';
 import type { Scenario } from '../schema';
 import { checkAt } from './at';
@@ -100,5 +102,14 @@ function keptClasses(scenario: Scenario): readonly unknown[] {
     references: [],
     timeWindows: [],
   };
-  return [new LintContext(bare), under([], 0), reachableIds(bare), choiceFields(bare)];
+  // The graph's objects too, and branching's figures: code optimised for the graph (branching's
+  // walk) was thrown away at each collection, for the maps of the objects holding its arrays.
+  return [
+    new LintContext(bare),
+    under([], 0),
+    reachableIds(bare),
+    choiceFields(bare),
+    choiceGraph(bare),
+    branchingFigures(bare),
+  ];
 }

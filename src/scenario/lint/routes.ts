@@ -12,19 +12,6 @@ import type { LintContext, ShipMeasure } from './context';
 export function checkRoutes(context: LintContext): void {
   const { scenario } = context;
   const adjacent = adjacency(scenario);
-  // Only shipments, what is done with them, and roads are judged here: a measure's path is copied
-  // out of `at`, one array rewritten in place, for those alone, since most of a large drill's
-  // choices have measures of other kinds.
-  const check = (world: readonly Measure[] | undefined, at: readonly PathKey[], inChoice: boolean) => {
-    if (!world) return;
-    for (let i = 0; i < world.length; i++) {
-      const measure = world[i] as Measure;
-      const type = measure.type;
-      if (type === 'ship') checkVia(context, measure, [...at, i], adjacent);
-      else if (type === 'intercept' || type === 'release') checkOnRoute(context, measure, [...at, i], inChoice);
-      else if (type === 'road') checkRoad(context, measure, [...at, i]);
-    }
-  };
   const inChoice: PathKey[] = ['nodes', 0, 'choices', 0, 'world'];
   const fields = choiceFields(scenario);
   for (let n = 0; n < scenario.nodes.length; n++) {
@@ -35,12 +22,35 @@ export function checkRoutes(context: LintContext): void {
     for (let c = 0; c < node.choices.length; c++) {
       if (((fields.bits[first + c] as number) & WORLD) === 0) continue;
       inChoice[3] = c;
-      check((node.choices[c] as (typeof node.choices)[number]).world, inChoice, true);
+      checkWorld(context, (node.choices[c] as (typeof node.choices)[number]).world, inChoice, true, adjacent);
     }
   }
   const injects = scenario.injects ?? [];
   for (let i = 0; i < injects.length; i++) {
-    check((injects[i] as (typeof injects)[number]).world, ['injects', i, 'world'], false);
+    checkWorld(context, (injects[i] as (typeof injects)[number]).world, ['injects', i, 'world'], false, adjacent);
+  }
+}
+
+/**
+ * The measures of one choice or inject. Only shipments, what is done with them, and roads are
+ * judged here: a measure's path is copied out of `at`, one array rewritten in place, for those
+ * alone, since most of a large drill's choices have measures of other kinds. A function of the
+ * module, not a closure made for each lint: that one was optimised again in each.
+ */
+function checkWorld(
+  context: LintContext,
+  world: readonly Measure[] | undefined,
+  at: readonly PathKey[],
+  inChoice: boolean,
+  adjacent: (a: string, b: string) => boolean,
+): void {
+  if (!world) return;
+  for (let i = 0; i < world.length; i++) {
+    const measure = world[i] as Measure;
+    const type = measure.type;
+    if (type === 'ship') checkVia(context, measure, [...at, i], adjacent);
+    else if (type === 'intercept' || type === 'release') checkOnRoute(context, measure, [...at, i], inChoice);
+    else if (type === 'road') checkRoad(context, measure, [...at, i]);
   }
 }
 
