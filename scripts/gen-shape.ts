@@ -182,9 +182,11 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
         const optional = ([, schema]: [string, ShapeNode]) => schema.type === 'optional' && !schema.pipe;
         // The keys every object has come first: a switch compares its cases in order.
         const ordered = [...entries.filter((e) => !optional(e)), ...entries.filter(optional)];
+        const count = ordered.filter((e) => !optional(e)).length;
+        // An object whose every key is optional has nothing to count.
         const lines = [
           'if (!isPlain(x)) return false;',
-          'let required = 0;',
+          ...(count > 0 ? ['let required = 0;'] : []),
           'for (const k in x) {',
           'const v: unknown = x[k];',
           'switch (k) {',
@@ -201,8 +203,7 @@ export function shapeSource(root: GenericSchema, options: ShapeSourceOptions): s
             lines.push(`if (v === undefined || !${test(schema, 'v')}) return false;\nrequired++;\nbreak;`);
           }
         }
-        const count = ordered.filter((e) => !optional(e)).length;
-        lines.push('default:\nreturn false;', '}', '}', `return required === ${count};`);
+        lines.push('default:\nreturn false;', '}', '}', count > 0 ? `return required === ${count};` : 'return true;');
         return lines.join('\n');
       }
       case 'record':

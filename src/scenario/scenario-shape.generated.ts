@@ -351,7 +351,6 @@ function s521(x: unknown): boolean {
 }
 function s33(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let required = 0;
   for (const k in x) {
     const v: unknown = x[k];
     switch (k) {
@@ -382,7 +381,7 @@ function s33(x: unknown): boolean {
         return false;
     }
   }
-  return required === 0;
+  return true;
 }
 function s133(x: unknown): boolean {
   if (!Array.isArray(x)) return false;
@@ -537,7 +536,6 @@ function s42(x: unknown): boolean {
 }
 function s46(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let required = 0;
   for (const k in x) {
     const v: unknown = x[k];
     switch (k) {
@@ -581,7 +579,7 @@ function s46(x: unknown): boolean {
         return false;
     }
   }
-  return required === 0;
+  return true;
 }
 function s135(x: unknown): boolean {
   if (!isPlain(x)) return false;
@@ -686,7 +684,6 @@ function s200(x: unknown): boolean {
 }
 function s177(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let required = 0;
   for (const k in x) {
     const v: unknown = x[k];
     switch (k) {
@@ -718,7 +715,7 @@ function s177(x: unknown): boolean {
         return false;
     }
   }
-  return required === 0;
+  return true;
 }
 function s222(x: unknown): boolean {
   if (!isPlain(x)) return false;
@@ -1239,7 +1236,6 @@ function s620(x: unknown): boolean {
 }
 function s49(x: unknown): boolean {
   if (!isPlain(x)) return false;
-  let required = 0;
   for (const k in x) {
     const v: unknown = x[k];
     switch (k) {
@@ -1260,7 +1256,7 @@ function s49(x: unknown): boolean {
         return false;
     }
   }
-  return required === 0;
+  return true;
 }
 function s158(x: unknown): boolean {
   if (!isPlain(x)) return false;
