@@ -22,6 +22,7 @@ import { start } from '../src/engine/run';
 import { DIMENSIONS, formatDuration } from '../src/engine/scoring';
 import { type BranchingFigures, branchingFigures } from '../src/scenario/branching';
 import { checkFile } from '../src/scenario/check-file';
+import { bytesText } from '../src/scenario/file-text';
 import type { Scenario } from '../src/scenario/schema';
 import { describeMeasure } from '../src/ui/describe-measure';
 import { DIMENSION_LABEL, formatDelta, formatGameTimeShort } from '../src/ui/format';
@@ -154,7 +155,8 @@ type Loaded = { ok: true; scenario: Scenario } | { ok: false; problems: string[]
 function loadFile(file: string): Loaded {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Read as validate reads it (a byte-order mark dropped, UTF-16 after its own).
+    text = bytesText(readFileSync(file));
   } catch {
     return { ok: false, problems: validateFile(file).lines };
   }

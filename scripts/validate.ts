@@ -10,6 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { checkFile, placeProblems } from '../src/scenario/check-file';
+import { bytesText } from '../src/scenario/file-text';
 import { branchingNote } from '../src/scenario/lint/branching';
 import { MAX_SCENARIO_BYTES } from '../src/scenario/load';
 import type { Problem } from '../src/scenario/problem';
@@ -69,16 +70,16 @@ export function validateFile(file: string): FileReport {
         `文件太大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_SCENARIO_BYTES / 1024 / 1024} MB）：检查是否选错了文件。`,
       );
     }
-    text = readFileSync(file, 'utf8');
+    // As the app reads a chosen file: UTF-8, or UTF-16 after its byte-order mark (Notepad's "Unicode").
+    text = bytesText(readFileSync(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(
       code === 'ENOENT' ? '找不到这个文件：检查路径和文件名。' : `无法读取这个文件（${code ?? '未知原因'}）。`,
     );
   }
-  const clean = text.replace(/^\uFEFF/, '');
-  const checked = checkFile(clean);
-  const placed = [...checked.placed, ...placeProblems(clean, quoteCheck(clean))];
+  const checked = checkFile(text);
+  const placed = [...checked.placed, ...placeProblems(text, quoteCheck(text))];
   const scenario = checked.result.ok ? checked.result.scenario : checked.result.shaped;
   return {
     file,

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { utf16 } from './utf16';
 
 /** Runs the script `npm run playtest` runs (tsx by its path: npx finds it only inside the project). */
 function run(args: string[]) {
@@ -43,6 +44,14 @@ describe('npm run playtest -- FILE --line', () => {
     const { code, out } = run([VALID, '--line', 'nope']);
     expect(code).toBe(1);
     expect(out).toContain('问题：第 1 步（nope）：「接到报告」（n1）此时没有这个选项；可选：1 c1');
+  });
+
+  it('plays a file Notepad saved as “Unicode” (UTF-16), as the app would', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tuiyan-playtest-')), 'valid.json');
+    writeFileSync(file, utf16(readFileSync(VALID, 'utf8'), true));
+    const { code, out } = run([file, '--line', '1']);
+    expect(code).toBe(0);
+    expect(out).toContain('选择「立即上报」（c1）');
   });
 
   it('refuses a file that does not load as validate does: pointer, line and column', () => {

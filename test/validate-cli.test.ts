@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../scripts/validate';
+import { utf16 } from './utf16';
 
 const dir = 'test/fixtures/broken';
 const WRONG_QUOTES = 'test/fixtures/quotes/wrong-quotes.json';
@@ -71,6 +72,32 @@ describe('npm run validate', () => {
     expect(problemLines(bad.out)).toHaveLength(3);
     expect(bad.err ?? '').not.toMatch(/at .*\.ts:\d+/);
   }, 30_000);
+});
+
+describe('npm run validate: how a file is saved', () => {
+  it('reads a file saved with a byte-order mark, UTF-8 or UTF-16 either way round, as the app reads one', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tuiyan-validate-'));
+    const saved = (name: string, text: string) => {
+      const bytes = (encoding: string) =>
+        encoding === 'utf-8'
+          ? new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])
+          : utf16(text, encoding === 'utf-16le');
+      return ['utf-8', 'utf-16le', 'utf-16be'].map((encoding) => {
+        const file = join(tmp, `${name}.${encoding}.json`);
+        writeFileSync(file, bytes(encoding));
+        return file;
+      });
+    };
+    for (const file of saved('valid', readFileSync('test/fixtures/valid.json', 'utf8'))) {
+      expect(validateFile(file)).toMatchObject({ lines: [], errors: 0 });
+    }
+    // A problem is placed where it stands in the text, whatever the bytes.
+    for (const file of saved('dangling', readFileSync(`${dir}/dangling-next.json`, 'utf8'))) {
+      expect(validateFile(file).lines[0]).toContain(
+        `${file}: /nodes/0/choices/0/next (24:19): 去向节点「nowhere」不存在`,
+      );
+    }
+  });
 });
 
 describe('npm run validate: how much a drill branches', () => {

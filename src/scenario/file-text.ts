@@ -4,7 +4,11 @@
  * byte, and load would call it binary. A UTF-8 byte-order mark is dropped, as `Blob.text()` drops it.
  */
 export async function fileText(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  return bytesText(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** `fileText` of bytes already read: `npm run validate` and `npm run playtest` read files so. */
+export function bytesText(bytes: Uint8Array): string {
   const encoding =
     bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   return new TextDecoder(encoding).decode(bytes);
