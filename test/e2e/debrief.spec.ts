@@ -44,6 +44,19 @@ test('rates each score and shows the best line beside the run, searched in a wor
   await expect(page.getByRole('table', { name: '改进计划' })).toBeVisible();
 });
 
+test('lays the overview’s facts out in full rows at a laptop and at a projector, none left alone', async ({ page }) => {
+  const facts = page.getByRole('region', { name: '概览' }).locator('.overview-facts > div');
+  /** How many facts stand in each row, top to bottom. */
+  const rows = async () => {
+    const tops = await facts.evaluateAll((divs) => divs.map((d) => Math.round(d.getBoundingClientRect().top)));
+    return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+  };
+  await expect.poll(rows).toEqual([6]);
+  // A projector: the page at 19px, too narrow for six in a row. Filled 11rem at a time, the sixth stood alone.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(rows).toEqual([3, 3]);
+});
+
 test('prints the report to A4 with its scores and its timeline', async ({ page }, testInfo) => {
   const report = await expectedReport(page, scenario);
   await expect(page.getByRole('table', { name: '逐个决定' })).toBeVisible({ timeout: 60_000 });
