@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { contentHash } from '../src/scenario/hash';
 import { lint } from '../src/scenario/lint/index';
-import { hasScenarioShape, load, mayHoldBraces } from '../src/scenario/load';
+import { hasScenarioShape, lintOptionsFor, load } from '../src/scenario/load';
 import { migrateScenario } from '../src/scenario/migrations';
 import { SCHEMA_VERSION, type Scenario, ScenarioSchema } from '../src/scenario/schema';
 import { collector, type Spread, spreadOf, timedAfterCollection } from './bench-engine';
@@ -116,8 +116,8 @@ export function loadFigures(text: string, rounds: number, inkJson: string | null
     t1 = performance.now();
     stages.shape.push(t1 - t0);
     t0 = t1;
-    // As load lints: the placeholder walk only when the text may hold a brace.
-    lint(data as unknown as Scenario, { braces: mayHoldBraces(text) });
+    // As load lints, with its options: the placeholder walk only when the text may hold a brace.
+    lint(data as unknown as Scenario, lintOptionsFor(text));
     t1 = performance.now();
     stages.lint.push(t1 - t0);
     t0 = t1;

@@ -1,7 +1,7 @@
 /**
  * `load` of the generated drill, round after round, a full collection before each and the last
  * result held, as the bench times it (scripts/bench-load.ts). Prints `=== load N` before each, so
- * that V8's traces (--trace-deopt-verbose) can be read by round: test/load-stays-optimised.test.ts
+ * that V8's trace (--trace-deopt) can be read load by load: test/load-stays-optimised.test.ts
  * runs it. Args: node count, rounds.
  */
 import { writeSync } from 'node:fs';

@@ -47,11 +47,16 @@ describe('npm run playtest -- FILE --line', () => {
   });
 
   it('plays a file Notepad saved as “Unicode” (UTF-16), as the app would', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tuiyan-playtest-')), 'valid.json');
-    writeFileSync(file, utf16(readFileSync(VALID, 'utf8'), true));
-    const { code, out } = run([file, '--line', '1']);
-    expect(code).toBe(0);
-    expect(out).toContain('选择「立即上报」（c1）');
+    const dir = mkdtempSync(join(tmpdir(), 'tuiyan-playtest-'));
+    try {
+      const file = join(dir, 'valid.json');
+      writeFileSync(file, utf16(readFileSync(VALID, 'utf8'), true));
+      const { code, out } = run([file, '--line', '1']);
+      expect(code).toBe(0);
+      expect(out).toContain('选择「立即上报」（c1）');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file that does not load as validate does: pointer, line and column', () => {

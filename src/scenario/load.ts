@@ -169,12 +169,17 @@ export function mayHoldBraces(text: string): boolean {
 }
 
 /**
- * Lint's options, made once and held: an object made for each load and let go takes its hidden
- * class with it at the next full collection, and each load made the class again (V8's
- * --trace-generalization showed it at every load), as lint/index.ts's `kept` says of lint's own.
+ * Lint's options for a file's text (see `mayHoldBraces`), one of two made once and held: an object
+ * made for each load and let go takes its hidden class with it at the next full collection, and
+ * each load made the class again (V8's --trace-generalization showed it at every load), as
+ * lint/index.ts's `kept` says of lint's own. The bench's stage timing lints with these too.
  */
-const BRACES: LintOptions = { braces: true };
-const NO_BRACES: LintOptions = { braces: false };
+export function lintOptionsFor(text: string): Readonly<LintOptions> {
+  return mayHoldBraces(text) ? LINT_PLACEHOLDERS : SKIP_PLACEHOLDERS;
+}
+
+const LINT_PLACEHOLDERS: Readonly<LintOptions> = { braces: true };
+const SKIP_PLACEHOLDERS: Readonly<LintOptions> = { braces: false };
 
 export function load(text: string): LoadResult {
   if (text.length > MAX_SCENARIO_BYTES) {
@@ -244,7 +249,7 @@ export function load(text: string): LoadResult {
     }
     scenario = parsed.output;
   }
-  const found = [...migrated, ...lint(scenario, mayHoldBraces(text) ? BRACES : NO_BRACES)];
+  const found = [...migrated, ...lint(scenario, lintOptionsFor(text))];
   const errors = found.filter((p) => p.severity === 'error');
   if (errors.length) return { ok: false, problems: found, shaped: scenario };
   return { ok: true, scenario, hash: contentHash(text), warnings: found };

@@ -55,6 +55,14 @@ test('lays the overview’s facts out in full rows at a laptop and at a projecto
   // A projector: the page at 19px, too narrow for six in a row. Filled 11rem at a time, the sixth stood alone.
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect.poll(rows).toEqual([3, 3]);
+  // With the trainee's name, seven: four and three there, one row on the laptop, the name alone in a narrow window.
+  await page.getByRole('textbox', { name: /姓名或学号/ }).fill('学员 07');
+  await expect(page.getByRole('region', { name: '概览' })).toContainText('学员 07');
+  await expect.poll(rows).toEqual([4, 3]);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect.poll(rows).toEqual([7]);
+  await page.setViewportSize({ width: 480, height: 800 });
+  await expect.poll(rows).toEqual([1, 2, 2, 2]);
 });
 
 test('prints the report to A4 with its scores and its timeline', async ({ page }, testInfo) => {

@@ -22,12 +22,18 @@ export function checkRoutes(context: LintContext): void {
     for (let c = 0; c < node.choices.length; c++) {
       if (((fields.bits[first + c] as number) & WORLD) === 0) continue;
       inChoice[3] = c;
-      checkWorld(context, (node.choices[c] as (typeof node.choices)[number]).world, inChoice, true, adjacent);
+      checkMeasureRoutes(context, (node.choices[c] as (typeof node.choices)[number]).world, inChoice, true, adjacent);
     }
   }
   const injects = scenario.injects ?? [];
   for (let i = 0; i < injects.length; i++) {
-    checkWorld(context, (injects[i] as (typeof injects)[number]).world, ['injects', i, 'world'], false, adjacent);
+    checkMeasureRoutes(
+      context,
+      (injects[i] as (typeof injects)[number]).world,
+      ['injects', i, 'world'],
+      false,
+      adjacent,
+    );
   }
 }
 
@@ -37,7 +43,7 @@ export function checkRoutes(context: LintContext): void {
  * alone, since most of a large drill's choices have measures of other kinds. A function of the
  * module, not a closure made for each lint: that one was optimised again in each.
  */
-function checkWorld(
+function checkMeasureRoutes(
   context: LintContext,
   world: readonly Measure[] | undefined,
   at: readonly PathKey[],
