@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
  * the full collection before the next load takes the object's hidden class with it (lint/index.ts's
  * `kept`, load.ts's `lintOptionsFor`). Before those were held, branching's walk was thrown away
  * every other load up to about the tenth, and the bench's load row timed those loads. With them,
- * the trace is quiet from the third load on (Node 20's V8 11.3); here, from the fifth.
+ * the trace is quiet after the third load (Node 20's V8 11.3); the test reads it from the fifth.
  */
 const SETTLED = 4;
 const LOADS = 12;
