@@ -1,4 +1,4 @@
-import { draftWriterOf, type SaveHealthStore, seenWith, writerOf } from './save-storage';
+import { draftWriterOf, type SaveHealthStore, seenWith, type Writer, writerOf } from './save-storage';
 
 /** The draft's own key, watched the same way as the save's. */
 export interface WatchedDraft {
@@ -31,28 +31,37 @@ export function watchOtherTabs(
   target.addEventListener('storage', (e: StorageEvent) => {
     if (storageArea && e.storageArea !== storageArea) return;
     if (draft && e.key === draft.key) {
-      const { writable, draftLastWritten, seen } = health.getState();
-      if (e.newValue === draftLastWritten) return;
       const writer = e.newValue === null ? null : draftWriterOf(e.newValue).writer;
-      if (writer && writer.seq <= (seen[writer.page] ?? 0)) return;
-      if (writable && e.oldValue === draftLastWritten && !draft.pending()) {
-        health.setState({ draftLastWritten: e.newValue, seen: seenWith(seen, writer), problem: { kind: 'synced' } });
-        draft.resync();
-        return;
-      }
-      health.setState({ problem: { kind: 'other-tab' }, writable: false });
+      follow(health, e, 'draftLastWritten', writer, !draft.pending(), draft.resync);
       return;
     }
     if (e.key !== key && e.key !== null) return;
-    const { writable, lastWritten, seen } = health.getState();
-    if (e.newValue === lastWritten) return;
-    const writer = writerOf(e.newValue);
-    if (writer && writer.seq <= (seen[writer.page] ?? 0)) return;
-    if (writable && e.key === key && e.oldValue === lastWritten && !savePending()) {
-      health.setState({ lastWritten: e.newValue, seen: seenWith(seen, writer), problem: { kind: 'synced' } });
-      resync();
-      return;
-    }
-    health.setState({ problem: { kind: 'other-tab' }, writable: false });
+    // A whole storage cleared (key null) is never taken up: it diverges.
+    follow(health, e, 'lastWritten', writerOf(e.newValue), e.key === key && !savePending(), resync);
   });
+}
+
+/**
+ * Another tab's write to the text this tab keeps as `last`: nothing when it is this tab's own text or
+ * a write already seen; taken up (`resync`) when it follows from what this tab last wrote and
+ * `mayTake` (nothing of this tab's unwritten); else the two have diverged.
+ */
+function follow(
+  health: SaveHealthStore,
+  e: StorageEvent,
+  last: 'lastWritten' | 'draftLastWritten',
+  writer: Writer | null,
+  mayTake: boolean,
+  resync: () => void,
+): void {
+  const state = health.getState();
+  if (e.newValue === state[last]) return;
+  if (writer && writer.seq <= (state.seen[writer.page] ?? 0)) return;
+  if (state.writable && e.oldValue === state[last] && mayTake) {
+    const taken = last === 'lastWritten' ? { lastWritten: e.newValue } : { draftLastWritten: e.newValue };
+    health.setState({ ...taken, seen: seenWith(state.seen, writer), problem: { kind: 'synced' } });
+    resync();
+    return;
+  }
+  health.setState({ problem: { kind: 'other-tab' }, writable: false });
 }

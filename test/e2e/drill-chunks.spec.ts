@@ -4,7 +4,7 @@
  * fetches it again; a saved run whose drill does not come keeps its progress.
  */
 import { expect, test } from './fixtures';
-import { shippedDrill } from './helpers';
+import { shippedDrill, startFromLibrary } from './helpers';
 
 const drill = shippedDrill();
 const CHUNK = '**/assets/early-warning-*.js';
@@ -45,11 +45,7 @@ test('a drill whose chunk does not come says so on its card, and 开始演练 ag
 
 test('a reload into a run whose drill does not come keeps the progress, and 重试 goes on', async ({ page }) => {
   await page.goto('/');
-  await page
-    .getByRole('article', { name: drill.title })
-    .getByRole('button', { name: /开始演练/ })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+  await startFromLibrary(page, drill.title);
   await page.keyboard.press('Enter');
   await expect(page.getByText('第 1 个决定')).toBeVisible();
 

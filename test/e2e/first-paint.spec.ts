@@ -4,7 +4,7 @@
  * was saved (a run, the text size) is shown as soon as it has.
  */
 import { expect, test } from './fixtures';
-import { shippedDrill } from './helpers';
+import { shippedDrill, startFromLibrary } from './helpers';
 
 const drill = shippedDrill();
 
@@ -43,11 +43,7 @@ test('the page as sent holds the drills’ cards, and the app takes them over wi
   });
   await page.goto('/');
   // Interactive: a click on the drawn page starts the drill.
-  await page
-    .getByRole('article', { name: drill.title })
-    .getByRole('button', { name: /开始演练/ })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+  await startFromLibrary(page, drill.title);
   expect(await page.evaluate(() => window.__cardsRemoved)).toBe(1); // the library leaving for the briefing
   expect(errors).toEqual([]);
 });
@@ -55,11 +51,7 @@ test('the page as sent holds the drills’ cards, and the app takes them over wi
 test('a page sent with the library goes straight on with a saved run, in the saved text size', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('checkbox', { name: '大字号（投影时用）' }).check();
-  await page
-    .getByRole('article', { name: drill.title })
-    .getByRole('button', { name: /开始演练/ })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+  await startFromLibrary(page, drill.title);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
   await expect(page.locator('.app')).toHaveClass(/text-large/);

@@ -30,6 +30,15 @@ export async function openDrill(page: Page, title: string, url = '/'): Promise<v
   await page.keyboard.press('Enter');
 }
 
+/** From the library on screen, starts the drill `title` by a click on its card, and waits for its briefing. */
+export async function startFromLibrary(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('article', { name: title })
+    .getByRole('button', { name: /开始演练/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
 /**
  * The number keys that lead, in play, from the start to a decision where `wanted` holds
  * (found by a breadth-first search over the engine in Node), or null.

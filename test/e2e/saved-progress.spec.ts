@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openDrill, savedAt, savedText, savedView, shippedDrill } from './helpers';
+import { openDrill, savedAt, savedText, savedView, shippedDrill, startFromLibrary } from './helpers';
 
 const drill = shippedDrill();
 const KEY = 'tuiyan';
@@ -154,11 +154,7 @@ test('a draft typed, a pause, more typed and a reload at once: the drafts the pa
   // This tab's own drafts, not another tab's: nothing to say, and the run is saved as it is played.
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: '另一个标签页' })).toHaveCount(0);
-  await page
-    .getByRole('article', { name: drill.title })
-    .getByRole('button', { name: /开始演练/ })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: drill.title })).toBeVisible();
+  await startFromLibrary(page, drill.title);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('list', { name: /你的决定/ })).toBeVisible();
   await page.keyboard.press('1');

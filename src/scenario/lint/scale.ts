@@ -151,10 +151,11 @@ export function scoreSpan(scenario: Scenario): Span {
     const timed = node.timeLimitSec !== undefined;
     for (let c = 0; c < node.choices.length; c++) {
       const has = fields.bits[first + c] as number;
-      // A choice with none of what choiceSpan reads adds nothing (its span is all zeros).
-      if ((has & (SCORE | POWER | NEEDS | WORLD)) === 0 && !timed) continue;
+      // A choice with none of what choiceSpan reads adds nothing (its span is all zeros), unless it is the timeout choice.
+      const scores = (has & (SCORE | POWER | NEEDS | WORLD)) !== 0;
+      if (!scores && !timed) continue;
       const choice = node.choices[c] as Choice;
-      if ((has & (SCORE | POWER | NEEDS | WORLD)) === 0 && node.timeoutChoice !== choice.id) continue;
+      if (!scores && node.timeoutChoice !== choice.id) continue;
       choiceSpan(scenario, node, choice, has, policy, limited.size, one);
       for (let slot = 0; slot < SLOTS; slot += 2) {
         weight[n * SLOTS + slot] = Math.min(weight[n * SLOTS + slot] as number, one[slot] as number);
